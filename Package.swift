@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Swift settings shared by every target: Swift 6 language mode and the same
+/// upcoming features everywhere (one loop, as swift-log does).
+let commonSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Kaleido",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kaleido", targets: ["kaleido"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, --help on each, typed options, exit codes.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian, through module maps (see Sources/C*/module.modulemap).
+        .systemLibrary(
+            name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]),
+
+        // Pure modules: no I/O.
+        .target(name: "KaleidoYAML", dependencies: ["CYAML"]),
+        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"]),
+
+        // Adapters to the outside world.
+        .target(name: "KaleidoGit", dependencies: ["CGit2"]),
+
+        // The user's surface.
+        .target(
+            name: "KaleidoCLI",
+            dependencies: [
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
+
+        .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
+        .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),
+        .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
+        .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + commonSettings
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// Runs the `kaleido` command line with the process's arguments and exits with its code.
+public enum KaleidoMain {
+    public static func main() async {
+        await KaleidoCommand.main()
+    }
+}
+
+/// The `kaleido` command: the root of every subcommand.
+struct KaleidoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kaleido",
+        abstract: "A file-based, offline-first knowledge base for international cooperation.",
+        discussion: """
+            Records are YAML files in a git repository, checked against the JSON Schemas in \
+            schemas/. See README.md for the commands and their options.
+            """,
+        version: KaleidoVersion.current,
+        subcommands: [YAMLCommand.self]
+    )
+
+}
+
+/// The version `kaleido --version` prints.
+public enum KaleidoVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,8 @@
+import KaleidoCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await KaleidoMain.main()
+    }
+}
