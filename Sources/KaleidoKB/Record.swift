@@ -70,9 +70,7 @@ public enum JSONPointer {
 
 /// A problem found in a record: where, how bad, which rule, and a sentence for the consultant.
 public struct Finding: Hashable, Sendable {
-    public enum Severity: String, Hashable, Sendable, Codable {
-        case error, warning
-    }
+    public typealias Severity = Diagnostic.Severity
 
     /// The record file, relative to the KB root.
     public var file: String
@@ -92,5 +90,10 @@ public struct Finding: Hashable, Sendable {
         self.rule = rule
         self.pointer = pointer
         self.message = message
+    }
+
+    /// The finding as a compiler-style diagnostic (its rule in brackets).
+    public var diagnostic: Diagnostic {
+        Diagnostic(file: file, mark: span.start, severity: severity, message: message, rule: rule)
     }
 }

@@ -24,6 +24,13 @@ public struct FieldHint: Hashable, Sendable {
     public var mergeKey: [String]?
     public var atomic: Bool
 
+    public init(path: [FieldStep], ref: RecordType? = nil, mergeKey: [String]? = nil, atomic: Bool = false) {
+        self.path = path
+        self.ref = ref
+        self.mergeKey = mergeKey
+        self.atomic = atomic
+    }
+
     /// The path written as `parties[].partner`.
     public var pathDescription: String {
         var text = ""
