@@ -68,9 +68,9 @@ extension Repository {
     }
 
     private func remove(_ name: String, from builder: TreeBuilderHandle) throws {
-        let result = git_treebuilder_remove(builder.pointer, name)
-        if result == GitError.Code.notFound.rawValue { return }
-        try check(result, "remove '\(name)' from a tree")
+        // git_treebuilder_remove reports a missing entry as a generic error; ask first.
+        guard git_treebuilder_get(builder.pointer, name) != nil else { return }
+        try check(git_treebuilder_remove(builder.pointer, name), "remove '\(name)' from a tree")
     }
 
     private func write(_ builder: TreeBuilderHandle) throws -> ObjectID {
