@@ -9,7 +9,8 @@ extension Repository {
     ///   - parents: the parent commits in order: none for a first commit, two for a merge.
     ///   - author: who wrote the change.
     ///   - committer: who records it; `nil` means the author.
-    ///   - message: stored exactly as given, in UTF-8 (add a final "\n" to match `git commit`).
+    ///   - message: stored exactly as given, in UTF-8 with no `encoding` header, as git does
+    ///     (add a final "\n" to match `git commit`).
     ///   - reference: a reference to move to the new commit ("HEAD", "refs/heads/main"), or
     ///     `nil` to only write the commit object. A symbolic reference moves the branch it names.
     /// - Throws: `GitError`; with a `reference`, code `.modified` when the reference does not
@@ -28,7 +29,7 @@ extension Repository {
         let result = parentPointers.withUnsafeMutableBufferPointer { buffer in
             git_commit_create(
                 &oid, pointer, reference, authorHandle.pointer, committerHandle.pointer,
-                "UTF-8", message, treeHandle.pointer, buffer.count, buffer.baseAddress)
+                nil, message, treeHandle.pointer, buffer.count, buffer.baseAddress)
         }
         try check(
             result,

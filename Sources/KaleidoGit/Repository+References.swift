@@ -65,9 +65,10 @@ extension Repository {
     ///   - expected: the value the caller read, or `nil` to require that the reference does
     ///     not exist yet.
     ///   - message: the reflog message.
-    /// - Throws: `GitError` with code `.modified` when the reference no longer has `expected`
-    ///   (or was deleted), `.exists` when `expected` is `nil` but the reference exists,
-    ///   `.locked` when another process holds its lock.
+    /// - Throws: `GitError` with code `.modified` when the reference no longer has `expected`,
+    ///   `.notFound` when it was deleted meanwhile, `.exists` when `expected` is `nil` but the
+    ///   reference exists, `.locked` when another process holds its lock, `.invalidSpec` for a
+    ///   malformed name. The reference is unchanged whenever this throws.
     public func updateReference(
         _ name: String, to target: ObjectID, expecting expected: ObjectID?, message: String
     ) throws {
