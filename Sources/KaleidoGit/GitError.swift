@@ -57,6 +57,7 @@ public struct GitError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The repository is owned by another user (`GIT_EOWNER`).
         public static let owner = Code(rawValue: -36)
 
+        /// The raw number, as libgit2 documents it.
         public var description: String { "\(rawValue)" }
 
         /// Lets `catch GitError.Code.notFound` match a thrown `GitError` with that code.

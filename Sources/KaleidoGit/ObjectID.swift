@@ -82,6 +82,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, LosslessStringConvertibl
     /// Whether this is the all-zero id.
     public var isZero: Bool { self == .zero }
 
+    /// Byte order, the same as the order of the hex strings.
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
         (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
     }

@@ -11,8 +11,9 @@ internal import CGit2
 /// **Errors.** Every throwing method throws `GitError`.
 ///
 /// **Paths.** Paths inside the repository are slash-separated, relative to the root of a tree,
-/// and compared byte for byte (no Unicode normalisation): "é" as one code point and "é" as
-/// "e" plus a combining accent are different files, as in git.
+/// and written and looked up byte for byte, with no Unicode normalisation: "é" as one code
+/// point and "é" as "e" plus a combining accent are two files, as in git. (Swift's `String ==`
+/// calls them equal; see `writeTree(applying:to:)` for the form that keeps both.)
 public final class Repository {
     /// The `git_repository`; freed in `deinit`, and kept alive by every handle read from it.
     let pointer: OpaquePointer

@@ -21,7 +21,17 @@ extension Repository {
     ///   - base: a commit or tree to start from, or `nil` to start from an empty tree.
     /// - Throws: as `writeTree(_:)`.
     public func writeTree(applying edits: [String: TreeEdit], to base: ObjectID?) throws -> ObjectID {
-        var root = EditNode()
+        try writeTree(applying: edits.map { ($0.key, $0.value) }, to: base)
+    }
+
+    /// Writes the tree of `base` with `edits` applied, as the dictionary form does.
+    ///
+    /// Use this form when two paths may differ only in Unicode normalisation ("é" composed and
+    /// decomposed): git stores them as two files, but Swift's `String ==` calls them equal, so
+    /// a dictionary cannot hold both.
+    /// - Throws: as `writeTree(_:)`, and `.invalid` when the same path is given twice.
+    public func writeTree(applying edits: [(path: String, edit: TreeEdit)], to base: ObjectID?) throws -> ObjectID {
+        var root = EditNode(name: "")
         for (path, edit) in edits {
             try root.insert(edit, at: TreePath.components(of: path), path: path)
         }
@@ -35,7 +45,8 @@ extension Repository {
     private func write(_ node: EditNode, onto base: TreeHandle?) throws -> ObjectID? {
         let builder = try TreeBuilderHandle(base: base, in: self)
         // Sorted only so that errors are reported in a stable order; git sorts entries itself.
-        for (name, child) in node.children.sorted(by: { $0.key < $1.key }) {
+        for child in node.children.values.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+            let name = child.name
             switch child.edit {
             case .write(let id, let mode)?:
                 try insert(name, id, mode, into: builder)
@@ -80,20 +91,30 @@ extension Repository {
     }
 }
 
-/// The edits below one folder, keyed by entry name.
+/// The edits below one folder.
 private struct EditNode {
+    /// The entry name, exactly as the caller spelled it.
+    let name: String
     /// The edit of this very path; `nil` for a folder that only has edits below it.
     var edit: TreeEdit?
-    var children: [String: EditNode] = [:]
+    /// Keyed by the names' UTF-8 bytes, not by `String`, whose `==` would merge names that
+    /// differ only in Unicode normalisation and that git keeps apart.
+    var children: [[UInt8]: EditNode] = [:]
+
+    var bytes: [UInt8] { Array(name.utf8) }
 
     mutating func insert(_ edit: TreeEdit, at components: ArraySlice<String>, path: String) throws {
         guard let first = components.first else {
             guard children.isEmpty else { throw TreePath.overlap(path) }
+            guard self.edit == nil else {
+                throw GitError.invalidInput("'\(path)' is changed twice", "write a tree")
+            }
             self.edit = edit
             return
         }
         guard self.edit == nil else { throw TreePath.overlap(path) }
-        try children[first, default: EditNode()].insert(edit, at: components.dropFirst(), path: path)
+        try children[Array(first.utf8), default: EditNode(name: first)]
+            .insert(edit, at: components.dropFirst(), path: path)
     }
 }
 
@@ -102,20 +123,24 @@ enum TreePath {
     /// The components of a slash-separated relative path, or a `GitError` explaining why it is
     /// not one git can store.
     static func components(of path: String) throws -> ArraySlice<String> {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Split and compare bytes: `Character` comparison would treat "/" followed by a
+        // combining accent as one character that is not "/".
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         for part in parts {
+            let bytes = Array(part)
             let problem: String? =
-                if part.isEmpty { "it has an empty component (a leading, trailing or double '/')" }
-                else if part == "." || part == ".." { "it contains '\(part)'" }
-                else if part.lowercased() == ".git" { "git cannot store a '.git' entry" }
-                else if part.utf8.contains(0) { "it contains a NUL character" }
+                if bytes.isEmpty { "it has an empty component (a leading, trailing or double '/')" }
+                else if bytes == Array(".".utf8) || bytes == Array("..".utf8) { "it contains '\(String(decoding: bytes, as: UTF8.self))'" }
+                else if bytes.map({ $0 | 0x20 }) == Array(".git".utf8) { "git cannot store a '.git' entry" }
+                else if bytes.contains(0) { "it contains a NUL character" }
                 else { nil }
             if let problem {
                 throw GitError.invalidInput(
                     "'\(path)' is not a valid path: \(problem)", "write a tree")
             }
         }
-        return parts[...]
+        // Cutting UTF-8 at an ASCII '/' leaves valid UTF-8 on both sides: decoding is lossless.
+        return parts.map { String(decoding: $0, as: UTF8.self) }[...]
     }
 
     static func overlap(_ path: String) -> GitError {

@@ -105,6 +105,26 @@ import Testing
         }
     }
 
+    @Test func pathsAreBytesNotNormalisedUnicode() throws {
+        try withScratchDirectory { scratch in
+            let folder = scratch.path("work")
+            let repository = try Repository.create(at: folder)
+            let composed = "caf\u{E9}.yaml", decomposed = "cafe\u{301}.yaml"
+            // Swift calls the two spellings equal, so a dictionary would keep only one: pairs.
+            let tree = try repository.writeTree(applying: [
+                (composed, .write(repository.writeBlob("NFC\n"))),
+                (decomposed, .write(repository.writeBlob("NFD\n"))),
+            ], to: nil)
+            try scratch.fsck(in: folder)
+            let listed = try scratch.lsTree(tree.hex, in: folder)
+            #expect(listed.count == 2)
+            // Compare bytes: String == would not tell the spellings apart.
+            #expect(Set(listed.map { Array($0.path.utf8) }) == [Array(composed.utf8), Array(decomposed.utf8)])
+            #expect(try repository.readBlob(at: composed, in: tree) == Array("NFC\n".utf8))
+            #expect(try repository.readBlob(at: decomposed, in: tree) == Array("NFD\n".utf8))
+        }
+    }
+
     @Test func emptyTreeIsGitsEmptyTree() throws {
         try withScratchDirectory { scratch in
             let repository = try Repository.create(at: scratch.path("work"))

@@ -87,6 +87,12 @@ import Testing
             #expect(try repository.head() == .unborn(reference: "refs/heads/main"))
             #expect(try scratch.git("cat-file", "-t", id.hex, in: folder) == "commit\n")
             #expect(try repository.commit(id).message == "seul")
+            // Git stores whole seconds: the fraction is dropped, not rounded.
+            var late = Self.helene
+            late.time = Self.instant.addingTimeInterval(0.9)
+            let truncated = try repository.createCommit(
+                tree: repository.writeTree([:]), parents: [], author: late, message: "t")
+            #expect(try repository.commit(truncated).author.time == Self.instant)
         }
     }
 

@@ -100,6 +100,17 @@ import Testing
         }
     }
 
+    @Test func refusesAPathGivenTwice() throws {
+        try withScratchDirectory { scratch in
+            let repository = try Repository.create(at: scratch.path("work"))
+            let blob = try repository.writeBlob("x")
+            let error = try #require(throws: GitError.self) {
+                try repository.writeTree(applying: [("a/b", .write(blob)), ("a/b", .remove)], to: nil)
+            }
+            #expect(error.message == "'a/b' is changed twice")
+        }
+    }
+
     @Test func refusesABlobThatWasNeverWritten() throws {
         try withScratchDirectory { scratch in
             let repository = try Repository.create(at: scratch.path("work"))
