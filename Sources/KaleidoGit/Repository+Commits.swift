@@ -13,9 +13,10 @@ extension Repository {
     ///     (add a final "\n" to match `git commit`).
     ///   - reference: a reference to move to the new commit ("HEAD", "refs/heads/main"), or
     ///     `nil` to only write the commit object. A symbolic reference moves the branch it names.
-    /// - Throws: `GitError`; with a `reference`, code `.modified` when the reference does not
-    ///   currently point at `parents.first` (libgit2 checks that the first parent is the
-    ///   current tip, so a commit built on a stale tip never lands on the branch).
+    /// - Throws: `GitError`; with a `reference`, code `.modified` when the reference exists and
+    ///   does not point at `parents.first`, or exists while `parents` is empty (libgit2 checks
+    ///   that the first parent is the current tip, so a commit built on a stale tip never lands
+    ///   on the branch). A reference that does not exist yet is created without a check.
     public func createCommit(
         tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature? = nil,
         message: String, updating reference: String? = nil

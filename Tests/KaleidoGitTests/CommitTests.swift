@@ -113,6 +113,21 @@ import Testing
         }
     }
 
+    @Test func aRootCommitCannotReplaceAnExistingBranch() throws {
+        try withScratchDirectory { scratch in
+            let folder = try scratch.gitInit("work")
+            let tip = try scratch.gitCommit(["a": "1"], message: "1", in: folder)
+            let repository = try Repository.open(at: folder)
+            let error = try #require(throws: GitError.self) {
+                try repository.createCommit(
+                    tree: repository.writeTree([:]), parents: [], author: Self.helene, message: "root",
+                    updating: "refs/heads/main")
+            }
+            #expect(error.code == .modified)
+            #expect(try scratch.git("rev-parse", "main", in: folder) == tip + "\n")
+        }
+    }
+
     @Test(arguments: [("A <B>", "a@example.org"), ("Amina", "a<b>@example.org")])
     func refusesSignaturesGitCannotStore(name: String, email: String) throws {
         try withScratchDirectory { scratch in

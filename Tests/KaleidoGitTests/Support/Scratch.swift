@@ -11,6 +11,15 @@ func withScratchDirectory<T>(_ body: (Scratch) throws -> T) throws -> T {
     return try body(Scratch(root: root.path))
 }
 
+/// The same, for async tests.
+func withScratchDirectory<T>(_ body: (Scratch) async throws -> T) async throws -> T {
+    let root = FileManager.default.temporaryDirectory
+        .appendingPathComponent("kaleido-git-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    return try await body(Scratch(root: root.path))
+}
+
 /// A scratch folder and a `git` command line confined to it.
 struct Scratch {
     /// The folder's absolute path.
