@@ -28,6 +28,17 @@ import Testing
         #expect(noSource.rendered(source: nil) == "f.yaml:3:2: error: m")
     }
 
+    @Test func longLinesAreShownAsAWindowAroundTheColumn() {
+        let source = Array((String(repeating: "a", count: 300) + "X" + String(repeating: "b", count: 300) + "\n").utf8)
+        let diagnostic = Diagnostic(file: "f", mark: SourceMark(offset: 300, line: 1, column: 301), severity: .error, message: "m")
+        let lines = diagnostic.rendered(source: source).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines[1].unicodeScalars.count == Diagnostic.maxShownLine + 2)
+        #expect(lines[1].hasPrefix("…a") && lines[1].hasSuffix("b…"))
+        let caretColumn = lines[2].unicodeScalars.count
+        #expect(Array(lines[1].unicodeScalars)[caretColumn - 1] == "X")
+    }
+
     @Test func tabErrorPointsAtTheTabWithCRLF() throws {
         let source = Array("a:\r\n  b: 1\r\n\tc: 2\r\n".utf8)
         let error = try #require(throwing(source))
