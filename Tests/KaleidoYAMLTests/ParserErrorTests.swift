@@ -32,6 +32,9 @@ import Testing
         ("a: b: c\n", .syntax, "unexpected ':' here"),
         ("a: [1, 2\n", .syntax, "expected ',' or ']'"),
         ("a: 0️⃣@x\n", .syntax, "'@' cannot start a value"),
+        ("\u{FEFF}a: b0️⃣\u{01}c\n", .syntax, "control character U+0001, which YAML does not allow"),
+        ("a: [b]0️⃣#c\n", .syntax, "a comment needs a space before '#'"),
+        ("a: [b, 0️⃣-]\n", .syntax, "a plain value cannot start with '-'"),
         ("ville: صفاقس\nnom: 0️⃣`x`\n", .syntax, "'`' cannot start a value"),
     ])
     func rejects(source: String, kind: YAMLError.Kind, message: String) throws {
