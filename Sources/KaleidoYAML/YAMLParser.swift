@@ -10,8 +10,10 @@
 /// A value type holding only its limits: parsing keeps no state between calls, so one parser
 /// may be used from any thread.
 public struct YAMLParser: Sendable {
+    /// The bounds every parse of this parser enforces.
     public var limits: YAMLLimits
 
+    /// A parser enforcing `limits`.
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
