@@ -16,12 +16,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// Where the problem is; a mark with line 0 means "the whole file" (no source line shown).
     public var mark: SourceMark
+    /// Whether it fails a check (`error`), advises (`warning`) or explains another (`note`).
     public var severity: Severity
     /// A sentence for a person, lowercase, that says what is wrong and what to do.
     public var message: String
     /// The check that produced the diagnostic (`required`, `kb.unique-id`), or nil.
     public var rule: String?
 
+    /// A diagnostic; `rule` is nil when no named check produced it.
     public init(file: String, mark: SourceMark, severity: Severity, message: String, rule: String? = nil) {
         self.file = file
         self.mark = mark
@@ -29,6 +31,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
         self.rule = rule
     }
+
+    /// Source lines longer than this (in Unicode scalars) are shown as a window around the column.
+    static let maxShownLine = 120
 
     /// The first line alone: `file:line:col: severity: message [rule]`.
     public var description: String {
@@ -45,12 +50,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         guard mark.line > 0, let source, let line = SourceMap.line(mark.line, in: source) else {
             return description
         }
-        let text = String(decoding: line, as: UTF8.self)
+        var scalars = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+        var column = mark.column
+        // A very long line (minified flow, hostile input) is shown as a window around the column.
+        if scalars.count > Self.maxShownLine {
+            let start = max(0, min(column - 1 - Self.maxShownLine / 2, scalars.count - Self.maxShownLine))
+            let end = min(scalars.count, start + Self.maxShownLine)
+            let prefix: [Unicode.Scalar] = start > 0 ? ["…"] : []
+            let suffix: [Unicode.Scalar] = end < scalars.count ? ["…"] : []
+            scalars = prefix + scalars[start..<end] + suffix
+            column = column - start + prefix.count
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
         var caret = ""
-        for (index, scalar) in text.unicodeScalars.enumerated() where index < mark.column - 1 {
+        for (index, scalar) in scalars.enumerated() where index < column - 1 {
             caret.append(scalar == "\t" ? "\t" : " ")
         }
-        let missing = mark.column - 1 - text.unicodeScalars.count
+        let missing = column - 1 - scalars.count
         if missing > 0 { caret += String(repeating: " ", count: missing) }
         return "\(description)\n\(text)\n\(caret)^"
     }
