@@ -1,0 +1,256 @@
+/// Writes YAML nodes as block-style text whose every value reads back with the same meaning.
+///
+/// The emitter is for *new* content: the merge splices what it returns into an existing file at
+/// a given column, so besides whole documents it renders a mapping entry, a sequence item or just
+/// the value that follows `key:` or `-`. It is pure (no I/O) and total: every tree gives text.
+///
+/// Layout: mappings as `key: value`, sequences as `- item`, a collection that is a sequence item
+/// written compactly (`- id: x` then `  name: y`), empty collections as `{}` and `[]`. Scalars keep
+/// their meaning under YAML 1.2 core (our parser) and YAML 1.1 (PyYAML and most tools): plain when
+/// nobody can misread them, else quoted (see `ScalarQuoting`); multi-line strings as literal
+/// block scalars when a literal holds them exactly. Tags implied by the text are dropped, others
+/// kept; anchors and aliases are written as given (names must be letters, digits, `-` or `_`).
+/// Output never contains a tab and always ends with a line break. Lines are never folded.
+public struct YAMLEmitter: Sendable {
+    /// Layout choices. Meaning never depends on them.
+    public struct Options: Hashable, Sendable {
+        /// Columns per nesting level, clamped to 2...9. A sequence item's content starts this
+        /// many columns after its `-` (`- x` with 2, `-   x` with 4), so that compact
+        /// collections line up.
+        public var indent: Int = 2
+        /// Whether a sequence under a mapping key is indented (`key:\n  - a`, true) or written at
+        /// the key's column (`key:\n- a`, false, as PyYAML does). Match the file being edited.
+        public var indentSequencesInMappings: Bool = true
+
+        /// Two-space indentation, sequences indented under their key.
+        public static let `default` = Options()
+
+        /// Options with the given indentation and sequence placement.
+        public init(indent: Int = 2, indentSequencesInMappings: Bool = true) {
+            self.indent = indent
+            self.indentSequencesInMappings = indentSequencesInMappings
+        }
+    }
+
+    /// What a value looks like after its indicator (`key:`, `-`, `?`).
+    public struct EmittedValue: Hashable, Sendable {
+        /// The part on the indicator's own line, without the separating space: a scalar
+        /// (`'yes'`, `42`, `|-`), an alias, properties (`&a !custom`), the first line of a
+        /// compact collection after `-` (`id: x`), `[]`/`{}`, or empty when nothing goes there
+        /// (a null written as nothing, or a block collection that starts on the next line).
+        public var sameLine: String
+        /// The lines that follow, each indented to its absolute column and ending with a line
+        /// break; empty for a one-line value.
+        public var followingLines: String
+        /// The text to append right after the indicator: the separator, `sameLine`, a line
+        /// break, then `followingLines`. `"key:" + text` or `"-" + text` is complete YAML.
+        public var text: String
+    }
+
+    /// The indicator a value follows in `emitValue`.
+    public enum Indicator: Hashable, Sendable {
+        /// The value of a mapping entry, after `key:`; a collection starts on the next line.
+        case mappingValue
+        /// A sequence item, after `-`; a collection without tag or anchor is written compactly.
+        case sequenceItem
+    }
+
+    /// The layout options in use.
+    public let options: Options
+    var indent: Int { min(max(options.indent, 2), 9) }
+
+    /// An emitter with the given layout options.
+    public init(options: Options = .default) {
+        self.options = options
+    }
+
+    /// A whole document in block style, ending with a line break. A root collection with a tag or
+    /// an anchor is preceded by `---` (the properties go on that line).
+    public func emitDocument(_ node: YAMLNode) -> String {
+        document(node, explicitStart: false)
+    }
+
+    /// Several documents, each after a `---` line, as one stream.
+    public func emitStream(_ documents: [YAMLNode]) -> String {
+        documents.map { document($0, explicitStart: true) }.joined()
+    }
+
+    /// A value as it follows `key:` or `-` whose indicator stands at column `indentation`
+    /// (0-based; the column of the key or of the `-`). Scalars stay on the indicator's line;
+    /// block collections and block scalars' content go on the following lines, deeper than
+    /// `indentation`.
+    public func emitValue(_ node: YAMLNode, indentation: Int, after indicator: Indicator) -> EmittedValue {
+        let slot: Slot = indicator == .mappingValue ? .mappingValue : .item
+        let rendered = render(node, parent: max(0, indentation), slot: slot)
+        let separator = rendered.head.isEmpty ? "" : slot == .item ? itemSeparator : " "
+        let following = rendered.lines.map { $0 + "\n" }.joined()
+        return EmittedValue(sameLine: rendered.head, followingLines: following,
+                            text: separator + rendered.head + "\n" + following)
+    }
+
+    /// A whole mapping entry (`key: value` and the value's following lines) with its key at
+    /// column `indentation`, to insert among the entries of a mapping at that column.
+    public func emitMappingEntry(key: YAMLNode, value: YAMLNode, indentation: Int) -> String {
+        entry(YAMLPair(key: key, value: value), column: max(0, indentation)).map { $0 + "\n" }.joined()
+    }
+
+    /// A whole sequence item (`- item` and its following lines) with its `-` at column
+    /// `indentation`, to insert among the items of a sequence at that column.
+    public func emitSequenceItem(_ node: YAMLNode, indentation: Int) -> String {
+        let column = max(0, indentation)
+        return item("-", node, column: column).map { $0 + "\n" }.joined()
+    }
+
+    /// A scalar value on one line, written so that it reads back with the same meaning under
+    /// YAML 1.2 core and YAML 1.1: `42`, `true`, `null`, `Sfax`, `'NO'`, `'01004'`,
+    /// `"a\nb"`. Multi-line strings are double-quoted here (use `emitValue` for literal blocks).
+    public func scalarText(_ value: ResolvedScalar) -> String {
+        guard case .string(let text) = value else { return ScalarPresenter.canonical(value) }
+        guard case .inline(let written) = presenter.stringBody(text, guardMeaning: true, allowBlock: false) else {
+            return ScalarQuoting.doubleQuoted(text)
+        }
+        return written
+    }
+
+    // MARK: - Layout
+
+    /// Where a node stands, which decides where its content goes.
+    enum Slot {
+        /// The root of a document: collections at column 0.
+        case document
+        /// After `key:`: collections on the following lines, deeper than the key.
+        case mappingValue
+        /// After `-`, `?` or `:` of an explicit entry: collections may start on the same line.
+        case item
+    }
+
+    /// A node's text: `head` goes on the indicator's line, `lines` follow (indented, without
+    /// line breaks).
+    struct Rendered {
+        var head: String
+        var lines: [String]
+    }
+
+    var presenter: ScalarPresenter { ScalarPresenter(indent: indent) }
+
+    /// What follows `-`, `?` or `:` before same-line content, so that content lines up one
+    /// indentation level deeper than the indicator.
+    var itemSeparator: String { String(repeating: " ", count: indent - 1) }
+
+    /// `parent` is the column of the collection (or key) that holds the node.
+    func render(_ node: YAMLNode, parent: Int, slot: Slot) -> Rendered {
+        var properties: [String] = []
+        if let anchor = node.anchor { properties.append("&" + anchor) }
+        switch node.content {
+        case .alias(let name):
+            return Rendered(head: "*" + name, lines: [])
+        case .scalar(let text, let style):
+            let scalar = presenter.present(text, style: style, tag: node.tag, allowBlock: true)
+            if let tag = scalar.tag { properties.append(tag) }
+            switch scalar.body {
+            case .inline(let written):
+                var head = written
+                // An empty null can be left out after `key:` or `-`; elsewhere it must show.
+                if head.isEmpty && slot == .document { head = "null" }
+                return Rendered(head: (properties + (head.isEmpty ? [] : [head])).joined(separator: " "), lines: [])
+            case .literal(let header, let lines):
+                // Block content sits one level deeper than its parent (at `indent` for a root
+                // scalar, whose parent is the document).
+                let margin = String(repeating: " ", count: (slot == .document ? 0 : parent) + indent)
+                return Rendered(head: (properties + [header]).joined(separator: " "),
+                                lines: lines.map { $0.isEmpty ? "" : margin + $0 })
+            }
+        case .sequence(let items, _):
+            if let tag = node.tag, tag != ScalarResolver.coreTagPrefix + "seq" {
+                properties.append(ScalarPresenter.written(tag: tag))
+            }
+            if items.isEmpty { return Rendered(head: (properties + ["[]"]).joined(separator: " "), lines: []) }
+            let column = collectionColumn(parent: parent, slot: slot, isSequence: true)
+            let lines = items.flatMap { item("-", $0, column: column) }
+            return block(lines, properties: properties, column: column, slot: slot)
+        case .mapping(let pairs, _):
+            if let tag = node.tag, tag != ScalarResolver.coreTagPrefix + "map" {
+                properties.append(ScalarPresenter.written(tag: tag))
+            }
+            if pairs.isEmpty { return Rendered(head: (properties + ["{}"]).joined(separator: " "), lines: []) }
+            let column = collectionColumn(parent: parent, slot: slot, isSequence: false)
+            let lines = pairs.flatMap { entry($0, column: column) }
+            return block(lines, properties: properties, column: column, slot: slot)
+        }
+    }
+
+    private func collectionColumn(parent: Int, slot: Slot, isSequence: Bool) -> Int {
+        switch slot {
+        case .document: return 0
+        case .mappingValue: return isSequence && !options.indentSequencesInMappings ? parent : parent + indent
+        case .item: return parent + indent
+        }
+    }
+
+    /// A block collection's lines; after `-`, `?` or `:` and without properties, its first line
+    /// moves up onto the indicator's line (the compact form `- id: x`).
+    private func block(_ lines: [String], properties: [String], column: Int, slot: Slot) -> Rendered {
+        if slot == .item && properties.isEmpty, let first = lines.first {
+            return Rendered(head: String(first.dropFirst(column)), lines: Array(lines.dropFirst()))
+        }
+        return Rendered(head: properties.joined(separator: " "), lines: lines)
+    }
+
+    /// The lines of one `-` (or `?`, `:`) entry whose indicator is at `column`.
+    func item(_ indicator: String, _ node: YAMLNode, column: Int) -> [String] {
+        let rendered = render(node, parent: column, slot: .item)
+        let margin = String(repeating: " ", count: column)
+        let first = rendered.head.isEmpty ? margin + indicator : margin + indicator + itemSeparator + rendered.head
+        return [first] + rendered.lines
+    }
+
+    /// The lines of one mapping entry whose key is at `column`.
+    func entry(_ pair: YAMLPair, column: Int) -> [String] {
+        let margin = String(repeating: " ", count: column)
+        guard let key = implicitKey(pair.key) else {
+            return item("?", pair.key, column: column) + item(":", pair.value, column: column)
+        }
+        let value = render(pair.value, parent: column, slot: .mappingValue)
+        let first = margin + key + ":" + (value.head.isEmpty ? "" : " " + value.head)
+        return [first] + value.lines
+    }
+
+    /// A key that fits before `:` on one line, or nil when the key needs `? ` (a collection, a
+    /// multi-line string, or a key longer than the 1024 characters readers allow an implicit key).
+    private func implicitKey(_ key: YAMLNode) -> String? {
+        var properties: [String] = []
+        if let anchor = key.anchor { properties.append("&" + anchor) }
+        let text: String
+        switch key.content {
+        case .alias(let name):
+            // `*a:` would read as an alias named `a:`.
+            return "*" + name + " "
+        case .sequence, .mapping:
+            return nil
+        case .scalar(let value, let style):
+            guard !value.contains("\n") else { return nil }
+            let scalar = presenter.present(value, style: style, tag: key.tag, allowBlock: false)
+            guard case .inline(let written) = scalar.body else { return nil }
+            if let tag = scalar.tag { properties.append(tag) }
+            text = (properties + [written.isEmpty ? "null" : written]).joined(separator: " ")
+        }
+        return text.unicodeScalars.count <= 1000 ? text : nil
+    }
+
+    private func document(_ node: YAMLNode, explicitStart: Bool) -> String {
+        let rendered = render(node, parent: 0, slot: .document)
+        let following = rendered.lines.map { $0 + "\n" }.joined()
+        let isCollection: Bool
+        switch node.content {
+        case .sequence(let items, _): isCollection = !items.isEmpty
+        case .mapping(let pairs, _): isCollection = !pairs.isEmpty
+        default: isCollection = false
+        }
+        // Properties of a root block collection need a line of their own, and `---` makes that
+        // line unmistakably the document's start.
+        if explicitStart || (isCollection && !rendered.head.isEmpty) {
+            return "---" + (rendered.head.isEmpty ? "" : " " + rendered.head) + "\n" + following
+        }
+        return (rendered.head.isEmpty ? "" : rendered.head + "\n") + following
+    }
+}
