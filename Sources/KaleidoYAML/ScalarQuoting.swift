@@ -52,21 +52,22 @@ enum ScalarQuoting {
     }
 
     /// Whether `text` is a YAML 1.1 or 1.2 number in any spelling, or close enough to one that a
-    /// tool could read it as such: an optional sign, then a digit (or `.` and a digit), then only
-    /// digits, `_`, `.`, `:`, signs, exponent letters, radix prefixes and hexadecimal digits.
-    /// Deliberately broad (`1.2.3` and `3d` are quoted too).
+    /// tool could read it as such: an optional sign, then a radix prefix (`0x`, `0o`, `0b`), or a
+    /// digit (or `.` and a digit) followed only by digits, `_`, `.`, `:`, signs and exponent
+    /// letters. Deliberately broad (`1.2.3` is quoted too) but not so broad as to quote codes
+    /// such as `2A004`.
     static func looksNumeric(_ text: String) -> Bool {
         var scalars = Substring(text).unicodeScalars[...]
         if let sign = scalars.first, sign == "-" || sign == "+" { scalars = scalars.dropFirst() }
         guard let first = scalars.first else { return false }
+        let second = scalars.dropFirst().first
+        if first == "0", let second, "xXoObB".unicodeScalars.contains(second) { return true }
         if first == "." {
-            guard scalars.dropFirst().first.map(isDigit) == true else { return false }
+            guard second.map(isDigit) == true else { return false }
         } else if !isDigit(first) {
             return false
         }
-        return scalars.allSatisfy { scalar in
-            isDigit(scalar) || "_.:+-xXoObBeEaAcCdDfF".unicodeScalars.contains(scalar)
-        }
+        return scalars.allSatisfy { isDigit($0) || "_.:+-eE".unicodeScalars.contains($0) }
     }
 
     /// A YAML 1.1 timestamp starts with `YYYY-M-D` (then an optional time, which may contain
