@@ -76,6 +76,8 @@ struct TreeBuilder {
     private var documents: [YAMLDocument] = []
     private var root: YAMLNode?
     private var explicitStart = false
+    /// The source before this offset has passed `SourceChecks.gluedComment`.
+    private var checkedUpTo = 0
 
     init(bytes: [UInt8], limits: YAMLLimits, maxDocuments: Int?) throws(YAMLError) {
         let limitMark = SourceMark(offset: 0, line: 1, column: 1)
@@ -102,7 +104,9 @@ struct TreeBuilder {
             }
             switch event.kind {
             case .streamStart: continue
-            case .streamEnd: return documents
+            case .streamEnd:
+                try checkSource(upTo: bytes.count)
+                return documents
             case .documentStart(let explicit):
                 if let maxDocuments, documents.count >= maxDocuments {
                     throw YAMLError(
@@ -145,7 +149,20 @@ struct TreeBuilder {
                 "this value is \(value.count) bytes, more than the \(limits.maxScalarBytes) bytes one value may have; shorten it",
                 at: nodeSpan.start)
         }
+        try checkSource(upTo: nodeSpan.start.offset)
+        checkedUpTo = max(checkedUpTo, nodeSpan.end.offset)
+        if style == .plain, tag == nil, anchor == nil,
+            SourceChecks.startsWithLoneIndicator(nodeSpan.byteRange, in: bytes, inFlow: stack.last?.style == .flow)
+        {
+            throw YAMLError(
+                .syntax,
+                "a plain value cannot start with '\(Character(Unicode.Scalar(bytes[nodeSpan.start.offset])))' followed by a space or a bracket; put the value in quotes",
+                at: nodeSpan.start)
+        }
         if style == .literal || style == .folded {
+            if anchor == nil, tag == nil, let glued = SourceChecks.gluedHeaderComment(blockScalarAt: nodeSpan.start.offset, in: bytes) {
+                throw gluedComment(at: glued)
+            }
             // libyaml ends a block scalar after the line breaks and indentation that follow
             // it (at the next token): the node's text stops at its last non-blank character.
             var end = nodeSpan.end.offset
@@ -158,6 +175,8 @@ struct TreeBuilder {
 
     private mutating func alias(_ name: String, _ event: Event) throws(YAMLError) {
         let nodeSpan = span(event.start, event.end)
+        try checkSource(upTo: nodeSpan.start.offset)
+        checkedUpTo = max(checkedUpTo, nodeSpan.end.offset)
         guard let target = anchors[name] else {
             if openAnchors.contains(name) {
                 throw YAMLError(
@@ -186,6 +205,20 @@ struct TreeBuilder {
         try complete(
             YAMLNode(.alias(name), span: nodeSpan),
             expandedSize: target.expandedSize, expandedHeight: target.expandedHeight)
+    }
+
+    /// Checks the source between the last checked node and `offset` (see `SourceChecks`).
+    private mutating func checkSource(upTo offset: Int) throws(YAMLError) {
+        guard offset > checkedUpTo else { return }
+        let range = max(checkedUpTo, map.bomLength)..<offset
+        checkedUpTo = offset
+        if let glued = SourceChecks.gluedComment(in: range, of: bytes, fileStart: map.bomLength) {
+            throw gluedComment(at: glued)
+        }
+    }
+
+    private func gluedComment(at offset: Int) -> YAMLError {
+        YAMLError(.syntax, "a comment needs a space before '#'; add one, or quote the value if '#' belongs to it", at: map.mark(byteOffset: offset))
     }
 
     private mutating func open(
