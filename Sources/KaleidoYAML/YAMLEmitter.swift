@@ -57,7 +57,6 @@ public struct YAMLEmitter: Sendable {
 
     /// The layout options in use.
     public let options: Options
-    var indent: Int { min(max(options.indent, 2), 9) }
 
     /// An emitter with the given layout options.
     public init(options: Options = .default) {
@@ -80,9 +79,10 @@ public struct YAMLEmitter: Sendable {
     /// block collections and block scalars' content go on the following lines, deeper than
     /// `indentation`.
     public func emitValue(_ node: YAMLNode, indentation: Int, after indicator: Indicator) -> EmittedValue {
-        let slot: Slot = indicator == .mappingValue ? .mappingValue : .item
-        let rendered = render(node, parent: max(0, indentation), slot: slot)
-        let separator = rendered.head.isEmpty ? "" : slot == .item ? itemSeparator : " "
+        var writer = BlockWriter(options: options)
+        let slot: BlockWriter.Slot = indicator == .mappingValue ? .mappingValue : .item
+        let rendered = writer.render(node, parent: max(0, indentation), slot: slot)
+        let separator = rendered.head.isEmpty ? "" : slot == .item ? writer.itemSeparator : " "
         let following = rendered.lines.map { $0 + "\n" }.joined()
         return EmittedValue(sameLine: rendered.head, followingLines: following,
                             text: separator + rendered.head + "\n" + following)
@@ -91,14 +91,15 @@ public struct YAMLEmitter: Sendable {
     /// A whole mapping entry (`key: value` and the value's following lines) with its key at
     /// column `indentation`, to insert among the entries of a mapping at that column.
     public func emitMappingEntry(key: YAMLNode, value: YAMLNode, indentation: Int) -> String {
-        entry(YAMLPair(key: key, value: value), column: max(0, indentation)).map { $0 + "\n" }.joined()
+        var writer = BlockWriter(options: options)
+        return writer.entry(YAMLPair(key: key, value: value), column: max(0, indentation)).map { $0 + "\n" }.joined()
     }
 
     /// A whole sequence item (`- item` and its following lines) with its `-` at column
     /// `indentation`, to insert among the items of a sequence at that column.
     public func emitSequenceItem(_ node: YAMLNode, indentation: Int) -> String {
-        let column = max(0, indentation)
-        return item("-", node, column: column).map { $0 + "\n" }.joined()
+        var writer = BlockWriter(options: options)
+        return writer.item("-", node, column: max(0, indentation)).map { $0 + "\n" }.joined()
     }
 
     /// A scalar value on one line, written so that it reads back with the same meaning under
@@ -106,139 +107,15 @@ public struct YAMLEmitter: Sendable {
     /// `"a\nb"`. Multi-line strings are double-quoted here (use `emitValue` for literal blocks).
     public func scalarText(_ value: ResolvedScalar) -> String {
         guard case .string(let text) = value else { return ScalarPresenter.canonical(value) }
-        guard case .inline(let written) = presenter.stringBody(text, guardMeaning: true, allowBlock: false) else {
+        guard case .inline(let written) = ScalarPresenter(indent: 2).stringBody(text, guardMeaning: true, allowBlock: false) else {
             return ScalarQuoting.doubleQuoted(text)
         }
         return written
     }
 
-    // MARK: - Layout
-
-    /// Where a node stands, which decides where its content goes.
-    enum Slot {
-        /// The root of a document: collections at column 0.
-        case document
-        /// After `key:`: collections on the following lines, deeper than the key.
-        case mappingValue
-        /// After `-`, `?` or `:` of an explicit entry: collections may start on the same line.
-        case item
-    }
-
-    /// A node's text: `head` goes on the indicator's line, `lines` follow (indented, without
-    /// line breaks).
-    struct Rendered {
-        var head: String
-        var lines: [String]
-    }
-
-    var presenter: ScalarPresenter { ScalarPresenter(indent: indent) }
-
-    /// What follows `-`, `?` or `:` before same-line content, so that content lines up one
-    /// indentation level deeper than the indicator.
-    var itemSeparator: String { String(repeating: " ", count: indent - 1) }
-
-    /// `parent` is the column of the collection (or key) that holds the node.
-    func render(_ node: YAMLNode, parent: Int, slot: Slot) -> Rendered {
-        var properties: [String] = []
-        if let anchor = node.anchor { properties.append("&" + anchor) }
-        switch node.content {
-        case .alias(let name):
-            return Rendered(head: "*" + name, lines: [])
-        case .scalar(let text, let style):
-            let scalar = presenter.present(text, style: style, tag: node.tag, allowBlock: true)
-            if let tag = scalar.tag { properties.append(tag) }
-            switch scalar.body {
-            case .inline(let written):
-                var head = written
-                // An empty null can be left out after `key:` or `-`; elsewhere it must show.
-                if head.isEmpty && slot == .document { head = "null" }
-                return Rendered(head: (properties + (head.isEmpty ? [] : [head])).joined(separator: " "), lines: [])
-            case .literal(let header, let lines):
-                // Block content sits one level deeper than its parent (at `indent` for a root
-                // scalar, whose parent is the document).
-                let margin = String(repeating: " ", count: (slot == .document ? 0 : parent) + indent)
-                return Rendered(head: (properties + [header]).joined(separator: " "),
-                                lines: lines.map { $0.isEmpty ? "" : margin + $0 })
-            }
-        case .sequence(let items, _):
-            if let tag = node.tag, tag != ScalarResolver.coreTagPrefix + "seq" {
-                properties.append(ScalarPresenter.written(tag: tag))
-            }
-            if items.isEmpty { return Rendered(head: (properties + ["[]"]).joined(separator: " "), lines: []) }
-            let column = collectionColumn(parent: parent, slot: slot, isSequence: true)
-            let lines = items.flatMap { item("-", $0, column: column) }
-            return block(lines, properties: properties, column: column, slot: slot)
-        case .mapping(let pairs, _):
-            if let tag = node.tag, tag != ScalarResolver.coreTagPrefix + "map" {
-                properties.append(ScalarPresenter.written(tag: tag))
-            }
-            if pairs.isEmpty { return Rendered(head: (properties + ["{}"]).joined(separator: " "), lines: []) }
-            let column = collectionColumn(parent: parent, slot: slot, isSequence: false)
-            let lines = pairs.flatMap { entry($0, column: column) }
-            return block(lines, properties: properties, column: column, slot: slot)
-        }
-    }
-
-    private func collectionColumn(parent: Int, slot: Slot, isSequence: Bool) -> Int {
-        switch slot {
-        case .document: return 0
-        case .mappingValue: return isSequence && !options.indentSequencesInMappings ? parent : parent + indent
-        case .item: return parent + indent
-        }
-    }
-
-    /// A block collection's lines; after `-`, `?` or `:` and without properties, its first line
-    /// moves up onto the indicator's line (the compact form `- id: x`).
-    private func block(_ lines: [String], properties: [String], column: Int, slot: Slot) -> Rendered {
-        if slot == .item && properties.isEmpty, let first = lines.first {
-            return Rendered(head: String(first.dropFirst(column)), lines: Array(lines.dropFirst()))
-        }
-        return Rendered(head: properties.joined(separator: " "), lines: lines)
-    }
-
-    /// The lines of one `-` (or `?`, `:`) entry whose indicator is at `column`.
-    func item(_ indicator: String, _ node: YAMLNode, column: Int) -> [String] {
-        let rendered = render(node, parent: column, slot: .item)
-        let margin = String(repeating: " ", count: column)
-        let first = rendered.head.isEmpty ? margin + indicator : margin + indicator + itemSeparator + rendered.head
-        return [first] + rendered.lines
-    }
-
-    /// The lines of one mapping entry whose key is at `column`.
-    func entry(_ pair: YAMLPair, column: Int) -> [String] {
-        let margin = String(repeating: " ", count: column)
-        guard let key = implicitKey(pair.key) else {
-            return item("?", pair.key, column: column) + item(":", pair.value, column: column)
-        }
-        let value = render(pair.value, parent: column, slot: .mappingValue)
-        let first = margin + key + ":" + (value.head.isEmpty ? "" : " " + value.head)
-        return [first] + value.lines
-    }
-
-    /// A key that fits before `:` on one line, or nil when the key needs `? ` (a collection, a
-    /// multi-line string, or a key longer than the 1024 characters readers allow an implicit key).
-    private func implicitKey(_ key: YAMLNode) -> String? {
-        var properties: [String] = []
-        if let anchor = key.anchor { properties.append("&" + anchor) }
-        let text: String
-        switch key.content {
-        case .alias(let name):
-            // `*a:` would read as an alias named `a:`.
-            return "*" + name + " "
-        case .sequence, .mapping:
-            return nil
-        case .scalar(let value, let style):
-            guard !value.contains("\n") else { return nil }
-            let scalar = presenter.present(value, style: style, tag: key.tag, allowBlock: false)
-            guard case .inline(let written) = scalar.body else { return nil }
-            if let tag = scalar.tag { properties.append(tag) }
-            text = (properties + [written.isEmpty ? "null" : written]).joined(separator: " ")
-        }
-        return text.unicodeScalars.count <= 1000 ? text : nil
-    }
-
     private func document(_ node: YAMLNode, explicitStart: Bool) -> String {
-        let rendered = render(node, parent: 0, slot: .document)
+        var writer = BlockWriter(options: options)
+        let rendered = writer.render(node, parent: 0, slot: .document)
         let following = rendered.lines.map { $0 + "\n" }.joined()
         let isCollection: Bool
         switch node.content {
