@@ -52,4 +52,34 @@ import Testing
         #expect(Self.accepted.count >= 260)
         #expect(holding.count == Self.accepted.count)
     }
+
+    /// Every string of up to three characters drawn from YAML's troublemakers (indicators,
+    /// blanks, breaks, quotes, digits, NEL, a non-ASCII letter), as a key and as a value.
+    static let generatedStrings: [String] = {
+        let alphabet: [String] = ["a", " ", "-", ":", "#", "\n", "'", "\"", "\\", "\t", "0", ".", "?", "&", "é", "\u{85}", "\r", "|", ",", "["]
+        var strings = [""]
+        var previous = [""]
+        for _ in 1...3 {
+            previous = previous.flatMap { prefix in alphabet.map { prefix + $0 } }
+            strings += previous
+        }
+        return strings
+    }()
+
+    @Test func generatedStringsReadBackUnchanged() throws {
+        let tree = Tree.mapping(Self.generatedStrings.map { (Tree.string($0), Tree.string($0)) })
+        let text = YAMLEmitter().emitDocument(tree)
+        #expect(!text.contains("\t"))
+        let parsed = try YAMLParser().parseDocument(Array(text.utf8))
+        guard case .mapping(let pairs, _) = parsed.root.content else {
+            Issue.record("the emitted text is not a mapping")
+            return
+        }
+        try #require(pairs.count == Self.generatedStrings.count)
+        for (pair, string) in zip(pairs, Self.generatedStrings) {
+            #expect(DataValue(pair.key) == .scalar(.string(string), tag: nil), "key \(string.debugDescription)")
+            #expect(DataValue(pair.value) == .scalar(.string(string), tag: nil), "value \(string.debugDescription)")
+        }
+        print("emitter: \(Self.generatedStrings.count) generated strings read back unchanged as keys and values")
+    }
 }
