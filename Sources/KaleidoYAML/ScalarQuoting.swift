@@ -42,11 +42,14 @@ enum ScalarQuoting {
     /// numbers in any 1.1 form (octal `017`, `0o17`, `0b1`, `1_000`, `.5`, sexagesimal `1:20`),
     /// dates and timestamps (`2011-09-22`, `2011-09`), the merge key `<<` and the value key `=`.
     static func isAmbiguous(_ text: String) -> Bool {
-        switch text.lowercased() {
-        case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<":
-            return true
-        default:
-            break
+        // Every word of this list has at most 5 characters: skip lowercasing longer texts.
+        if text.utf8.count <= 5 {
+            switch text.lowercased() {
+            case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<":
+                return true
+            default:
+                break
+            }
         }
         return looksNumeric(text) || looksLikeDate(text)
     }
@@ -60,6 +63,8 @@ enum ScalarQuoting {
         var scalars = Substring(text).unicodeScalars[...]
         if let sign = scalars.first, sign == "-" || sign == "+" { scalars = scalars.dropFirst() }
         guard let first = scalars.first else { return false }
+        // PyYAML before 5.1 read `.` (and any run of dots and digits) as a float.
+        if scalars.allSatisfy({ isDigit($0) || $0 == "." }) { return true }
         let second = scalars.dropFirst().first
         if first == "0", let second, "xXoObB".unicodeScalars.contains(second) { return true }
         if first == "." {

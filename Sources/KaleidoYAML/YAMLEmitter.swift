@@ -9,8 +9,14 @@
 /// their meaning under YAML 1.2 core (our parser) and YAML 1.1 (PyYAML and most tools): plain when
 /// nobody can misread them, else quoted (see `ScalarQuoting`); multi-line strings as literal
 /// block scalars when a literal holds them exactly. Tags implied by the text are dropped, others
-/// kept; anchors and aliases are written as given (names must be letters, digits, `-` or `_`).
-/// Output never contains a tab and always ends with a line break. Lines are never folded.
+/// kept. Anchors and aliases are written as given (names must be letters, digits, `-` or `_`),
+/// except that a node met again under an anchor already written with an equal node (a copy left
+/// by `resolvingAliases`) is written as an alias, since YAML 1.1 readers reject a repeated anchor.
+/// Output never contains a tab and always ends with a line break. Lines are never folded (a
+/// consultant's long line stays one line; folding would only add ways to get it wrong).
+///
+/// Rendering recurses once per nesting level: trees from `YAMLParser` (at most
+/// `YAMLLimits.maxDepth` levels) are fine; a tree built by code thousands of levels deep is not.
 public struct YAMLEmitter: Sendable {
     /// Layout choices. Meaning never depends on them.
     public struct Options: Hashable, Sendable {

@@ -102,5 +102,12 @@ import Testing
         #expect(emitter.emitDocument(T.mapping([(key, T.plain("1")), (T.plain("b"), key)])) == "&k k: 1\nb: *k\n")
     }
 
+    @Test func indentationIsClampedToWhatYAMLAllows() {
+        let node = T.record([("a", T.record([("b", T.plain("1"))]))])
+        #expect(YAMLEmitter(options: .init(indent: 1)).emitDocument(node) == "a:\n  b: 1\n")
+        #expect(YAMLEmitter(options: .init(indent: 12)).emitDocument(node) == "a:\n         b: 1\n")
+        #expect(emitter.emitMappingEntry(key: T.plain("a"), value: T.plain("1"), indentation: -3) == "a: 1\n")
+    }
+
     struct SpliceFailure: Error {}
 }

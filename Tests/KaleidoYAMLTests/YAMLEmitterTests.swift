@@ -34,7 +34,7 @@ struct QuoteCase: Sendable, CustomTestStringConvertible {
         ("2011-09", "'2011-09'"), ("2011", "'2011'"), ("2001-12-14t21:59:43.10-05:00", "'2001-12-14t21:59:43.10-05:00'"),
         ("2001-12-14 21:59:43.10 -5", "'2001-12-14 21:59:43.10 -5'"), ("1:20", "'1:20'"), ("190:20:30", "'190:20:30'"),
         ("01004", "'01004'"), ("0o17", "'0o17'"), ("0b101", "'0b101'"), (".5", "'.5'"), ("1_000", "'1_000'"),
-        ("+12", "'+12'"), ("1.2.3", "'1.2.3'"), ("=", "'='"), ("<<", "'<<'"),
+        ("+12", "'+12'"), (".", "'.'"), ("-.", "'-.'"), ("+", "+"), ("_", "_"), ("1.2.3", "'1.2.3'"), ("=", "'='"), ("<<", "'<<'"),
         // Syntax: indicators, blanks, comments, document markers.
         (" x", "' x'"), ("x ", "'x '"), ("a: b", "'a: b'"), ("a:", "'a:'"), ("# x", "'# x'"), ("a #b", "'a #b'"),
         ("- x", "'- x'"), ("-", "'-'"), ("?", "'?'"), ("? x", "'? x'"), (":", "':'"), (": x", "': x'"),
@@ -95,5 +95,17 @@ struct QuoteCase: Sendable, CustomTestStringConvertible {
         #expect(text == "--- a\n---\nb: 1\n--- null\n--- |\n  x\n  y\n")
         let parsed = try YAMLParser().parseStream(Array(text.utf8))
         #expect(parsed.map { DataValue($0.root) } == roots.map(DataValue.init))
+    }
+
+    /// Trees as deep as the parser accepts emit without trouble and read back.
+    @Test func deepTreesEmitAndReadBack() throws {
+        var node = Tree.plain("bottom")
+        for level in 0..<200 {
+            node = level.isMultiple(of: 2) ? Tree.sequence([node]) : Tree.record([("k", node)])
+        }
+        let text = YAMLEmitter().emitDocument(node)
+        #expect(text.hasSuffix("  - bottom\n"))
+        let parsed = try YAMLParser().parseDocument(Array(text.utf8))
+        #expect(DataValue(parsed.root) == DataValue(node))
     }
 }
