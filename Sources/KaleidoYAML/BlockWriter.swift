@@ -64,7 +64,7 @@ struct BlockWriter {
                                 lines: lines.map { $0.isEmpty ? "" : margin + $0 })
             }
         case .sequence(let items, _):
-            if let tag = node.tag, tag != ScalarResolver.coreTagPrefix + "seq" {
+            if let tag = node.tag, tag != "!", tag != ScalarResolver.coreTagPrefix + "seq" {
                 properties.append(ScalarPresenter.written(tag: tag))
             }
             if items.isEmpty { return Rendered(head: (properties + ["[]"]).joined(separator: " "), lines: []) }
@@ -72,7 +72,7 @@ struct BlockWriter {
             let lines = items.flatMap { item("-", $0, column: column) }
             return block(lines, properties: properties, column: column, slot: slot)
         case .mapping(let pairs, _):
-            if let tag = node.tag, tag != ScalarResolver.coreTagPrefix + "map" {
+            if let tag = node.tag, tag != "!", tag != ScalarResolver.coreTagPrefix + "map" {
                 properties.append(ScalarPresenter.written(tag: tag))
             }
             if pairs.isEmpty { return Rendered(head: (properties + ["{}"]).joined(separator: " "), lines: []) }

@@ -75,7 +75,8 @@ public struct YAMLEmitter: Sendable {
         document(node, explicitStart: false)
     }
 
-    /// Several documents, each after a `---` line, as one stream.
+    /// Several documents, each after a `---` line, as one stream (empty text for no document).
+    /// Anchors are per document, as in YAML.
     public func emitStream(_ documents: [YAMLNode]) -> String {
         documents.map { document($0, explicitStart: true) }.joined()
     }
