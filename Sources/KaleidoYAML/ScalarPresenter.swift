@@ -20,8 +20,8 @@ struct ScalarPresenter {
     var indent: Int
 
     private static let corePrefix = ScalarResolver.coreTagPrefix
-    private static let coreScalarTags: Set<String> = ["str", "int", "float", "bool", "null"].map { corePrefix + $0 }
-        .reduce(into: []) { $0.insert($1) }
+    /// The tags whose meaning `ScalarResolver` knows, so that the emitter can tell when they are implied.
+    private static let coreScalarTags = Set(["str", "int", "float", "bool", "null"].map { corePrefix + $0 })
 
     /// The presentation of a scalar node. `allowBlock` is false where only one line fits (an
     /// implicit mapping key).
@@ -42,7 +42,8 @@ struct ScalarPresenter {
         return present(text, meaning: meaning, allowBlock: allowBlock)
     }
 
-    /// The untagged presentation of a scalar whose resolved meaning is `meaning`.
+    /// The untagged presentation of a scalar whose meaning is `meaning`: either a string, or
+    /// what the plain `text` resolves to (the caller guarantees one of the two).
     private func present(_ text: String, meaning: ResolvedScalar, allowBlock: Bool) -> PresentedScalar {
         guard case .string(let string) = meaning else {
             // A plain scalar keeps its spelling (`0x1F`, `~`, `1.`), except integers that YAML 1.1
@@ -50,12 +51,7 @@ struct ScalarPresenter {
             if case .integer(let digits) = meaning, Self.isOctalLooking(text) {
                 return PresentedScalar(tag: nil, body: .inline(digits))
             }
-            if ScalarResolver.resolvePlain(text) == meaning {
-                return PresentedScalar(tag: nil, body: .inline(text))
-            }
-            // A tag-forced meaning whose text does not resolve to it (`!!int` on a quoted `0x1F`
-            // resolves like the plain text, but `!!null` on `foo` does not): canonical text.
-            return PresentedScalar(tag: nil, body: .inline(Self.canonical(meaning)))
+            return PresentedScalar(tag: nil, body: .inline(text))
         }
         return PresentedScalar(tag: nil, body: stringBody(string, guardMeaning: true, allowBlock: allowBlock))
     }
