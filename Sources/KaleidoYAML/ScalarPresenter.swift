@@ -39,7 +39,8 @@ struct ScalarPresenter {
             }
             return PresentedScalar(tag: Self.written(tag: tag), body: stringBody(text, checkCore: false, checkYAML11: false, allowBlock: allowBlock))
         }
-        return present(text, meaning: meaning, style: style, tag: nil, allowBlock: allowBlock)
+        // `tag` is nil or the non-specific `!`, which makes even a plain scalar a string.
+        return present(text, meaning: meaning, style: style, tag: tag, allowBlock: allowBlock)
     }
 
     /// The untagged presentation of a scalar whose meaning is `meaning`: either a string, or
@@ -54,7 +55,7 @@ struct ScalarPresenter {
             }
             return PresentedScalar(tag: nil, body: .inline(text))
         }
-        // A string got from resolving the plain text needs no second resolution.
+        // A string got from resolving the plain text (no tag, not even `!`) needs no second resolution.
         let knownPlain = style == .plain && tag == nil
         return PresentedScalar(tag: nil, body: stringBody(string, checkCore: !knownPlain, checkYAML11: true,
                                                           allowBlock: allowBlock))
