@@ -44,6 +44,9 @@ let package = Package(
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
 
+        // Benchmark helpers (release builds; see Benchmarks/*.sh).
+        .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "CYAML"], path: "Benchmarks/KaleidoBench"),
+
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
