@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
 
         // Benchmark helpers (release builds; see Benchmarks/*.sh).
-        .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "CYAML"], path: "Benchmarks/KaleidoBench"),
+        .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "KaleidoYAML", "CYAML"], path: "Benchmarks/KaleidoBench"),
 
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),

@@ -1,12 +1,14 @@
 import CYAML
 import Dispatch
 import KaleidoKB
+import KaleidoYAML
 
 /// libyaml's event parser alone over every record file, on every core: the floor that
 /// `kaleido validate` is compared against. It reads the files the same way (LocalFileSystem).
 enum ParseOnly {
     /// Parses every file; returns the number of events seen (so the work cannot be skipped).
-    static func run(knowledgeFolder: String, parallelism: Int) throws -> Int {
+    /// With `tree`, builds Kaleido's document trees (YAMLParser) instead of only reading events.
+    static func run(knowledgeFolder: String, parallelism: Int, tree: Bool = false) throws -> Int {
         let fileSystem = LocalFileSystem()
         let files = try fileSystem.listFiles(under: knowledgeFolder).filter { $0.hasSuffix(".yaml") }
         let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: parallelism)
@@ -19,7 +21,7 @@ enum ParseOnly {
             var index = worker
             while index < files.count {
                 if let bytes = try? fileSystem.readFile(knowledgeFolder + "/" + files[index]) {
-                    events += parse(bytes)
+                    events += tree ? ((try? YAMLParser().parseDocument(bytes)) != nil ? 1 : 0) : parse(bytes)
                 }
                 index += parallelism
             }
