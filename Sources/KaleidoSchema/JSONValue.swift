@@ -1,0 +1,138 @@
+/// A JSON value (RFC 8259) with exact numbers and objects that keep their key order.
+///
+/// Equality is JSON Schema's: numbers compare by value (`1 == 1.0`), objects ignore key order,
+/// arrays compare element by element.
+public enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The JSON Schema type name of the value (`integer` is never returned: see `isInteger`).
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    /// Whether the value is a number with no fractional part.
+    public var isInteger: Bool {
+        if case .number(let number) = self { return number.isInteger }
+        return false
+    }
+
+    /// The string, when the value is one.
+    public var stringValue: String? {
+        if case .string(let string) = self { return string }
+        return nil
+    }
+
+    /// The object, when the value is one.
+    public var objectValue: JSONObject? {
+        if case .object(let object) = self { return object }
+        return nil
+    }
+
+    /// The elements, when the value is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let array) = self { return array }
+        return nil
+    }
+
+    /// The member `key` when the value is an object that has it.
+    public subscript(key: String) -> JSONValue? {
+        objectValue?[key]
+    }
+
+    /// The value a JSON pointer (RFC 6901, already split and unescaped) designates, or nil.
+    public func value(at tokens: some Sequence<String>) -> JSONValue? {
+        var current = self
+        for token in tokens {
+            switch current {
+            case .object(let object):
+                guard let next = object[token] else { return nil }
+                current = next
+            case .array(let array):
+                guard let index = JSONPointer.arrayIndex(token), index < array.count else { return nil }
+                current = array[index]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+}
+
+/// A JSON object: members in source order, with constant-time lookup by key.
+///
+/// Duplicate keys are not representable: the parser rejects them.
+public struct JSONObject: Hashable, Sendable, Sequence {
+    /// The keys in the order they were written.
+    public private(set) var keys: [String]
+    private var members: [String: JSONValue]
+
+    /// An empty object.
+    public init() {
+        keys = []
+        members = [:]
+    }
+
+    /// An object from ordered pairs; a later duplicate key replaces the earlier value in place.
+    public init(_ pairs: [(String, JSONValue)]) {
+        self.init()
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// The number of members.
+    public var count: Int { keys.count }
+
+    /// Reads or writes a member; writing a new key appends it, writing nil removes it.
+    public subscript(key: String) -> JSONValue? {
+        get { members[key] }
+        set {
+            if let newValue {
+                if members.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if members.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    /// Members in key order.
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
+        var index = 0
+        let keys = keys
+        let members = members
+        return AnyIterator {
+            guard index < keys.count, let value = members[keys[index]] else { return nil }
+            defer { index += 1 }
+            return (keys[index], value)
+        }
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members == rhs.members
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members)
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+    public init(nilLiteral: ()) { self = .null }
+}
