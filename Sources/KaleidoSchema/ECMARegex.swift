@@ -54,6 +54,12 @@ struct ECMARegex: @unchecked Sendable {
                     }
                     let value = letter.value % 32
                     output += "\\u{" + String(value, radix: 16) + "}"
+                case "s" where !inClass:
+                    output += "[\\s\\u{FEFF}]"  // ECMA's \s includes U+FEFF; Swift's does not
+                case "S" where !inClass:
+                    output += "[^\\s\\u{FEFF}]"
+                case "s" where inClass:
+                    output += "\\s\\u{FEFF}"
                 case "d", "D", "w", "W", "s", "S", "b", "B", "p", "P", "u", "x", "t", "n", "r", "f", "v", "0",
                     "1", "2", "3", "4", "5", "6", "7", "8", "9", "k":
                     output.unicodeScalars.append(scalar)
@@ -83,6 +89,17 @@ struct ECMARegex: @unchecked Sendable {
                 inClass = true
                 output += "["
                 if scalars.first == "^" { output += "^"; scalars.removeFirst() }
+            case "(" where !inClass && scalars.first == "?":
+                // ECMA-262 groups: (?: (?= (?! (?<= (?<! (?<name>; no inline flags, comments or
+                // Python's (?P…).
+                let rest = Array(scalars.dropFirst().prefix(2))
+                let allowed = rest.first == ":" || rest.first == "=" || rest.first == "!"
+                    || (rest.first == "<" && rest.count == 2 && (rest[1] == "=" || rest[1] == "!" || rest[1].properties.isAlphabetic || rest[1] == "_" || rest[1] == "$"))
+                guard allowed else {
+                    let shown = rest.first.map { String(Character($0)) } ?? ""
+                    throw SchemaRegexError(pattern: pattern, reason: "`(?\(shown)` is not an ECMA-262 group")
+                }
+                output += "("
             case "]":
                 inClass = false
                 output += "]"

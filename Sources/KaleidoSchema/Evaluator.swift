@@ -59,7 +59,7 @@ struct Evaluator {
         defer { if enteredResource { dynamicScope.removeLast() } }
 
         var instance = original
-        if let types = node.types, !plainScalars.isEmpty, !types.admits(instance), types.contains(.string) {
+        if !plainScalars.isEmpty, wantsString(node, instance) {
             instance = readPlainScalarAsString(instance, node: node)
         }
         let collectHere = collect || node.needsAnnotations
@@ -165,6 +165,22 @@ struct Evaluator {
             severity: severity, instanceLocation: location, keywordLocation: keywordPointer,
             absoluteKeywordLocation: node.location + (isConstant ? "" : "/" + JSONPointer.escape(keyword)),
             keyword: keyword, message: message(), propertyName: propertyName))
+    }
+
+    /// Whether the schema asks for a string where the instance resolved to something else: its
+    /// `type` admits a string but not the instance, or (without `type`) its `enum`/`const` lists
+    /// strings only and the instance is not among the values.
+    func wantsString(_ node: SchemaNode, _ instance: JSONValue) -> Bool {
+        switch instance {
+        case .number, .bool, .null: break
+        default: return false
+        }
+        if let types = node.types { return types.contains(.string) && !types.admits(instance) }
+        if let values = node.enumValues {
+            return !values.contains(instance) && values.contains { $0.stringValue != nil }
+        }
+        if case .string? = node.constValue { return true }
+        return false
     }
 
     /// The schema-directed typing hook: a plain YAML scalar that resolved to a number, boolean or

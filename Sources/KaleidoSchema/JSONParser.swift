@@ -69,8 +69,10 @@ private struct Reader {
     }
 
     mutating func expect(_ literal: String, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
+        let start = position
         for byte in literal.utf8 {
             guard position < bytes.count, bytes[position] == byte else {
+                position = start
                 throw error("invalid literal: expected `\(literal)`")
             }
             position += 1

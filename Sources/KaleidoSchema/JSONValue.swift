@@ -51,6 +51,34 @@ public enum JSONValue: Hashable, Sendable {
         objectValue?[key]
     }
 
+    /// JSON Schema equality: strings compare by Unicode code points (Swift's `==` on `String`
+    /// would equate "é" with "e" + combining accent, which JSON Schema keeps apart), numbers by
+    /// value, objects without regard to key order.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a == b
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let bool): hasher.combine(bool)
+        case .number(let number): hasher.combine(number)
+        case .string(let string):
+            hasher.combine(3)
+            for byte in string.utf8 { hasher.combine(byte) }
+        case .array(let array): hasher.combine(array)
+        case .object(let object): hasher.combine(object)
+        }
+    }
+
     /// The value a JSON pointer (RFC 6901, already split and unescaped) designates, or nil.
     public func value(at tokens: some Sequence<String>) -> JSONValue? {
         var current = self

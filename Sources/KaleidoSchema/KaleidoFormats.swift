@@ -59,13 +59,14 @@ enum KaleidoFormats {
     }
 
     /// A SIRET: fourteen digits with a valid Luhn check digit, except La Poste's establishments
-    /// (SIREN 356000000), whose SIRETs are numbered so that the sum of their digits is a
-    /// multiple of 5 (INSEE's rule), and which often fail Luhn.
+    /// (SIREN 356000000, all under one SIREN since 2010): only the head office, 35600000000048,
+    /// satisfies Luhn; the others are numbered so that the sum of their 14 digits is a multiple
+    /// of 5 (INSEE's rule).
     @Sendable static func isSIRET(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 14, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
         if bytes.starts(with: Array("356000000".utf8)) {
-            return bytes.reduce(0) { $0 + Int($1 - 48) } % 5 == 0
+            return luhn(bytes) || bytes.reduce(0) { $0 + Int($1 - 48) } % 5 == 0
         }
         return luhn(bytes)
     }

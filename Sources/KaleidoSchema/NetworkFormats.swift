@@ -2,11 +2,11 @@
 /// (RFC 5321 mailbox; RFC 6531 when international).
 enum NetworkFormats {
     /// RFC 1123 host name: dot-separated labels of letters, digits and hyphens, 1–63 bytes each,
-    /// not starting or ending with a hyphen; 253 bytes at most; a trailing dot is allowed.
+    /// not starting or ending with a hyphen; 253 bytes at most (no trailing dot, as the suite
+    /// reads RFC 1123).
     /// With `international`, labels may also hold non-ASCII letters (checked loosely).
     static func isHostname(_ text: String, international: Bool = false) -> Bool {
-        var name = Substring(text)
-        if name.hasSuffix(".") { name = name.dropLast() }
+        let name = Substring(text)
         guard !name.isEmpty, name.utf8.count <= 253 else { return false }
         for label in name.split(separator: ".", omittingEmptySubsequences: false) {
             guard !label.isEmpty, label.utf8.count <= 63, label.first != "-", label.last != "-" else { return false }

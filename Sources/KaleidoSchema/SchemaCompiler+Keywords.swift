@@ -136,6 +136,15 @@ extension SchemaCompiler {
             node.additionalProperties = try sub("additionalProperties")
             node.propertyNames = try sub("propertyNames")
         }
+        // `dependencies` (drafts 4–7) is still read, split as 2019-09 split it: an array is
+        // dependentRequired, a schema is dependentSchemas.
+        for (name, value) in object["dependencies"]?.objectValue ?? JSONObject() {
+            if case .array(let names) = value {
+                if vocab.validation { node.dependentRequired.append((name, names.compactMap(\.stringValue))) }
+            } else if vocab.applicator, let child = try sub("dependencies", name) {
+                node.dependentSchemas.append((name, child))
+            }
+        }
         if vocab.unevaluated {
             node.unevaluatedItems = try sub("unevaluatedItems")
             node.unevaluatedProperties = try sub("unevaluatedProperties")

@@ -75,7 +75,9 @@ enum URIFormats {
                 }
             } else if character == "{" {
                 inExpression = true
-            } else if character == "}" || character == " " {
+            } else if character == "}" || "\"'<>\\^`| ".contains(character)
+                || character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            {
                 return false
             }
         }
@@ -94,7 +96,7 @@ enum URIFormats {
                 guard !length.isEmpty, length.count <= 4, length.allSatisfy(\.isASCIIDigit), length.first != "0" else { return false }
                 name = name[..<colon]
             }
-            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "%") }) else {
+            guard !name.isEmpty, name.first != ".", name.last != ".", !name.contains(".."), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "%") }) else {
                 return false
             }
         }

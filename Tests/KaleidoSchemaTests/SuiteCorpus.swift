@@ -96,11 +96,27 @@ struct SuiteCase: Sendable, CustomTestStringConvertible {
         return cases
     }()
 
+    /// Validators compiled once per suite group (the summary and the cases share them).
+    nonisolated(unsafe) private static var cache: [String: Result<Validator, SchemaError>] = [:]
+    private static let lock = NSLock()
+
+    func validator() -> Result<Validator, SchemaError> {
+        let key = "\(file) | \(group)"
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
+        if let cached = Self.cache[key] { return cached }
+        let options = ValidatorOptions(formatAssertion: kind == .format)
+        let result = Result { () throws(SchemaError) in
+            try Validator(schema: schema, registry: SuiteCorpus.registry, options: options)
+        }
+        Self.cache[key] = result
+        return result
+    }
+
     /// Runs the case: nil when the verdict is right, else what went wrong.
     func run() -> String? {
-        let options = ValidatorOptions(formatAssertion: kind == .format)
         do {
-            let validator = try Validator(schema: schema, registry: SuiteCorpus.registry, options: options)
+            let validator = try validator().get()
             let result = validator.validate(data)
             if result.isValid == valid, validator.isValid(data) == valid { return nil }
             return "expected \(valid ? "valid" : "invalid"), got \(result.isValid ? "valid" : "invalid"): \(result.errors.map(\.description))"
