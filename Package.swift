@@ -42,6 +42,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
+        // Measurements (run with `swift run -c release SchemaBenchmark`).
+        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema"], path: "Benchmarks/SchemaBenchmark"),
 
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),

@@ -8,14 +8,19 @@
 /// `\s` is Unicode white space, as in ECMA-262; `$` matches only at the very end (ECMA has no
 /// "before a final newline"). Safety: it is a backtracking engine with no time limit, like every
 /// ECMA engine; schemas are the project's own, not user input, so catastrophic patterns are
-/// a schema review matter.
+/// a schema review matter. Patterns in `SimpleRegex`'s subset (almost all schema patterns)
+/// run on that linear-time matcher instead: Swift's engine is kept for the rest and to check
+/// syntax.
 struct ECMARegex: @unchecked Sendable {
     // `Regex<AnyRegexOutput>` is immutable once built; it is not yet marked Sendable.
     private let regex: Regex<AnyRegexOutput>
+    /// The linear-time matcher, for patterns in its subset (most schema patterns).
+    private let simple: SimpleRegex?
 
     /// Compiles an ECMA-262 pattern; throws with a sentence when it is not one.
     init(_ pattern: String) throws(SchemaRegexError) {
         let translated = try Self.translate(pattern)
+        simple = SimpleRegex(pattern)
         do {
             regex = try Regex(translated)
                 .matchingSemantics(.unicodeScalar)
@@ -28,7 +33,8 @@ struct ECMARegex: @unchecked Sendable {
 
     /// Whether the pattern matches anywhere in `text` (JSON Schema patterns are not anchored).
     func matches(_ text: String) -> Bool {
-        (try? regex.firstMatch(in: text)) != nil
+        if let simple { return simple.matches(text) }
+        return (try? regex.firstMatch(in: text)) != nil
     }
 
     /// Rewrites the few ECMA-262 constructs that Swift's syntax reads differently, and refuses

@@ -169,6 +169,13 @@ extension Evaluator {
 
     /// The first pair of equal elements (JSON equality: `1 == 1.0`, objects unordered).
     static func firstDuplicate(_ array: [JSONValue]) -> (Int, Int)? {
+        if array.count <= 16 {
+            // Pairwise comparison beats hashing every element for short lists.
+            for second in array.indices {
+                for first in 0..<second where array[first] == array[second] { return (first, second) }
+            }
+            return nil
+        }
         var seen: [JSONValue: Int] = [:]
         for (index, element) in array.enumerated() {
             if let first = seen.updateValue(index, forKey: element) { return (first, index) }

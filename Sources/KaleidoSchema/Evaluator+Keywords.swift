@@ -40,8 +40,9 @@ extension Evaluator {
             }
         case .string(let string):
             if node.maxLength != nil || node.minLength != nil {
-                // Lengths count Unicode scalars (code points), as JSON Schema says.
-                let length = string.unicodeScalars.count
+                // Lengths count Unicode scalars (code points), as JSON Schema says: the UTF-8
+                // bytes that do not continue a scalar.
+                let length = string.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                 if let limit = node.maxLength, length > limit {
                     report(node, "maxLength", "\(subject) is \(length) characters long; at most \(limit) are allowed")
                     valid = false

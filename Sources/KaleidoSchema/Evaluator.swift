@@ -126,14 +126,15 @@ struct Evaluator {
     }
 
     /// Evaluates a subschema under `keywords` (pushed on the keyword path) at a child location.
-    mutating func descend(_ node: SchemaNode, _ instance: JSONValue, keywords: String..., token: JSONPointer.Token?,
-                          collect: Bool = false) -> Outcome
+    mutating func descend(_ node: SchemaNode, _ instance: JSONValue, keywords keyword: String, _ second: String? = nil,
+                          token: JSONPointer.Token?, collect: Bool = false) -> Outcome
     {
-        keywordPath.append(contentsOf: keywords)
+        keywordPath.append(keyword)
+        if let second { keywordPath.append(second) }
         if let token { instancePath.append(token) }
         let outcome = evaluate(node, instance, collect: collect)
         if token != nil { instancePath.removeLast() }
-        keywordPath.removeLast(keywords.count)
+        keywordPath.removeLast(second == nil ? 1 : 2)
         return outcome
     }
 

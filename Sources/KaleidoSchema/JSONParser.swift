@@ -195,55 +195,61 @@ private struct Reader {
 
     mutating func parseString() throws(JSONParseError) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = position
+        let start = position
+        // Fast path: no escape, the bytes are the string (they are valid UTF-8: the input is a String).
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return String(decoding: bytes[start..<(position - 1)], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("a control character must be escaped in a string") }
+            position += 1
+        }
+        var buffer = Array(bytes[start..<position])
         while true {
             guard position < bytes.count else { throw error("unexpected end of text: the closing `\"` is missing") }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                scalars.append(contentsOf: String(decoding: bytes[runStart..<position], as: UTF8.self).unicodeScalars)
                 position += 1
-                return String(scalars)
+                return String(decoding: buffer, as: UTF8.self)
             }
             if byte < 0x20 { throw error("a control character must be escaped in a string") }
+            position += 1
             if byte != UInt8(ascii: "\\") {
-                position += 1
+                buffer.append(byte)
                 continue
             }
-            scalars.append(contentsOf: String(decoding: bytes[runStart..<position], as: UTF8.self).unicodeScalars)
-            position += 1
             guard position < bytes.count else { throw error("unexpected end of text in an escape") }
             let escape = bytes[position]
             position += 1
             switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
             case UInt8(ascii: "u"):
                 let unit = try parseHex4()
+                var scalar: Unicode.Scalar?
                 if (0xD800...0xDBFF).contains(unit) {
                     guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
                           bytes[position + 1] == UInt8(ascii: "u") else { throw error("a lone surrogate escape is not a character") }
                     position += 2
                     let low = try parseHex4()
                     guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone surrogate escape is not a character") }
-                    let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
-                } else if let scalar = Unicode.Scalar(unit) {
-                    scalars.append(scalar)
+                    scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
                 } else {
-                    throw error("a lone surrogate escape is not a character")
+                    scalar = Unicode.Scalar(unit)
                 }
+                guard let scalar else { throw error("a lone surrogate escape is not a character") }
+                buffer.append(contentsOf: String(Character(scalar)).utf8)
             default:
                 position -= 1
                 throw error("invalid escape in a string")
             }
-            runStart = position
         }
     }
 

@@ -98,59 +98,95 @@ public enum JSONValue: Hashable, Sendable {
     }
 }
 
-/// A JSON object: members in source order, with constant-time lookup by key.
+/// A JSON object: members in source order.
 ///
-/// Duplicate keys are not representable: the parser rejects them.
+/// Small objects (records have tens of keys) are looked up by a linear scan, which beats hashing
+/// every key; past 16 members a key → position index is kept. Duplicate keys are not
+/// representable: the parser rejects them, and writing an existing key replaces its value.
 public struct JSONObject: Hashable, Sendable, Sequence {
-    /// The keys in the order they were written.
-    public private(set) var keys: [String]
-    private var members: [String: JSONValue]
+    public typealias Element = (key: String, value: JSONValue)
+
+    private var entries: [Element] = []
+    private var index: [String: Int]?
+
+    static let indexThreshold = 16
 
     /// An empty object.
-    public init() {
-        keys = []
-        members = [:]
-    }
+    public init() {}
 
     /// An object from ordered pairs; a later duplicate key replaces the earlier value in place.
     public init(_ pairs: [(String, JSONValue)]) {
-        self.init()
         for (key, value) in pairs { self[key] = value }
     }
 
     /// The number of members.
-    public var count: Int { keys.count }
+    public var count: Int { entries.count }
+
+    /// The keys in the order they were written.
+    public var keys: [String] { entries.map(\.key) }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return entries.firstIndex { $0.key == key }
+    }
 
     /// Reads or writes a member; writing a new key appends it, writing nil removes it.
     public subscript(key: String) -> JSONValue? {
-        get { members[key] }
+        get { position(of: key).map { entries[$0].value } }
         set {
-            if let newValue {
-                if members.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if members.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let at = position(of: key) {
+                if let newValue {
+                    entries[at].value = newValue
+                } else {
+                    entries.remove(at: at)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                entries.append((key, newValue))
+                if index != nil {
+                    index?[key] = entries.count - 1
+                } else if entries.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
             }
         }
     }
 
-    /// Members in key order.
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        var index = 0
-        let keys = keys
-        let members = members
-        return AnyIterator {
-            guard index < keys.count, let value = members[keys[index]] else { return nil }
-            defer { index += 1 }
-            return (keys[index], value)
+    private mutating func rebuildIndex() {
+        guard entries.count > Self.indexThreshold else {
+            index = nil
+            return
         }
+        var built: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() { built[entry.key] = position }
+        index = built
     }
 
+    /// Members in key order.
+    public func makeIterator() -> IndexingIterator<[Element]> {
+        entries.makeIterator()
+    }
+
+    /// Equal when both have the same keys with equal values, whatever the order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members == rhs.members
+        guard lhs.count == rhs.count else { return false }
+        for entry in lhs.entries {
+            guard let other = rhs[entry.key], other == entry.value else { return false }
+        }
+        return true
     }
 
+    /// Order-independent, like equality.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(members)
+        var combined = 0
+        for entry in entries {
+            var entryHasher = Hasher()
+            entryHasher.combine(JSONValue.string(entry.key))
+            entryHasher.combine(entry.value)
+            combined ^= entryHasher.finalize()
+        }
+        hasher.combine(entries.count)
+        hasher.combine(combined)
     }
 }
 

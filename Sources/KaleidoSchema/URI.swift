@@ -10,32 +10,38 @@ public struct URI: Hashable, Sendable, CustomStringConvertible {
     public var query: String?
     public var fragment: String?
 
-    /// Splits a URI reference (RFC 3986 appendix B's regular expression, by hand).
+    /// Splits a URI reference (RFC 3986 appendix B's regular expression, by hand, on UTF-8).
     public init(_ text: String) {
-        var rest = Substring(text)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        let utf8 = text.utf8
+        var rest = text[...]
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(text[text.index(after: hash)...])
+            rest = text[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") {
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = String(rest[rest.index(after: question)...])
             rest = rest[..<question]
         }
-        if let colon = rest.firstIndex(of: ":"),
-           let first = rest.first, first.isASCII, first.isLetter,
-           rest[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-           !rest[..<colon].contains("/")
-        {
-            scheme = rest[..<colon].lowercased()
-            rest = rest[rest.index(after: colon)...]
+        if let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let candidate = rest.utf8[..<colon]
+            if let first = candidate.first, Self.isASCIILetter(first),
+               candidate.allSatisfy({ Self.isASCIILetter($0) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 })
+            {
+                scheme = String(rest[..<colon]).lowercased()
+                rest = rest[rest.index(after: colon)...]
+            }
         }
-        if rest.hasPrefix("//") {
+        if rest.utf8.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
             rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            authority = rest[..<end].lowercased()
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+            authority = String(rest[..<end]).lowercased()
             rest = rest[end...]
         }
         path = String(rest)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
     init(scheme: String?, authority: String?, path: String, query: String?, fragment: String?) {

@@ -1,23 +1,33 @@
 /// URIs and IRIs (RFC 3986, RFC 3987), URI templates (RFC 6570), UUIDs (RFC 4122) and JSON
 /// pointers (RFC 6901, relative pointers draft).
 enum URIFormats {
-    static let unreserved = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".unicodeScalars)
-    static let subDelims = Set("!$&'()*+,;=".unicodeScalars)
+    /// ASCII bytes allowed anywhere in a component: unreserved and sub-delims (RFC 3986 §2).
+    static let allowed: [Bool] = (0..<128).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=".unicodeScalars.contains(scalar)
+    }
 
     /// Whether every character is allowed in a URI component (`extra` lists the component's own
     /// allowed delimiters), with `%` followed by two hex digits.
     static func isValidComponent(_ text: Substring, extra: String, international: Bool) -> Bool {
-        var scalars = text.unicodeScalars[...]
-        while let scalar = scalars.popFirst() {
-            if scalar == "%" {
-                guard let a = scalars.popFirst(), let b = scalars.popFirst(),
-                      a.properties.isASCIIHexDigit, b.properties.isASCIIHexDigit else { return false }
+        var bytes = text.utf8[...]
+        while let byte = bytes.popFirst() {
+            if byte == UInt8(ascii: "%") {
+                guard let a = bytes.popFirst(), let b = bytes.popFirst(),
+                      Unicode.Scalar(a).properties.isASCIIHexDigit, Unicode.Scalar(b).properties.isASCIIHexDigit else { return false }
                 continue
             }
-            if unreserved.contains(scalar) || subDelims.contains(scalar) || extra.unicodeScalars.contains(scalar) { continue }
-            if international, !scalar.isASCII, scalar.properties.generalCategory != .control,
-               !scalar.properties.isWhitespace { continue }
-            return false
+            if byte < 128 {
+                if allowed[Int(byte)] || extra.utf8.contains(byte) { continue }
+                return false
+            }
+            // Non-ASCII: only in IRIs, and checked per scalar below.
+            if !international { return false }
+        }
+        if international {
+            for scalar in text.unicodeScalars where !scalar.isASCII {
+                if scalar.properties.generalCategory == .control || scalar.properties.isWhitespace { return false }
+            }
         }
         return true
     }
@@ -75,7 +85,7 @@ enum URIFormats {
                 }
             } else if character == "{" {
                 inExpression = true
-            } else if character == "}" || "\"'<>\\^`| ".contains(character)
+            } else if character == "}" || "\"<>\\^`| ".contains(character)
                 || character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
             {
                 return false
