@@ -70,7 +70,7 @@ struct SimpleRegex: Sendable {
     /// Nil when the pattern uses anything outside the subset (or would compile too large).
     init?(_ pattern: String) {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
-        guard let tree = parser.parseAlternation(), parser.position == parser.scalars.count else { return nil }
+        guard let tree = parser.parseAlternation(), !parser.failed, parser.position == parser.scalars.count else { return nil }
         var program: [Instruction] = []
         var classes: [CharClass] = []
         guard Self.emit(tree, into: &program, classes: &classes) else { return nil }
@@ -207,6 +207,8 @@ struct SimpleRegex: Sendable {
     private struct Parser {
         let scalars: [Unicode.Scalar]
         var position = 0
+        /// Set on a malformed quantifier such as `{2,1}`.
+        var failed = false
 
         var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
@@ -254,8 +256,8 @@ struct SimpleRegex: Sendable {
                 }
                 guard peek == "}" else { position = saved; return nil }
                 position += 1
-                if let max, max < min { return nil }
-                guard min <= 1000, (max ?? 0) <= 1000 else { return nil }
+                if let max, max < min { failed = true; return nil }
+                guard min <= 1000, (max ?? 0) <= 1000 else { failed = true; return nil }
                 return (min, max)
             default: return nil
             }
