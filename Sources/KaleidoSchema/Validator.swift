@@ -17,7 +17,8 @@ public struct Validator: Sendable {
     let options: ValidatorOptions
 
     /// Compiles `schema`, reachable at `uri` (used to resolve its relative references; a default
-    /// URN when nil), with `registry`'s documents for references and meta-schemas.
+    /// URN when nil), with `registry`'s documents for references and meta-schemas (the 2020-12
+    /// meta-schemas are built in and added when the registry lacks them).
     ///
     /// Throws `SchemaError` when the schema fails its meta-schema, references a document the
     /// registry lacks, or holds an invalid keyword value or pattern.
@@ -25,6 +26,10 @@ public struct Validator: Sendable {
                 options: ValidatorOptions = ValidatorOptions()) throws(SchemaError)
     {
         var registry = registry
+        // The 2020-12 meta-schemas are built in: a registry without them gets them.
+        for document in MetaSchemas.all {
+            if let id = document["$id"]?.stringValue, registry.documents[id] == nil { registry.add(document, at: id) }
+        }
         let key = URI(uri ?? "urn:kaleido:schema").withoutFragment.description
         registry.add(schema, at: key)
         if options.validateSchemaAgainstMetaSchema {
@@ -58,13 +63,10 @@ public struct Validator: Sendable {
     {
         let metaURI = schema["$schema"]?.stringValue ?? SchemaRegistry.draft202012
         let metaKey = URI(metaURI).withoutFragment.description
-        // A meta-schema is not checked against itself, and an unregistered default meta-schema
-        // means the caller chose not to check (e.g. a unit test of a bare keyword).
-        guard metaKey != key, registry.documents[metaKey] != nil else {
-            if schema["$schema"] != nil, registry.documents[metaKey] == nil {
-                throw SchemaError(location: key, message: "the meta-schema \(metaURI) is unknown: register it, or use \(SchemaRegistry.draft202012)")
-            }
-            return
+        // A meta-schema is not checked against itself.
+        guard metaKey != key else { return }
+        guard registry.documents[metaKey] != nil else {
+            throw SchemaError(location: key, message: "the meta-schema \(metaURI) is unknown: register it, or use \(SchemaRegistry.draft202012)")
         }
         var metaOptions = options
         metaOptions.validateSchemaAgainstMetaSchema = false
