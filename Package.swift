@@ -29,7 +29,7 @@ let package = Package(
 
         // Pure modules: no I/O.
         .target(name: "KaleidoYAML", dependencies: ["CYAML"]),
-        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"]),
+        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"], exclude: ["README.md"]),
 
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
