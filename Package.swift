@@ -29,7 +29,7 @@ let package = Package(
 
         // Pure modules: no I/O.
         .target(name: "KaleidoYAML", dependencies: ["CYAML"]),
-        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"]),
+        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"], exclude: ["README.md"]),
 
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
+        // Measurements (run with `swift run -c release SchemaBenchmark`).
+        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema"], path: "Benchmarks/SchemaBenchmark"),
 
         // Benchmark helpers (release builds; see Benchmarks/*.sh).
         .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "KaleidoYAML", "CYAML"], path: "Benchmarks/KaleidoBench"),
