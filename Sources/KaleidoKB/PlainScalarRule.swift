@@ -1,4 +1,5 @@
 public import KaleidoYAML
+import KaleidoSchema
 
 /// Warns about plain scalars that YAML 1.2 reads as strings but YAML 1.1 tools (PyYAML, many
 /// editors' plugins, older libraries) read as something else: `NO` (false), `2011-09-22` (a

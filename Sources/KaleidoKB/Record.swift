@@ -1,4 +1,5 @@
 public import KaleidoYAML
+import KaleidoSchema
 
 /// One record of the knowledge base as parsed from its file.
 public struct Record: Sendable {
@@ -57,23 +58,6 @@ public struct Record: Sendable {
             current = next
         }
         return current
-    }
-}
-
-/// JSON pointer (RFC 6901) helpers.
-public enum JSONPointer {
-    /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
-    public static func escape(_ token: String) -> String {
-        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
-        var escaped = ""
-        for character in token {
-            switch character {
-            case "~": escaped += "~0"
-            case "/": escaped += "~1"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
 

@@ -25,11 +25,56 @@ public struct YAMLConversion: Sendable {
     /// The most aliases expanded in one document (a guard against "billion laughs" documents).
     public static let maxNodes = 200_000
 
+    /// Whether `spans` and `keySpans` are filled. Without them the conversion builds no JSON
+    /// pointer except for the few plain non-string scalars, which keeps validating a large KB
+    /// cheap; find a finding's span afterwards with `span(at:keyOf:in:)`.
+    public let tracksSpans: Bool
+
     /// Converts a document's root node.
-    public init(_ root: YAMLNode) throws(YAMLConversionError) {
+    public init(_ root: YAMLNode, trackSpans: Bool = true) throws(YAMLConversionError) {
         var state = State()
+        var path: [String] = []
+        tracksSpans = trackSpans
         value = .null
-        value = try convert(root, pointer: "", state: &state, depth: 0)
+        value = try convert(root, path: &path, state: &state, depth: 0)
+    }
+
+    /// The span of the node at a JSON pointer in a YAML tree (of its key when `keyOf`), or nil.
+    /// Aliases are followed to their anchors, as the conversion does.
+    public static func span(at pointer: String, keyOf: Bool = false, in root: YAMLNode) -> SourceSpan? {
+        var anchors: [String: YAMLNode] = [:]
+        func collect(_ node: YAMLNode) {
+            if let anchor = node.anchor { anchors[anchor] = node }
+            switch node.content {
+            case .sequence(let items, _): items.forEach(collect)
+            case .mapping(let pairs, _): pairs.forEach { collect($0.key); collect($0.value) }
+            default: break
+            }
+        }
+        collect(root)
+        var node = root
+        var keySpan: SourceSpan?
+        for token in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            let key = JSONPointer.unescape(String(token))
+            if case .alias(let name) = node.content, let target = anchors[name] { node = target }
+            switch node.content {
+            case .sequence(let items, _):
+                guard let index = Int(key), items.indices.contains(index) else { return nil }
+                node = items[index]
+                keySpan = nil
+            case .mapping(let pairs, _):
+                guard let pair = pairs.first(where: { $0.key.scalarText == key }) else { return nil }
+                node = pair.value
+                keySpan = pair.key.span
+            default:
+                return nil
+            }
+        }
+        return keyOf ? keySpan ?? node.span : node.span
+    }
+
+    private static func pointer(_ path: [String]) -> String {
+        path.isEmpty ? "" : "/" + path.map(JSONPointer.escape).joined(separator: "/")
     }
 
     /// Where a finding points in the source: the key for a property-name finding, else the value.
@@ -43,13 +88,13 @@ public struct YAMLConversion: Sendable {
         var nodes = 0
     }
 
-    private mutating func convert(_ node: YAMLNode, pointer: String, state: inout State, depth: Int) throws(YAMLConversionError) -> JSONValue {
+    private mutating func convert(_ node: YAMLNode, path: inout [String], state: inout State, depth: Int) throws(YAMLConversionError) -> JSONValue {
         state.nodes += 1
         guard state.nodes <= Self.maxNodes, depth <= 512 else {
             throw YAMLConversionError(span: node.span, message: "the document expands to too many nodes (aliases nested too deep): simplify it")
         }
         if let anchor = node.anchor { state.anchors[anchor] = node }
-        spans[pointer] = node.span
+        if tracksSpans { spans[Self.pointer(path)] = node.span }
         switch node.content {
         case .alias(let name):
             guard let target = state.anchors[name] else {
@@ -58,7 +103,7 @@ public struct YAMLConversion: Sendable {
             var resolved = target
             resolved.anchor = nil
             resolved.span = node.span
-            return try convert(resolved, pointer: pointer, state: &state, depth: depth + 1)
+            return try convert(resolved, path: &path, state: &state, depth: depth + 1)
         case .scalar(let text, let style):
             let resolved = ScalarResolver.resolve(text, style: style, tag: node.tag)
             let value: JSONValue
@@ -74,13 +119,15 @@ public struct YAMLConversion: Sendable {
             case .infinity, .nan:
                 throw YAMLConversionError(span: node.span, message: "\(text) is not a number JSON can hold: write a finite number, or quote it if it is text")
             }
-            if style == .plain, node.tag == nil { plainScalars[pointer] = text }
+            if style == .plain, node.tag == nil { plainScalars[Self.pointer(path)] = text }
             return value
         case .sequence(let elements, _):
             var array: [JSONValue] = []
             array.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                array.append(try convert(element, pointer: pointer + "/" + String(index), state: &state, depth: depth + 1))
+                path.append(String(index))
+                array.append(try convert(element, path: &path, state: &state, depth: depth + 1))
+                path.removeLast()
             }
             return .array(array)
         case .mapping(let pairs, _):
@@ -90,9 +137,10 @@ public struct YAMLConversion: Sendable {
                 guard object[key] == nil else {
                     throw YAMLConversionError(span: pair.key.span, message: "the key \"\(key)\" appears twice in this mapping: keep one")
                 }
-                let childPointer = pointer + "/" + JSONPointer.escape(key)
-                keySpans[childPointer] = pair.key.span
-                object[key] = try convert(pair.value, pointer: childPointer, state: &state, depth: depth + 1)
+                path.append(key)
+                if tracksSpans { keySpans[Self.pointer(path)] = pair.key.span }
+                object[key] = try convert(pair.value, path: &path, state: &state, depth: depth + 1)
+                path.removeLast()
             }
             return .object(object)
         }
