@@ -4,6 +4,8 @@ public import KaleidoYAML
 public struct ValidationReport: Sendable {
     /// How many record files were checked.
     public var records: Int
+    /// What was counted, for the summary line: `record` for a KB, `file` for loose files.
+    public var unit = "record"
     /// Findings sorted by file, then position.
     public var findings: [Finding]
     /// The bytes of every file that has findings, so that diagnostics can show the source line.

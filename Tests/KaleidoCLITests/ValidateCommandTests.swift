@@ -64,6 +64,32 @@ import Testing
         }
     }
 
+    @Test func looseFilesAgainstOneSchemaLikeCheckJSONSchema() throws {
+        let kaleido = try #require(MeasuredProcess.kaleido)
+        try withScratchDirectory { scratch in
+            let schema = scratch.appendingPathComponent("price.yaml")
+            try "type: object\nproperties:\n  price: {type: number, multipleOf: 0.01}\n  currency: {$ref: money.yaml#/$defs/currency}\nrequired: [price]\n"
+                .write(to: schema, atomically: true, encoding: .utf8)
+            try "$defs:\n  currency: {type: string, format: iso4217}\n".write(to: scratch.appendingPathComponent("money.yaml"), atomically: true, encoding: .utf8)
+            let data = scratch.appendingPathComponent("data")
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+            // 19.99 is a multiple of 0.01 when numbers are compared exactly (floats say no).
+            try "{\"price\": 19.99, \"currency\": \"EUR\"}\n".write(to: data.appendingPathComponent("good.json"), atomically: true, encoding: .utf8)
+            try "price: 0.125\ncurrency: EUX\n".write(to: data.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+
+            let run = try MeasuredProcess.run(kaleido, ["validate", "--schema", schema.path, data.path], scratch: scratch)
+            #expect(run.exitCode == 1)
+            let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map { String($0.drop { $0 != ":" }) }
+            #expect(errors == [
+                ":1:8: error: price 0.125 must be a multiple of 0.01 [multipleOf]",
+                ":2:11: error: currency \"EUX\" is not an ISO 4217 currency code [format]",
+            ])
+            #expect(run.stdout.hasSuffix("2 files, 2 errors, 0 warnings\n"))
+            let good = try MeasuredProcess.run(kaleido, ["validate", "--schema", schema.path, data.appendingPathComponent("good.json").path], scratch: scratch)
+            #expect(good.exitCode == 0, "\(good.stdout)")
+        }
+    }
+
     @Test func usageAndIOErrorsExitWithTwo() throws {
         let kaleido = try #require(MeasuredProcess.kaleido)
         try withScratchDirectory { scratch in
