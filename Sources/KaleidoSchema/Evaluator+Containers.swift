@@ -55,9 +55,9 @@ extension Evaluator {
                         valid = false
                         if stopEarly { return false }
                     }
-                    if collect { annotations.properties.insert(name) }
+                    if collect { annotations.insertProperty(name) }
                 }
-                if matched, collect { annotations.properties.insert(name) }
+                if matched, collect { annotations.insertProperty(name) }
                 if let names = node.propertyNames, !checkPropertyName(node, names, name) {
                     valid = false
                     if stopEarly { return false }
@@ -70,7 +70,8 @@ extension Evaluator {
             if collect { annotations.merge(outcome.annotations) }
         }
         if let unevaluated = node.unevaluatedProperties, !annotations.allProperties {
-            for (name, value) in object where !annotations.properties.contains(name) {
+            let evaluated = annotations.properties
+            for (name, value) in object where !evaluated.contains(name) {
                 if unevaluated.constant == false {
                     report(node, "unevaluatedProperties", "unknown property \"\(name)\"", propertyName: name, extraToken: .key(name))
                     valid = false
@@ -137,7 +138,7 @@ extension Evaluator {
                 let matched = silently { $0.descend(contains, element, keywords: "contains", token: .index(index)).valid }
                 if matched {
                     matching += 1
-                    if collect { annotations.items.insert(index) }
+                    if collect { annotations.insertItem(index) }
                 }
             }
             let minimum = node.minContains ?? 1
@@ -153,7 +154,8 @@ extension Evaluator {
             }
         }
         if let unevaluated = node.unevaluatedItems, !annotations.allItems {
-            for index in annotations.itemPrefix..<max(annotations.itemPrefix, array.count) where !annotations.items.contains(index) {
+            let evaluated = annotations.items
+            for index in annotations.itemPrefix..<max(annotations.itemPrefix, array.count) where !evaluated.contains(index) {
                 if unevaluated.constant == false {
                     report(node, "unevaluatedItems", "item \(index + 1) of \(subject) is not allowed here", extraToken: .index(index))
                     valid = false

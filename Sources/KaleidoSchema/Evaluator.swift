@@ -1,17 +1,40 @@
 /// What a subschema evaluated, for `unevaluatedProperties` / `unevaluatedItems` (2020-12 §11).
+///
+/// The name and index sets live in a box allocated on first insertion: most evaluations collect
+/// nothing, and an empty `Annotations` then costs no reference counting at all.
 struct Annotations {
+    final class Sets {
+        var properties: Set<String> = []
+        var items: Set<Int> = []
+    }
+
     var allProperties = false
-    var properties: Set<String> = []
     var allItems = false
     var itemPrefix = 0
-    var items: Set<Int> = []
+    private var sets: Sets?
+
+    var properties: Set<String> { sets?.properties ?? [] }
+    var items: Set<Int> { sets?.items ?? [] }
+
+    private mutating func storage() -> Sets {
+        if let sets { return sets }
+        let created = Sets()
+        sets = created
+        return created
+    }
+
+    mutating func insertProperty(_ name: String) { storage().properties.insert(name) }
+    mutating func insertItem(_ index: Int) { storage().items.insert(index) }
 
     mutating func merge(_ other: Annotations) {
         allProperties = allProperties || other.allProperties
-        if !other.properties.isEmpty { properties.formUnion(other.properties) }
         allItems = allItems || other.allItems
         itemPrefix = max(itemPrefix, other.itemPrefix)
-        if !other.items.isEmpty { items.formUnion(other.items) }
+        if let theirs = other.sets {
+            let mine = storage()
+            if !theirs.properties.isEmpty { mine.properties.formUnion(theirs.properties) }
+            if !theirs.items.isEmpty { mine.items.formUnion(theirs.items) }
+        }
     }
 }
 
