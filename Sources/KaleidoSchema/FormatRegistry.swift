@@ -5,6 +5,7 @@ public struct Format: Sendable {
     /// Whether a string is valid. Formats apply to strings only: other values always pass.
     public var check: @Sendable (String) -> Bool
 
+    /// A format from its description and its check (which must be thread-safe).
     public init(description: String, check: @escaping @Sendable (String) -> Bool) {
         self.description = description
         self.check = check

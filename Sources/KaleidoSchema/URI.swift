@@ -4,10 +4,15 @@
 /// scheme-specific normalization beyond lower-casing the scheme and host. `urn:`, `tag:` and
 /// `file:` URIs work like `http:` ones.
 public struct URI: Hashable, Sendable, CustomStringConvertible {
+    /// Lower-cased scheme (`https`, `urn`), nil for a relative reference.
     public var scheme: String?
+    /// Lower-cased authority (`host:port`), nil when there is no `//`.
     public var authority: String?
+    /// The path, possibly empty, as written (dot segments removed after resolution).
     public var path: String
+    /// The query without `?`, nil when absent.
     public var query: String?
+    /// The fragment without `#`, percent-escapes kept (see `decodedFragment`), nil when absent.
     public var fragment: String?
 
     /// Splits a URI reference (RFC 3986 appendix B's regular expression, by hand, on UTF-8).

@@ -110,7 +110,9 @@ public struct YAMLConversion: Sendable {
 
 /// A YAML document that has no JSON equivalent, with the span to point at.
 public struct YAMLConversionError: Error, Sendable, CustomStringConvertible {
+    /// The node at fault.
     public var span: SourceSpan
+    /// What is wrong and what to do.
     public var message: String
 
     public var description: String { "\(span.start): \(message)" }
