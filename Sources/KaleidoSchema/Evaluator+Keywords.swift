@@ -141,8 +141,12 @@ extension Evaluator {
         }
         if allShallow {
             let accepted = alternatives.compactMap { Messages.acceptedForm($0) }
-            let forms = accepted.count == alternatives.count ? ": " + accepted.joined(separator: "; ") : ""
-            report(node, keyword, "\(subject) \(Messages.describe(instance)) matches none of the allowed forms\(forms)")
+            if accepted.count == alternatives.count {
+                let forms = accepted.dropLast().joined(separator: ", ") + " or " + (accepted.last ?? "")
+                report(node, keyword, "\(subject) must be \(forms), not \(Messages.describe(instance))")
+            } else {
+                report(node, keyword, "\(subject) \(Messages.describe(instance)) matches none of the allowed forms")
+            }
             return false
         }
         let best = failures.max { lhs, rhs in
