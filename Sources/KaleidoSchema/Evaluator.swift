@@ -72,7 +72,18 @@ struct Evaluator {
         self.plainScalars = plainScalars
     }
 
+    /// Nested evaluations allowed: deep enough for any record (a 10-level record under its
+    /// meta-schema uses about 50), shallow enough for a 512 KiB thread stack in a debug build.
+    static let maxNesting = 400
+    var nesting = 0
+
     mutating func evaluate(_ node: SchemaNode, _ original: JSONValue, collect: Bool) -> Outcome {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting {
+            report(node, "$ref", "the value or the schema is nested more than \(Self.maxNesting) levels deep: flatten it")
+            return Outcome(valid: false)
+        }
         if let constant = node.constant {
             if !constant { report(node, "false", "\(subject) is not allowed here") }
             return Outcome(valid: constant)

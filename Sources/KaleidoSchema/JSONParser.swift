@@ -17,7 +17,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 /// exhausting the stack.
 public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
-    public var maxDepth = 512
+    public var maxDepth = 256
 
     /// A parser with the default depth limit.
     public init() {}

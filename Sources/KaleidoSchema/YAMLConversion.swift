@@ -45,7 +45,7 @@ public struct YAMLConversion: Sendable {
 
     private mutating func convert(_ node: YAMLNode, pointer: String, state: inout State, depth: Int) throws(YAMLConversionError) -> JSONValue {
         state.nodes += 1
-        guard state.nodes <= Self.maxNodes, depth <= 512 else {
+        guard state.nodes <= Self.maxNodes, depth <= 256 else {
             throw YAMLConversionError(span: node.span, message: "the document expands to too many nodes (aliases nested too deep): simplify it")
         }
         if let anchor = node.anchor { state.anchors[anchor] = node }

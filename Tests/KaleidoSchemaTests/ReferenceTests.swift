@@ -94,3 +94,29 @@ import Testing
         #expect(validator.validate(["a", 1]).errors.map(\.instanceLocation) == ["/1"])
     }
 }
+
+/// Hostile instances: deep values validate, deeper ones get a message, never a stack overflow.
+@Suite struct DepthTests {
+    @Test func deepInstancesValidate() throws {
+        let depth = 100
+        let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let value = try JSONParser().parse(text)
+        let validator = try Validator(schema: ["items": ["$ref": "#"], "unevaluatedItems": false])
+        #expect(validator.validate(value).isValid)
+        let objects = String(repeating: "{\"a\":", count: depth - 1) + "1" + String(repeating: "}", count: depth - 1)
+        let nested = try JSONParser().parse(objects)
+        let strict = try Validator(schema: ["anyOf": [["type": "integer"], ["additionalProperties": ["$ref": "#"]]]])
+        #expect(strict.validate(nested).isValid)
+    }
+}
+
+extension DepthTests {
+    @Test func deeperValuesAreRefusedWithAMessage() throws {
+        var value: JSONValue = 1
+        for _ in 0..<1000 { value = [value] }
+        let validator = try Validator(schema: ["items": ["$ref": "#"]])
+        let result = validator.validate(value)
+        #expect(!result.isValid)
+        #expect(result.errors.first?.message.contains("nested more than 400 levels") == true)
+    }
+}
