@@ -43,7 +43,7 @@ let package = Package(
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
         // Measurements (run with `swift run -c release SchemaBenchmark`).
-        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema"], path: "Benchmarks/SchemaBenchmark"),
+        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema", "KaleidoYAML"], path: "Benchmarks/SchemaBenchmark"),
 
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),

@@ -51,7 +51,7 @@ struct Outcome {
 struct Evaluator {
     let compiled: CompiledSchema
     let options: ValidatorOptions
-    let plainScalars: [String: String]
+    let plainScalars: (any PlainScalarSource)?
     /// A reference type so that `report` need not be `mutating` (its message closures read self).
     let sink = FindingSink()
     var findings: [ValidationError] {
@@ -66,10 +66,10 @@ struct Evaluator {
     /// the same depth again is a loop that would never end.
     var referenceStack: [(ObjectIdentifier, Int)] = []
 
-    init(compiled: CompiledSchema, options: ValidatorOptions, plainScalars: [String: String]) {
+    init(compiled: CompiledSchema, options: ValidatorOptions, plainScalars: (any PlainScalarSource)?) {
         self.compiled = compiled
         self.options = options
-        self.plainScalars = plainScalars
+        self.plainScalars = plainScalars?.isEmpty == false ? plainScalars : nil
     }
 
     /// Nested evaluations allowed: deep enough for any record (a 10-level record under its
@@ -93,7 +93,7 @@ struct Evaluator {
         defer { if enteredResource { dynamicScope.removeLast() } }
 
         var instance = original
-        if !plainScalars.isEmpty, wantsString(node, instance) {
+        if plainScalars != nil, wantsString(node, instance) {
             instance = readPlainScalarAsString(instance, node: node)
         }
         let collectHere = collect || node.needsAnnotations
@@ -168,7 +168,8 @@ struct Evaluator {
         if let token { instancePath.append(token) }
         let outcome = evaluate(node, instance, collect: collect)
         if token != nil { instancePath.removeLast() }
-        keywordPath.removeLast(second == nil ? 1 : 2)
+        keywordPath.removeLast()
+        if second != nil { keywordPath.removeLast() }
         return outcome
     }
 
@@ -225,7 +226,7 @@ struct Evaluator {
         case .number, .bool, .null: break
         default: return instance
         }
-        guard let text = plainScalars[instancePointer] else { return instance }
+        guard let text = plainScalars?.plainText(at: instancePath) else { return instance }
         let reading: String
         switch instance {
         case .number: reading = "a number"

@@ -42,16 +42,20 @@ import KaleidoYAML
         #expect(converted.value["active"] == .string("yes"))
         #expect(converted.value["2024"] == .null)
         #expect(converted.plainScalars == ["/commune": "01004", "/siren": "356000000", "/amount": "19.99", "/2024": "null"])
-        #expect(converted.spans["/siren"]?.start.line == 2)
-        #expect(converted.keySpans["/amount"]?.start.column == 1)
-        #expect(converted.spans[""]?.start.line == 1)
+        #expect(converted.span(at: "/siren")?.start.line == 2)
+        #expect(converted.keySpan(at: "/amount")?.start.column == 1)
+        #expect(converted.span(at: "")?.start.line == 1)
+        #expect(converted.plainText(at: "/commune") == "01004")
+        #expect(converted.plainText(at: "/label") == nil)
     }
 
     @Test func plainScalarsAreReadAsStringsWithAWarning() throws {
         let converted = try YAMLConversion(Self.record)
         let validator = try Validator(schema: Self.schema, options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
-        let result = validator.validate(converted.value, plainScalars: converted.plainScalars)
+        let result = validator.validate(converted)
         #expect(result.isValid, "\(result.findings)")
+        // The same through a side table keyed by JSON pointer.
+        #expect(validator.validate(converted.value, plainScalars: converted.plainScalars).findings == result.findings)
         #expect(result.warnings.map(\.message) == [
             "01004 is read as a string here; other tools read it as a number: quote it (\"01004\")",
             "356000000 is read as a string here; other tools read it as a number: quote it (\"356000000\")",
@@ -68,7 +72,7 @@ import KaleidoYAML
         ], .block))
         let converted = try YAMLConversion(node)
         let validator = try Validator(schema: Self.schema, options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
-        let result = validator.validate(converted.value, plainScalars: converted.plainScalars)
+        let result = validator.validate(converted)
         #expect(result.errors.map(\.message) == ["commune \"20004\" is not an INSEE commune code (5 characters: 01001, 2A004, 97411)"])
         #expect(result.warnings.count == 1)
     }
