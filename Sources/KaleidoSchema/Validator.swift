@@ -48,7 +48,12 @@ public struct Validator: Sendable {
     public func validate(_ instance: JSONValue, plainScalars: (any PlainScalarSource)? = nil) -> ValidationResult {
         var evaluator = Evaluator(compiled: compiled, options: options, plainScalars: plainScalars)
         _ = evaluator.evaluate(root, instance, collect: false)
-        return ValidationResult(findings: evaluator.findings)
+        // A value read as a string by several subschemas is reported once.
+        var warned: Set<String> = []
+        let findings = evaluator.findings.filter { finding in
+            finding.severity == .error || warned.insert(finding.instanceLocation).inserted
+        }
+        return ValidationResult(findings: findings)
     }
 
     /// Validates a converted YAML document, with its plain scalars (see `validate(_:plainScalars:)`).

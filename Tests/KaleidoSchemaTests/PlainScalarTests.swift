@@ -77,6 +77,16 @@ import KaleidoYAML
         #expect(result.warnings.count == 1)
     }
 
+    @Test func oneWarningPerValue() throws {
+        let node = YAMLNode(.mapping([
+            YAMLPair(key: Self.scalar("code", line: 1, column: 1), value: Self.scalar("007", line: 1, column: 7)),
+        ], .block))
+        let schema: JSONValue = ["properties": ["code": ["allOf": [["type": "string"], ["type": "string", "pattern": "^[0-9]{3}$"]]]]]
+        let result = try Validator(schema: schema).validate(try YAMLConversion(node))
+        #expect(result.isValid)
+        #expect(result.warnings.map(\.message) == ["007 is read as a string here; other tools read it as a number: quote it (\"007\")"])
+    }
+
     @Test func unconvertibleDocumentsAreErrors() {
         let collectionKey = YAMLNode(.mapping([
             YAMLPair(key: YAMLNode(.sequence([], .flow)), value: Self.scalar("x", line: 1, column: 5)),
