@@ -65,6 +65,8 @@ struct Evaluator {
     /// `$ref` targets entered, with the instance depth they were entered at: the same target at
     /// the same depth again is a loop that would never end.
     var referenceStack: [(ObjectIdentifier, Int)] = []
+    /// While `propertyNames` checks a key: the instance depth at which the key is the subject.
+    var propertyNameDepth: Int?
 
     init(compiled: CompiledSchema, options: ValidatorOptions, plainScalars: (any PlainScalarSource)?) {
         self.compiled = compiled
