@@ -203,7 +203,10 @@ func yamlNode(_ value: JSONValue) -> YAMLNode {
     case .null: return YAMLNode(.scalar("null", .plain))
     case .bool(let bool): return YAMLNode(.scalar(bool ? "true" : "false", .plain))
     case .number(let number): return YAMLNode(.scalar(number.description, .plain))
-    case .string(let string): return YAMLNode(.scalar(string, .doubleQuoted))
+    // Plain where YAML would read it back as the same string, as a consultant writes it.
+    case .string(let string):
+        let plain = ScalarResolver.resolvePlain(string) == .string(string) && !string.contains(": ") && !string.contains(" #")
+        return YAMLNode(.scalar(string, plain ? .plain : .doubleQuoted))
     case .array(let elements): return YAMLNode(.sequence(elements.map(yamlNode), .block))
     case .object(let object):
         return YAMLNode(.mapping(object.map { YAMLPair(key: YAMLNode(.scalar($0.key, .plain)), value: yamlNode($0.value)) }, .block))

@@ -118,6 +118,9 @@ public struct YAMLConversion: Sendable, PlainScalarSource {
             resolved.span = node.span
             return try convert(resolved, state: &state, depth: depth + 1, keySpan: keySpan)
         case .scalar(let text, let style):
+            if node.tag == nil, style != .plain || !mayResolveToNonString(text) {
+                return (.string(text), SourceNode(span: node.span, keySpan: keySpan))
+            }
             let value: JSONValue
             switch ScalarResolver.resolve(text, style: style, tag: node.tag) {
             case .null: value = .null
@@ -160,6 +163,20 @@ public struct YAMLConversion: Sendable, PlainScalarSource {
                 children.append(child)
             }
             return (.object(object), SourceNode(span: node.span, keySpan: keySpan, keys: keys, children: children))
+        }
+    }
+
+    /// Whether a plain scalar could be null, a boolean or a number under the core schema: only
+    /// if it is empty or starts with a digit, a sign, a dot, `~`, or the first letter of
+    /// true/false/null. Everything else is a string without asking the resolver (most text).
+    private static func mayResolveToNonString(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return true
+        default:
+            return false
         }
     }
 

@@ -77,6 +77,26 @@ import KaleidoYAML
         #expect(result.warnings.count == 1)
     }
 
+    /// The shortcut that skips the resolver for most text gives the resolver's answer.
+    @Test(arguments: ["", "~", "null", "NULL", "Null", "true", "False", "01004", "-1.5e3", "+12", ".5", ".inf", "-.Inf", ".nan",
+                      "0x1F", "0o17", "fr-com-26281", "Tunis", "NO", "yes", "2011-09-22", "nul", "tru", "Q208474", "é", "*"])
+    func conversionMatchesTheResolver(text: String) throws {
+        let node = YAMLNode(.scalar(text, .plain))
+        let expected: JSONValue?
+        switch ScalarResolver.resolvePlain(text) {
+        case .null: expected = .null
+        case .bool(let bool): expected = .bool(bool)
+        case .integer(let digits), .float(let digits): expected = JSONNumber(digits).map(JSONValue.number)
+        case .string(let string): expected = .string(string)
+        case .infinity, .nan: expected = nil
+        }
+        if let expected {
+            #expect(try YAMLConversion(node).value == expected)
+        } else {
+            #expect(throws: YAMLConversionError.self) { try YAMLConversion(node) }
+        }
+    }
+
     @Test func oneWarningPerValue() throws {
         let node = YAMLNode(.mapping([
             YAMLPair(key: Self.scalar("code", line: 1, column: 1), value: Self.scalar("007", line: 1, column: 7)),

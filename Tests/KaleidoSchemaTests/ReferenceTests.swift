@@ -120,3 +120,30 @@ extension DepthTests {
         #expect(result.errors.first?.message.contains("nested more than 400 levels") == true)
     }
 }
+
+/// A compiled validator is shared across threads.
+@Suite struct ConcurrencyTests {
+    @Test func validatesFromManyTasksAtOnce() async throws {
+        let validator = try ReferenceTests.validator()
+        let good: JSONValue = ["valid_from": "2011-09", "successors": [["partner": "fr-dep-26"]]]
+        let bad: JSONValue = ["valid_from": "2011-02-30"]
+        let results = await withTaskGroup(of: (Bool, Bool).self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var allGood = true
+                    var allBad = true
+                    for _ in 0..<200 {
+                        allGood = allGood && validator.validate(good).isValid
+                        allBad = allBad && validator.validate(bad).errors.count == 1
+                    }
+                    return (allGood, allBad)
+                }
+            }
+            var collected: [(Bool, Bool)] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        #expect(results.count == 8)
+        #expect(results.allSatisfy { $0.0 && $0.1 })
+    }
+}
