@@ -26,7 +26,7 @@ public struct SchemaFileValidator: Sendable {
         let schemaValue: JSONValue
         do {
             schemaRoot = try parser.parseDocument(schemaBytes).root
-            schemaValue = try YAMLConversion(schemaRoot, trackSpans: false).value
+            schemaValue = try YAMLConversion(schemaRoot).value
         } catch let error as YAMLError {
             return fail(schemaPath, schemaBytes, SourceSpan(start: error.mark, end: error.mark), "yaml", error.message)
         } catch let error as YAMLConversionError {
@@ -39,7 +39,7 @@ public struct SchemaFileValidator: Sendable {
             let path = folder + "/" + sibling
             guard path != schemaPath, let bytes = try? fileSystem.readFile(path),
                 let root = try? parser.parseDocument(bytes).root,
-                let value = try? YAMLConversion(root, trackSpans: false).value
+                let value = try? YAMLConversion(root).value
             else { continue }
             registry.add(value, at: Self.fileURI(path))
             registry.add(value)
@@ -49,7 +49,7 @@ public struct SchemaFileValidator: Sendable {
             validator = try Validator(schema: schemaValue, uri: schemaValue["$id"]?.stringValue ?? Self.fileURI(schemaPath), registry: registry,
                                       options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
         } catch {
-            let span = YAMLConversion.span(at: error.location.pointerPart, in: schemaRoot) ?? schemaRoot.span
+            let span = (try? YAMLConversion(schemaRoot))?.span(at: error.location.pointerPart) ?? schemaRoot.span
             return fail(schemaPath, schemaBytes, span, "schema", error.message)
         }
 
@@ -67,11 +67,11 @@ public struct SchemaFileValidator: Sendable {
             var fileFindings: [Finding] = []
             do {
                 let root = try parser.parseDocument(bytes).root
-                let conversion = try YAMLConversion(root, trackSpans: false)
-                let result = validator.validate(conversion.value, plainScalars: conversion.plainScalars)
+                let conversion = try YAMLConversion(root)
+                let result = validator.validate(conversion)
                 if !file.hasSuffix(".json") { fileFindings += PlainScalarRule.check(Record(file: file, root: root)) }
                 for finding in result.findings {
-                    let span = YAMLConversion.span(at: finding.instanceLocation, keyOf: finding.propertyName != nil, in: root) ?? root.span
+                    let span = conversion.span(for: finding) ?? root.span
                     fileFindings.append(Finding(file: file, span: span, severity: finding.severity == .error ? .error : .warning,
                                                 rule: finding.severity == .error ? finding.keyword : "plain-scalar",
                                                 pointer: finding.instanceLocation, message: finding.message))

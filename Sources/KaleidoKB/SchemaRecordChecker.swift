@@ -19,7 +19,7 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
         var converted: [String: JSONValue] = [:]
         for (name, root) in documents.sorted(by: { $0.key < $1.key }) {
             do {
-                let value = try YAMLConversion(root, trackSpans: false).value
+                let value = try YAMLConversion(root).value
                 let uri = value["$id"]?.stringValue ?? "file:///kaleido/\(schemasFolder)/\(name)"
                 registry.add(value, at: uri)
                 uris[name] = uri
@@ -40,7 +40,7 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
                                                  options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
             } catch {
                 let file = schemasFolder + "/" + type.schemaFile
-                let span = documents[type.schemaFile].flatMap { YAMLConversion.span(at: error.location.pointerPart, in: $0) } ?? .none
+                let span = documents[type.schemaFile].flatMap { try? YAMLConversion($0) }?.span(at: error.location.pointerPart) ?? .none
                 let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
                 findings.append(Finding(file: file, span: span, severity: .error, rule: "schema", pointer: error.location.pointerPart,
                                         message: ([error.message] + details).joined(separator: "; ")))
@@ -56,11 +56,11 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
         guard let validator = validators[type] else { return [] }
         let conversion: YAMLConversion
         do {
-            conversion = try YAMLConversion(record.root, trackSpans: false)
+            conversion = try YAMLConversion(record.root)
         } catch {
             return [Finding(file: record.file, span: error.span, severity: .error, rule: "yaml-json", pointer: "", message: error.message)]
         }
-        let result = validator.validate(conversion.value, plainScalars: conversion.plainScalars)
+        let result = validator.validate(conversion)
         // A value failing its format usually fails the pattern that backs the format up in the
         // schema too: the format's message says more, so the pattern's is dropped.
         let formatFailures = Set(result.findings.filter { $0.keyword == "format" }.map(\.instanceLocation))
@@ -76,7 +76,7 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
             }
         }
         return findings.map { finding in
-            let span = YAMLConversion.span(at: finding.instanceLocation, keyOf: finding.propertyName != nil, in: record.root)
+            let span = conversion.span(for: finding)
                 ?? record.root.span
             let severity: Finding.Severity = finding.severity == .error ? .error : .warning
             let rule = finding.severity == .error ? finding.keyword : "plain-scalar"
