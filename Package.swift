@@ -28,12 +28,12 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]),
 
         // Pure modules: no I/O.
-        .target(name: "KaleidoYAML", dependencies: ["CYAML"]),
+        .target(name: "KaleidoYAML", dependencies: ["CYAML"], exclude: ["README.md"]),
         .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"], exclude: ["README.md"]),
 
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
-        .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
+        .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"], exclude: ["README.md"]),
 
         // The user's surface.
         .target(
