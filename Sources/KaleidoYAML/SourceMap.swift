@@ -1,0 +1,171 @@
+/// Converts positions in a file's UTF-8 bytes to `SourceMark`s: the one place where libyaml's
+/// marks are translated.
+///
+/// libyaml 0.2.5 counts `mark.index` in characters (Unicode scalars, a CRLF counting as two),
+/// starting after a leading byte order mark, and its `line` and `column` are 0-based and treat
+/// NEL, LS and PS as line breaks. Only `index` is used here: lines and columns are recomputed
+/// from the bytes, with LF, CRLF and a lone CR as line breaks (YAML 1.2's breaks, and what an
+/// editor shows), so that every mark in the project means the same thing.
+///
+/// Building the map also validates the UTF-8 (the first bad byte is reported by its offset).
+/// Memory stays proportional to the number of lines plus one entry per 32 characters.
+struct SourceMap: Sendable {
+    /// Length of a leading UTF-8 byte order mark (0 or 3).
+    let bomLength: Int
+    /// Byte offset of character `32 * i` (libyaml's character index, BOM excluded).
+    private var checkpoints: [UInt32] = []
+    /// Byte offset at which each line starts (line 1 starts after the BOM).
+    private var lineStartBytes: [UInt32] = []
+    /// Character index at which each line starts.
+    private var lineStartChars: [UInt32] = []
+    private let bytes: [UInt8]
+    /// Number of characters libyaml sees (BOM excluded).
+    private(set) var characterCount = 0
+    /// The last position converted: libyaml's marks mostly move forward, so the next one is
+    /// usually found by walking a few characters from here instead of from a checkpoint.
+    private var cursorChar = 0
+    private var cursorByte = 0
+    private var cursorLine = 0
+
+    private static let checkpointStride = 32
+
+    /// Builds the map, or throws `invalidUTF8` naming the first bad byte's offset.
+    init(_ bytes: [UInt8]) throws(YAMLError) {
+        self.bytes = bytes
+        bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var offset = bomLength
+        var chars = 0
+        lineStartBytes.append(UInt32(offset))
+        lineStartChars.append(0)
+        let count = bytes.count
+        while offset < count {
+            if chars % Self.checkpointStride == 0 { checkpoints.append(UInt32(offset)) }
+            let byte = bytes[offset]
+            let length = Self.sequenceLength(bytes, at: offset)
+            guard length > 0 else {
+                throw YAMLError(
+                    .invalidUTF8,
+                    "the file is not valid UTF-8 (bad byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset)); save it as UTF-8",
+                    at: markForInvalidByte(offset: offset, chars: chars))
+            }
+            offset += length
+            chars += 1
+            if byte == 0x0A || (byte == 0x0D && (offset >= count || bytes[offset] != 0x0A)) {
+                lineStartBytes.append(UInt32(offset))
+                lineStartChars.append(UInt32(chars))
+            }
+        }
+        checkpoints.append(UInt32(offset))  // a mark at the very end of the file
+        characterCount = chars
+        cursorByte = bomLength
+    }
+
+    /// The mark of an invalid byte, computed from the lines read so far.
+    private func markForInvalidByte(offset: Int, chars: Int) -> SourceMark {
+        let line = lineStartBytes.count
+        let column = chars - Int(lineStartChars[line - 1]) + 1
+        return SourceMark(offset: offset, line: line, column: column)
+    }
+
+    /// The mark of libyaml's character index `index` (clamped to the file).
+    mutating func mark(characterIndex index: Int) -> SourceMark {
+        let index = min(max(index, 0), characterCount)
+        var offset: Int
+        var chars: Int
+        if index >= cursorChar, index - cursorChar <= 2 * Self.checkpointStride {
+            offset = cursorByte
+            chars = cursorChar
+        } else {
+            let checkpoint = min(index / Self.checkpointStride, checkpoints.count - 1)
+            offset = Int(checkpoints[checkpoint])
+            chars = checkpoint * Self.checkpointStride
+        }
+        // The bytes are valid UTF-8 (checked in init): the lead byte gives the length.
+        while chars < index, offset < bytes.count {
+            let lead = bytes[offset]
+            offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            chars += 1
+        }
+        let line = lineIndex(ofByte: offset)
+        cursorChar = chars
+        cursorByte = offset
+        cursorLine = line
+        return SourceMark(offset: offset, line: line + 1, column: index - Int(lineStartChars[line]) + 1)
+    }
+
+    /// The mark of a byte offset that starts a character (or is the end of the file).
+    func mark(byteOffset: Int) -> SourceMark {
+        let offset = min(max(byteOffset, bomLength), bytes.count)
+        let line = lineIndex(ofByte: offset)
+        var column = 1
+        var cursor = Int(lineStartBytes[line])
+        while cursor < offset {
+            cursor += max(Self.sequenceLength(bytes, at: cursor), 1)
+            column += 1
+        }
+        return SourceMark(offset: offset, line: line + 1, column: column)
+    }
+
+    /// The text of 1-based line `line` without its line break, or nil past the end.
+    func lineText(_ line: Int) -> ArraySlice<UInt8>? {
+        Self.line(line, in: bytes)
+    }
+
+    /// The 0-based line holding `offset`: a few steps from the last line found, else by
+    /// binary search over the line starts.
+    private func lineIndex(ofByte offset: Int) -> Int {
+        var line = cursorLine
+        if Int(lineStartBytes[line]) <= offset {
+            for _ in 0..<4 {
+                guard line + 1 < lineStartBytes.count, Int(lineStartBytes[line + 1]) <= offset else { return line }
+                line += 1
+            }
+        }
+        var low = 0
+        var high = lineStartBytes.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(lineStartBytes[middle]) <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// The text of 1-based line `line` of `bytes` without its break (a leading BOM excluded).
+    static func line(_ line: Int, in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        guard line >= 1 else { return nil }
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var current = 1
+        while current < line {
+            guard let breakIndex = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+                return nil
+            }
+            start = breakIndex + 1
+            if bytes[breakIndex] == 0x0D, start < bytes.count, bytes[start] == 0x0A { start += 1 }
+            current += 1
+        }
+        let end = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.count
+        return bytes[start..<end]
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `offset`, or 0 when it is malformed
+    /// (overlong forms, surrogates and code points above U+10FFFF included).
+    static func sequenceLength(_ bytes: [UInt8], at offset: Int) -> Int {
+        let first = bytes[offset]
+        if first < 0x80 { return 1 }
+        func continuation(_ index: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            index < bytes.count && range.contains(bytes[index])
+        }
+        switch first {
+        case 0xC2...0xDF:
+            return continuation(offset + 1) ? 2 : 0
+        case 0xE0...0xEF:
+            let second: ClosedRange<UInt8> = first == 0xE0 ? 0xA0...0xBF : first == 0xED ? 0x80...0x9F : 0x80...0xBF
+            return continuation(offset + 1, second) && continuation(offset + 2) ? 3 : 0
+        case 0xF0...0xF4:
+            let second: ClosedRange<UInt8> = first == 0xF0 ? 0x90...0xBF : first == 0xF4 ? 0x80...0x8F : 0x80...0xBF
+            return continuation(offset + 1, second) && continuation(offset + 2) && continuation(offset + 3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+}
