@@ -33,12 +33,13 @@ let package = Package(
 
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
+        .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
 
         // The user's surface.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
@@ -46,6 +47,7 @@ let package = Package(
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
+        .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
     ]
 )

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import KaleidoKB
+import KaleidoYAML
+
+/// Options every command that works on a knowledge base shares.
+struct KBOptions: ParsableArguments {
+    @Option(name: .customLong("kb"), help: ArgumentHelp("The knowledge base's root folder (default: the folder holding .kaleido/, found from the current directory upward).", valueName: "dir"))
+    var kbRoot: String?
+
+    @Option(name: .customLong("today"), help: .hidden)
+    var todayText: String?
+
+    /// Opens the KB, or exits with code 2 and a message saying what to do.
+    func open() throws -> KnowledgeBase {
+        let fileSystem = LocalFileSystem()
+        let cwd = FileManager.default.currentDirectoryPath
+        let root: String
+        if let kbRoot {
+            let absolute = kbRoot.hasPrefix("/") ? kbRoot : cwd + "/" + kbRoot
+            guard fileSystem.isDirectory(absolute) else {
+                throw CLIError.usage("--kb \(kbRoot): no such folder")
+            }
+            root = absolute
+        } else {
+            guard let found = KnowledgeBase.locate(from: cwd, fileSystem: fileSystem) else {
+                throw CLIError.usage("no knowledge base here: no .kaleido/ folder in \(cwd) or above it; run `kaleido init` or pass --kb DIR")
+            }
+            root = found
+        }
+        do {
+            return try KnowledgeBase.open(root: root, fileSystem: fileSystem)
+        } catch {
+            let mark = error.span?.start ?? SourceSpan.none.start
+            throw CLIError.diagnostic(Diagnostic(file: error.file, mark: mark, severity: .error, message: error.message, rule: "config").rendered(source: error.source))
+        }
+    }
+
+    /// Today's date: `--today` or `KALEIDO_TODAY` when given (tests fix it), else the system clock.
+    func today() throws -> CalendarDay {
+        if let text = todayText ?? ProcessInfo.processInfo.environment["KALEIDO_TODAY"] {
+            guard let date = PartialDate(text), date.day != nil else {
+                throw CLIError.usage("--today \(text): expected a date YYYY-MM-DD")
+            }
+            return date.first
+        }
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return CalendarDay(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
+    }
+}
+
+/// Failures of the command line itself: they print to stderr and exit with code 2.
+enum CLIError: Error, CustomStringConvertible {
+    case usage(String)
+    case io(String)
+    case diagnostic(String)
+
+    var description: String {
+        switch self {
+        case .usage(let message), .io(let message): "kaleido: error: \(message)"
+        case .diagnostic(let rendered): rendered
+        }
+    }
+}
+
+/// Writes to standard error.
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Runs a command's body, turning `CLIError`s into their message on stderr and exit code 2.
+func reportingCLIErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as CLIError {
+        StandardError.write(error.description + "\n")
+        throw ExitCode(2)
+    }
+}

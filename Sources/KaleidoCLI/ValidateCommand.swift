@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import KaleidoKB
+import KaleidoYAML
+
+/// `kaleido validate [PATH…]`: checks the knowledge base (or some of its files) and reports
+/// every problem like a compiler.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check records against their schemas and the knowledge base's rules.",
+        discussion: """
+            With no PATH, checks the whole knowledge base; with files or folders, reports on \
+            those only (references are still resolved against the whole base). Exit status: 0 \
+            when there is no error (warnings allowed unless --strict), 1 when there are errors, \
+            2 on a usage or I/O error.
+            """)
+
+    @OptionGroup var kbOptions: KBOptions
+
+    @Option(help: "Output format: text (compiler-style) or json.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Treat warnings as errors for the exit status.")
+    var strict = false
+
+    @Argument(help: "Record files or folders to report on (default: the whole knowledge base).")
+    var paths: [String] = []
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let kb = try kbOptions.open()
+            let setup = try KBSchemas.load(kb)
+            let validator = KBValidator(kb: kb, today: try kbOptions.today(), schemaChecker: setup.checker,
+                                        hints: setup.hints, parallelism: ProcessInfo.processInfo.activeProcessorCount)
+            let only = try selection(in: kb, validator: validator)
+            let progress = ProgressLine(label: "validating")
+            let report: ValidationReport
+            do {
+                report = try await validator.validate(only: only) { done, total in progress.update(done, of: total) }
+            } catch {
+                progress.finish()
+                throw CLIError.io("\(error)")
+            }
+            progress.finish()
+            var combined = report
+            combined.findings = setup.findings + report.findings
+            for (file, bytes) in setup.sources { combined.sources[file] = bytes }
+            let display = DisplayPaths(kbRoot: kb.root)
+            switch format {
+            case .text: print(ValidationText.render(combined, display: display), terminator: "")
+            case .json: print(ValidationJSON.render(combined, display: display))
+            }
+            let failed = combined.errors > 0 || (strict && combined.warnings > 0)
+            if failed { throw ExitCode(1) }
+        }
+    }
+
+    /// The record files PATHs name, relative to the KB root; nil when no PATH was given.
+    private func selection(in kb: KnowledgeBase, validator: KBValidator) throws -> Set<String>? {
+        guard !paths.isEmpty else { return nil }
+        let cwd = FileManager.default.currentDirectoryPath
+        let all = try validator.recordFiles()
+        var selected = Set<String>()
+        for path in paths {
+            let absolute = Self.normalize(path.hasPrefix("/") ? path : cwd + "/" + path)
+            guard kb.fileSystem.exists(absolute) else { throw CLIError.usage("\(path): no such file or folder") }
+            let rootPrefix = kb.root.hasSuffix("/") ? kb.root : kb.root + "/"
+            guard absolute == kb.root || absolute.hasPrefix(rootPrefix) else {
+                throw CLIError.usage("\(path) is outside the knowledge base at \(kb.root); use --schema FILE to check loose files")
+            }
+            let relative = absolute == kb.root ? "" : String(absolute.dropFirst(rootPrefix.count))
+            let matches = all.filter { relative.isEmpty || $0 == relative || $0.hasPrefix(relative + "/") }
+            guard !matches.isEmpty else { throw CLIError.usage("\(path) holds no record file (.yaml under \(kb.config.knowledgeFolder)/)") }
+            selected.formUnion(matches)
+        }
+        return selected
+    }
+
+    /// Removes `.` and `..` components and duplicate slashes from an absolute path.
+    static func normalize(_ path: String) -> String {
+        var components: [Substring] = []
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+}

@@ -1,0 +1,64 @@
+/// The file operations the knowledge base needs, behind a protocol so that tests can run the
+/// same code over an in-memory tree and over real files.
+public protocol FileSystem: Sendable {
+    /// The whole content of a file. Throws `FileSystemError` when it cannot be read.
+    func readFile(_ path: String) throws -> [UInt8]
+    /// Paths of the regular files below `directory` (recursively), relative to it, sorted.
+    /// Hidden entries (names starting with `.`) are skipped.
+    func listFiles(under directory: String) throws -> [String]
+    /// Whether `path` names a directory.
+    func isDirectory(_ path: String) -> Bool
+    /// Whether `path` names an existing file or directory.
+    func exists(_ path: String) -> Bool
+}
+
+/// A file system failure, with the path and the system's reason.
+public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// A file system held in memory, for unit tests: paths map to contents; directories are implied.
+public struct InMemoryFileSystem: FileSystem {
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: String] = [:]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public func readFile(_ path: String) throws -> [UInt8] {
+        guard let content = files[Self.normalize(path)] else {
+            throw FileSystemError(path: path, reason: "No such file or directory")
+        }
+        return content
+    }
+
+    public func listFiles(under directory: String) throws -> [String] {
+        let prefix = Self.normalize(directory).isEmpty ? "" : Self.normalize(directory) + "/"
+        guard isDirectory(directory) else { throw FileSystemError(path: directory, reason: "Not a directory") }
+        return files.keys.filter { $0.hasPrefix(prefix) }
+            .map { String($0.dropFirst(prefix.count)) }
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        let normalized = Self.normalize(path)
+        return normalized.isEmpty || files.keys.contains { $0.hasPrefix(normalized + "/") }
+    }
+
+    public func exists(_ path: String) -> Bool {
+        files[Self.normalize(path)] != nil || isDirectory(path)
+    }
+
+    static func normalize(_ path: String) -> String {
+        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+}

@@ -1,0 +1,126 @@
+public import KaleidoYAML
+
+/// The result of validating a knowledge base (or some of its files).
+public struct ValidationReport: Sendable {
+    /// How many record files were checked.
+    public var records: Int
+    /// Findings sorted by file, then position.
+    public var findings: [Finding]
+    /// The bytes of every file that has findings, so that diagnostics can show the source line.
+    public var sources: [String: [UInt8]]
+
+    public var errors: Int { findings.count { $0.severity == .error } }
+    public var warnings: Int { findings.count { $0.severity == .warning } }
+}
+
+/// Validates the records of a knowledge base: YAML syntax, each record against its type's
+/// schema, the per-record rules and the cross-record rules.
+///
+/// Files are read and parsed on every core (one task per chunk of files); the cross-record
+/// rules run once all records are parsed. Nothing is written.
+public struct KBValidator: Sendable {
+    public let kb: KnowledgeBase
+    public var today: CalendarDay
+    public var schemaChecker: (any RecordSchemaChecker)?
+    public var hints: [RecordType: [FieldHint]]
+    public var parser = YAMLParser()
+    /// How many tasks parse at once (defaults to the number of cores).
+    public var parallelism: Int
+
+    public init(kb: KnowledgeBase, today: CalendarDay, schemaChecker: (any RecordSchemaChecker)?,
+                hints: [RecordType: [FieldHint]], parallelism: Int) {
+        self.kb = kb
+        self.today = today
+        self.schemaChecker = schemaChecker
+        self.hints = hints
+        self.parallelism = max(1, parallelism)
+    }
+
+    /// Every record file of the KB (`.yaml`/`.yml` under the knowledge folder), relative to the root.
+    public func recordFiles() throws -> [String] {
+        let folder = kb.config.knowledgeFolder
+        guard kb.fileSystem.isDirectory(kb.path(folder)) else { return [] }
+        return try kb.fileSystem.listFiles(under: kb.path(folder))
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { folder + "/" + $0 }
+    }
+
+    /// Validates the whole KB; when `only` is given, reports findings for those files alone
+    /// (references are still resolved against the whole KB).
+    /// `progress` is called, from the validating task, with the files done so far and the total.
+    public func validate(only: Set<String>? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> ValidationReport {
+        let files = try recordFiles()
+        let chunkSize = max(64, (files.count + parallelism * 4 - 1) / max(1, parallelism * 4))
+        let chunks = stride(from: 0, to: files.count, by: chunkSize).map { Array(files[$0..<min($0 + chunkSize, files.count)]) }
+
+        var parsed: [[ParsedRecord]] = Array(repeating: [], count: chunks.count)
+        var done = 0
+        try await withThrowingTaskGroup(of: (Int, [ParsedRecord]).self) { group in
+            var next = 0
+            func launch(_ index: Int) {
+                let chunk = chunks[index]
+                group.addTask { [self] in (index, try chunk.map(check)) }
+            }
+            while next < min(chunks.count, parallelism * 2) { launch(next); next += 1 }
+            for try await (index, records) in group {
+                parsed[index] = records
+                done += records.count
+                progress?(done, files.count)
+                if next < chunks.count { launch(next); next += 1 }
+            }
+        }
+
+        let all = parsed.joined()
+        var findings = all.flatMap(\.findings)
+        let records = all.compactMap(\.record)
+        let cross = CrossRecordRules(hints: hints).check(records)
+        findings += cross
+        findings = Self.dropSuperseded(findings, records: records)
+        if let only { findings = findings.filter { only.contains($0.file) } }
+        findings.sort { ($0.file, $0.span.start.offset, $0.rule) < ($1.file, $1.span.start.offset, $1.rule) }
+
+        var sources: [String: [UInt8]] = [:]
+        for item in all where findings.contains(where: { $0.file == item.file }) { sources[item.file] = item.bytes }
+        let count = only.map { set in files.count { set.contains($0) } } ?? files.count
+        return ValidationReport(records: count, findings: findings, sources: sources)
+    }
+
+    struct ParsedRecord: Sendable {
+        var file: String
+        var bytes: [UInt8]
+        var record: Record?
+        var findings: [Finding]
+    }
+
+    /// Reads, parses and checks one file on its own (no cross-record rule).
+    func check(_ file: String) throws -> ParsedRecord {
+        let bytes: [UInt8]
+        do { bytes = try kb.fileSystem.readFile(kb.path(file)) } catch {
+            return ParsedRecord(file: file, bytes: [], record: nil, findings: [
+                Finding(file: file, span: .none, severity: .error, rule: "io", pointer: "", message: "cannot read the file: \(error)"),
+            ])
+        }
+        let document: YAMLDocument
+        do { document = try parser.parseDocument(bytes) } catch {
+            let span = SourceSpan(start: error.mark, end: error.mark)
+            return ParsedRecord(file: file, bytes: bytes, record: nil, findings: [
+                Finding(file: file, span: span, severity: .error, rule: "yaml", pointer: "", message: error.message),
+            ])
+        }
+        let record = Record(file: file, root: document.root)
+        var findings = RecordRules(knowledgeFolder: kb.config.knowledgeFolder, today: today).check(record)
+        findings += PlainScalarRule.check(record)
+        if let schemaChecker, let type = record.type ?? record.folderType(knowledgeFolder: kb.config.knowledgeFolder) {
+            findings += schemaChecker.check(record, type: type)
+        }
+        return ParsedRecord(file: file, bytes: bytes, record: record, findings: findings)
+    }
+
+    /// A convention "ending with no successor" has one when another record supersedes it.
+    static func dropSuperseded(_ findings: [Finding], records: [Record]) -> [Finding] {
+        let superseded = Set(records.compactMap { $0.root["supersedes"]?.stringValue })
+        guard !superseded.isEmpty else { return findings }
+        let filesWithSuccessor = Set(records.filter { $0.id.map(superseded.contains) ?? false }.map(\.file))
+        return findings.filter { !($0.rule == "convention-ending" && filesWithSuccessor.contains($0.file)) }
+    }
+}

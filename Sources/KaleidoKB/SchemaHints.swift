@@ -1,0 +1,159 @@
+public import KaleidoYAML
+
+/// One step of a path into a record: a mapping key, or any item of a sequence.
+public enum FieldStep: Hashable, Sendable, CustomStringConvertible {
+    case key(String)
+    case anyItem
+    case anyKey
+
+    public var description: String {
+        switch self {
+        case .key(let key): key
+        case .anyItem: "[]"
+        case .anyKey: "*"
+        }
+    }
+}
+
+/// What the schemas say about one field of a type beyond validation: `x-ref` (the field holds
+/// the id of a record of that type), `x-merge-key` (items of this list are matched by these
+/// keys when merging) and `x-merge: atomic` (merge the field as one value).
+public struct FieldHint: Hashable, Sendable {
+    public var path: [FieldStep]
+    public var ref: RecordType?
+    public var mergeKey: [String]?
+    public var atomic: Bool
+
+    public init(path: [FieldStep], ref: RecordType? = nil, mergeKey: [String]? = nil, atomic: Bool = false) {
+        self.path = path
+        self.ref = ref
+        self.mergeKey = mergeKey
+        self.atomic = atomic
+    }
+
+    /// The path written as `parties[].partner`.
+    public var pathDescription: String {
+        var text = ""
+        for step in path {
+            switch step {
+            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .anyItem: text += "[]"
+            case .anyKey: text += text.isEmpty ? "*" : ".*"
+            }
+        }
+        return text
+    }
+}
+
+/// Collects the `x-` hints of a type's schema by walking it the way an instance would be walked:
+/// `properties`, `items`, `prefixItems`, `additionalProperties`, the combinators and `$ref` to
+/// other documents of the schema folder.
+///
+/// Pure: the caller hands it the parsed schema documents keyed by file name (`defs.yaml`).
+public struct SchemaHintCollector: Sendable {
+    private let documents: [String: YAMLNode]
+
+    public init(documents: [String: YAMLNode]) {
+        self.documents = documents
+    }
+
+    /// Every hinted field of the schema document `file`, deduplicated, in walk order.
+    public func hints(forDocument file: String) -> [FieldHint] {
+        guard let root = documents[file] else { return [] }
+        var walk = Walk(documents: documents)
+        walk.visit(root, file: file, path: [], depth: 0)
+        return walk.hints
+    }
+
+    private struct Walk {
+        let documents: [String: YAMLNode]
+        var hints: [FieldHint] = []
+        var seen: Set<String> = []
+
+        mutating func visit(_ schema: YAMLNode, file: String, path: [FieldStep], depth: Int) {
+            guard depth < 64, schema.pairs != nil else { return }
+            record(schema, path: path)
+            if let reference = schema["$ref"]?.scalarText {
+                follow(reference, from: file, path: path, depth: depth)
+            }
+            if let properties = schema["properties"]?.pairs {
+                for pair in properties {
+                    guard let key = pair.key.scalarText else { continue }
+                    visit(pair.value, file: file, path: path + [.key(key)], depth: depth + 1)
+                }
+            }
+            for keyword in ["items", "additionalItems", "unevaluatedItems", "contains"] {
+                if let items = schema[keyword] { visit(items, file: file, path: path + [.anyItem], depth: depth + 1) }
+            }
+            for item in schema["prefixItems"]?.items ?? [] {
+                visit(item, file: file, path: path + [.anyItem], depth: depth + 1)
+            }
+            for keyword in ["additionalProperties", "unevaluatedProperties"] {
+                if let values = schema[keyword] { visit(values, file: file, path: path + [.anyKey], depth: depth + 1) }
+            }
+            for pattern in schema["patternProperties"]?.pairs ?? [] {
+                visit(pattern.value, file: file, path: path + [.anyKey], depth: depth + 1)
+            }
+            for keyword in ["allOf", "anyOf", "oneOf"] {
+                for branch in schema[keyword]?.items ?? [] {
+                    visit(branch, file: file, path: path, depth: depth + 1)
+                }
+            }
+            for keyword in ["if", "then", "else", "not"] {
+                if let branch = schema[keyword] { visit(branch, file: file, path: path, depth: depth + 1) }
+            }
+        }
+
+        mutating func record(_ schema: YAMLNode, path: [FieldStep]) {
+            let ref = schema["x-ref"]?.scalarText.flatMap(RecordType.init(rawValue:))
+            let mergeKey: [String]? =
+                schema["x-merge-key"].flatMap { node in
+                    node.items?.compactMap(\.scalarText) ?? node.scalarText.map { [$0] }
+                }
+            let atomic = schema["x-merge"]?.scalarText == "atomic"
+            guard ref != nil || mergeKey != nil || atomic else { return }
+            if let index = hints.firstIndex(where: { $0.path == path }) {
+                hints[index].ref = hints[index].ref ?? ref
+                hints[index].mergeKey = hints[index].mergeKey ?? mergeKey
+                hints[index].atomic = hints[index].atomic || atomic
+            } else {
+                hints.append(FieldHint(path: path, ref: ref, mergeKey: mergeKey, atomic: atomic))
+            }
+        }
+
+        mutating func follow(_ reference: String, from file: String, path: [FieldStep], depth: Int) {
+            let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = parts[0].isEmpty ? file : Self.resolve(String(parts[0]), against: file)
+            let pointer = parts.count > 1 ? String(parts[1]) : ""
+            let key = "\(target)#\(pointer)|\(path.map(\.description).joined(separator: "/"))"
+            guard !seen.contains(key), let document = documents[target],
+                let node = Self.node(at: pointer, in: document)
+            else { return }
+            seen.insert(key)
+            visit(node, file: target, path: path, depth: depth + 1)
+        }
+
+        /// A relative reference as a file name in the schema folder (`./defs.yaml`, or an
+        /// absolute `$id`-style URI whose last segment names the file).
+        static func resolve(_ reference: String, against file: String) -> String {
+            let last = reference.split(separator: "/").last.map(String.init) ?? reference
+            return last.isEmpty ? file : last
+        }
+
+        /// The node a JSON pointer (`/$defs/date`) designates, or nil.
+        static func node(at pointer: String, in root: YAMLNode) -> YAMLNode? {
+            var node = root
+            for token in pointer.split(separator: "/", omittingEmptySubsequences: true) {
+                let key = String(token).replacing("~1", with: "/").replacing("~0", with: "~")
+                if let value = node[key] {
+                    node = value
+                } else if let items = node.items, let index = Int(key), items.indices.contains(index) {
+                    node = items[index]
+                } else {
+                    return nil
+                }
+            }
+            return node
+        }
+    }
+}
