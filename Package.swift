@@ -34,12 +34,14 @@ let package = Package(
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
+        // Pure: the field-level three-way merge of records (MERGE.md).
+        .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"]),
 
         // The user's surface.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
+        .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB"]),
     ]
 )
 
