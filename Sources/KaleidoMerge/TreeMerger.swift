@@ -128,7 +128,14 @@ struct TreeMerger {
                 if Values.equal(basePair.value, pair.value) { continue }
                 conflict(path + [.key(key)], base: basePair.value, ours: nil, theirs: pair.value)
             }
-            additions.append((previousKeptInA(before: bIndex, pairsB: pairsB, keysA: keysA, deleted: deleted), bIndex))
+            // After the neighbour, and after the keys only a added there (ours first at one place).
+            var after = previousKeptInA(before: bIndex, pairsB: pairsB, keysA: keysA, deleted: deleted)
+            while true {
+                let next = (after ?? -1) + 1
+                guard next < keysA.count, indexB[keysA[next]] == nil, baseIndex[keysA[next]] == nil else { break }
+                after = next
+            }
+            additions.append((after, bIndex))
         }
         // Place b's additions in the entries after their neighbour (ours first at one place).
         for addition in additions {
