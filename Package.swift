@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
+        // `swift run -c release merge-benchmark`: merge throughput (README.md).
+        .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
 
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),
