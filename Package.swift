@@ -29,7 +29,7 @@ let package = Package(
 
         // Pure modules: no I/O.
         .target(name: "KaleidoYAML", dependencies: ["CYAML"]),
-        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"]),
+        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"], exclude: ["README.md"]),
 
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
@@ -47,6 +47,12 @@ let package = Package(
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
         // `swift run -c release merge-benchmark`: merge throughput (README.md).
         .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
+
+        // Measurements (run with `swift run -c release SchemaBenchmark`).
+        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema"], path: "Benchmarks/SchemaBenchmark"),
+
+        // Benchmark helpers (release builds; see Benchmarks/*.sh).
+        .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "KaleidoYAML", "CYAML"], path: "Benchmarks/KaleidoBench"),
 
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),
