@@ -290,10 +290,10 @@ enum TruthTable {
                   merged: "budget: {amount: 120, currency: TND}\nname: B\n",
                   hints: [TableHints.budget]),
         MergeCase(name: "without the hint the same edit merges", row: "mapping: different keys changed",
-                  base: "locality: {city: Sfax, postcode: '3000'}\n",
-                  ours: "locality: {city: Sfax, postcode: '3001'}\n",
-                  theirs: "locality: {city: Safaqis, postcode: '3000'}\n",
-                  merged: "locality: {city: Safaqis, postcode: '3001'}\n"),
+                  base: "place: {city: Sfax, postcode: '3000'}\n",
+                  ours: "place: {city: Sfax, postcode: '3001'}\n",
+                  theirs: "place: {city: Safaqis, postcode: '3000'}\n",
+                  merged: "place: {city: Safaqis, postcode: '3001'}\n"),
     ]
 
     static let strings: [MergeCase] = [
