@@ -20,8 +20,21 @@ import KaleidoYAML
 
     static func root(_ bytes: [UInt8]) throws -> YAMLNode { try YAMLParser().parseDocument(bytes).root }
 
+    /// The project's schema hints per type (x-merge-key, x-merge: atomic), as the driver uses them.
+    static let hints: [RecordType: [FieldHint]] = {
+        guard let kb = try? KnowledgeBase.open(root: SampleRecords.packageRoot.path, fileSystem: LocalFileSystem()),
+              let schemas = try? KBSchemas.load(kb) else { return [:] }
+        return schemas.hints
+    }()
+
+    static func merger(for text: String) -> RecordMerger {
+        let type = (try? root(Array(text.utf8)))?["type"]?.scalarText.flatMap(RecordType.init(rawValue:))
+        return RecordMerger(hints: type.flatMap { hints[$0] } ?? [])
+    }
+
     @Test func recordsAreThere() {
         #expect(SampleRecords.all.count >= 50)
+        #expect(Self.hints[.partner]?.contains { $0.mergeKey == ["value"] } == true)
     }
 
     @Test func identitiesAndNothingLost() throws {
@@ -33,7 +46,7 @@ import KaleidoYAML
             let base = Array(record.text.utf8)
             let x = editor.edit(record.text, tag: "x"), y = editor.edit(record.text, tag: "y")
             let bytesX = Array(x.text.utf8), bytesY = Array(y.text.utf8)
-            let merger = RecordMerger()
+            let merger = Self.merger(for: record.text)
             func run(_ b: [UInt8]?, _ o: [UInt8], _ t: [UInt8], _ rule: ProvisionalRule = .ours,
                      timeOurs: Int64? = nil, timeTheirs: Int64? = nil) throws -> RecordMergeResult {
                 try merger.merge(base: b.map { MergeSide(bytes: $0) }, ours: MergeSide(bytes: o, commitTime: timeOurs),
@@ -63,6 +76,13 @@ import KaleidoYAML
                 guard stillThere else { continue }  // a later edit of the same side overwrote it
                 #expect(found.contains(where: { $0.contains(value) }), "\(record.path) #\(iteration): \(value) lost\n\(String(decoding: merged.bytes, as: UTF8.self))")
             }
+            // How theirs is formatted does not change what the merge means: theirs re-emitted
+            // (indent 4, block style everywhere) gives the same data, and still no re-emit.
+            let reformattedY = Array(YAMLEmitter(options: .init(indent: 4, indentSequencesInMappings: false)).emitDocument(Values.detached(try Self.root(bytesY))).utf8)
+            let overReformattedY = try run(base, bytesX, reformattedY)
+            #expect(!overReformattedY.reemitted, "\(record.path) #\(iteration)")
+            #expect(Values.equal(try Self.root(overReformattedY.bytes), mergedRoot),
+                    "\(record.path) #\(iteration)\n\(String(decoding: overReformattedY.bytes, as: UTF8.self))\n---\n\(String(decoding: merged.bytes, as: UTF8.self))")
             // The symmetric rule gives the same record whichever side is ours.
             let one = try run(base, bytesX, bytesY, .symmetric, timeOurs: 100, timeTheirs: 200)
             let other = try run(base, bytesY, bytesX, .symmetric, timeOurs: 200, timeTheirs: 100)
@@ -70,6 +90,9 @@ import KaleidoYAML
             #expect(Values.equal(try Self.root(one.bytes), try Self.root(other.bytes)))
         }
         #expect(conflicted > 0, "the edits should sometimes collide")
+        // Every kind of edit happened (scalar, delete key, add key, list element, notes line,
+        // remove item, reorder, new item, nested key).
+        for kind in [0, 2, 3, 4, 5, 6, 7, 8, 9] { #expect(editor.applied[kind, default: 0] >= 10, "edit kind \(kind): \(editor.applied)") }
     }
 
     @Test func commentsOfOursSurvive() throws {
@@ -80,7 +103,7 @@ import KaleidoYAML
             let commented = SampleRecords.commented(record.text)
             let ours = editor.edit(commented, tag: "o").text
             let theirs = editor.edit(record.text, tag: "t").text
-            let result = try RecordMerger().merge(base: MergeSide(bytes: Array(record.text.utf8)), ours: MergeSide(bytes: Array(ours.utf8)),
+            let result = try Self.merger(for: record.text).merge(base: MergeSide(bytes: Array(record.text.utf8)), ours: MergeSide(bytes: Array(ours.utf8)),
                                                   theirs: MergeSide(bytes: Array(theirs.utf8)), rule: .ours, now: nil)
             let output = String(decoding: result.bytes, as: UTF8.self)
             let lines = Set(output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })

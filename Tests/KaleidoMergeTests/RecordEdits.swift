@@ -63,6 +63,9 @@ enum SampleRecords {
 struct RecordEditor {
     var random: SeededRandom
     var counter = 0
+    /// How many edits of each kind (0…9) were made, so that a test can check they all happen.
+    var applied: [Int: Int] = [:]
+    var lastKind = 0
 
     /// `text` with 1 to 3 random edits, and the new values the edits wrote.
     mutating func edit(_ text: String, tag: String) -> (text: String, values: [String]) {
@@ -72,6 +75,7 @@ struct RecordEditor {
             for _ in 0..<8 {
                 if let (next, value) = oneEdit(current, tag: tag), (try? YAMLParser().parseDocument(Array(next.utf8))) != nil {
                     current = next
+                    applied[lastKind, default: 0] += 1
                     if let value { values.append(value) }
                     break
                 }
@@ -114,7 +118,59 @@ struct RecordEditor {
         func replaced(_ range: Range<Int>, _ insert: String) -> String {
             String(decoding: bytes[..<range.lowerBound] + Array(insert.utf8) + bytes[range.upperBound...], as: UTF8.self)
         }
-        switch Int.random(in: 0..<6, using: &random) {
+        var blockLists: [[YAMLNode]] = []
+        var nested: [YAMLNode] = []
+        func collect(_ node: YAMLNode) {
+            switch node.content {
+            case .sequence(let items, .block):
+                if items.count > 1 { blockLists.append(items) }
+                items.forEach(collect)
+            case .sequence(let items, _): items.forEach(collect)
+            case .mapping(let pairs, let style):
+                if style == .block, node.span != root.span { nested.append(node) }
+                for pair in pairs { collect(pair.value) }
+            default: break
+            }
+        }
+        collect(root)
+        func chunk(_ item: YAMLNode) -> Range<Int>? {
+            guard let dash = try? source.dash(before: item.span.start.offset), source.startsLine(dash) else { return nil }
+            return source.lineStart(dash)..<source.lineEnd(item.span.end.offset)
+        }
+        lastKind = Int.random(in: 0..<10, using: &random)
+        switch lastKind {
+        case 6:
+            // Remove one item of a block list.
+            guard let items = blockLists.randomElement(using: &random), let range = chunk(items.randomElement(using: &random)!) else { return nil }
+            return (replaced(range, ""), nil)
+        case 7:
+            // Swap two neighbouring items of a block list (a reorder).
+            guard let items = blockLists.randomElement(using: &random) else { return nil }
+            let index = Int.random(in: 0..<(items.count - 1), using: &random)
+            guard let first = chunk(items[index]), let second = chunk(items[index + 1]), first.upperBound == second.lowerBound else { return nil }
+            let swapped = Array(bytes[second]) + Array(bytes[first])
+            return (String(decoding: bytes[..<first.lowerBound] + swapped + bytes[second.upperBound...], as: UTF8.self), nil)
+        case 8:
+            // A new item copied from another one, its first value made new (a new key).
+            guard let items = blockLists.randomElement(using: &random), let item = items.randomElement(using: &random),
+                  let pair = item.pairs?.first, pair.value.resolvedScalar != nil, !pair.value.span.byteRange.isEmpty,
+                  let range = chunk(item) else { return nil }
+            var copy = Array(bytes[range])
+            let start = pair.value.span.start.offset - range.lowerBound, end = pair.value.span.end.offset - range.lowerBound
+            copy.replaceSubrange(start..<end, with: Array("\"\(value)\"".utf8))
+            if copy.last != 0x0A { copy.append(0x0A) }
+            let at = range.upperBound
+            let prefix = at == bytes.count && bytes.last != 0x0A ? "\n" : ""
+            return (replaced(at..<at, prefix + String(decoding: copy, as: UTF8.self)), value)
+        case 9:
+            // A new key in a nested block mapping, after one of its keys.
+            guard let mapping = nested.randomElement(using: &random), let pair = mapping.pairs?.randomElement(using: &random),
+                  source.startsLine(pair.key.span.start.offset) else { return nil }
+            let at = source.lineEnd(pair.value.span.end.offset)
+            let prefix = at == bytes.count && bytes.last != 0x0A ? "\n" : ""
+            let indent = String(repeating: " ", count: source.column(pair.key.span.start.offset))
+            return (replaced(at..<at, prefix + indent + "k_\(value.replacing("-", with: "_")): \"\(value)\"\n"), value)
+
         case 0, 1:
             guard let node = scalars.randomElement(using: &random) else { return nil }
             if root.pairs?.contains(where: { $0.key.span == node.span }) == true { return nil }
