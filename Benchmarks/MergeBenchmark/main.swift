@@ -40,6 +40,10 @@ func edited(_ bytes: [UInt8], pick: Int, value: String) -> [UInt8]? {
 }
 
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
+/// `--jobs N`: merge on N threads (the sync engine may merge several files at once).
+let jobs = CommandLine.arguments.firstIndex(of: "--jobs").flatMap { index in
+    index + 1 < CommandLine.arguments.count ? Int(CommandLine.arguments[index + 1]) : nil
+} ?? 1
 let samples = records()
 guard !samples.isEmpty else { fatalError("run from the package root: knowledge/ holds the sample records") }
 var random = SeededRandom(state: 2026)
@@ -55,7 +59,6 @@ while pairs.count < count {
 }
 let merger = RecordMerger()
 let clock = ContinuousClock()
-var conflicts = 0, bytes = 0
 /// Processor time of this process in seconds: other work on a shared machine does not count.
 func cpuSeconds() -> Double {
     var usage = rusage()
@@ -64,16 +67,29 @@ func cpuSeconds() -> Double {
 }
 let cpuStart = cpuSeconds()
 let start = clock.now
-for pair in pairs {
-    let result = try merger.merge(base: MergeSide(bytes: pair.base), ours: MergeSide(bytes: pair.ours),
-                                  theirs: MergeSide(bytes: pair.theirs), rule: .ours, now: "2026-11-27T10:00:00Z")
-    conflicts += result.conflicts.count
-    bytes += result.bytes.count
+/// Per-job totals, written by one job each.
+final class Totals: @unchecked Sendable {
+    var conflicts: [Int]
+    var bytes: [Int]
+    init(_ jobs: Int) { conflicts = Array(repeating: 0, count: jobs); bytes = Array(repeating: 0, count: jobs) }
 }
+let totals = Totals(jobs)
+let allPairs = pairs
+DispatchQueue.concurrentPerform(iterations: jobs) { job in
+    for index in stride(from: job, to: allPairs.count, by: jobs) {
+        let pair = allPairs[index]
+        guard let result = try? merger.merge(base: MergeSide(bytes: pair.base), ours: MergeSide(bytes: pair.ours),
+                                             theirs: MergeSide(bytes: pair.theirs), rule: .ours, now: "2026-11-27T10:00:00Z")
+        else { fatalError("a generated pair does not merge") }
+        totals.conflicts[job] += result.conflicts.count
+        totals.bytes[job] += result.bytes.count
+    }
+}
+let conflicts = totals.conflicts.reduce(0, +), bytes = totals.bytes.reduce(0, +)
 let elapsed = clock.now - start
 let cpu = cpuSeconds() - cpuStart
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-print("merged \(count) diverged record pairs: \(String(format: "%.3f", seconds)) s wall (\(Int(Double(count) / seconds)) records/s), \(String(format: "%.3f", cpu)) s CPU (\(Int(Double(count) / cpu)) records/s); \(conflicts) conflicts, \(bytes / max(count, 1)) bytes per record")
+print("merged \(count) diverged record pairs on \(jobs) thread\(jobs == 1 ? "" : "s"): \(String(format: "%.3f", seconds)) s wall (\(Int(Double(count) / seconds)) records/s), \(String(format: "%.3f", cpu)) s CPU (\(Int(Double(count) / cpu)) records/s); \(conflicts) conflicts, \(bytes / max(count, 1)) bytes per record")
 
 if CommandLine.arguments.contains("--parse-only") {
     let parseStart = cpuSeconds()
