@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
 
         // Measurements (run with `swift run -c release SchemaBenchmark`).
-        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema"], path: "Benchmarks/SchemaBenchmark"),
+        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema", "KaleidoYAML"], path: "Benchmarks/SchemaBenchmark"),
 
         // Benchmark helpers (release builds; see Benchmarks/*.sh).
         .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "KaleidoYAML", "CYAML"], path: "Benchmarks/KaleidoBench"),

@@ -1,6 +1,8 @@
 // Validation speed of a record-sized instance against a ~100-line schema (a KB partner).
 // Run: swift run -c release SchemaBenchmark [iterations]
 import KaleidoSchema
+import KaleidoYAML
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -137,6 +139,11 @@ do {
         for _ in 0..<iterations where validator.validate(record).isValid { valid += 1 }
     }
     let cpu = cpuSeconds() - cpuStart
+    let quickStart = cpuSeconds()
+    var quick = 0
+    for _ in 0..<iterations where validator.isValid(record) { quick += 1 }
+    let quickCPU = cpuSeconds() - quickStart
+    print("isValid (no messages): \(Int(Double(iterations) / quickCPU)) records/s of CPU time (\(String(format1: 1e6 * quickCPU / Double(iterations))) µs/record), \(quick) valid")
     var parsed = 0
     let parseTime = clock.measure {
         for _ in 0..<min(iterations, 20_000) { if (try? JSONParser().parse(recordText)) != nil { parsed += 1 } }
@@ -149,6 +156,29 @@ do {
     print("schema: \(schemaText.split(separator: "\n").count) lines, compiled in \(compileTime)")
     print("validate: \(iterations) records in \(validateTime): \(Int(perSecond)) records/s of CPU time (\(String(format1: 1e6 / perSecond)) µs/record), \(valid) valid")
     print("JSON parse of the record: \(Int(Double(parsed) / seconds(parseTime))) records/s")
+
+    // YAML node → JSON value (spans, plain texts) → validation, as the KB will run it.
+    let node = yamlNode(record)
+    let convertStart = cpuSeconds()
+    var converted = 0
+    for _ in 0..<iterations {
+        if let conversion = try? YAMLConversion(node),
+           validator.validate(conversion).isValid { converted += 1 }
+    }
+    let convertCPU = cpuSeconds() - convertStart
+    print("YAML conversion + validation: \(Int(Double(iterations) / convertCPU)) records/s of CPU time (\(String(format1: 1e6 * convertCPU / Double(iterations))) µs/record), \(converted) valid")
+
+    // 10,000 records on 2 threads, wall time (the machine is shared: this is an upper bound).
+    let wall = clock.measure {
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            for _ in 0..<5_000 {
+                if let conversion = try? YAMLConversion(node) {
+                    _ = validator.validate(conversion)
+                }
+            }
+        }
+    }
+    print("10,000 records (conversion + validation) on 2 threads: \(wall) wall")
 } catch {
     print("benchmark failed: \(error)")
 }
@@ -165,4 +195,20 @@ func cpuSeconds() -> Double {
     var usage = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &usage)
     return Double(usage.tv_sec) + Double(usage.tv_nsec) / 1e9
+}
+
+/// The YAML tree a parser would give for a JSON value (plain scalars for numbers and booleans).
+func yamlNode(_ value: JSONValue) -> YAMLNode {
+    switch value {
+    case .null: return YAMLNode(.scalar("null", .plain))
+    case .bool(let bool): return YAMLNode(.scalar(bool ? "true" : "false", .plain))
+    case .number(let number): return YAMLNode(.scalar(number.description, .plain))
+    // Plain where YAML would read it back as the same string, as a consultant writes it.
+    case .string(let string):
+        let plain = ScalarResolver.resolvePlain(string) == .string(string) && !string.contains(": ") && !string.contains(" #")
+        return YAMLNode(.scalar(string, plain ? .plain : .doubleQuoted))
+    case .array(let elements): return YAMLNode(.sequence(elements.map(yamlNode), .block))
+    case .object(let object):
+        return YAMLNode(.mapping(object.map { YAMLPair(key: YAMLNode(.scalar($0.key, .plain)), value: yamlNode($0.value)) }, .block))
+    }
 }

@@ -4,6 +4,8 @@ public import KaleidoYAML
 public struct ValidationReport: Sendable {
     /// How many record files were checked.
     public var records: Int
+    /// What was counted, for the summary line: `record` for a KB, `file` for loose files.
+    public var unit = "record"
     /// Findings sorted by file, then position.
     public var findings: [Finding]
     /// The bytes of every file that has findings, so that diagnostics can show the source line.
@@ -74,6 +76,7 @@ public struct KBValidator: Sendable {
         var findings = all.flatMap(\.findings)
         let facts = all.compactMap(\.facts)
         findings += CrossRecordRules().check(facts)
+        findings = Self.droppingSchemaFindingsCoveredByRules(findings)
         findings = Self.dropSuperseded(findings, facts: facts)
         if let only { findings = findings.filter { only.contains($0.file) } }
         findings.sort { ($0.file, $0.span.start.offset, $0.rule) < ($1.file, $1.span.start.offset, $1.rule) }
@@ -117,10 +120,30 @@ public struct KBValidator: Sendable {
         let record = Record(file: file, root: document.root)
         var findings = RecordRules(knowledgeFolder: kb.config.knowledgeFolder, today: today).check(record)
         findings += PlainScalarRule.check(record)
-        if let schemaChecker, let type = record.type ?? record.folderType(knowledgeFolder: kb.config.knowledgeFolder) {
+        // The folder decides the schema: a record of the wrong type gets one clear
+        // `type-folder` error rather than every difference between two types.
+        if let schemaChecker, let type = record.folderType(knowledgeFolder: kb.config.knowledgeFolder) ?? record.type {
             findings += schemaChecker.check(record, type: type)
         }
         return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: RecordFacts(record, hints: hints), findings: findings)
+    }
+
+    /// KB rules whose message says more than the schema's about the same value: where one of
+    /// them fires, schema findings on that value (a `const`, a `pattern`, a `false` schema) are
+    /// dropped so the consultant reads one sentence, not three.
+    static let rulesOverridingSchema: Set<String> = ["type-folder", "personal-data", "reference-type"]
+
+    /// The rules that are the KB's own (everything else comes from the schema validator).
+    public static let kbRules: Set<String> = [
+        "yaml", "io", "record-shape", "id-file-name", "type-folder", "date-order", "personal-data", "open-conflict",
+        "review-due", "l1115-financial-commitments", "l1115-prefect", "duration", "convention-ending",
+        "funding-report-overdue", "duplicate-id", "reference", "reference-type", "partnership-parties", "plain-scalar",
+    ]
+
+    static func droppingSchemaFindingsCoveredByRules(_ findings: [Finding]) -> [Finding] {
+        let covered = Set(findings.filter { rulesOverridingSchema.contains($0.rule) }.map { "\($0.file)#\($0.pointer)" })
+        guard !covered.isEmpty else { return findings }
+        return findings.filter { kbRules.contains($0.rule) || !covered.contains("\($0.file)#\($0.pointer)") }
     }
 
     /// A convention "ending with no successor" has one when another record supersedes it.

@@ -6,7 +6,8 @@ import KaleidoSchema
 /// date), `1:20` (base 60). Kaleido reads them right; the warning protects the other tools a
 /// consultant may point at the files.
 public enum PlainScalarRule {
-    /// Findings for every such scalar of the record, keys included.
+    /// Findings for every such scalar value of the record. Keys are left alone: they are the
+    /// schema's field names, not the consultant's data.
     public static func check(_ record: Record) -> [Finding] {
         var findings: [Finding] = []
         var path: [String] = []
@@ -39,7 +40,6 @@ public enum PlainScalarRule {
         case .mapping(let pairs, _):
             for pair in pairs {
                 path.append(pair.key.scalarText ?? "")
-                visit(pair.key, path: &path, report: report)
                 visit(pair.value, path: &path, report: report)
                 path.removeLast()
             }

@@ -5,6 +5,8 @@ public import KaleidoYAML
 /// compiled once (every `$ref` resolved across the schemas folder), then shared by every task.
 public struct SchemaRecordChecker: RecordSchemaChecker {
     private let validators: [RecordType: Validator]
+    /// Property names each type's schema declares, by path (see `SchemaHintCollector`).
+    private let knownProperties: [RecordType: [String: Set<String>]]
 
     /// Compiles the schema of every type found among `documents` (parsed schema files keyed by
     /// file name). Documents are registered under their `$id`, and under a `file:` URI in the
@@ -17,7 +19,7 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
         var converted: [String: JSONValue] = [:]
         for (name, root) in documents.sorted(by: { $0.key < $1.key }) {
             do {
-                let value = try YAMLConversion(root, trackSpans: false).value
+                let value = try YAMLConversion(root).value
                 let uri = value["$id"]?.stringValue ?? "file:///kaleido/\(schemasFolder)/\(name)"
                 registry.add(value, at: uri)
                 uris[name] = uri
@@ -28,20 +30,23 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
             }
         }
         var validators: [RecordType: Validator] = [:]
+        var known: [RecordType: [String: Set<String>]] = [:]
+        let collector = SchemaHintCollector(documents: documents)
         for type in RecordType.allCases {
+            known[type] = collector.knownProperties(forDocument: type.schemaFile)
             guard let schema = converted[type.schemaFile], let uri = uris[type.schemaFile] else { continue }
             do {
                 validators[type] = try Validator(schema: schema, uri: uri, registry: registry,
                                                  options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
             } catch {
                 let file = schemasFolder + "/" + type.schemaFile
-                let span = documents[type.schemaFile].flatMap { YAMLConversion.span(at: error.location.pointerPart, in: $0) } ?? .none
+                let span = documents[type.schemaFile].flatMap { try? YAMLConversion($0) }?.span(at: error.location.pointerPart) ?? .none
                 let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
                 findings.append(Finding(file: file, span: span, severity: .error, rule: "schema", pointer: error.location.pointerPart,
                                         message: ([error.message] + details).joined(separator: "; ")))
             }
         }
-        return (SchemaRecordChecker(validators: validators), findings)
+        return (SchemaRecordChecker(validators: validators, knownProperties: known), findings)
     }
 
     /// The types that have a compiled schema.
@@ -51,23 +56,54 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
         guard let validator = validators[type] else { return [] }
         let conversion: YAMLConversion
         do {
-            conversion = try YAMLConversion(record.root, trackSpans: false)
+            conversion = try YAMLConversion(record.root)
         } catch {
             return [Finding(file: record.file, span: error.span, severity: .error, rule: "yaml-json", pointer: "", message: error.message)]
         }
-        let result = validator.validate(conversion.value, plainScalars: conversion.plainScalars)
+        let result = validator.validate(conversion)
         // A value failing its format usually fails the pattern that backs the format up in the
         // schema too: the format's message says more, so the pattern's is dropped.
         let formatFailures = Set(result.findings.filter { $0.keyword == "format" }.map(\.instanceLocation))
-        let findings = result.findings.filter { !($0.keyword == "pattern" && formatFailures.contains($0.instanceLocation)) }
+        var findings = result.findings.filter { !($0.keyword == "pattern" && formatFailures.contains($0.instanceLocation)) }
+        // When a subschema fails, JSON Schema drops its annotations, so `unevaluatedProperties`
+        // then flags properties the schema does declare (`notes`, `sources`…): noise around the
+        // real error, which is reported on its own. Only truly unknown names are kept.
+        let known = knownProperties[type] ?? [:]
+        if findings.contains(where: { $0.severity == .error && $0.keyword != "unevaluatedProperties" }) {
+            findings.removeAll { finding in
+                guard finding.keyword == "unevaluatedProperties", let name = finding.propertyName else { return false }
+                return known[Self.pathKey(ofParentOf: finding.instanceLocation, in: conversion.value)]?.contains(name) ?? false
+            }
+        }
         return findings.map { finding in
-            let span = YAMLConversion.span(at: finding.instanceLocation, keyOf: finding.propertyName != nil, in: record.root)
+            let span = conversion.span(for: finding)
                 ?? record.root.span
             let severity: Finding.Severity = finding.severity == .error ? .error : .warning
             let rule = finding.severity == .error ? finding.keyword : "plain-scalar"
             return Finding(file: record.file, span: span, severity: severity, rule: rule,
                            pointer: finding.instanceLocation, message: finding.message)
         }
+    }
+}
+
+extension SchemaRecordChecker {
+    /// The `knownProperties` key of the object holding the value at `pointer`: array indexes
+    /// become `[]` (told apart from numeric keys by walking the value).
+    static func pathKey(ofParentOf pointer: String, in value: JSONValue) -> String {
+        var tokens = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { JSONPointer.unescape(String($0)) }
+        if !tokens.isEmpty { tokens.removeLast() }
+        var steps: [FieldStep] = []
+        var current: JSONValue? = value
+        for token in tokens {
+            if let array = current?.arrayValue {
+                steps.append(.anyItem)
+                current = Int(token).flatMap { array.indices.contains($0) ? array[$0] : nil }
+            } else {
+                steps.append(.key(token))
+                current = current?[token]
+            }
+        }
+        return SchemaHintCollector.key(for: steps)
     }
 }
 

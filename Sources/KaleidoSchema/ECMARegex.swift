@@ -111,7 +111,7 @@ struct ECMARegex: @unchecked Sendable {
                 output += "]"
             case "$" where !inClass:
                 output += "\\z"
-            case "&", "~" where inClass:
+            case "&" where inClass, "~" where inClass:
                 // Swift reads `&&` and `~~` in a class as set operations; ECMA as literals.
                 output += "\\"
                 output.unicodeScalars.append(scalar)

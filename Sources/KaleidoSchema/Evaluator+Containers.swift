@@ -18,11 +18,11 @@ extension Evaluator {
             }
         }
         if let limit = node.maxProperties, object.count > limit {
-            report(node, "maxProperties", "\(subject) has \(object.count) properties; at most \(limit) are allowed")
+            report(node, "maxProperties", "\(subject) has \(Messages.count(object.count, "property", "properties")); at most \(Messages.limit(limit, "is", "are")) allowed")
             valid = false
         }
         if let limit = node.minProperties, object.count < limit {
-            report(node, "minProperties", "\(subject) has \(object.count) properties; at least \(limit) are required")
+            report(node, "minProperties", "\(subject) has \(Messages.count(object.count, "property", "properties")); at least \(Messages.limit(limit, "is", "are")) required")
             valid = false
         }
         if stopEarly, !valid { return false }
@@ -55,9 +55,9 @@ extension Evaluator {
                         valid = false
                         if stopEarly { return false }
                     }
-                    if collect { annotations.properties.insert(name) }
+                    if collect { annotations.insertProperty(name) }
                 }
-                if matched, collect { annotations.properties.insert(name) }
+                if matched, collect { annotations.insertProperty(name) }
                 if let names = node.propertyNames, !checkPropertyName(node, names, name) {
                     valid = false
                     if stopEarly { return false }
@@ -70,7 +70,8 @@ extension Evaluator {
             if collect { annotations.merge(outcome.annotations) }
         }
         if let unevaluated = node.unevaluatedProperties, !annotations.allProperties {
-            for (name, value) in object where !annotations.properties.contains(name) {
+            let evaluated = annotations.properties
+            for (name, value) in object where !evaluated.contains(name) {
                 if unevaluated.constant == false {
                     report(node, "unevaluatedProperties", "unknown property \"\(name)\"", propertyName: name, extraToken: .key(name))
                     valid = false
@@ -87,11 +88,11 @@ extension Evaluator {
     /// propertyNames: the key is validated as a string; findings point at the key.
     private mutating func checkPropertyName(_ node: SchemaNode, _ names: SchemaNode, _ name: String) -> Bool {
         let mark = findings.count
+        let saved = propertyNameDepth
+        propertyNameDepth = instancePath.count + 1
         let valid = descend(names, .string(name), keywords: "propertyNames", token: .key(name)).valid
-        for index in findings.indices.dropFirst(mark) {
-            findings[index].propertyName = name
-            findings[index].message = "property name \"\(name)\": " + findings[index].message
-        }
+        propertyNameDepth = saved
+        for index in findings.indices.dropFirst(mark) { findings[index].propertyName = name }
         return valid
     }
 
@@ -103,11 +104,11 @@ extension Evaluator {
         var valid = true
         let stopEarly = !wantErrors && !collect
         if let limit = node.maxItems, array.count > limit {
-            report(node, "maxItems", "\(subject) has \(array.count) items; at most \(limit) are allowed")
+            report(node, "maxItems", "\(subject) has \(Messages.count(array.count, "item", "items")); at most \(Messages.limit(limit, "is", "are")) allowed")
             valid = false
         }
         if let limit = node.minItems, array.count < limit {
-            report(node, "minItems", "\(subject) has \(array.count) items; at least \(limit) are required")
+            report(node, "minItems", "\(subject) has \(Messages.count(array.count, "item", "items")); at least \(Messages.limit(limit, "is", "are")) required")
             valid = false
         }
         if node.uniqueItems, let (first, second) = Self.firstDuplicate(array) {
@@ -137,23 +138,24 @@ extension Evaluator {
                 let matched = silently { $0.descend(contains, element, keywords: "contains", token: .index(index)).valid }
                 if matched {
                     matching += 1
-                    if collect { annotations.items.insert(index) }
+                    if collect { annotations.insertItem(index) }
                 }
             }
             let minimum = node.minContains ?? 1
             if matching < minimum {
                 report(node, node.minContains == nil ? "contains" : "minContains",
                        matching == 0 && minimum == 1 ? "\(subject) has no item of the required kind"
-                           : "\(subject) has \(matching) items of the required kind; at least \(minimum) are required")
+                           : "\(subject) has \(Messages.count(matching, "item", "items")) of the required kind; at least \(Messages.limit(minimum, "is", "are")) required")
                 valid = false
             }
             if let maximum = node.maxContains, matching > maximum {
-                report(node, "maxContains", "\(subject) has \(matching) items of the required kind; at most \(maximum) are allowed")
+                report(node, "maxContains", "\(subject) has \(Messages.count(matching, "item", "items")) of the required kind; at most \(Messages.limit(maximum, "is", "are")) allowed")
                 valid = false
             }
         }
         if let unevaluated = node.unevaluatedItems, !annotations.allItems {
-            for index in annotations.itemPrefix..<max(annotations.itemPrefix, array.count) where !annotations.items.contains(index) {
+            let evaluated = annotations.items
+            for index in annotations.itemPrefix..<max(annotations.itemPrefix, array.count) where !evaluated.contains(index) {
                 if unevaluated.constant == false {
                     report(node, "unevaluatedItems", "item \(index + 1) of \(subject) is not allowed here", extraToken: .index(index))
                     valid = false

@@ -44,12 +44,12 @@ extension Evaluator {
                 // bytes that do not continue a scalar.
                 let length = string.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                 if let limit = node.maxLength, length > limit {
-                    report(node, "maxLength", "\(subject) is \(length) characters long; at most \(limit) are allowed")
+                    report(node, "maxLength", "\(subject) is \(Messages.count(length, "character", "characters")) long; at most \(Messages.limit(limit, "is", "are")) allowed")
                     valid = false
                 }
                 if let limit = node.minLength, length < limit {
                     report(node, "minLength", limit == 1 ? "\(subject) must not be empty"
-                        : "\(subject) is \(length) characters long; at least \(limit) are required")
+                        : "\(subject) is \(Messages.count(length, "character", "characters")) long; at least \(Messages.limit(limit, "is", "are")) required")
                     valid = false
                 }
             }
@@ -86,7 +86,7 @@ extension Evaluator {
         if let negated = node.not {
             let matched = silently { $0.descend(negated, instance, keywords: "not", token: nil).valid }
             if matched {
-                report(node, "not", "\(subject) \(Messages.describe(instance)) has a form that is not allowed here")
+                report(node, "not", "\(subject) (\(Messages.describe(instance))) has a form that is not allowed here")
                 valid = false
             }
         }
@@ -141,8 +141,12 @@ extension Evaluator {
         }
         if allShallow {
             let accepted = alternatives.compactMap { Messages.acceptedForm($0) }
-            let forms = accepted.count == alternatives.count ? ": " + accepted.joined(separator: "; ") : ""
-            report(node, keyword, "\(subject) \(Messages.describe(instance)) matches none of the allowed forms\(forms)")
+            if accepted.count == alternatives.count {
+                let forms = accepted.dropLast().joined(separator: ", ") + " or " + (accepted.last ?? "")
+                report(node, keyword, "\(subject) must be \(forms), not \(Messages.describe(instance))")
+            } else {
+                report(node, keyword, "\(subject) \(Messages.describe(instance)) matches none of the allowed forms")
+            }
             return false
         }
         let best = failures.max { lhs, rhs in
@@ -160,6 +164,7 @@ extension Evaluator {
 
     /// How the current location is named in messages: its property name, `item N`, or `the value`.
     var subject: String {
+        if propertyNameDepth == instancePath.count { return "property name" }
         switch instancePath.last {
         case .key(let key)?: return key
         case .index(let index)?:

@@ -1,17 +1,40 @@
 /// What a subschema evaluated, for `unevaluatedProperties` / `unevaluatedItems` (2020-12 §11).
+///
+/// The name and index sets live in a box allocated on first insertion: most evaluations collect
+/// nothing, and an empty `Annotations` then costs no reference counting at all.
 struct Annotations {
+    final class Sets {
+        var properties: Set<String> = []
+        var items: Set<Int> = []
+    }
+
     var allProperties = false
-    var properties: Set<String> = []
     var allItems = false
     var itemPrefix = 0
-    var items: Set<Int> = []
+    private var sets: Sets?
+
+    var properties: Set<String> { sets?.properties ?? [] }
+    var items: Set<Int> { sets?.items ?? [] }
+
+    private mutating func storage() -> Sets {
+        if let sets { return sets }
+        let created = Sets()
+        sets = created
+        return created
+    }
+
+    mutating func insertProperty(_ name: String) { storage().properties.insert(name) }
+    mutating func insertItem(_ index: Int) { storage().items.insert(index) }
 
     mutating func merge(_ other: Annotations) {
         allProperties = allProperties || other.allProperties
-        if !other.properties.isEmpty { properties.formUnion(other.properties) }
         allItems = allItems || other.allItems
         itemPrefix = max(itemPrefix, other.itemPrefix)
-        if !other.items.isEmpty { items.formUnion(other.items) }
+        if let theirs = other.sets {
+            let mine = storage()
+            if !theirs.properties.isEmpty { mine.properties.formUnion(theirs.properties) }
+            if !theirs.items.isEmpty { mine.items.formUnion(theirs.items) }
+        }
     }
 }
 
@@ -28,7 +51,7 @@ struct Outcome {
 struct Evaluator {
     let compiled: CompiledSchema
     let options: ValidatorOptions
-    let plainScalars: [String: String]
+    let plainScalars: (any PlainScalarSource)?
     /// A reference type so that `report` need not be `mutating` (its message closures read self).
     let sink = FindingSink()
     var findings: [ValidationError] {
@@ -42,14 +65,27 @@ struct Evaluator {
     /// `$ref` targets entered, with the instance depth they were entered at: the same target at
     /// the same depth again is a loop that would never end.
     var referenceStack: [(ObjectIdentifier, Int)] = []
+    /// While `propertyNames` checks a key: the instance depth at which the key is the subject.
+    var propertyNameDepth: Int?
 
-    init(compiled: CompiledSchema, options: ValidatorOptions, plainScalars: [String: String]) {
+    init(compiled: CompiledSchema, options: ValidatorOptions, plainScalars: (any PlainScalarSource)?) {
         self.compiled = compiled
         self.options = options
-        self.plainScalars = plainScalars
+        self.plainScalars = plainScalars?.isEmpty == false ? plainScalars : nil
     }
 
+    /// Nested evaluations allowed: deep enough for any record (a 10-level record under its
+    /// meta-schema uses about 50), shallow enough for a 512 KiB thread stack in a debug build.
+    static let maxNesting = 400
+    var nesting = 0
+
     mutating func evaluate(_ node: SchemaNode, _ original: JSONValue, collect: Bool) -> Outcome {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting {
+            report(node, "$ref", "the value or the schema is nested more than \(Self.maxNesting) levels deep: flatten it")
+            return Outcome(valid: false)
+        }
         if let constant = node.constant {
             if !constant { report(node, "false", "\(subject) is not allowed here") }
             return Outcome(valid: constant)
@@ -59,7 +95,7 @@ struct Evaluator {
         defer { if enteredResource { dynamicScope.removeLast() } }
 
         var instance = original
-        if !plainScalars.isEmpty, wantsString(node, instance) {
+        if plainScalars != nil, wantsString(node, instance) {
             instance = readPlainScalarAsString(instance, node: node)
         }
         let collectHere = collect || node.needsAnnotations
@@ -134,7 +170,8 @@ struct Evaluator {
         if let token { instancePath.append(token) }
         let outcome = evaluate(node, instance, collect: collect)
         if token != nil { instancePath.removeLast() }
-        keywordPath.removeLast(second == nil ? 1 : 2)
+        keywordPath.removeLast()
+        if second != nil { keywordPath.removeLast() }
         return outcome
     }
 
@@ -191,7 +228,7 @@ struct Evaluator {
         case .number, .bool, .null: break
         default: return instance
         }
-        guard let text = plainScalars[instancePointer] else { return instance }
+        guard let text = plainScalars?.plainText(at: instancePath) else { return instance }
         let reading: String
         switch instance {
         case .number: reading = "a number"

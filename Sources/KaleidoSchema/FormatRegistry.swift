@@ -5,6 +5,7 @@ public struct Format: Sendable {
     /// Whether a string is valid. Formats apply to strings only: other values always pass.
     public var check: @Sendable (String) -> Bool
 
+    /// A format from its description and its check (which must be thread-safe).
     public init(description: String, check: @escaping @Sendable (String) -> Bool) {
         self.description = description
         self.check = check
@@ -43,6 +44,7 @@ public struct FormatRegistry: Sendable {
         registry.register(Format(description: "an e-mail address", check: { NetworkFormats.isEmail($0, international: false) }), as: "email")
         registry.register(Format(description: "an e-mail address", check: { NetworkFormats.isEmail($0, international: true) }), as: "idn-email")
         registry.register(Format(description: "a host name", check: { NetworkFormats.isHostname($0) }), as: "hostname")
+        registry.register(Format(description: "an internationalized host name", check: { NetworkFormats.isHostname($0, international: true) }), as: "idn-hostname")
         registry.register(Format(description: "an IPv4 address", check: NetworkFormats.isIPv4), as: "ipv4")
         registry.register(Format(description: "an IPv6 address", check: NetworkFormats.isIPv6), as: "ipv6")
         registry.register(Format(description: "an absolute URI", check: { URIFormats.isURI($0, reference: false, international: false) }), as: "uri")

@@ -1,8 +1,11 @@
 /// A JSON text that is not valid RFC 8259 JSON, with the 1-based line and column (in Unicode
 /// scalars) where reading stopped.
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// 1-based line of the offending character.
     public var line: Int
+    /// 1-based column, in Unicode scalars.
     public var column: Int
+    /// What is wrong, as a sentence.
     public var message: String
 
     public var description: String { "\(line):\(column): \(message)" }
@@ -14,8 +17,9 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 /// exhausting the stack.
 public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
-    public var maxDepth = 512
+    public var maxDepth = 256
 
+    /// A parser with the default depth limit.
     public init() {}
 
     /// Parses one JSON text (surrounding whitespace allowed, a UTF-8 BOM is not).

@@ -104,6 +104,7 @@ public enum JSONValue: Hashable, Sendable {
 /// every key; past 16 members a key → position index is kept. Duplicate keys are not
 /// representable: the parser rejects them, and writing an existing key replaces its value.
 public struct JSONObject: Hashable, Sendable, Sequence {
+    /// One member.
     public typealias Element = (key: String, value: JSONValue)
 
     private var entries: [Element] = []

@@ -44,6 +44,16 @@ enum Messages {
         }
     }
 
+    /// `1 item`, `3 items`.
+    static func count(_ value: Int, _ singular: String, _ plural: String) -> String {
+        "\(value) \(value == 1 ? singular : plural)"
+    }
+
+    /// `1 is`, `3 are`.
+    static func limit(_ value: Int, _ singular: String, _ plural: String) -> String {
+        "\(value) \(value == 1 ? singular : plural)"
+    }
+
     /// `"a", "b", "c"`, at most ten, for enum messages.
     static func list(_ values: [JSONValue]) -> String {
         values.prefix(10).map(render).joined(separator: ", ") + (values.count > 10 ? ", … (\(values.count) in all)" : "")

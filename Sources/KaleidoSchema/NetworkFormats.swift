@@ -2,25 +2,10 @@
 /// (RFC 5321 mailbox; RFC 6531 when international).
 enum NetworkFormats {
     /// RFC 1123 host name: dot-separated labels of letters, digits and hyphens, 1–63 bytes each,
-    /// not starting or ending with a hyphen; 253 bytes at most (no trailing dot, as the suite
-    /// reads RFC 1123).
-    /// With `international`, labels may also hold non-ASCII letters (checked loosely).
+    /// not starting or ending with a hyphen, 253 bytes at most, no trailing dot; `xn--` labels
+    /// must be valid IDNA A-labels. With `international`, U-labels too (see `IDNA`).
     static func isHostname(_ text: String, international: Bool = false) -> Bool {
-        let name = Substring(text)
-        guard !name.isEmpty, name.utf8.count <= 253 else { return false }
-        for label in name.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !label.isEmpty, label.utf8.count <= 63, label.first != "-", label.last != "-" else { return false }
-            for scalar in label.unicodeScalars {
-                let ok = scalar.isASCII
-                    ? (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
-                    : international && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
-                if !ok { return false }
-            }
-            // "xn--" labels are Punycode; `ab--` in third and fourth place is reserved otherwise.
-            let lower = label.lowercased()
-            if lower.count >= 4, Array(lower.utf8)[2...3] == [45, 45], !lower.hasPrefix("xn--") { return false }
-        }
-        return true
+        IDNA.isHostname(text, international: international)
     }
 
     /// Dotted-quad IPv4: four decimal numbers 0–255 without leading zeros.

@@ -35,22 +35,36 @@ extension SchemaCompiler {
             }
             context.vocabularies = try vocabularies(for: value, inherited: context.vocabularies, location: text)
         }
-        let node = SchemaNode(location: text, resource: context.resource)
-        nodes.append(node)
-        nodeByLocation[location] = nodes.count - 1
         switch value {
         case .bool(let constant):
-            node.constant = constant
-            return node
+            return register(SchemaNode(location: text, resource: context.resource, constant: constant), at: location)
         case .object(let object):
-            try compileKeywords(object, into: node, at: location, context: context)
+            var keywords = SchemaKeywordValues()
+            let references = try compileKeywords(object, into: &keywords, at: location, text: text, context: context)
+            let node = register(SchemaNode(location: text, resource: context.resource, keywords: keywords), at: location)
+            if case .string(let anchor)? = object["$dynamicAnchor"] {
+                resources[context.resource].dynamicAnchors[anchor] = nodes.count - 1
+            }
+            for (reference, dynamic) in references {
+                pendingReferences.append((node, reference, context.base, dynamic, text))
+            }
             return node
         default:
             throw SchemaError(location: text, message: "a schema must be an object or a boolean, not \(value.typeName)")
         }
     }
 
-    private func compileKeywords(_ object: JSONObject, into node: SchemaNode, at location: Location, context: Context) throws(SchemaError) {
+    private func register(_ node: SchemaNode, at location: Location) -> SchemaNode {
+        nodes.append(node)
+        nodeByLocation[location] = nodes.count - 1
+        return node
+    }
+
+    /// Parses the keywords of a schema object (compiling its subschemas); returns its `$ref` and
+    /// `$dynamicRef`, resolved once the whole document is compiled.
+    private func compileKeywords(_ object: JSONObject, into keywords: inout SchemaKeywordValues, at location: Location,
+                                 text: String, context: Context) throws(SchemaError) -> [(String, Bool)] {
+        var references: [(String, Bool)] = []
         let vocab = context.vocabularies
         func sub(_ keyword: String, _ tokens: String...) throws(SchemaError) -> SchemaNode? {
             var value = object[keyword]
@@ -59,7 +73,7 @@ extension SchemaCompiler {
             return try compile(value, at: Location(document: location.document, pointer: location.pointer + [keyword] + tokens), context: context)
         }
         func fail(_ keyword: String, _ what: String) -> SchemaError {
-            SchemaError(location: node.location + "/" + keyword, message: "\(keyword) must be \(what)")
+            SchemaError(location: text + "/" + keyword, message: "\(keyword) must be \(what)")
         }
         func count(_ keyword: String) throws(SchemaError) -> Int? {
             guard let value = object[keyword] else { return nil }
@@ -86,68 +100,65 @@ extension SchemaCompiler {
             do {
                 return try ECMARegex(source)
             } catch {
-                throw SchemaError(location: node.location + "/" + keyword,
+                throw SchemaError(location: text + "/" + keyword,
                                   message: "the pattern \"\(source)\" is not an ECMA-262 regular expression: \(error.reason)")
             }
         }
 
         // Core. `$defs` are compiled too: they may hold `$dynamicAnchor`s.
-        if case .string(let anchor)? = object["$dynamicAnchor"] {
-            resources[context.resource].dynamicAnchors[anchor] = nodes.count - 1
-        }
         for name in (object["$defs"]?.objectValue?.keys ?? []) { _ = try sub("$defs", name) }
         for name in (object["definitions"]?.objectValue?.keys ?? []) { _ = try sub("definitions", name) }
         if let reference = object["$ref"] {
-            guard case .string(let text) = reference else { throw fail("$ref", "a URI reference string") }
-            pendingReferences.append((node, text, context.base, false, node.location))
+            guard case .string(let target) = reference else { throw fail("$ref", "a URI reference string") }
+            references.append((target, false))
         }
         if let reference = object["$dynamicRef"] {
-            guard case .string(let text) = reference else { throw fail("$dynamicRef", "a URI reference string") }
-            pendingReferences.append((node, text, context.base, true, node.location))
+            guard case .string(let target) = reference else { throw fail("$dynamicRef", "a URI reference string") }
+            references.append((target, true))
         }
 
         if vocab.applicator {
-            node.allOf = try schemaArray("allOf")
-            node.anyOf = try schemaArray("anyOf")
-            node.oneOf = try schemaArray("oneOf")
-            node.not = try sub("not")
-            node.ifSchema = try sub("if")
-            node.thenSchema = try sub("then")
-            node.elseSchema = try sub("else")
+            keywords.allOf = try schemaArray("allOf")
+            keywords.anyOf = try schemaArray("anyOf")
+            keywords.oneOf = try schemaArray("oneOf")
+            keywords.not = try sub("not")
+            keywords.ifSchema = try sub("if")
+            keywords.thenSchema = try sub("then")
+            keywords.elseSchema = try sub("else")
             for name in object["dependentSchemas"]?.objectValue?.keys ?? [] {
-                if let child = try sub("dependentSchemas", name) { node.dependentSchemas.append((name, child)) }
+                if let child = try sub("dependentSchemas", name) { keywords.dependentSchemas.append((name, child)) }
             }
             if let prefix = object["prefixItems"] {
                 guard case .array(let elements) = prefix else { throw fail("prefixItems", "an array of schemas") }
                 for index in elements.indices {
-                    if let child = try sub("prefixItems", String(index)) { node.prefixItems.append(child) }
+                    if let child = try sub("prefixItems", String(index)) { keywords.prefixItems.append(child) }
                 }
             }
-            node.items = try sub("items")
-            node.contains = try sub("contains")
+            keywords.items = try sub("items")
+            keywords.contains = try sub("contains")
             for name in object["properties"]?.objectValue?.keys ?? [] {
-                node.properties[name] = try sub("properties", name)
+                keywords.properties[name] = try sub("properties", name)
             }
             for source in object["patternProperties"]?.objectValue?.keys ?? [] {
                 if let child = try sub("patternProperties", source) {
-                    node.patternProperties.append((source, try regex(source, "patternProperties"), child))
+                    keywords.patternProperties.append((source, try regex(source, "patternProperties"), child))
                 }
             }
-            node.additionalProperties = try sub("additionalProperties")
-            node.propertyNames = try sub("propertyNames")
+            keywords.additionalProperties = try sub("additionalProperties")
+            keywords.propertyNames = try sub("propertyNames")
         }
         // `dependencies` (drafts 4–7) is still read, split as 2019-09 split it: an array is
         // dependentRequired, a schema is dependentSchemas.
         for (name, value) in object["dependencies"]?.objectValue ?? JSONObject() {
             if case .array(let names) = value {
-                if vocab.validation { node.dependentRequired.append((name, names.compactMap(\.stringValue))) }
+                if vocab.validation { keywords.dependentRequired.append((name, names.compactMap(\.stringValue))) }
             } else if vocab.applicator, let child = try sub("dependencies", name) {
-                node.dependentSchemas.append((name, child))
+                keywords.dependentSchemas.append((name, child))
             }
         }
         if vocab.unevaluated {
-            node.unevaluatedItems = try sub("unevaluatedItems")
-            node.unevaluatedProperties = try sub("unevaluatedProperties")
+            keywords.unevaluatedItems = try sub("unevaluatedItems")
+            keywords.unevaluatedProperties = try sub("unevaluatedProperties")
         }
         if vocab.validation {
             if let type = object["type"] {
@@ -159,47 +170,48 @@ extension SchemaCompiler {
                     }
                     set.insert(one)
                 }
-                node.types = set
+                keywords.types = set
             }
             if let values = object["enum"] {
                 guard case .array(let elements) = values else { throw fail("enum", "an array") }
-                node.enumValues = elements
+                keywords.enumValues = elements
             }
-            node.constValue = object["const"]
+            keywords.constValue = object["const"]
             if let divisor = try number("multipleOf") {
                 guard !divisor.isNegative, !divisor.isZero else { throw fail("multipleOf", "a number above zero") }
-                node.multipleOf = divisor
+                keywords.multipleOf = divisor
             }
-            node.maximum = try number("maximum")
-            node.exclusiveMaximum = try number("exclusiveMaximum")
-            node.minimum = try number("minimum")
-            node.exclusiveMinimum = try number("exclusiveMinimum")
-            node.maxLength = try count("maxLength")
-            node.minLength = try count("minLength")
+            keywords.maximum = try number("maximum")
+            keywords.exclusiveMaximum = try number("exclusiveMaximum")
+            keywords.minimum = try number("minimum")
+            keywords.exclusiveMinimum = try number("exclusiveMinimum")
+            keywords.maxLength = try count("maxLength")
+            keywords.minLength = try count("minLength")
             if let pattern = object["pattern"] {
                 guard case .string(let source) = pattern else { throw fail("pattern", "a string") }
-                node.pattern = (source, try regex(source, "pattern"))
+                keywords.pattern = (source, try regex(source, "pattern"))
             }
-            node.maxItems = try count("maxItems")
-            node.minItems = try count("minItems")
-            node.uniqueItems = object["uniqueItems"] == .bool(true)
-            node.maxContains = try count("maxContains")
-            node.minContains = try count("minContains")
-            node.maxProperties = try count("maxProperties")
-            node.minProperties = try count("minProperties")
+            keywords.maxItems = try count("maxItems")
+            keywords.minItems = try count("minItems")
+            keywords.uniqueItems = object["uniqueItems"] == .bool(true)
+            keywords.maxContains = try count("maxContains")
+            keywords.minContains = try count("minContains")
+            keywords.maxProperties = try count("maxProperties")
+            keywords.minProperties = try count("minProperties")
             if let required = object["required"] {
                 guard let names = required.arrayValue?.compactMap(\.stringValue),
                       names.count == required.arrayValue?.count else { throw fail("required", "an array of strings") }
-                node.required = names
+                keywords.required = names
             }
             for (name, value) in object["dependentRequired"]?.objectValue ?? JSONObject() {
-                node.dependentRequired.append((name, value.arrayValue?.compactMap(\.stringValue) ?? []))
+                keywords.dependentRequired.append((name, value.arrayValue?.compactMap(\.stringValue) ?? []))
             }
         }
         if case .string(let format)? = object["format"] {
-            node.format = format
-            node.formatAsserted = vocab.formatAssertion
+            keywords.format = format
+            keywords.formatAsserted = vocab.formatAssertion
         }
         _ = try sub("contentSchema")
+        return references
     }
 }

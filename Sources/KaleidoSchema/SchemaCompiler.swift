@@ -162,7 +162,9 @@ final class SchemaCompiler {
     // MARK: References
 
     func resolvePendingReferences() throws(SchemaError) {
-        while let pending = pendingReferences.popLast() {
+        // In document order, so that the first unresolvable reference is the one reported.
+        while !pendingReferences.isEmpty {
+            let pending = pendingReferences.removeFirst()
             let target = try resolve(pending.reference, base: pending.base, from: pending.location)
             if pending.dynamic {
                 pending.node.dynamicRef = target

@@ -45,26 +45,8 @@ struct TypeSet: OptionSet, Sendable {
     }
 }
 
-/// One compiled schema: every keyword parsed once into the form evaluation needs.
-///
-/// Nodes are built by `SchemaCompiler` and never change afterwards (hence `@unchecked Sendable`):
-/// a compiled `Validator` can be shared across threads. `$ref` targets are `unowned(unsafe)`
-/// because the reference graph has cycles and the `CompiledSchema` owns every node.
-final class SchemaNode: @unchecked Sendable {
-    /// `uri#/pointer` of this schema, for absolute keyword locations.
-    let location: String
-    /// The resource (by index in `CompiledSchema.resources`) this schema belongs to.
-    let resource: Int
-    /// For `true` / `false` schemas.
-    var constant: Bool?
-
-    // Core
-    unowned(unsafe) var ref: SchemaNode?
-    unowned(unsafe) var dynamicRef: SchemaNode?
-    /// The `$dynamicAnchor` name a `$dynamicRef` may be re-targeted through, when its static
-    /// target declares that anchor.
-    var dynamicRefAnchor: String?
-
+/// The keywords of one schema, parsed once into the form evaluation needs.
+struct SchemaKeywordValues {
     // Validation
     var types: TypeSet?
     var enumValues: [JSONValue]?
@@ -109,13 +91,80 @@ final class SchemaNode: @unchecked Sendable {
     // Format
     var format: String?
     var formatAsserted = false
+}
+
+/// One compiled schema.
+///
+/// Nodes are built by `SchemaCompiler` and never change afterwards (hence `@unchecked Sendable`):
+/// a compiled `Validator` can be shared across threads. The keywords are one immutable value
+/// (`let`): reading them costs no exclusivity check, which a class's `var`s would on every
+/// access in the hot path. Only the reference targets are set after construction (references may
+/// form cycles), as `unowned(unsafe)` since the `CompiledSchema` owns every node.
+final class SchemaNode: @unchecked Sendable {
+    /// `uri#/pointer` of this schema, for absolute keyword locations.
+    let location: String
+    /// The resource (by index in `CompiledSchema.resources`) this schema belongs to.
+    let resource: Int
+    /// For `true` / `false` schemas.
+    let constant: Bool?
+    let keywords: SchemaKeywordValues
+
+    // Core
+    unowned(unsafe) var ref: SchemaNode?
+    unowned(unsafe) var dynamicRef: SchemaNode?
+    /// The `$dynamicAnchor` name a `$dynamicRef` may be re-targeted through, when its static
+    /// target declares that anchor.
+    var dynamicRefAnchor: String?
+
+    var types: TypeSet? { keywords.types }
+    var enumValues: [JSONValue]? { keywords.enumValues }
+    var constValue: JSONValue? { keywords.constValue }
+    var multipleOf: JSONNumber? { keywords.multipleOf }
+    var maximum: JSONNumber? { keywords.maximum }
+    var exclusiveMaximum: JSONNumber? { keywords.exclusiveMaximum }
+    var minimum: JSONNumber? { keywords.minimum }
+    var exclusiveMinimum: JSONNumber? { keywords.exclusiveMinimum }
+    var maxLength: Int? { keywords.maxLength }
+    var minLength: Int? { keywords.minLength }
+    var pattern: (source: String, regex: ECMARegex)? { keywords.pattern }
+    var maxItems: Int? { keywords.maxItems }
+    var minItems: Int? { keywords.minItems }
+    var uniqueItems: Bool { keywords.uniqueItems }
+    var maxContains: Int? { keywords.maxContains }
+    var minContains: Int? { keywords.minContains }
+    var maxProperties: Int? { keywords.maxProperties }
+    var minProperties: Int? { keywords.minProperties }
+    var required: [String] { keywords.required }
+    var dependentRequired: [(String, [String])] { keywords.dependentRequired }
+    var allOf: [SchemaNode] { keywords.allOf }
+    var anyOf: [SchemaNode] { keywords.anyOf }
+    var oneOf: [SchemaNode] { keywords.oneOf }
+    var not: SchemaNode? { keywords.not }
+    var ifSchema: SchemaNode? { keywords.ifSchema }
+    var thenSchema: SchemaNode? { keywords.thenSchema }
+    var elseSchema: SchemaNode? { keywords.elseSchema }
+    var dependentSchemas: [(String, SchemaNode)] { keywords.dependentSchemas }
+    var prefixItems: [SchemaNode] { keywords.prefixItems }
+    var items: SchemaNode? { keywords.items }
+    var contains: SchemaNode? { keywords.contains }
+    var properties: [String: SchemaNode] { keywords.properties }
+    var patternProperties: [(source: String, regex: ECMARegex, schema: SchemaNode)] { keywords.patternProperties }
+    var additionalProperties: SchemaNode? { keywords.additionalProperties }
+    var propertyNames: SchemaNode? { keywords.propertyNames }
+    var unevaluatedItems: SchemaNode? { keywords.unevaluatedItems }
+    var unevaluatedProperties: SchemaNode? { keywords.unevaluatedProperties }
+    var format: String? { keywords.format }
+    var formatAsserted: Bool { keywords.formatAsserted }
 
     /// Whether any keyword reads annotations from in-place applicators (`unevaluated*`).
-    var needsAnnotations: Bool { unevaluatedItems != nil || unevaluatedProperties != nil }
+    let needsAnnotations: Bool
 
-    init(location: String, resource: Int) {
+    init(location: String, resource: Int, constant: Bool? = nil, keywords: SchemaKeywordValues = SchemaKeywordValues()) {
         self.location = location
         self.resource = resource
+        self.constant = constant
+        self.keywords = keywords
+        needsAnnotations = keywords.unevaluatedItems != nil || keywords.unevaluatedProperties != nil
     }
 }
 

@@ -4,10 +4,15 @@
 /// scheme-specific normalization beyond lower-casing the scheme and host. `urn:`, `tag:` and
 /// `file:` URIs work like `http:` ones.
 public struct URI: Hashable, Sendable, CustomStringConvertible {
+    /// Lower-cased scheme (`https`, `urn`), nil for a relative reference.
     public var scheme: String?
+    /// Lower-cased authority (`host:port`), nil when there is no `//`.
     public var authority: String?
+    /// The path, possibly empty, as written (dot segments removed after resolution).
     public var path: String
+    /// The query without `?`, nil when absent.
     public var query: String?
+    /// The fragment without `#`, percent-escapes kept (see `decodedFragment`), nil when absent.
     public var fragment: String?
 
     /// Splits a URI reference (RFC 3986 appendix B's regular expression, by hand, on UTF-8).
@@ -27,17 +32,23 @@ public struct URI: Hashable, Sendable, CustomStringConvertible {
             if let first = candidate.first, Self.isASCIILetter(first),
                candidate.allSatisfy({ Self.isASCIILetter($0) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 })
             {
-                scheme = String(rest[..<colon]).lowercased()
+                scheme = Self.asciiLowercased(rest[..<colon])
                 rest = rest[rest.index(after: colon)...]
             }
         }
         if rest.utf8.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
             rest = rest.dropFirst(2)
             let end = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
-            authority = String(rest[..<end]).lowercased()
+            authority = Self.asciiLowercased(rest[..<end])
             rest = rest[end...]
         }
         path = String(rest)
+    }
+
+    /// Lower-cases ASCII letters only (schemes and host names), without Unicode case tables.
+    static func asciiLowercased(_ text: Substring) -> String {
+        guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return String(text) }
+        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -49,7 +49,7 @@ enum URIFormats {
                 host = host[host.index(after: at)...]
             }
             if host.hasPrefix("[") {
-                guard let close = host.firstIndex(of: "]"), NetworkFormats.isIPv6(String(host[host.index(after: host.startIndex)..<close])) else { return false }
+                guard let close = host.firstIndex(of: "]"), isIPLiteral(host[host.index(after: host.startIndex)..<close]) else { return false }
                 host = host[host.index(after: close)...]
                 if !host.isEmpty {
                     guard host.first == ":", host.dropFirst().allSatisfy(\.isASCIIDigit) else { return false }
@@ -65,6 +65,18 @@ enum URIFormats {
         return isValidComponent(Substring(uri.path), extra: ":@/", international: international)
             && isValidComponent(Substring(uri.query ?? ""), extra: ":@/?", international: international)
             && isValidComponent(Substring(uri.fragment ?? ""), extra: ":@/?", international: international)
+    }
+
+    /// `IPv6address` or `IPvFuture` ("v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )).
+    static func isIPLiteral(_ text: Substring) -> Bool {
+        if let first = text.first, first == "v" || first == "V" {
+            let rest = text.dropFirst()
+            guard let dot = rest.firstIndex(of: "."), dot != rest.startIndex,
+                  rest[..<dot].unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit }) else { return false }
+            let tail = rest[rest.index(after: dot)...]
+            return !tail.isEmpty && isValidComponent(tail, extra: ":", international: false)
+        }
+        return NetworkFormats.isIPv6(String(text))
     }
 
     /// RFC 6570: literals outside `{…}`, expressions of comma-separated variables with an

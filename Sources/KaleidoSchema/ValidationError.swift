@@ -7,6 +7,7 @@ public struct ValidationError: Hashable, Sendable, CustomStringConvertible {
         case warning
     }
 
+    /// Error or warning.
     public var severity: Severity
     /// JSON pointer to the value at fault (for an unknown property: to that property's value;
     /// `propertyName` then says that the key itself is at fault).
@@ -23,6 +24,7 @@ public struct ValidationError: Hashable, Sendable, CustomStringConvertible {
     /// so that a caller can point at the key rather than at its value.
     public var propertyName: String?
 
+    /// A finding from its parts.
     public init(severity: Severity = .error, instanceLocation: String, keywordLocation: String,
                 absoluteKeywordLocation: String, keyword: String, message: String, propertyName: String? = nil)
     {
@@ -65,6 +67,7 @@ public struct ValidatorOptions: Sendable {
     /// be in the registry).
     public var validateSchemaAgainstMetaSchema: Bool
 
+    /// Options; by default formats annotate only and only the standard formats are known.
     public init(formatAssertion: Bool = false, formats: FormatRegistry = .standard,
                 validateSchemaAgainstMetaSchema: Bool = true)
     {

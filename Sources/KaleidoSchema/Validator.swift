@@ -41,19 +41,29 @@ public struct Validator: Sendable {
         self.options = options
     }
 
-    /// Validates `instance`. `plainScalars` maps JSON pointers of values that were plain YAML
-    /// scalars to their source text (see `YAMLConversion`): where the schema's `type` allows a
-    /// string but not the resolved type, the text is validated as that string and a warning says
-    /// to quote it.
-    public func validate(_ instance: JSONValue, plainScalars: [String: String] = [:]) -> ValidationResult {
+    /// Validates `instance`. `plainScalars` gives the source text of values that were plain YAML
+    /// scalars (a `YAMLConversion`, or a dictionary keyed by JSON pointer): where the schema's
+    /// `type` allows a string but not the resolved type, the text is validated as that string and
+    /// a warning says to quote it.
+    public func validate(_ instance: JSONValue, plainScalars: (any PlainScalarSource)? = nil) -> ValidationResult {
         var evaluator = Evaluator(compiled: compiled, options: options, plainScalars: plainScalars)
         _ = evaluator.evaluate(root, instance, collect: false)
-        return ValidationResult(findings: evaluator.findings)
+        // A value read as a string by several subschemas is reported once.
+        var warned: Set<String> = []
+        let findings = evaluator.findings.filter { finding in
+            finding.severity == .error || warned.insert(finding.instanceLocation).inserted
+        }
+        return ValidationResult(findings: findings)
+    }
+
+    /// Validates a converted YAML document, with its plain scalars (see `validate(_:plainScalars:)`).
+    public func validate(_ document: YAMLConversion) -> ValidationResult {
+        validate(document.value, plainScalars: document)
     }
 
     /// Whether `instance` is valid, without building messages (faster than `validate`).
     public func isValid(_ instance: JSONValue) -> Bool {
-        var evaluator = Evaluator(compiled: compiled, options: options, plainScalars: [:])
+        var evaluator = Evaluator(compiled: compiled, options: options, plainScalars: nil)
         evaluator.wantErrors = false
         return evaluator.evaluate(root, instance, collect: false).valid
     }
@@ -74,7 +84,7 @@ public struct Validator: Sendable {
         let compiler = SchemaCompiler(registry: registry, options: metaOptions)
         let metaRoot = try compiler.compileDocument(metaKey)
         let compiled = CompiledSchema(nodes: compiler.nodes, resources: compiler.resources)
-        var evaluator = Evaluator(compiled: compiled, options: metaOptions, plainScalars: [:])
+        var evaluator = Evaluator(compiled: compiled, options: metaOptions, plainScalars: nil)
         let outcome = evaluator.evaluate(metaRoot, schema, collect: false)
         if !outcome.valid {
             throw SchemaError(location: key, message: "the schema does not conform to its meta-schema \(metaURI): fix the keywords listed",

@@ -42,16 +42,20 @@ import KaleidoYAML
         #expect(converted.value["active"] == .string("yes"))
         #expect(converted.value["2024"] == .null)
         #expect(converted.plainScalars == ["/commune": "01004", "/siren": "356000000", "/amount": "19.99", "/2024": "null"])
-        #expect(converted.spans["/siren"]?.start.line == 2)
-        #expect(converted.keySpans["/amount"]?.start.column == 1)
-        #expect(converted.spans[""]?.start.line == 1)
+        #expect(converted.span(at: "/siren")?.start.line == 2)
+        #expect(converted.keySpan(at: "/amount")?.start.column == 1)
+        #expect(converted.span(at: "")?.start.line == 1)
+        #expect(converted.plainText(at: "/commune") == "01004")
+        #expect(converted.plainText(at: "/label") == nil)
     }
 
     @Test func plainScalarsAreReadAsStringsWithAWarning() throws {
         let converted = try YAMLConversion(Self.record)
         let validator = try Validator(schema: Self.schema, options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
-        let result = validator.validate(converted.value, plainScalars: converted.plainScalars)
+        let result = validator.validate(converted)
         #expect(result.isValid, "\(result.findings)")
+        // The same through a side table keyed by JSON pointer.
+        #expect(validator.validate(converted.value, plainScalars: converted.plainScalars).findings == result.findings)
         #expect(result.warnings.map(\.message) == [
             "01004 is read as a string here; other tools read it as a number: quote it (\"01004\")",
             "356000000 is read as a string here; other tools read it as a number: quote it (\"356000000\")",
@@ -68,9 +72,39 @@ import KaleidoYAML
         ], .block))
         let converted = try YAMLConversion(node)
         let validator = try Validator(schema: Self.schema, options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
-        let result = validator.validate(converted.value, plainScalars: converted.plainScalars)
+        let result = validator.validate(converted)
         #expect(result.errors.map(\.message) == ["commune \"20004\" is not an INSEE commune code (5 characters: 01001, 2A004, 97411)"])
         #expect(result.warnings.count == 1)
+    }
+
+    /// The shortcut that skips the resolver for most text gives the resolver's answer.
+    @Test(arguments: ["", "~", "null", "NULL", "Null", "true", "False", "01004", "-1.5e3", "+12", ".5", ".inf", "-.Inf", ".nan",
+                      "0x1F", "0o17", "fr-com-26281", "Tunis", "NO", "yes", "2011-09-22", "nul", "tru", "Q208474", "é", "*"])
+    func conversionMatchesTheResolver(text: String) throws {
+        let node = YAMLNode(.scalar(text, .plain))
+        let expected: JSONValue?
+        switch ScalarResolver.resolvePlain(text) {
+        case .null: expected = .null
+        case .bool(let bool): expected = .bool(bool)
+        case .integer(let digits), .float(let digits): expected = JSONNumber(digits).map(JSONValue.number)
+        case .string(let string): expected = .string(string)
+        case .infinity, .nan: expected = nil
+        }
+        if let expected {
+            #expect(try YAMLConversion(node).value == expected)
+        } else {
+            #expect(throws: YAMLConversionError.self) { try YAMLConversion(node) }
+        }
+    }
+
+    @Test func oneWarningPerValue() throws {
+        let node = YAMLNode(.mapping([
+            YAMLPair(key: Self.scalar("code", line: 1, column: 1), value: Self.scalar("007", line: 1, column: 7)),
+        ], .block))
+        let schema: JSONValue = ["properties": ["code": ["allOf": [["type": "string"], ["type": "string", "pattern": "^[0-9]{3}$"]]]]]
+        let result = try Validator(schema: schema).validate(try YAMLConversion(node))
+        #expect(result.isValid)
+        #expect(result.warnings.map(\.message) == ["007 is read as a string here; other tools read it as a number: quote it (\"007\")"])
     }
 
     @Test func unconvertibleDocumentsAreErrors() {
