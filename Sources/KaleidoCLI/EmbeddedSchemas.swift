@@ -257,7 +257,7 @@ $defs:
   conflict:
     type: object
     additionalProperties: false
-    required: [path, at]
+    required: [path]
     properties:
       path:
         description: Dots for mapping keys, [key] for keyed items, [n] for positions.
@@ -268,6 +268,7 @@ $defs:
       theirs: {description: Value on their side; absent when their side deleted it.}
       ours_by: {type: string}
       theirs_by: {type: string}
+      # Written when the merge knows the time (MERGE.md), hence not required.
       at:
         type: string
         format: date-time
