@@ -7,16 +7,23 @@ public struct OpenConflict: Sendable, Hashable {
     public var path: String
     /// Each side's value as YAML text; nil when that side has no value (absent or deleted).
     public var base: String?
+    /// Our value: the one in the record now (the provisional value).
     public var ours: String?
+    /// The competing value.
     public var theirs: String?
+    /// Who made our side, when the merge knew (`Name <email>`).
     public var oursBy: String?
+    /// Who made their side, when the merge knew.
     public var theirsBy: String?
+    /// When the conflict was recorded (ISO 8601), when written.
     public var at: String?
     /// Where the entry starts in the file.
     public var mark: SourceMark
     /// The values as nodes (for structured output such as JSON), nil when absent.
     public var baseValue: YAMLNode?
+    /// Our value as a node.
     public var oursValue: YAMLNode?
+    /// Their value as a node.
     public var theirsValue: YAMLNode?
 }
 
