@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
         // Pure: the field-level three-way merge of records (MERGE.md).
-        .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"]),
+        .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
 
         // The user's surface.
         .target(
