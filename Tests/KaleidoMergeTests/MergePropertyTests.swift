@@ -6,7 +6,8 @@ import KaleidoYAML
 
 /// Properties of the merge over random edits of the sample records (seeded, so reproducible).
 @Suite struct MergePropertyTests {
-    static let iterations = 300
+    /// 300 by default; `KALEIDO_MERGE_ITERATIONS` asks for a longer run.
+    static let iterations = ProcessInfo.processInfo.environment["KALEIDO_MERGE_ITERATIONS"].flatMap { Int($0) } ?? 300
 
     /// Every scalar value of a tree, as canonical text.
     static func leaves(_ node: YAMLNode, into set: inout Set<String>) {
@@ -83,6 +84,12 @@ import KaleidoYAML
             #expect(!overReformattedY.reemitted, "\(record.path) #\(iteration)")
             #expect(Values.equal(try Self.root(overReformattedY.bytes), mergedRoot),
                     "\(record.path) #\(iteration)\n\(String(decoding: overReformattedY.bytes, as: UTF8.self))\n---\n\(String(decoding: merged.bytes, as: UTF8.self))")
+            // Nor does how ours is formatted (indent 3, flow collections become block).
+            let reformattedX = Array(YAMLEmitter(options: .init(indent: 3)).emitDocument(Values.detached(try Self.root(bytesX))).utf8)
+            let intoReformattedX = try run(base, reformattedX, bytesY)
+            #expect(!intoReformattedX.reemitted, "\(record.path) #\(iteration)")
+            #expect(Values.equal(try Self.root(intoReformattedX.bytes), mergedRoot),
+                    "\(record.path) #\(iteration)\n\(String(decoding: intoReformattedX.bytes, as: UTF8.self))\n---\n\(String(decoding: merged.bytes, as: UTF8.self))")
             // The symmetric rule gives the same record whichever side is ours.
             let one = try run(base, bytesX, bytesY, .symmetric, timeOurs: 100, timeTheirs: 200)
             let other = try run(base, bytesY, bytesX, .symmetric, timeOurs: 200, timeTheirs: 100)
