@@ -34,15 +34,20 @@ let package = Package(
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"], exclude: ["README.md"]),
+        // Pure: the field-level three-way merge of records (MERGE.md).
+        .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
 
         // The user's surface.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
+        // `swift run -c release merge-benchmark`: merge throughput (README.md).
+        .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
+
         // Measurements (run with `swift run -c release SchemaBenchmark`).
         .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema", "KaleidoYAML"], path: "Benchmarks/SchemaBenchmark"),
 
@@ -54,6 +59,7 @@ let package = Package(
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
+        .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB"]),
     ]
 )
 

@@ -17,7 +17,8 @@ struct KaleidoCommand: AsyncParsableCommand {
             schemas/. See README.md for the commands and their options.
             """,
         version: KaleidoVersion.current,
-        subcommands: [ValidateCommand.self, YAMLCommand.self]
+        subcommands: [ValidateCommand.self, YAMLCommand.self, InitCommand.self, MergeDriverCommand.self,
+                      InstallMergeDriverCommand.self, ConflictsCommand.self, ResolveCommand.self]
     )
 
 }
