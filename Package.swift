@@ -34,12 +34,14 @@ let package = Package(
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
+        // Pure: the index of a KB's records and references, and the queries over it.
+        .target(name: "KaleidoQuery", dependencies: ["KaleidoYAML", "KaleidoKB"]),
 
         // The user's surface.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
@@ -49,6 +51,10 @@ let package = Package(
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
+        .testTarget(name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoCLI"]),
+
+        // `swift run -c release kaleido-bench`: times the release `kaleido` on a generated KB.
+        .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoQuery"], path: "Benchmarks/KaleidoBench"),
     ]
 )
 
