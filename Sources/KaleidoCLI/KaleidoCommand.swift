@@ -17,7 +17,11 @@ struct KaleidoCommand: AsyncParsableCommand {
             schemas/. See README.md for the commands and their options.
             """,
         version: KaleidoVersion.current,
-        subcommands: [ValidateCommand.self, YAMLCommand.self]
+        subcommands: [
+            ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
+            ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ReportCommand.self,
+            YAMLCommand.self,
+        ]
     )
 
 }

@@ -14,6 +14,12 @@ public struct StringColumn: Sendable, Equatable {
         self.ends = ends
     }
 
+    /// A column over bytes read back from disk, or nil when the ends do not fit them.
+    public init?(validating bytes: [UInt8], ends: [UInt32]) {
+        self.init(bytes: bytes, ends: ends)
+        guard isConsistent else { return nil }
+    }
+
     public var count: Int { ends.count }
 
     public mutating func append(_ text: String) {
