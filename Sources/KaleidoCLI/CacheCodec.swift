@@ -5,7 +5,7 @@ import KaleidoQuery
 /// schema stamps), the record files with their stamps and record positions, then the index
 /// snapshot. Decoding checks everything and answers nil rather than trust a damaged file.
 enum CacheCodec {
-    static let magic: [UInt8] = Array("KLDCACHE3".utf8)
+    static let magic: [UInt8] = Array("KLDCACHE4".utf8)
 
     static func encode(_ index: KBIndex, walked: [(path: String, stamp: FileStamp)], fingerprint: String,
                        knowledgeFolder: String) -> [UInt8] {

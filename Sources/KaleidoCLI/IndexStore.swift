@@ -22,7 +22,6 @@ struct IndexStore {
         case rebuilt(reason: String)
     }
 
-    static let magic: [UInt8] = Array("KLDCACHE3".utf8)
 
     var cacheFile: String { kb.path(".kaleido/cache/index.bin") }
 

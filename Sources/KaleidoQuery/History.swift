@@ -61,23 +61,29 @@ public struct HistoryQuery: Sendable {
         }
     }
 
-    /// The non-partner records referring to `partner`, one entry per record (its first relation).
+    /// The non-partner records referring to `partner`, one entry per record (its first
+    /// relation). A record whose references sit in dated items (a person's affiliations) spans
+    /// the union of those items' intervals.
     static func direct(_ partner: Int, in index: KBIndex, via: String?) -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
+        var itemIntervals: [Int: [DateInterval]] = [:]
         var positions: [Int: Int] = [:]
         for link in index.references(to: partner) where index.type(link.source) != .partner {
-            if let existing = positions[link.source] {
-                // A dated item (an affiliation) says more than the record's own dates.
-                if let interval = link.interval, entries[existing].interval == index.interval(link.source) {
-                    entries[existing].interval = interval
-                    entries[existing].relation = link.relation
-                }
-                continue
-            }
+            if let interval = link.interval { itemIntervals[link.source, default: []].append(interval) }
+            guard positions[link.source] == nil else { continue }
             positions[link.source] = entries.count
             entries.append(HistoryEntry(record: link.source, id: index.id(link.source), type: index.type(link.source),
-                                        title: index.title(link.source), interval: link.interval ?? index.interval(link.source),
+                                        title: index.title(link.source), interval: index.interval(link.source),
                                         relation: link.relation, via: via))
+        }
+        for (source, intervals) in itemIntervals {
+            guard let position = positions[source], let first = intervals.first else { continue }
+            var hull = first
+            for interval in intervals.dropFirst() {
+                hull.start = hull.start.flatMap { start in interval.start.map { min(start, $0) } }
+                hull.end = hull.end.flatMap { end in interval.end.map { max(end, $0) } }
+            }
+            entries[position].interval = hull
         }
         return entries
     }

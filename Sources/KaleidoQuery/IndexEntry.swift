@@ -27,7 +27,8 @@ public struct IndexEntry: Sendable {
     public var title: String
     public var interval: DateInterval
     public var references: [RawReference]
-    /// Folded names and aliases (a partner's `name` and `names[].value`, a person's `full_name`).
+    /// Folded names and aliases (a partner's `name` and `names[].value`, a person's
+    /// `full_name`, another record's `title`).
     public var names: [String]
     /// Folded id, names, title, summary, object and notes, for `find`.
     public var searchText: String
@@ -79,6 +80,8 @@ public struct IndexEntry: Sendable {
         var names: [String] = []
         for key in ["name", "full_name"] { if let text = value[key]?.text { names.append(TextFold.fold(text)) } }
         for alias in value["names"]?.items ?? [] { if let text = alias["value"]?.text { names.append(TextFold.fold(text)) } }
+        // Other records are named by their title ("Un passeport pour le monde").
+        if names.isEmpty, value["title"]?.text != nil { names.append(TextFold.fold(title)) }
         self.names = names
         var search = [id, title]
         for key in ["name", "full_name", "summary", "object", "notes", "programme"] {
