@@ -28,21 +28,25 @@ struct IndexStore {
     /// The index, up to date with the files.
     func load() async throws -> (KBIndex, Outcome) {
         let knowledge = kb.path(kb.config.knowledgeFolder)
-        let walked = StampWalker.walk(knowledge)
+        let trace = Trace()
         let fingerprint = self.fingerprint()
-        guard let cached = readCache(fingerprint: fingerprint) else {
+        let cached = MappedFile(path: cacheFile).flatMap { CacheCodec.decode($0, fingerprint: fingerprint) }
+        trace.mark("read cache")
+        let listing = FileListing.list(knowledge, previous: cached?.listing, threads: parallelism)
+        trace.mark("list \(listing.files.count) files")
+        defer { trace.mark("done") }
+        guard let cached else {
             let reason = FileManager.default.fileExists(atPath: cacheFile) ? "the cache was unreadable or stale" : "no cache yet"
-            let index = try await rebuild(walked)
-            save(index, walked: walked, fingerprint: fingerprint)
+            let index = try await rebuild(listing)
+            save(index, listing: listing, fingerprint: fingerprint)
             return (index, .rebuilt(reason: reason))
         }
-        if cached.paths.count == walked.count,
-            walked.indices.allSatisfy({ cached.stamps[$0] == walked[$0].stamp && cached.paths.equals($0, walked[$0].path) })
-        {
+        if listing.stamps == cached.listing.stamps, listing.files == cached.listing.files {
             return (cached.index, .warm)
         }
-        let (index, changed) = try await refresh(cached, walked: walked)
-        save(index, walked: walked, fingerprint: fingerprint)
+        let (index, changed) = try await refresh(cached, listing: listing)
+        trace.mark("refresh")
+        save(index, listing: listing, fingerprint: fingerprint)
         return (index, .refreshed(changed: changed))
     }
 
@@ -64,41 +68,43 @@ struct IndexStore {
         }
     }
 
-    private func rebuild(_ walked: [(path: String, stamp: FileStamp)]) async throws -> KBIndex {
-        let entries = try await entries(for: walked.map(\.path))
+    private func rebuild(_ listing: FileListing) async throws -> KBIndex {
+        let entries = try await entries(for: (0..<listing.files.count).map { listing.files[$0] })
         var builder = KBIndexBuilder(capacity: entries.count)
         for entry in entries { if let entry { builder.append(entry) } }
         return builder.finish()
     }
 
-    private func refresh(_ cached: CachedIndex, walked: [(path: String, stamp: FileStamp)]) async throws -> (KBIndex, Int) {
+    private func refresh(_ cached: CacheCodec.Cached, listing: FileListing) async throws -> (KBIndex, Int) {
+        let old = cached.listing
+        let sameFiles = old.files == listing.files
         var previous: [String: Int] = [:]
-        previous.reserveCapacity(cached.paths.count)
-        for position in 0..<cached.paths.count { previous[cached.paths[position]] = position }
-        var toParse: [Int] = []
-        for (position, file) in walked.enumerated() {
-            guard let old = previous[file.path], cached.stamps[old] == file.stamp else {
-                toParse.append(position)
-                continue
-            }
+        if !sameFiles {
+            previous.reserveCapacity(old.files.count)
+            for position in 0..<old.files.count { previous[old.files[position]] = position }
         }
-        let fresh = try await entries(for: toParse.map { walked[$0].path })
+        func oldPosition(_ position: Int) -> Int? { sameFiles ? position : previous[listing.files[position]] }
+        let toParse = (0..<listing.files.count).filter { position in
+            guard let before = oldPosition(position) else { return true }
+            return old.stamps[before] != listing.stamps[position]
+        }
+        let fresh = try await entries(for: toParse.map { listing.files[$0] })
         var replacements: [Int: IndexEntry?] = [:]
         for (offset, position) in toParse.enumerated() { replacements[position] = fresh[offset] }
 
         // Fast path: the same files, and each re-read one keeps its record id and type, so
         // every other record keeps its position and its resolved references.
-        let sameFiles = cached.paths.count == walked.count && walked.indices.allSatisfy { cached.paths.equals($0, walked[$0].path) }
         let samePositions = sameFiles && toParse.allSatisfy { position in
-            guard let old = cached.records[position], let replacement = replacements[position], let entry = replacement else { return false }
-            return cached.index.id(Int(old)) == entry.id && cached.index.type(Int(old)) == entry.type
+            let record = cached.records[position]
+            guard record >= 0, let replacement = replacements[position], let entry = replacement else { return false }
+            return cached.index.id(Int(record)) == entry.id && cached.index.type(Int(record)) == entry.type
         }
         var builder = KBIndexBuilder(capacity: cached.index.count)
-        for (position, file) in walked.enumerated() {
+        for position in 0..<listing.files.count {
             if let replacement = replacements[position] {
                 if let entry = replacement { builder.append(entry) }
-            } else if let old = previous[file.path], let record = cached.records[old] {
-                builder.append(copyOf: Int(record), from: cached.index, samePositions: samePositions)
+            } else if let before = oldPosition(position), cached.records[before] >= 0 {
+                builder.append(copyOf: Int(cached.records[before]), from: cached.index, samePositions: samePositions)
             }
         }
         return (builder.finish(), toParse.count)
@@ -106,39 +112,37 @@ struct IndexStore {
 
     // MARK: The cache file
 
-    struct CachedIndex {
-        var paths: StringColumn
-        var stamps: [FileStamp]
-        /// The index position of each file's record, nil when the file holds none.
-        var records: [Int32?]
-        var index: KBIndex
-    }
-
     /// What must not change under a cache: the tool's version, the config and the schemas.
     private func fingerprint() -> String {
         var parts = ["kaleido \(KaleidoVersion.current)", kb.config.knowledgeFolder]
         let schemas = kb.path(kb.config.schemasFolder)
         for file in [kb.path(KBConfig.path)] + ((try? kb.fileSystem.listFiles(under: schemas)) ?? []).map({ schemas + "/" + $0 }) {
-            let stamp = StampWalker.stamp(file)
+            let stamp = FileListing.stamp(file)
             parts.append("\(file):\(stamp?.size ?? -1):\(stamp?.mtime ?? 0):\(stamp?.inode ?? 0)")
         }
         return parts.joined(separator: "\n")
     }
 
-    private func readCache(fingerprint: String) -> CachedIndex? {
-        guard let data = FileManager.default.contents(atPath: cacheFile) else { return nil }
-        return data.withUnsafeBytes { raw -> CachedIndex? in
-            CacheCodec.decode(raw, fingerprint: fingerprint)
-        }
-    }
-
-    private func save(_ index: KBIndex, walked: [(path: String, stamp: FileStamp)], fingerprint: String) {
-        let bytes = CacheCodec.encode(index, walked: walked, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder)
+    private func save(_ index: KBIndex, listing: FileListing, fingerprint: String) {
+        let bytes = CacheCodec.encode(index, listing: listing, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder)
         let directory = kb.path(".kaleido/cache")
         // A read-only KB still answers; it just stays cold.
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return }
         let temporary = cacheFile + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
         if rename(temporary, cacheFile) != 0 { unlink(temporary) }
+    }
+}
+
+/// Timings on stderr when `KALEIDO_TRACE` is set (for tuning the cache, not for users).
+final class Trace {
+    private let enabled = ProcessInfo.processInfo.environment["KALEIDO_TRACE"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    func mark(_ label: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        StandardError.write("trace: \(label): \(Double(now - last) / 1_000_000) ms\n")
+        last = now
     }
 }

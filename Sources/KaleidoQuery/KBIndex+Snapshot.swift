@@ -11,6 +11,7 @@ extension KBIndex {
     public func snapshot() -> [UInt8] {
         var writer = SnapshotWriter()
         writer.bytes.append(contentsOf: Self.magic)
+        // Order matters: positions 1, 3, 4 and 5 are read lazily.
         for column in [ids, files, titles, searchTexts, values, refTargetIDs, names] { writer.column(column) }
         writer.array(types)
         writer.array(starts)
@@ -30,14 +31,26 @@ extension KBIndex {
         return writer.bytes
     }
 
-    /// The index a snapshot holds, or nil when the bytes are not a complete, consistent one.
-    public init?(snapshot bytes: UnsafeRawBufferPointer) {
-        guard bytes.count >= Self.magic.count, bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
-        var reader = SnapshotReader(bytes: bytes, offset: Self.magic.count)
+    /// The index a snapshot holds (starting at `offset` of `storage`), or nil when the bytes
+    /// are not a complete, consistent one. The file names, search texts, values and target
+    /// ids stay in `storage` until first read.
+    public init?(snapshot storage: any SnapshotStorage, offset: Int = 0) {
+        let bytes = storage.bytes
+        guard offset >= 0, bytes.count - offset >= Self.magic.count,
+            bytes[offset..<offset + Self.magic.count].elementsEqual(Self.magic) else { return nil }
+        var reader = SnapshotReader(bytes: bytes, offset: offset + Self.magic.count)
         var columns: [StringColumn] = []
-        for _ in 0..<7 {
-            guard let column = reader.column() else { return nil }
-            columns.append(column)
+        var boxes: [ColumnBox] = []
+        for position in 0..<7 {
+            if [1, 3, 4, 5].contains(position) {
+                guard let ends: [UInt32] = reader.array(), let range = reader.skipArray(of: UInt8.self),
+                    Int(ends.last ?? 0) == range.count, zip(ends, ends.dropFirst()).allSatisfy({ $0 <= $1 })
+                else { return nil }
+                boxes.append(ColumnBox(ends: ends, storage: storage, range: range))
+            } else {
+                guard let column = reader.column() else { return nil }
+                columns.append(column)
+            }
         }
         guard let types: [UInt8] = reader.array(), let starts: [Int32] = reader.array(), let ends: [Int32] = reader.array(),
             let refOffsets: [UInt32] = reader.array(), let refTargets: [Int32] = reader.array(),
@@ -48,8 +61,8 @@ extension KBIndex {
             let relationNames = reader.strings(), let fieldNames = reader.strings(), reader.isAtEnd
         else { return nil }
         self.init()
-        (ids, files, titles, searchTexts, values, refTargetIDs, names) =
-            (columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6])
+        (ids, titles, names) = (columns[0], columns[1], columns[2])
+        (filesBox, searchTextsBox, valuesBox, refTargetIDsBox) = (boxes[0], boxes[1], boxes[2], boxes[3])
         (self.types, self.starts, self.ends) = (types, starts, ends)
         (self.refOffsets, self.refTargets, self.refRelations, self.refFields) = (refOffsets, refTargets, refRelations, refFields)
         (self.refStarts, self.refEnds, self.backOffsets, self.backRefs) = (refStarts, refEnds, backOffsets, backRefs)
@@ -61,8 +74,9 @@ extension KBIndex {
     var isConsistent: Bool {
         let records = types.count
         let references = refTargets.count
-        guard [ids, files, titles, searchTexts, values].allSatisfy({ $0.count == records && $0.isConsistent }),
-            names.isConsistent, refTargetIDs.isConsistent, refTargetIDs.count == references,
+        guard [ids, titles].allSatisfy({ $0.count == records && $0.isConsistent }),
+            [filesBox, searchTextsBox, valuesBox].allSatisfy({ $0.count == records }),
+            names.isConsistent, refTargetIDsBox.count == references,
             starts.count == records, ends.count == records, refOffsets.count == records + 1,
             refOffsets.first == 0, refOffsets.last.map(Int.init) == references,
             zip(refOffsets, refOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -120,6 +134,17 @@ struct SnapshotReader {
         return values
     }
 
+    /// Skips an array, answering where its bytes are.
+    mutating func skipArray<T: FixedWidthInteger>(of type: T.Type) -> Range<Int>? {
+        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+        guard let count = reader.varint(), count <= UInt64(bytes.count) else { return nil }
+        let start = offset + reader.offset
+        let length = Int(count) * MemoryLayout<T>.stride
+        guard length <= bytes.count - start else { return nil }
+        offset = start + length
+        return start..<offset
+    }
+
     mutating func column() -> StringColumn? {
         guard let ends: [UInt32] = array(), let content: [UInt8] = array() else { return nil }
         return StringColumn(bytes: content, ends: ends)
@@ -136,4 +161,22 @@ struct SnapshotReader {
         offset += reader.offset
         return list
     }
+}
+
+/// A snapshot held in memory (tests, and callers without a mapped file).
+public final class InMemorySnapshot: SnapshotStorage, @unchecked Sendable {
+    private let buffer: UnsafeMutableRawBufferPointer
+
+    public init(_ bytes: [UInt8]) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        self.buffer = buffer
+        count = bytes.count
+    }
+
+    private let count: Int
+
+    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<count]) }
+
+    deinit { buffer.deallocate() }
 }

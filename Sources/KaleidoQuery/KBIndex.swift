@@ -8,10 +8,16 @@ public import KaleidoKB
 /// `KBIndexBuilder`; load a saved one with `KBIndex(snapshot:)`. Immutable and `Sendable`.
 public struct KBIndex: Sendable {
     var ids = StringColumn()
-    var files = StringColumn()
     var titles = StringColumn()
-    var searchTexts = StringColumn()
-    var values = StringColumn()
+    /// Columns only some commands read stay in the mapped snapshot until first used.
+    var filesBox = ColumnBox(StringColumn())
+    var searchTextsBox = ColumnBox(StringColumn())
+    var valuesBox = ColumnBox(StringColumn())
+    var refTargetIDsBox = ColumnBox(StringColumn())
+    var files: StringColumn { filesBox.value }
+    var searchTexts: StringColumn { searchTextsBox.value }
+    var values: StringColumn { valuesBox.value }
+    var refTargetIDs: StringColumn { refTargetIDsBox.value }
     var types: [UInt8] = []
     /// Interval bounds as `CalendarDay.ordinal`, `Int32.min` when open.
     var starts: [Int32] = []
@@ -20,7 +26,6 @@ public struct KBIndex: Sendable {
     /// Outgoing references, grouped by source record: those of record `i` are
     /// `refOffsets[i]..<refOffsets[i + 1]`.
     var refOffsets: [UInt32] = [0]
-    var refTargetIDs = StringColumn()
     /// The target's position, or -1 when the id names no record of the KB.
     var refTargets: [Int32] = []
     var refRelations: [UInt16] = []
@@ -46,6 +51,8 @@ public struct KBIndex: Sendable {
 
     public func id(_ record: Int) -> String { ids[record] }
     public func file(_ record: Int) -> String { files[record] }
+    /// Every record's file, relative to the KB root (one column, for bulk comparisons).
+    public var fileColumn: StringColumn { files }
     public func title(_ record: Int) -> String { titles[record] }
     public func type(_ record: Int) -> RecordType { RecordType.allCases[Int(types[record])] }
 
@@ -56,6 +63,7 @@ public struct KBIndex: Sendable {
 
     /// The record's typed value (decoded on each call: keep it if you need it twice).
     public func value(_ record: Int) -> QValue {
+        let values = self.values
         let range = values.range(record)
         return values.bytes.withUnsafeBytes { QValue.decode(UnsafeRawBufferPointer(rebasing: $0[range])) } ?? .null
     }
@@ -111,7 +119,7 @@ public struct KBIndex: Sendable {
         let end = Self.day(refEnds[reference])
         let hasInterval = refStarts[reference] != Self.noDay || refEnds[reference] != Self.noDay
         return Link(source: Int(refSources[reference]), target: target >= 0 ? Int(target) : nil,
-                    targetID: refTargetIDs[reference], field: fieldNames[Int(refFields[reference])],
+                    targetID: target >= 0 ? ids[Int(target)] : refTargetIDs[reference], field: fieldNames[Int(refFields[reference])],
                     relation: relationNames[Int(refRelations[reference])],
                     interval: hasInterval ? DateInterval(from: start, to: end) : nil)
     }

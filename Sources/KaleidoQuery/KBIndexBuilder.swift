@@ -9,6 +9,10 @@ public struct KBIndexBuilder: Sendable {
     /// Whether every reference target must be looked up again when finishing (ids moved).
     private var needsFullResolution = false
     private var pending: [Int] = []
+    private var files = StringColumn()
+    private var searchTexts = StringColumn()
+    private var values = StringColumn()
+    private var refTargetIDs = StringColumn()
 
     public init(capacity: Int = 0) {
         index.types.reserveCapacity(capacity)
@@ -23,16 +27,16 @@ public struct KBIndexBuilder: Sendable {
     public mutating func append(_ entry: IndexEntry) {
         let record = index.count
         index.ids.append(entry.id)
-        index.files.append(entry.file)
+        files.append(entry.file)
         index.titles.append(entry.title)
-        index.searchTexts.append(entry.searchText)
-        index.values.append(bytes: entry.encodedValue)
+        searchTexts.append(entry.searchText)
+        values.append(bytes: entry.encodedValue)
         index.types.append(UInt8(RecordType.allCases.firstIndex(of: entry.type) ?? 0))
         index.starts.append(KBIndex.ordinal(entry.interval.start))
         index.ends.append(KBIndex.ordinal(entry.interval.end))
         for reference in entry.references {
             pending.append(index.refTargets.count)
-            index.refTargetIDs.append(reference.target)
+            refTargetIDs.append(reference.target)
             index.refTargets.append(-1)
             index.refRelations.append(code(reference.relation, in: &relationCodes, names: &index.relationNames))
             index.refFields.append(code(reference.field, in: &fieldCodes, names: &index.fieldNames))
@@ -51,15 +55,15 @@ public struct KBIndexBuilder: Sendable {
     public mutating func append(copyOf record: Int, from source: KBIndex, samePositions: Bool) {
         let position = index.count
         index.ids.append(from: source.ids, at: record)
-        index.files.append(from: source.files, at: record)
+        files.append(from: source.files, at: record)
         index.titles.append(from: source.titles, at: record)
-        index.searchTexts.append(from: source.searchTexts, at: record)
-        index.values.append(from: source.values, at: record)
+        searchTexts.append(from: source.searchTexts, at: record)
+        values.append(from: source.values, at: record)
         index.types.append(source.types[record])
         index.starts.append(source.starts[record])
         index.ends.append(source.ends[record])
         for reference in Int(source.refOffsets[record])..<Int(source.refOffsets[record + 1]) {
-            index.refTargetIDs.append(from: source.refTargetIDs, at: reference)
+            refTargetIDs.append(from: source.refTargetIDs, at: reference)
             index.refTargets.append(samePositions ? source.refTargets[reference] : -1)
             if !samePositions { needsFullResolution = true }
             let relation = source.relationNames[Int(source.refRelations[reference])]
@@ -84,13 +88,17 @@ public struct KBIndexBuilder: Sendable {
             let lookup = index.idLookup()
             let targets = needsFullResolution ? Array(0..<index.refTargets.count) : pending
             for reference in targets {
-                index.refTargets[reference] = Int32(lookup[index.refTargetIDs[reference]] ?? -1)
+                index.refTargets[reference] = Int32(lookup[refTargetIDs[reference]] ?? -1)
             }
         } else {
             for reference in pending {
-                index.refTargets[reference] = Int32(index.position(of: index.refTargetIDs[reference]) ?? -1)
+                index.refTargets[reference] = Int32(index.position(of: refTargetIDs[reference]) ?? -1)
             }
         }
+        index.filesBox = ColumnBox(files)
+        index.searchTextsBox = ColumnBox(searchTexts)
+        index.valuesBox = ColumnBox(values)
+        index.refTargetIDsBox = ColumnBox(refTargetIDs)
         index.computeBackReferences()
         return index
     }
