@@ -38,7 +38,9 @@ struct IndexStore {
         guard let cached else {
             let reason = FileManager.default.fileExists(atPath: cacheFile) ? "the cache was unreadable or stale" : "no cache yet"
             let index = try await rebuild(listing)
+            trace.mark("rebuild")
             save(index, listing: listing, fingerprint: fingerprint)
+            trace.mark("save")
             return (index, .rebuilt(reason: reason))
         }
         if listing.stamps == cached.listing.stamps, listing.files == cached.listing.files {

@@ -30,6 +30,10 @@ struct QueryOptions: ParsableArguments {
 
     /// Opens the KB and its index (from the cache when it is up to date).
     func context() async throws -> QueryContext {
+        try await Self.context(kbOptions: kbOptions, lang: lang, format: format, cacheInfo: cacheInfo)
+    }
+
+    static func context(kbOptions: KBOptions, lang: Language, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
         let kb = try kbOptions.open()
         let store = IndexStore(kb: kb, parallelism: ProcessInfo.processInfo.activeProcessorCount)
         let (index, outcome) = try await store.load()

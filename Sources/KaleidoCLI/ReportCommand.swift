@@ -27,10 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
-            var options = QueryOptions()
-            options.kbOptions = kbOptions
-            options.lang = lang
-            let context = try await options.context()
+            let context = try await QueryOptions.context(kbOptions: kbOptions, lang: lang, format: .markdown, cacheInfo: false)
             let record = try context.partner(partner)
             let report = PartnerReport(partner: record, index: context.index, today: context.today, french: lang == .fr) { key, field, type in
                 context.label(key, field: field, type: type)

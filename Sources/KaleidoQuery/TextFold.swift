@@ -6,27 +6,74 @@ public enum TextFold {
     /// The folded form: lowercase letters and digits without diacritics, words separated by
     /// single spaces (apostrophes, dashes and other punctuation become spaces).
     public static func fold(_ text: String) -> String {
+        // Most text is ASCII: fold it byte by byte, without Unicode property lookups.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         var output = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.decomposedScalars {
-            let properties = scalar.properties
-            // Combining marks: Latin accents after decomposition, Arabic harakat and shadda.
-            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark
-                || properties.generalCategory == .spacingMark
-            {
+        func emit(_ scalar: Unicode.Scalar) {
+            if pendingSpace && !output.isEmpty { output.append(" ") }
+            pendingSpace = false
+            output.append(scalar)
+        }
+        for original in text.unicodeScalars {
+            if original.isASCII {
+                switch original.value {
+                case 0x61...0x7A, 0x30...0x39: emit(original)
+                case 0x41...0x5A: emit(Unicode.Scalar(UInt8(original.value + 32)))
+                default: pendingSpace = true
+                }
                 continue
             }
-            // Tatweel (ـ) only stretches Arabic words.
-            if scalar.value == 0x0640 { continue }
-            if properties.isAlphabetic || properties.numericType != nil {
-                if pendingSpace && !output.isEmpty { output.append(" ") }
-                pendingSpace = false
-                for lower in properties.lowercaseMapping.unicodeScalars { output.append(Self.unify(lower)) }
-            } else {
-                pendingSpace = true
+            for scalar in decompose(original) {
+                let properties = scalar.properties
+                // Combining marks: Latin accents after decomposition, Arabic harakat and shadda.
+                switch properties.generalCategory {
+                case .nonspacingMark, .enclosingMark, .spacingMark: continue
+                default: break
+                }
+                // Tatweel (ـ) only stretches Arabic words.
+                if scalar.value == 0x0640 { continue }
+                if properties.isAlphabetic || properties.numericType != nil {
+                    for lower in properties.lowercaseMapping.unicodeScalars { emit(Self.unify(lower)) }
+                } else {
+                    pendingSpace = true
+                }
             }
         }
         return String(output)
+    }
+
+    /// The canonical decomposition (NFD) of one scalar; ligatures expand to their letters.
+    private static func decompose(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar {
+        case "œ", "Œ": return ["o", "e"]
+        case "æ", "Æ": return ["a", "e"]
+        case "ß": return ["s", "s"]
+        default:
+            // Arabic letters and most scripts have no decomposition: skip Foundation for them.
+            if (0x0600...0x06FF).contains(scalar.value) { return [scalar] }
+            return Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        }
+    }
+
+    private static func foldASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let folded: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 32
+            default:
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            pendingSpace = false
+            bytes.append(folded)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The folded words of a text.
@@ -44,30 +91,5 @@ public enum TextFold {
         case 0x0649: Unicode.Scalar(0x064A)!  // ى → ي
         default: scalar
         }
-    }
-}
-
-extension String {
-    /// The Unicode scalars of the canonical decomposition (NFD), so that accents become
-    /// separate combining marks; ligatures (œ, æ) are expanded to their letters.
-    fileprivate var decomposedScalars: [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(unicodeScalars.count)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "œ", "Œ": result.append(contentsOf: ["o", "e"])
-            case "æ", "Æ": result.append(contentsOf: ["a", "e"])
-            case "ß": result.append(contentsOf: ["s", "s"])
-            default:
-                if scalar.isASCII {
-                    result.append(scalar)
-                } else {
-                    // NFD through Foundation (pure string work, no I/O).
-                    let decomposed = String(scalar).decomposedStringWithCanonicalMapping
-                    result.append(contentsOf: decomposed.unicodeScalars)
-                }
-            }
-        }
-        return result
     }
 }
