@@ -24,13 +24,22 @@ struct IndexStore {
 
 
     var cacheFile: String { kb.path(".kaleido/cache/index.bin") }
+    var overlayFile: String { kb.path(".kaleido/cache/overlay.bin") }
+
+    /// Beyond this many edited records, the snapshot is rewritten instead of the overlay.
+    static let maximumOverrides = 2000
 
     /// The index, up to date with the files.
     func load() async throws -> (KBIndex, Outcome) {
         let knowledge = kb.path(kb.config.knowledgeFolder)
         let trace = Trace()
         let fingerprint = self.fingerprint()
-        let cached = MappedFile(path: cacheFile).flatMap { CacheCodec.decode($0, fingerprint: fingerprint) }
+        var cached = MappedFile(path: cacheFile).flatMap { CacheCodec.decode($0, fingerprint: fingerprint) }
+        // An overlay that does not fit its snapshot is ignored: the snapshot's own stamps
+        // then send the edited files to be read again.
+        if let base = cached, let overlay = MappedFile(path: overlayFile) {
+            cached = CacheCodec.applyOverlay(overlay, to: base, fingerprint: fingerprint) ?? base
+        }
         trace.mark("read cache")
         let listing = FileListing.list(knowledge, previous: cached?.listing, threads: parallelism)
         trace.mark("list \(listing.files.count) files")
@@ -46,9 +55,14 @@ struct IndexStore {
         if listing.stamps == cached.listing.stamps, listing.files == cached.listing.files {
             return (cached.index, .warm)
         }
-        let (index, changed) = try await refresh(cached, listing: listing)
+        let (index, changed, patched) = try await refresh(cached, listing: listing)
         trace.mark("refresh")
-        save(index, listing: listing, fingerprint: fingerprint)
+        if patched {
+            saveOverlay(index, listing: listing, fingerprint: fingerprint, generation: cached.generation)
+        } else {
+            save(index, listing: listing, fingerprint: fingerprint)
+        }
+        trace.mark("save")
         return (index, .refreshed(changed: changed))
     }
 
@@ -77,7 +91,10 @@ struct IndexStore {
         return builder.finish()
     }
 
-    private func refresh(_ cached: CacheCodec.Cached, listing: FileListing) async throws -> (KBIndex, Int) {
+    /// The index after re-reading the changed files: as overrides on the saved snapshot when
+    /// the files are the same and each edited record keeps its id and type (`patched`), else
+    /// rebuilt (copying every unchanged record).
+    private func refresh(_ cached: CacheCodec.Cached, listing: FileListing) async throws -> (KBIndex, Int, patched: Bool) {
         let old = cached.listing
         let sameFiles = old.files == listing.files
         var previous: [String: Int] = [:]
@@ -86,30 +103,45 @@ struct IndexStore {
             for position in 0..<old.files.count { previous[old.files[position]] = position }
         }
         func oldPosition(_ position: Int) -> Int? { sameFiles ? position : previous[listing.files[position]] }
-        let toParse = (0..<listing.files.count).filter { position in
+        let changed = (0..<listing.files.count).filter { position in
             guard let before = oldPosition(position) else { return true }
             return old.stamps[before] != listing.stamps[position]
         }
-        let fresh = try await entries(for: toParse.map { listing.files[$0] })
-        var replacements: [Int: IndexEntry?] = [:]
-        for (offset, position) in toParse.enumerated() { replacements[position] = fresh[offset] }
+        let fresh = try await entries(for: changed.map { listing.files[$0] })
 
-        // Fast path: the same files, and each re-read one keeps its record id and type, so
-        // every other record keeps its position and its resolved references.
-        let samePositions = sameFiles && toParse.allSatisfy { position in
-            let record = cached.records[position]
-            guard record >= 0, let replacement = replacements[position], let entry = replacement else { return false }
-            return cached.index.id(Int(record)) == entry.id && cached.index.type(Int(record)) == entry.type
+        if sameFiles, cached.index.recordOverrides.count + changed.count <= Self.maximumOverrides {
+            var index = cached.index
+            var patchable = true
+            for (offset, position) in changed.enumerated() {
+                let record = cached.records[position]
+                guard record >= 0, let entry = fresh[offset], index.canOverride(Int(record), with: entry) else {
+                    patchable = false
+                    break
+                }
+                index = index.overriding(Int(record), with: entry)
+            }
+            if patchable { return (index, changed.count, true) }
         }
+
+        // Rebuild: records overridden so far are read again too (the snapshot holds their old form).
+        var replacements: [Int: IndexEntry?] = [:]
+        for (offset, position) in changed.enumerated() { replacements[position] = fresh[offset] }
+        let overridden = (0..<listing.files.count).filter { position in
+            guard replacements[position] == nil, let before = oldPosition(position) else { return false }
+            let record = cached.records[before]
+            return record >= 0 && cached.index.recordOverrides[Int(record)] != nil
+        }
+        let reread = try await entries(for: overridden.map { listing.files[$0] })
+        for (offset, position) in overridden.enumerated() { replacements[position] = reread[offset] }
         var builder = KBIndexBuilder(capacity: cached.index.count)
         for position in 0..<listing.files.count {
             if let replacement = replacements[position] {
                 if let entry = replacement { builder.append(entry) }
             } else if let before = oldPosition(position), cached.records[before] >= 0 {
-                builder.append(copyOf: Int(cached.records[before]), from: cached.index, samePositions: samePositions)
+                builder.append(copyOf: Int(cached.records[before]), from: cached.index, samePositions: false)
             }
         }
-        return (builder.finish(), toParse.count)
+        return (builder.finish(), changed.count, false)
     }
 
     // MARK: The cache file
@@ -126,13 +158,26 @@ struct IndexStore {
     }
 
     private func save(_ index: KBIndex, listing: FileListing, fingerprint: String) {
-        let bytes = CacheCodec.encode(index, listing: listing, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder)
+        let bytes = CacheCodec.encode(index, listing: listing, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder,
+                                      generation: UInt64.random(in: 1...UInt64.max))
+        // The new snapshot makes any overlay obsolete; remove it first so that no reader pairs
+        // the old overlay with the new snapshot (the generation check would refuse it anyway).
+        unlink(overlayFile)
         let directory = kb.path(".kaleido/cache")
         // A read-only KB still answers; it just stays cold.
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return }
-        let temporary = cacheFile + ".\(getpid()).tmp"
+        write(bytes, to: cacheFile)
+    }
+
+    private func saveOverlay(_ index: KBIndex, listing: FileListing, fingerprint: String, generation: UInt64) {
+        write(CacheCodec.encodeOverlay(index, listing: listing, fingerprint: fingerprint, generation: generation), to: overlayFile)
+    }
+
+    /// Writes a file whole under a temporary name, then renames it into place (atomic).
+    private func write(_ bytes: [UInt8], to path: String) {
+        let temporary = path + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, cacheFile) != 0 { unlink(temporary) }
+        if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }
 

@@ -25,7 +25,14 @@ public struct FindQuery: Sendable {
         guard !words.isEmpty else { return [] }
         let needles = words.map { Array($0.utf8) }
         var hits: [Hit] = []
-        for record in 0..<index.count where needles.allSatisfy({ index.searchTextContains(record, $0) }) {
+        let texts = index.searchTexts
+        let overrides = index.overrides
+        for record in 0..<index.count {
+            if let override = overrides[record] {
+                guard words.allSatisfy({ override.searchText.contains($0) }) else { continue }
+            } else {
+                guard needles.allSatisfy({ texts.contains(record, $0) }) else { continue }
+            }
             hits.append(Hit(record: record, score: score(record, folded: folded, words: words, index: index)))
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : index.id($0.record) < index.id($1.record) }
@@ -49,6 +56,7 @@ public struct FindQuery: Sendable {
 extension KBIndex {
     /// The folded names and aliases of one record.
     public func allNames(of record: Int) -> [String] {
+        if let override = overrides[record] { return override.names }
         var entry = firstName(of: record)
         var found: [String] = []
         while entry < nameRecords.count, nameRecords[entry] == Int32(record) {

@@ -46,6 +46,9 @@ public struct KBIndex: Sendable {
     var names = StringColumn()
     var nameRecords: [Int32] = []
 
+    /// Records replaced since the snapshot was saved (see `RecordOverride`).
+    var overrides: [Int: RecordOverride] = [:]
+
     /// How many records the index holds.
     public var count: Int { types.count }
 
@@ -53,16 +56,18 @@ public struct KBIndex: Sendable {
     public func file(_ record: Int) -> String { files[record] }
     /// Every record's file, relative to the KB root (one column, for bulk comparisons).
     public var fileColumn: StringColumn { files }
-    public func title(_ record: Int) -> String { titles[record] }
+    public func title(_ record: Int) -> String { overrides[record]?.title ?? titles[record] }
     public func type(_ record: Int) -> RecordType { RecordType.allCases[Int(types[record])] }
 
     /// The record's date interval.
     public func interval(_ record: Int) -> DateInterval {
-        DateInterval(from: Self.day(starts[record]), to: Self.day(ends[record]))
+        if let override = overrides[record] { return override.interval }
+        return DateInterval(from: Self.day(starts[record]), to: Self.day(ends[record]))
     }
 
     /// The record's typed value (decoded on each call: keep it if you need it twice).
     public func value(_ record: Int) -> QValue {
+        if let override = overrides[record] { return override.encodedValue.withUnsafeBytes { QValue.decode($0) } ?? .null }
         let values = self.values
         let range = values.range(record)
         return values.bytes.withUnsafeBytes { QValue.decode(UnsafeRawBufferPointer(rebasing: $0[range])) } ?? .null
@@ -105,12 +110,15 @@ public struct KBIndex: Sendable {
 
     /// The references a record makes, in field order.
     public func references(from record: Int) -> [Link] {
-        (Int(refOffsets[record])..<Int(refOffsets[record + 1])).map(link)
+        if let override = overrides[record] { return overrideLinks(record, override) }
+        return (Int(refOffsets[record])..<Int(refOffsets[record + 1])).map(link)
     }
 
     /// The references other records make to this one.
     public func references(to record: Int) -> [Link] {
-        backRefs[Int(backOffsets[record])..<Int(backOffsets[record + 1])].map { link(Int($0)) }
+        let saved = backRefs[Int(backOffsets[record])..<Int(backOffsets[record + 1])].map { link(Int($0)) }
+        guard !overrides.isEmpty else { return saved }
+        return (saved.filter { overrides[$0.source] == nil } + overrideBackLinks(to: record)).sorted { $0.source < $1.source }
     }
 
     func link(_ reference: Int) -> Link {
@@ -129,20 +137,20 @@ public struct KBIndex: Sendable {
         var found: [Int] = []
         for entry in 0..<names.count where names.equals(entry, folded) {
             let record = Int(nameRecords[entry])
-            if !found.contains(record) { found.append(record) }
+            if overrides[record] == nil, !found.contains(record) { found.append(record) }
         }
+        for (record, override) in overrides where override.names.contains(folded) && !found.contains(record) { found.append(record) }
         return found
     }
 
     /// Every (folded name, record) pair, for fuzzy name matching.
     public func allNames() -> [(name: String, record: Int)] {
-        (0..<names.count).map { (names[$0], Int(nameRecords[$0])) }
+        (0..<names.count).filter { overrides[Int(nameRecords[$0])] == nil }.map { (names[$0], Int(nameRecords[$0])) }
+            + overrides.sorted { $0.key < $1.key }.flatMap { record, override in override.names.map { ($0, record) } }
     }
 
     /// Whether the record's folded search text contains the folded word.
-    public func searchText(_ record: Int) -> String { searchTexts[record] }
-
-    func searchTextContains(_ record: Int, _ needle: [UInt8]) -> Bool { searchTexts.contains(record, needle) }
+    public func searchText(_ record: Int) -> String { overrides[record]?.searchText ?? searchTexts[record] }
 
     static let noDay = Int32.min
 

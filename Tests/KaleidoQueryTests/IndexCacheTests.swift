@@ -54,6 +54,29 @@ import Testing
         #expect(changed.ids.contains("int-2026-11-26-sfax-appel"))
         #expect(!changed.ids.contains("prj-2017-romans-sfax-jeunes-ambassadeurs"))
         #expect(changed.ids.count == 16)
+        // The rebuild re-read the record edited earlier (kept until then as an override).
+        let after = try Kaleido.run(["show", "conv-2021-romans-sfax-cooperation", "--format", "json"], in: scratch.root)
+        #expect(after.stdout.contains("2021-2O27"))
+    }
+
+    @Test func editsAreKeptInAnOverlayAndADamagedOverlayIsIgnored() throws {
+        let scratch = try Self.settledCopy()
+        defer { scratch.remove() }
+        _ = try Self.history(scratch)
+        let file = scratch.root + "/knowledge/interactions/int-2026-10-22-sfax-atelier-coredaction.yaml"
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        // The interaction no longer names Sfax: it must leave Sfax's history.
+        try original.replacingOccurrences(of: "tn-mun-sfax", with: "tn-mun-kairouan").write(toFile: file, atomically: false, encoding: .utf8)
+        let edited = try Self.history(scratch)
+        #expect(edited.outcome.contains("refreshed(changed: 1)"))
+        #expect(!edited.ids.contains("int-2026-10-22-sfax-atelier-coredaction"))
+        #expect(FileManager.default.fileExists(atPath: scratch.root + "/.kaleido/cache/overlay.bin"))
+        let kairouan = try #require(try Kaleido.json(["history", "tn-mun-kairouan"], in: scratch.root) as? [[String: Any]])
+        #expect(kairouan.contains { $0["id"] as? String == "int-2026-10-22-sfax-atelier-coredaction" })
+        // A damaged overlay is ignored: the snapshot's stamps send the file to be read again.
+        try Data("KLDOVER1 garbage".utf8).write(to: URL(fileURLWithPath: scratch.root + "/.kaleido/cache/overlay.bin"))
+        let again = try Self.history(scratch)
+        #expect(again.ids == edited.ids)
     }
 
     enum Damage: String, CaseIterable { case empty, truncated, flippedByte, garbage, otherVersion }
