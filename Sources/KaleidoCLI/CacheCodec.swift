@@ -150,7 +150,12 @@ enum CacheCodec {
 
     private static func appendArray<T: FixedWidthInteger>(_ values: [T], to bytes: inout [UInt8]) {
         BinaryCoding.appendVarint(UInt64(values.count), to: &bytes)
-        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        // Little-endian on disk; on little-endian hosts (all Kaleido targets) that is one copy.
+        if 1.littleEndian == 1 {
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        } else {
+            for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        }
     }
 
     private static func readArray<T: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, _ offset: inout Int) -> [T]? {
@@ -164,6 +169,6 @@ enum CacheCodec {
             initialized = Int(count)
         }
         offset = start + length
-        return values.map { T(littleEndian: $0) }
+        return 1.littleEndian == 1 ? values : values.map { T(littleEndian: $0) }
     }
 }
