@@ -32,6 +32,19 @@ final class ColumnBox: @unchecked Sendable {
 
     var count: Int { column?.count ?? ends.count }
 
+    /// Calls `body` with item `index`'s bytes, straight from the mapped snapshot when the
+    /// column was not copied out (no 60 MB copy to read a few records).
+    func withItem<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let storage, lock.withLock({ self.column == nil }) {
+            let start = index == 0 ? 0 : Int(ends[index - 1])
+            let end = Int(ends[index])
+            return body(UnsafeRawBufferPointer(rebasing: storage.bytes[(range.lowerBound + start)..<(range.lowerBound + end)]))
+        }
+        let loaded = value
+        let itemRange = loaded.range(index)
+        return loaded.bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[itemRange])) }
+    }
+
     var value: StringColumn {
         lock.withLock {
             if let column { return column }

@@ -25,13 +25,12 @@ public struct FindQuery: Sendable {
         guard !words.isEmpty else { return [] }
         let needles = words.map { Array($0.utf8) }
         var hits: [Hit] = []
-        let texts = index.searchTexts
         let overrides = index.overrides
         for record in 0..<index.count {
             if let override = overrides[record] {
                 guard words.allSatisfy({ override.searchText.contains($0) }) else { continue }
             } else {
-                guard needles.allSatisfy({ texts.contains(record, $0) }) else { continue }
+                guard needles.allSatisfy({ index.searchTextContains(record, $0) }) else { continue }
             }
             hits.append(Hit(record: record, score: score(record, folded: folded, words: words, index: index)))
         }

@@ -68,9 +68,7 @@ public struct KBIndex: Sendable {
     /// The record's typed value (decoded on each call: keep it if you need it twice).
     public func value(_ record: Int) -> QValue {
         if let override = overrides[record] { return override.encodedValue.withUnsafeBytes { QValue.decode($0) } ?? .null }
-        let values = self.values
-        let range = values.range(record)
-        return values.bytes.withUnsafeBytes { QValue.decode(UnsafeRawBufferPointer(rebasing: $0[range])) } ?? .null
+        return valuesBox.withItem(record) { QValue.decode($0) } ?? .null
     }
 
     /// The position of the record with this id, or nil (a linear scan over the ids' bytes:
@@ -150,7 +148,26 @@ public struct KBIndex: Sendable {
     }
 
     /// Whether the record's folded search text contains the folded word.
-    public func searchText(_ record: Int) -> String { overrides[record]?.searchText ?? searchTexts[record] }
+    public func searchText(_ record: Int) -> String {
+        overrides[record]?.searchText ?? searchTextsBox.withItem(record) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether the record's saved search text contains `needle` (UTF-8), read in place.
+    func searchTextContains(_ record: Int, _ needle: [UInt8]) -> Bool {
+        searchTextsBox.withItem(record) { bytes in
+            guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
+            var position = 0
+            while position <= bytes.count - needle.count {
+                if bytes[position] == first {
+                    var offset = 1
+                    while offset < needle.count && bytes[position + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                position += 1
+            }
+            return false
+        }
+    }
 
     static let noDay = Int32.min
 
