@@ -41,6 +41,7 @@ struct HistoryCommand: AsyncParsableCommand {
     static func table(_ entries: [HistoryEntry], partner: Int, context: QueryContext) -> ResultTable {
         var table = ResultTable(columns: [context.words("Dates", "Dates"), context.words("Type", "Type"), context.words("Titre", "Title"),
                                           context.words("Relation", "Relation"), "Id"])
+        table.flexible = [2]
         var lastYear: Int?? = .none
         for entry in entries {
             if lastYear != .some(entry.year) {

@@ -23,6 +23,7 @@ struct ShowCommand: AsyncParsableCommand {
             let outgoing = index.references(from: record)
             let incoming = index.references(to: record)
             var table = ResultTable(columns: [context.words("Champ", "Field"), context.words("Valeur", "Value")])
+            table.flexible = [1]
             table.sections[0] = "\(index.title(record)) — \(context.typeLabel(index.type(record))) (\(index.file(record)))"
             for (key, field) in fieldPairs(value) {
                 table.rows.append([key, displayed(field, key: key, type: index.type(record), context: context)])
@@ -89,6 +90,7 @@ struct FindCommand: AsyncParsableCommand {
             let index = context.index
             let hits = FindQuery(text: words.joined(separator: " "), limit: limit).run(on: index)
             var table = ResultTable(columns: ["Id", context.words("Type", "Type"), context.words("Titre", "Title"), "Score"])
+            table.flexible = [2]
             table.rows = hits.map { [index.id($0.record), context.typeLabel(index.type($0.record)), index.title($0.record), String($0.score)] }
             context.emit(table, json: JSONText.array(hits.map { hit in
                 JSONText.object([("id", JSONText.quote(index.id(hit.record))), ("type", JSONText.quote(index.type(hit.record).rawValue)),

@@ -8,6 +8,8 @@ public struct ResultTable: Sendable, Equatable {
     public var rows: [[String]]
     /// Optional section titles: a row index → a heading printed before it (years of a timeline).
     public var sections: [Int: String] = [:]
+    /// Columns to narrow first when the table is too wide (titles), before the others.
+    public var flexible: Set<Int> = []
 
     public init(columns: [String], rows: [[String]] = []) {
         self.columns = columns
@@ -21,8 +23,12 @@ public struct ResultTable: Sendable, Equatable {
             ([columns[column]] + rows.map { $0[column] }).map { DisplayWidth.of(firstLine($0)) }.max() ?? 0
         }
         let gaps = 2 * max(0, count - 1)
-        while widths.reduce(0, +) + gaps > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
-            widths[widest] -= 1
+        for (candidates, floor) in [(flexible, 16), (Set(widths.indices), 8)] {
+            while widths.reduce(0, +) + gaps > width,
+                let widest = candidates.filter({ widths[$0] > floor }).max(by: { widths[$0] < widths[$1] })
+            {
+                widths[widest] -= 1
+            }
         }
         func line(_ cells: [String]) -> String {
             var text = ""
