@@ -43,6 +43,16 @@ public enum TextFold {
         return String(output)
     }
 
+    /// NFD of the accented Latin letters French names use most (U+00C0–U+017F), computed once.
+    private static let latinDecompositions: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for value in UInt32(0xC0)...0x17F {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            table[value] = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        }
+        return table
+    }()
+
     /// The canonical decomposition (NFD) of one scalar; ligatures expand to their letters.
     private static func decompose(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         switch scalar {
@@ -52,6 +62,7 @@ public enum TextFold {
         default:
             // Arabic letters and most scripts have no decomposition: skip Foundation for them.
             if (0x0600...0x06FF).contains(scalar.value) { return [scalar] }
+            if let latin = latinDecompositions[scalar.value] { return latin }
             return Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
         }
     }
