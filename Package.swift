@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
         // Pure: the index of a KB's records and references, and the queries over it.
-        .target(name: "KaleidoQuery", dependencies: ["KaleidoYAML", "KaleidoKB"]),
+        .target(name: "KaleidoQuery", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
 
         // The user's surface.
         .target(

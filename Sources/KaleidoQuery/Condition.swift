@@ -9,13 +9,16 @@ import Foundation
 /// on or after the value's first day, `<=` ending on or before its last day, `>`/`<` entirely
 /// after/before it. Numbers compare as exact decimals; other text folded (case, accents).
 public struct Condition: Hashable, Sendable, CustomStringConvertible {
+    /// The comparison of a condition (`in` and `not in` take a comma-separated list).
     public enum Operator: String, Hashable, Sendable, CaseIterable {
         case equal = "=", notEqual = "!=", contains = "~", greaterOrEqual = ">=", lessOrEqual = "<="
         case greater = ">", less = "<", isIn = "in", notIn = "not in"
     }
 
+    /// Where the compared values are.
     public var path: FieldPath
     public var op: Operator
+    /// The operand (several for `in` and `not in`).
     public var values: [String]
 
     public init(path: FieldPath, op: Operator, values: [String]) {

@@ -8,6 +8,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     /// Digits after the decimal point to print (the most any operand had).
     var scale: Int
 
+    /// Zero, with no decimals.
     public static let zero = ExactDecimal(value: 0, scale: 0)
 
     init(value: Decimal, scale: Int) {
@@ -27,6 +28,7 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         scale = parts.count == 2 ? parts[1].count : 0
     }
 
+    /// The exact sum, printed with the larger number of decimals.
     public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
         ExactDecimal(value: lhs.value + rhs.value, scale: max(lhs.scale, rhs.scale))
     }

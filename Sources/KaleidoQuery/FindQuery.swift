@@ -13,6 +13,7 @@ public struct FindQuery: Sendable {
         self.limit = limit
     }
 
+    /// A matching record and its rank (higher is better).
     public struct Hit: Hashable, Sendable {
         public var record: Int
         public var score: Int

@@ -59,6 +59,7 @@ extension KBIndex {
 
 /// The overrides as bytes (for the cache's overlay file) and back.
 public enum OverrideCoding {
+    /// Appends the overrides' bytes.
     public static func encode(_ overrides: [Int: RecordOverride], into bytes: inout [UInt8]) {
         BinaryCoding.appendVarint(UInt64(overrides.count), to: &bytes)
         for (record, override) in overrides.sorted(by: { $0.key < $1.key }) {
@@ -82,6 +83,7 @@ public enum OverrideCoding {
         }
     }
 
+    /// Reads overrides written by `encode`, or nil when the bytes are not such a list.
     public static func decode(_ reader: inout BinaryReader) -> [Int: RecordOverride]? {
         func day(_ value: UInt64?) -> CalendarDay?? {
             guard let value else { return nil }

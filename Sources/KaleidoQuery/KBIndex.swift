@@ -52,11 +52,15 @@ public struct KBIndex: Sendable {
     /// How many records the index holds.
     public var count: Int { types.count }
 
+    /// The record's id.
     public func id(_ record: Int) -> String { ids[record] }
+    /// The record's file, relative to the KB root.
     public func file(_ record: Int) -> String { files[record] }
     /// Every record's file, relative to the KB root (one column, for bulk comparisons).
     public var fileColumn: StringColumn { files }
+    /// The record's display title (see `RecordFacts.title`).
     public func title(_ record: Int) -> String { overrides[record]?.title ?? titles[record] }
+    /// The record's type.
     public func type(_ record: Int) -> RecordType { RecordType.allCases[Int(types[record])] }
 
     /// The record's date interval.

@@ -21,6 +21,7 @@ public struct KBIndexBuilder: Sendable {
         index.refOffsets.reserveCapacity(capacity + 1)
     }
 
+    /// How many records were appended so far.
     public var count: Int { index.count }
 
     /// Appends a freshly extracted record; its references are resolved in `finish()`.

@@ -63,6 +63,7 @@ extension QValue {
 
 /// Varints and length-prefixed strings shared by the value codec and the snapshot.
 public enum BinaryCoding {
+    /// Appends an unsigned LEB128 varint.
     public static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
         var rest = value
         while rest >= 0x80 {
@@ -72,6 +73,7 @@ public enum BinaryCoding {
         bytes.append(UInt8(rest))
     }
 
+    /// Appends a varint byte length, then the UTF-8 bytes.
     public static func appendString(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
@@ -90,14 +92,17 @@ public struct BinaryReader {
         self.bytes = bytes
     }
 
+    /// Whether every byte was read.
     public var isAtEnd: Bool { offset == bytes.count }
 
+    /// The next byte, or nil at the end.
     public mutating func byte() -> UInt8? {
         guard offset < bytes.count else { return nil }
         defer { offset += 1 }
         return bytes[offset]
     }
 
+    /// The next varint, or nil when truncated or longer than 64 bits.
     public mutating func varint() -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
@@ -116,6 +121,7 @@ public struct BinaryReader {
         return Int(value)
     }
 
+    /// The next length-prefixed string, or nil when truncated.
     public mutating func string() -> String? {
         guard let length = count() else { return nil }
         defer { offset += length }

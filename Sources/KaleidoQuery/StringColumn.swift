@@ -20,14 +20,17 @@ public struct StringColumn: Sendable, Equatable {
         guard isConsistent else { return nil }
     }
 
+    /// How many items the column holds.
     public var count: Int { ends.count }
 
+    /// Appends a string's UTF-8 bytes as one item.
     public mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
         ends.append(UInt32(bytes.count))
     }
 
+    /// Appends raw bytes as one item.
     public mutating func append(bytes item: [UInt8]) {
         bytes.append(contentsOf: item)
         ends.append(UInt32(bytes.count))
@@ -40,6 +43,7 @@ public struct StringColumn: Sendable, Equatable {
         ends.append(UInt32(bytes.count))
     }
 
+    /// Reserves room for `items` items of `count` bytes in all.
     public mutating func reserve(items: Int, bytes count: Int) {
         ends.reserveCapacity(items)
         bytes.reserveCapacity(count)
@@ -49,6 +53,7 @@ public struct StringColumn: Sendable, Equatable {
         (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])
     }
 
+    /// Item `index` as a string.
     public subscript(index: Int) -> String {
         let range = range(index)
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }

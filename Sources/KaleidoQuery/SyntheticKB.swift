@@ -76,6 +76,7 @@ public struct SplitMix64: Sendable {
 
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -84,7 +85,9 @@ public struct SplitMix64: Sendable {
         return z ^ (z >> 31)
     }
 
+    /// A number in `0..<bound` (0 when `bound` ≤ 1).
     public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 
+    /// One of the items (which must not be empty).
     public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
