@@ -106,7 +106,9 @@ public indirect enum QValue: Hashable, Sendable {
         case .null: ""
         case .bool(let value): value ? "true" : "false"
         case .number(let text), .string(let text): text
-        case .list(let items): items.map(\.displayText).joined(separator: ", ")
+        case .list(let items):
+            // Items that are mappings read better apart: "value: Sfax, lang: fr; value: …".
+            items.map(\.displayText).joined(separator: items.contains { if case .map = $0 { true } else { false } } ? "; " : ", ")
         case .map(let pairs): pairs.map { "\($0.key): \($0.value.displayText)" }.joined(separator: ", ")
         }
     }
