@@ -8,12 +8,17 @@ public enum TextFold {
     public static func fold(_ text: String) -> String {
         // Most text is ASCII: fold it byte by byte, without Unicode property lookups.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         func emit(_ scalar: Unicode.Scalar) {
-            if pendingSpace && !output.isEmpty { output.append(" ") }
+            if pendingSpace && !output.isEmpty { output.append(0x20) }
             pendingSpace = false
-            output.append(scalar)
+            if scalar.isASCII {
+                output.append(UInt8(scalar.value))
+            } else {
+                output.append(contentsOf: String(scalar).utf8)
+            }
         }
         for original in text.unicodeScalars {
             if original.isASCII {
@@ -40,7 +45,7 @@ public enum TextFold {
                 }
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// NFD of the accented Latin letters French names use most (U+00C0–U+017F), computed once.
