@@ -53,8 +53,8 @@ let package = Package(
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
         .testTarget(name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoCLI"]),
 
-        // `swift run -c release kaleido-bench`: times the release `kaleido` on a generated KB.
-        .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoQuery"], path: "Benchmarks/KaleidoBench"),
+        // `swift run -c release kaleido-query-bench`: times the query commands on a generated KB.
+        .executableTarget(name: "kaleido-query-bench", dependencies: ["KaleidoQuery"], path: "Benchmarks/QueryBench"),
     ]
 )
 

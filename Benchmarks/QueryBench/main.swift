@@ -1,6 +1,6 @@
-// kaleido-bench: times the release `kaleido` on a generated knowledge base.
+// kaleido-query-bench: times the release `kaleido` on a generated knowledge base.
 //
-//   swift build -c release && swift run -c release kaleido-bench [--records 100000] [--seed 1]
+//   swift build -c release && swift run -c release kaleido-query-bench [--records 100000] [--seed 1]
 //
 // Generates the KB once under Benchmarks/.work/kb-<records>-<seed> (git-ignored), then runs the
 // real executable as a user would and reports wall-clock times: `history` cold (no cache,
@@ -22,7 +22,7 @@ let kb = root + "/Benchmarks/.work/kb-\(records)-\(seed)"
 let manager = FileManager.default
 
 guard manager.isExecutableFile(atPath: kaleido) else {
-    print("kaleido-bench: \(kaleido) not found; run `swift build -c release` first")
+    print("kaleido-query-bench: \(kaleido) not found; run `swift build -c release` first")
     exit(2)
 }
 
@@ -60,13 +60,13 @@ var cpuLog: [String: [Double]] = [:]
     process.standardError = FileHandle.nullDevice
     let start = DispatchTime.now().uptimeNanoseconds
     do { try process.run() } catch {
-        print("kaleido-bench: cannot run \(kaleido): \(error)")
+        print("kaleido-query-bench: cannot run \(kaleido): \(error)")
         exit(2)
     }
     process.waitUntilExit()
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     if process.terminationStatus != 0 {
-        print("kaleido-bench: `kaleido \(command.joined(separator: " "))` exited \(process.terminationStatus)")
+        print("kaleido-query-bench: `kaleido \(command.joined(separator: " "))` exited \(process.terminationStatus)")
         exit(2)
     }
     return elapsed
@@ -110,7 +110,7 @@ results.append(("  of which the cache refresh (minus warm)", median(refreshes) -
 
 let cacheSize = ((try? manager.attributesOfItem(atPath: cache)[.size]) as? Int) ?? 0
 let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
-print("kaleido-bench: \(records) records, cache \(cacheSize / 1_000_000) MB, \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(load)")
+print("kaleido-query-bench: \(records) records, cache \(cacheSize / 1_000_000) MB, \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(load)")
 print("  " + "what".padding(toLength: 44, withPad: " ", startingAt: 0) + "      wall       cpu     budget")
 var failed = false
 for (name, time, cpu, budget) in results {
