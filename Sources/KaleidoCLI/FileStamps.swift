@@ -70,7 +70,7 @@ struct FileListing {
         var subdirectories: [String]
         if let previous, let old = previousByPath[relative], previous.directories[old].stamp == stamp, stamp != .unknown {
             let oldDirectory = previous.directories[old]
-            for file in oldDirectory.files { files.append(from: previous.files, at: file) }
+            files.append(from: previous.files, range: oldDirectory.files)
             subdirectories = oldDirectory.subdirectories
         } else {
             var names: [String] = []

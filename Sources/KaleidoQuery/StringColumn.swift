@@ -43,6 +43,15 @@ public struct StringColumn: Sendable, Equatable {
         ends.append(UInt32(bytes.count))
     }
 
+    /// Appends items `range` of another column in one copy.
+    public mutating func append(from other: StringColumn, range items: Range<Int>) {
+        guard !items.isEmpty else { return }
+        let start = items.lowerBound == 0 ? 0 : Int(other.ends[items.lowerBound - 1])
+        let shift = Int64(bytes.count) - Int64(start)
+        bytes.append(contentsOf: other.bytes[start..<Int(other.ends[items.upperBound - 1])])
+        ends.append(contentsOf: other.ends[items].map { UInt32(Int64($0) + shift) })
+    }
+
     /// Reserves room for `items` items of `count` bytes in all.
     public mutating func reserve(items: Int, bytes count: Int) {
         ends.reserveCapacity(items)
