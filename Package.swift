@@ -36,12 +36,14 @@ let package = Package(
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"], exclude: ["README.md"]),
         // Pure: the field-level three-way merge of records (MERGE.md).
         .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
+        // Pure: the index of a KB's records and references, and the queries over it.
+        .target(name: "KaleidoQuery", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
 
         // The user's surface.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge", "KaleidoQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
@@ -60,6 +62,10 @@ let package = Package(
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
         .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB"]),
+        .testTarget(name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoCLI"]),
+
+        // `swift run -c release kaleido-query-bench`: times the query commands on a generated KB.
+        .executableTarget(name: "kaleido-query-bench", dependencies: ["KaleidoQuery"], path: "Benchmarks/QueryBench"),
     ]
 )
 

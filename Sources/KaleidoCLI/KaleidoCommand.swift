@@ -17,8 +17,12 @@ struct KaleidoCommand: AsyncParsableCommand {
             schemas/. See README.md for the commands and their options.
             """,
         version: KaleidoVersion.current,
-        subcommands: [ValidateCommand.self, YAMLCommand.self, InitCommand.self, MergeDriverCommand.self,
-                      InstallMergeDriverCommand.self, ConflictsCommand.self, ResolveCommand.self]
+        subcommands: [
+            ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
+            ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ReportCommand.self,
+            ConflictsCommand.self, ResolveCommand.self, InitCommand.self, InstallMergeDriverCommand.self,
+            MergeDriverCommand.self, YAMLCommand.self,
+        ]
     )
 
 }

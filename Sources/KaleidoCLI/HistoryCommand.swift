@@ -1,0 +1,69 @@
+import ArgumentParser
+import KaleidoKB
+import KaleidoQuery
+
+/// `kaleido history PARTNER`: everything the KB records with a partner, by year.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "A partner's timeline: every record that refers to it, grouped by year.",
+        discussion: """
+            PARTNER is an id, a name or an alias in any script, ignoring case and accents \
+            ("sfax", "Safaqis", "صفاقس"). A name shared by several partners lists them and exits \
+            with status 2. Dates are intervals: --since 2008 keeps records overlapping 2008 or later.
+            """)
+
+    @OptionGroup var options: QueryOptions
+
+    @Argument(help: "The partner: id, name or alias.")
+    var partner: String
+
+    @Option(help: "Keep records overlapping this date or later (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Keep records overlapping this date or earlier.")
+    var until: String?
+
+    @Flag(name: .customLong("include-related"), help: "Add the records of the parent, member, predecessor and successor partners and of the other parties of shared partnerships.")
+    var includeRelated = false
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let record = try context.partner(partner)
+            let query = HistoryQuery(partner: record, since: try DateOption.parse(since, option: "--since"),
+                                     until: try DateOption.parse(until, option: "--until"), includeRelated: includeRelated)
+            let entries = query.run(on: context.index)
+            context.emit(Self.table(entries, partner: record, context: context), json: Self.json(entries))
+        }
+    }
+
+    static func table(_ entries: [HistoryEntry], partner: Int, context: QueryContext) -> ResultTable {
+        var table = ResultTable(columns: [context.words("Dates", "Dates"), context.words("Type", "Type"), context.words("Titre", "Title"),
+                                          context.words("Relation", "Relation"), "Id"])
+        table.flexible = [2]
+        var lastYear: Int?? = .none
+        for entry in entries {
+            if lastYear != .some(entry.year) {
+                table.sections[table.rows.count] = entry.year.map(String.init) ?? context.words("Sans date", "Undated")
+                lastYear = .some(entry.year)
+            }
+            let relation = entry.via.map { "\(entry.relation) (via \($0))" } ?? entry.relation
+            table.rows.append([DateOption.text(entry.interval), context.typeLabel(entry.type), entry.title, relation, entry.id])
+        }
+        if entries.isEmpty { table.sections[0] = context.words("Aucun enregistrement", "No record") }
+        return table
+    }
+
+    static func json(_ entries: [HistoryEntry]) -> String {
+        JSONText.array(entries.map { entry in
+            var pairs: [(String, String)] = [
+                ("id", JSONText.quote(entry.id)), ("type", JSONText.quote(entry.type.rawValue)), ("title", JSONText.quote(entry.title)),
+                ("start", DateOption.json(entry.interval.start)), ("end", DateOption.json(entry.interval.end)),
+                ("relation", JSONText.quote(entry.relation)),
+            ]
+            if let via = entry.via { pairs.append(("via", JSONText.quote(via))) }
+            return JSONText.object(pairs)
+        })
+    }
+}

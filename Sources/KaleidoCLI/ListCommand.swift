@@ -1,0 +1,129 @@
+import ArgumentParser
+import KaleidoKB
+import KaleidoQuery
+
+/// `kaleido list TYPE`: records filtered, sorted, or grouped and counted or summed.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Records of one type, filtered with --where, sorted, or grouped with --count or --sum.",
+        discussion: """
+            Conditions: FIELD=V, FIELD!=V, FIELD~TEXT (contains), FIELD>=V, FIELD<=V, FIELD>V, \
+            FIELD<V, 'FIELD in A,B', 'FIELD not in A,B'. FIELD is a dotted path through lists and \
+            references (funding.status, parties.partner.country). Dates compare as intervals. \
+            --group-by accepts FIELD:year. Sums are exact decimals. JSON output: the full records \
+            (or the groups).
+            """)
+
+    @OptionGroup var options: QueryOptions
+
+    @Argument(help: "The record type (partner, person, partnership, convention, project, engagement, event, interaction, call).")
+    var type: String
+
+    @Option(name: .customLong("where"), help: "A condition (repeatable; all must hold).")
+    var conditions: [String] = []
+
+    @Option(help: "Columns to show, comma-separated dotted paths.")
+    var fields: String?
+
+    @Option(help: "Sort by these fields (comma-separated; prefix with - for descending).")
+    var sort: String?
+
+    @Option(help: "Keep records whose dates overlap this period: YYYY[..YYYY] (any partial dates).")
+    var during: String?
+
+    @Option(name: .customLong("group-by"), help: "Group by these fields (comma-separated).")
+    var groupBy: String?
+
+    @Flag(help: "With --group-by: count the records of each group.")
+    var count = false
+
+    @Option(help: "With --group-by: sum this numeric field in each group.")
+    var sum: String?
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let query = try makeQuery()
+            let resolver = RecordResolver(index: context.index)
+            if !query.groupBy.isEmpty {
+                guard count || query.sum != nil else { throw CLIError.usage("--group-by needs --count or --sum FIELD") }
+                emitGroups(query.groups(in: context.index, resolver: resolver), query: query, context: context)
+            } else {
+                let rows = query.rows(in: context.index, resolver: resolver)
+                emitRows(rows, query: query, resolver: resolver, context: context)
+            }
+        }
+    }
+
+    func makeQuery() throws -> ListQuery {
+        guard let recordType = RecordType(rawValue: type) ?? RecordType(folder: type) else {
+            throw CLIError.usage("unknown type \(type); use one of \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var query = ListQuery(type: recordType)
+        do {
+            query.conditions = try conditions.map { try Condition(parsing: $0) }
+            if let sort {
+                let keys = sort.split(separator: ",").map(String.init)
+                query.descending = keys.first?.hasPrefix("-") ?? false
+                query.sort = try keys.map { try FieldPath(parsing: $0.hasPrefix("-") ? String($0.dropFirst()) : $0) }
+            }
+            if let groupBy { query.groupBy = try groupBy.split(separator: ",").map { try FieldPath(parsing: String($0)) } }
+            if let sum { query.sum = try FieldPath(parsing: sum) }
+        } catch let error as QueryError {
+            throw CLIError.usage(error.message)
+        }
+        if let during {
+            let parts = during.components(separatedBy: "..")
+            guard (1...2).contains(parts.count), let first = PartialDate(parts[0]), let last = PartialDate(parts.last ?? "") else {
+                throw CLIError.usage("--during \(during): expected a period such as 2011 or 2010..2015")
+            }
+            query.during = KaleidoKB.DateInterval(from: first.first, to: last.last)
+        }
+        return query
+    }
+
+    static func defaultFields(_ type: RecordType) -> [String] {
+        switch type {
+        case .partner: ["id", "name", "kind", "country"]
+        case .person: ["id", "full_name", "affiliations.partner", "review_after"]
+        case .partnership: ["id", "title", "kind", "status", "since", "until"]
+        case .convention: ["id", "title", "status", "effective_from", "effective_until"]
+        case .project: ["id", "title", "status", "start", "end"]
+        case .engagement: ["id", "title", "client", "status", "start", "end"]
+        case .event: ["id", "title", "kind", "start", "location.country"]
+        case .interaction: ["id", "date", "kind", "status", "summary"]
+        case .call: ["id", "programme", "funder", "status", "closes_on"]
+        }
+    }
+
+    private func emitRows(_ rows: [ListQuery.Row], query: ListQuery, resolver: RecordResolver, context: QueryContext) {
+        let columns = (fields?.split(separator: ",").map(String.init) ?? Self.defaultFields(query.type))
+        let paths = columns.compactMap { try? FieldPath(parsing: $0) }
+        var table = ResultTable(columns: columns)
+        table.rows = rows.map { row in
+            paths.map { path in
+                query.values(path, in: row, resolver: resolver).map { value in
+                    guard case .string(let text) = value, let field = path.keys.last else { return value.displayText }
+                    return context.label(text, field: field, type: query.type)
+                }.joined(separator: ", ")
+            }
+        }
+        var seen = Set<Int>()
+        let records = rows.filter { seen.insert($0.record).inserted }
+        context.emit(table, json: JSONText.array(records.map { JSONText.encode($0.value) }))
+    }
+
+    private func emitGroups(_ groups: [ListQuery.Group], query: ListQuery, context: QueryContext) {
+        let keyColumns = query.groupBy.map(\.description)
+        let measure = query.sum.map { "sum(\($0))" } ?? "count"
+        var table = ResultTable(columns: keyColumns + [measure])
+        table.rows = groups.map { $0.key + [query.sum == nil ? String($0.count) : $0.sum.description] }
+        context.emit(table, json: JSONText.array(groups.map { group in
+            var pairs = zip(keyColumns, group.key).map { ($0, JSONText.quote($1)) }
+            pairs.append(("count", String(group.count)))
+            if query.sum != nil { pairs.append(("sum", group.sum.description)) }
+            return JSONText.object(pairs)
+        }))
+    }
+}

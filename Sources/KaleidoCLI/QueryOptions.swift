@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import KaleidoKB
+import KaleidoQuery
+import KaleidoYAML
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The output formats of the query commands.
+enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, markdown
+}
+
+/// Options every query command shares: the KB, the output format and the label language.
+struct QueryOptions: ParsableArguments {
+    @OptionGroup var kbOptions: KBOptions
+
+    @Option(help: "Output format: table, json, csv or markdown.")
+    var format: QueryFormat = .table
+
+    @Option(help: "Language of labels: fr or en.")
+    var lang: Language = .fr
+
+    @Flag(name: .customLong("cache-info"), help: .hidden)
+    var cacheInfo = false
+
+    enum Language: String, ExpressibleByArgument, CaseIterable { case fr, en }
+
+    /// Opens the KB and its index (from the cache when it is up to date).
+    func context() async throws -> QueryContext {
+        try await Self.context(kbOptions: kbOptions, lang: lang, format: format, cacheInfo: cacheInfo)
+    }
+
+    static func context(kbOptions: KBOptions, lang: Language, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
+        let kb = try kbOptions.open()
+        let store = IndexStore(kb: kb, parallelism: ProcessInfo.processInfo.activeProcessorCount)
+        let (index, outcome) = try await store.load()
+        if cacheInfo { StandardError.write("index: \(outcome)\n") }
+        var vocabulary = Vocabulary()
+        if let bytes = try? kb.fileSystem.readFile(kb.path(kb.config.schemasFolder + "/vocab.yaml")),
+            let document = try? YAMLParser().parseDocument(bytes)
+        {
+            vocabulary = Vocabulary(document: document.root)
+        }
+        return QueryContext(kb: kb, index: index, today: try kbOptions.today(), vocabulary: vocabulary,
+                            language: lang == .fr ? .fr : .en, format: format)
+    }
+}
+
+/// Everything a query command works with once the KB is open.
+struct QueryContext {
+    let kb: KnowledgeBase
+    let index: KBIndex
+    let today: CalendarDay
+    let vocabulary: Vocabulary
+    let language: Vocabulary.Language
+    let format: QueryFormat
+
+    /// Prints a result: the table in the chosen text format, or `json` for `--format json`.
+    func emit(_ table: ResultTable, json: @autoclosure () -> String) {
+        switch format {
+        case .table: print(table.renderTable(width: Terminal.width), terminator: "")
+        case .csv: print(table.renderCSV(), terminator: "")
+        case .markdown: print(table.renderMarkdown(), terminator: "")
+        case .json: print(json())
+        }
+    }
+
+    /// A partner from an id, name or alias; an unknown or ambiguous name is a usage error
+    /// that lists what the user can type instead.
+    func partner(_ query: String) throws -> Int {
+        switch PartnerResolver(index: index).resolve(query) {
+        case .found(let record): return record
+        case .ambiguous(let records):
+            let lines = records.map { "  \(index.id($0))  \(index.title($0)) (\(index.value($0)["country"]?.text ?? "?"))" }
+            throw CLIError.usage("\"\(query)\" names several partners; give one of these ids:\n" + lines.joined(separator: "\n"))
+        case .notFound:
+            throw CLIError.usage("no partner is called \"\(query)\"; try `kaleido find \(query)` to look for it")
+        }
+    }
+
+    /// A label for an enumeration key of `field`.
+    func label(_ key: String, field: String, type: RecordType?) -> String {
+        vocabulary.label(key, field: field, type: type, language: language)
+    }
+
+    func typeLabel(_ type: RecordType) -> String { Vocabulary.typeLabel(type, language: language) }
+
+    /// Column titles in the chosen language.
+    func words(_ french: String, _ english: String) -> String { language == .fr ? french : english }
+}
+
+/// The terminal's width: `COLUMNS`, else the tty's, else wide enough never to cut (pipes).
+enum Terminal {
+    static var width: Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 20 { return columns }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 400
+    }
+}
+
+/// Durations written as `6m`, `60d`, `2w`, `3y`.
+enum Duration {
+    static func add(_ text: String, to day: CalendarDay, backwards: Bool = false) throws -> CalendarDay {
+        guard let unit = text.last, let amount = Int(text.dropLast()), amount >= 0 else {
+            throw CLIError.usage("\(text): expected a duration such as 60d, 2w, 6m or 3y")
+        }
+        let sign = backwards ? -1 : 1
+        switch unit {
+        case "d": return day.adding(days: sign * amount)
+        case "w": return day.adding(days: sign * 7 * amount)
+        case "m": return day.adding(months: sign * amount)
+        case "y": return day.adding(months: sign * 12 * amount)
+        default: throw CLIError.usage("\(text): expected a duration such as 60d, 2w, 6m or 3y")
+        }
+    }
+}
+
+/// Date parsing for options.
+enum DateOption {
+    static func parse(_ text: String?, option: String) throws -> PartialDate? {
+        guard let text else { return nil }
+        guard let date = PartialDate(text) else { throw CLIError.usage("\(option) \(text): expected a date YYYY, YYYY-MM or YYYY-MM-DD") }
+        return date
+    }
+
+    /// An interval as a short text: `2011`, `2011-09`, `2011-09-22`, or `start → end`.
+    static func text(_ interval: KaleidoKB.DateInterval) -> String { PartnerReport.text(interval) }
+
+    static func json(_ day: CalendarDay?) -> String { day.map { JSONText.quote($0.description) } ?? "null" }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import KaleidoKB
+import KaleidoQuery
+
+/// `kaleido conventions`: conventions ending soon, or in force with a legal gap.
+struct ConventionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conventions", abstract: "Conventions ending soon (and their renewal), or in force with a gap (--gaps).")
+
+    @OptionGroup var options: QueryOptions
+
+    @Option(name: .customLong("ending-within"), help: "Conventions in force ending within this duration (6m, 90d…).")
+    var endingWithin = "6m"
+
+    @Flag(help: "Instead: conventions in force with no financial commitments or never sent to the préfet.")
+    var gaps = false
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let index = context.index
+            let questions = Questions(index: index, today: context.today)
+            if gaps {
+                let found = questions.conventionGaps()
+                var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Manque", "Missing")])
+                func missing(_ gap: Questions.ConventionGap) -> [String] {
+                    (gap.noFinancialCommitments ? ["financial_commitments"] : []) + (gap.notSentToPrefect ? ["transmitted_to_prefect_on"] : [])
+                }
+                table.rows = found.map { [index.id($0.record), index.title($0.record), missing($0).joined(separator: ", ")] }
+                context.emit(table, json: JSONText.array(found.map { gap in
+                    JSONText.object([("id", JSONText.quote(index.id(gap.record))),
+                                     ("missing", "[" + missing(gap).map(JSONText.quote).joined(separator: ", ") + "]")])
+                }))
+                return
+            }
+            let found = questions.conventionsEnding(by: try Duration.add(endingWithin, to: context.today))
+            var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Fin", "Ends"), context.words("Suite", "Renewal")])
+            func renewal(_ convention: Questions.EndingConvention) -> String {
+                if let successor = convention.successor {
+                    let status = index.value(successor)["status"]?.text ?? ""
+                    return "\(index.id(successor)) (\(context.label(status, field: "status", type: .convention)))"
+                }
+                return context.words("aucune en préparation", "none prepared") + (convention.renewalMode.map { " — \($0)" } ?? "")
+            }
+            table.rows = found.map { [index.id($0.record), index.title($0.record), $0.ends.description, renewal($0)] }
+            context.emit(table, json: JSONText.array(found.map { convention in
+                JSONText.object([("id", JSONText.quote(index.id(convention.record))), ("ends", JSONText.quote(convention.ends.description)),
+                                 ("successor", convention.successor.map { JSONText.quote(index.id($0)) } ?? "null"),
+                                 ("renewal_mode", convention.renewalMode.map(JSONText.quote) ?? "null")])
+            }))
+        }
+    }
+}
+
+/// `kaleido people --review-due`: GDPR reviews.
+struct PeopleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "people", abstract: "People whose GDPR review date has passed, or not met for a long time.")
+
+    @OptionGroup var options: QueryOptions
+
+    @Flag(name: .customLong("review-due"), help: "People whose review_after date has passed.")
+    var reviewDue = false
+
+    @Option(name: .customLong("inactive-for"), help: "Also people with no interaction for this long (3y…).")
+    var inactiveFor: String?
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let index = context.index
+            guard reviewDue || inactiveFor != nil else { throw CLIError.usage("give --review-due, --inactive-for DURATION, or both") }
+            let since = try inactiveFor.map { try Duration.add($0, to: context.today, backwards: true) }
+            let found = Questions(index: index, today: context.today).peopleToReview(inactiveSince: since)
+                .filter { (reviewDue && $0.reviewDue) || (since != nil && $0.inactive) }
+            var table = ResultTable(columns: ["Id", context.words("Nom", "Name"), context.words("Revue après", "Review after"),
+                                              context.words("Dernier échange", "Last interaction"), context.words("Motif", "Reason")])
+            func reasons(_ person: Questions.PersonReview) -> [String] {
+                (person.reviewDue && reviewDue ? ["review_due"] : []) + (person.inactive && since != nil ? ["inactive"] : [])
+            }
+            table.rows = found.map { [index.id($0.record), index.title($0.record), $0.reviewAfter?.description ?? "",
+                                      $0.lastInteraction?.description ?? "", reasons($0).joined(separator: ", ")] }
+            context.emit(table, json: JSONText.array(found.map { person in
+                JSONText.object([("id", JSONText.quote(index.id(person.record))), ("review_after", DateOption.json(person.reviewAfter)),
+                                 ("last_interaction", DateOption.json(person.lastInteraction)),
+                                 ("reasons", "[" + reasons(person).map(JSONText.quote).joined(separator: ", ") + "]")])
+            }))
+        }
+    }
+}
+
+/// `kaleido funding --by funder,year`: granted co-funding summed.
+struct FundingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funding", abstract: "Granted funding (accorde, verse_partiel, solde) by funder and decision year, summed exactly.")
+
+    @OptionGroup var options: QueryOptions
+
+    @Option(help: "Group by: funder,year (default), funder, or year.")
+    var by = "funder,year"
+
+    @Option(help: "Only decisions from this year on.")
+    var since: Int?
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let keys = by.split(separator: ",").map(String.init)
+            guard !keys.isEmpty, keys.allSatisfy({ $0 == "funder" || $0 == "year" }) else {
+                throw CLIError.usage("--by \(by): use funder, year or funder,year")
+            }
+            var totals: [[String]: ExactDecimal] = [:]
+            for line in Questions(index: context.index, today: context.today).grantedFunding(sinceYear: since) {
+                let key = keys.map { $0 == "funder" ? line.funder : String(line.year) }
+                totals[key] = (totals[key] ?? .zero) + line.total
+            }
+            let sorted = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            var table = ResultTable(columns: keys + [context.words("montant", "amount")])
+            table.rows = sorted.map { $0.key + [$0.value.description] }
+            context.emit(table, json: JSONText.array(sorted.map { key, total in
+                JSONText.object(zip(keys, key).map { ($0, $0 == "year" ? $1 : JSONText.quote($1)) } + [("amount", total.description)])
+            }))
+        }
+    }
+}
+
+/// `kaleido calls --closing-within 60d`: calls closing soon and who could answer them.
+struct CallsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calls", abstract: "Funding calls closing soon, with the clients that have an active partnership in an eligible country.")
+
+    @OptionGroup var options: QueryOptions
+
+    @Option(name: .customLong("closing-within"), help: "Calls closing within this duration (60d, 2m…).")
+    var closingWithin = "60d"
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let index = context.index
+            let calls = Questions(index: index, today: context.today).callsClosing(by: try Duration.add(closingWithin, to: context.today))
+            var table = ResultTable(columns: ["Id", context.words("Programme", "Programme"), context.words("Clôture", "Closes"),
+                                              context.words("Clients concernés", "Eligible clients")])
+            table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.description,
+                                      $0.clients.map { index.title($0) }.joined(separator: ", ")] }
+            context.emit(table, json: JSONText.array(calls.map { call in
+                JSONText.object([("id", JSONText.quote(index.id(call.record))), ("closes_on", JSONText.quote(call.closes.description)),
+                                 ("clients", "[" + call.clients.map { JSONText.quote(index.id($0)) }.joined(separator: ", ") + "]")])
+            }))
+        }
+    }
+}

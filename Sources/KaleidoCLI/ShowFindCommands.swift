@@ -1,0 +1,101 @@
+import ArgumentParser
+import KaleidoKB
+import KaleidoQuery
+
+/// `kaleido show ID`: a record, its references resolved to names, and what refers to it.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "A record with its references resolved by name and its back-references.")
+
+    @OptionGroup var options: QueryOptions
+
+    @Argument(help: "The record's id.")
+    var id: String
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let index = context.index
+            guard let record = index.position(of: id) else {
+                throw CLIError.usage("no record has the id \(id); try `kaleido find \(id)`")
+            }
+            let value = index.value(record)
+            let outgoing = index.references(from: record)
+            let incoming = index.references(to: record)
+            var table = ResultTable(columns: [context.words("Champ", "Field"), context.words("Valeur", "Value")])
+            table.flexible = [1]
+            table.sections[0] = "\(index.title(record)) — \(context.typeLabel(index.type(record))) (\(index.file(record)))"
+            for (key, field) in fieldPairs(value) {
+                table.rows.append([key, displayed(field, key: key, type: index.type(record), context: context)])
+            }
+            if !outgoing.isEmpty { table.sections[table.rows.count] = context.words("Références", "References") }
+            for link in outgoing {
+                let name = link.target.map { index.title($0) } ?? context.words("(introuvable)", "(not found)")
+                table.rows.append([link.field, "\(link.targetID) — \(name)"])
+            }
+            if !incoming.isEmpty { table.sections[table.rows.count] = context.words("Cité par", "Referred to by") }
+            for link in incoming {
+                table.rows.append([link.relation, "\(index.id(link.source)) — \(index.title(link.source)) (\(link.field))"])
+            }
+            context.emit(table, json: Self.json(record, value: value, outgoing: outgoing, incoming: incoming, index: index))
+        }
+    }
+
+    private func fieldPairs(_ value: QValue) -> [(String, QValue)] {
+        guard case .map(let pairs) = value else { return [] }
+        return pairs.map { ($0.key, $0.value) }
+    }
+
+    private func displayed(_ value: QValue, key: String, type: RecordType, context: QueryContext) -> String {
+        switch value {
+        case .string(let text): return context.label(text, field: key, type: type)
+        case .list(let items) where items.allSatisfy({ if case .string = $0 { true } else { false } }):
+            return items.compactMap(\.text).map { context.label($0, field: key, type: type) }.joined(separator: ", ")
+        default: return value.displayText
+        }
+    }
+
+    static func json(_ record: Int, value: QValue, outgoing: [KBIndex.Link], incoming: [KBIndex.Link], index: KBIndex) -> String {
+        let references = outgoing.map { link in
+            JSONText.object([("field", JSONText.quote(link.field)), ("relation", JSONText.quote(link.relation)),
+                             ("id", JSONText.quote(link.targetID)), ("title", link.target.map { JSONText.quote(index.title($0)) } ?? "null")])
+        }
+        let backReferences = incoming.map { link in
+            JSONText.object([("id", JSONText.quote(index.id(link.source))), ("type", JSONText.quote(index.type(link.source).rawValue)),
+                             ("title", JSONText.quote(index.title(link.source))), ("field", JSONText.quote(link.field)),
+                             ("relation", JSONText.quote(link.relation))])
+        }
+        return JSONText.object([("record", JSONText.encode(value)), ("references", "[" + references.joined(separator: ", ") + "]"),
+                                ("referenced_by", "[" + backReferences.joined(separator: ", ") + "]")])
+    }
+}
+
+/// `kaleido find TEXT`: ranked full-text search.
+struct FindCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "find",
+        abstract: "Search names, aliases, titles and notes, ignoring case and accents; best matches first.")
+
+    @OptionGroup var options: QueryOptions
+
+    @Argument(help: "Words to look for (all must occur).")
+    var words: [String]
+
+    @Option(help: "At most this many results.")
+    var limit = 50
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let index = context.index
+            let hits = FindQuery(text: words.joined(separator: " "), limit: limit).run(on: index)
+            var table = ResultTable(columns: ["Id", context.words("Type", "Type"), context.words("Titre", "Title"), "Score"])
+            table.flexible = [2]
+            table.rows = hits.map { [index.id($0.record), context.typeLabel(index.type($0.record)), index.title($0.record), String($0.score)] }
+            context.emit(table, json: JSONText.array(hits.map { hit in
+                JSONText.object([("id", JSONText.quote(index.id(hit.record))), ("type", JSONText.quote(index.type(hit.record).rawValue)),
+                                 ("title", JSONText.quote(index.title(hit.record))), ("score", String(hit.score))])
+            }))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+public import KaleidoKB
+
+/// A reference from one record to another as written: the target's id, the field path it sits
+/// in (`parties[].partner`), its relation name (`party`) and, when the reference sits in an
+/// item that carries its own dates (an affiliation's `from`/`until`), that item's interval.
+public struct RawReference: Hashable, Sendable {
+    public var target: String
+    public var field: String
+    public var relation: String
+    public var interval: DateInterval?
+
+    public init(target: String, field: String, relation: String, interval: DateInterval?) {
+        self.target = target
+        self.field = field
+        self.relation = relation
+        self.interval = interval
+    }
+}
+
+/// What the index keeps of one record: identity, display title, date interval, outgoing
+/// references, names for partner lookup, folded text for search, and the typed value.
+public struct IndexEntry: Sendable {
+    public var id: String
+    public var type: RecordType
+    /// The file relative to the KB root.
+    public var file: String
+    public var title: String
+    public var interval: DateInterval
+    public var references: [RawReference]
+    /// Folded names and aliases (a partner's `name` and `names[].value`, a person's
+    /// `full_name`, another record's `title`).
+    public var names: [String]
+    /// Folded id, names, title, summary, object and notes, for `find`.
+    public var searchText: String
+    /// The whole record in `QValue.encode` form.
+    public var encodedValue: [UInt8]
+
+    public init(id: String, type: RecordType, file: String, title: String, interval: DateInterval,
+                references: [RawReference], names: [String], searchText: String, encodedValue: [UInt8]) {
+        self.id = id
+        self.type = type
+        self.file = file
+        self.title = title
+        self.interval = interval
+        self.references = references
+        self.names = names
+        self.searchText = searchText
+        self.encodedValue = encodedValue
+    }
+
+    /// The entry of a parsed record, or nil when it has no id or no known type (the validator
+    /// reports those; the index skips them).
+    ///
+    /// `hints` are the schemas' `x-ref` fields per type: they say which values are references.
+    public init?(record: Record, knowledgeFolder: String, hints: [RecordType: [FieldHint]]) {
+        guard let id = record.id, let type = record.type ?? record.folderType(knowledgeFolder: knowledgeFolder) else {
+            return nil
+        }
+        let value = QValue(record.root)
+        self.init(id: id, type: type, file: record.file, value: value, hints: hints[type] ?? [])
+    }
+
+    /// The entry of a typed record value.
+    public init(id: String, type: RecordType, file: String, value: QValue, hints: [FieldHint]) {
+        self.id = id
+        self.type = type
+        self.file = file
+        title = RecordFacts.title(of: value, type: type, id: id)
+        interval = RecordFacts.interval(of: value, type: type)
+        var references: [RawReference] = []
+        for hint in hints where hint.ref != nil {
+            let field = hint.pathDescription
+            let relation = RecordFacts.relation(for: hint.path)
+            for (target, item) in RecordFacts.strings(at: hint.path, in: value, item: nil) {
+                references.append(RawReference(target: target, field: field, relation: relation,
+                                               interval: item.flatMap(RecordFacts.itemInterval)))
+            }
+        }
+        self.references = references
+        var names: [String] = []
+        for key in ["name", "full_name"] { if let text = value[key]?.text { names.append(TextFold.fold(text)) } }
+        for alias in value["names"]?.items ?? [] { if let text = alias["value"]?.text { names.append(TextFold.fold(text)) } }
+        // Other records are named by their title ("Un passeport pour le monde").
+        if names.isEmpty, value["title"]?.text != nil { names.append(TextFold.fold(title)) }
+        self.names = names
+        var search = [id, title]
+        for key in ["name", "full_name", "summary", "object", "notes", "programme"] {
+            if let text = value[key]?.text { search.append(text) }
+        }
+        for alias in value["names"]?.items ?? [] { if let text = alias["value"]?.text { search.append(text) } }
+        searchText = TextFold.fold(search.joined(separator: " \n "))
+        var bytes: [UInt8] = []
+        value.encode(into: &bytes)
+        encodedValue = bytes
+    }
+
+    /// The typed record (decoded from its compact form).
+    public var value: QValue {
+        encodedValue.withUnsafeBytes { QValue.decode($0) } ?? .null
+    }
+}

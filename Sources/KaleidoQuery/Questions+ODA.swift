@@ -1,0 +1,62 @@
+public import KaleidoKB
+
+/// The yearly ODA (e-APD) declaration of a local authority, from its conventions' commitments.
+extension Questions {
+    /// Countries on the OECD DAC list of ODA recipients (2024–2025 flows), ISO 3166-1 alpha-2.
+    /// Norway, Belgium or Austria are not on it; Tunisia, Morocco or Senegal are.
+    public static let odaEligible: Set<String> = [
+        "DZ", "AO", "BJ", "BW", "BF", "BI", "CV", "CM", "CF", "TD", "KM", "CD", "CG", "CI", "DJ", "EG", "GQ", "ER", "SZ", "ET",
+        "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "LY", "MG", "MW", "ML", "MR", "MU", "MA", "MZ", "NA", "NE", "NG", "RW",
+        "ST", "SN", "SL", "SO", "ZA", "SS", "SD", "TZ", "TG", "TN", "UG", "ZM", "ZW", "SH",
+        "AR", "BZ", "BO", "BR", "CO", "CR", "CU", "DM", "DO", "EC", "SV", "GD", "GT", "GY", "HT", "HN", "JM", "MX", "MS", "NI",
+        "PA", "PY", "PE", "LC", "VC", "SR", "VE",
+        "AF", "AM", "AZ", "BD", "BT", "KH", "CN", "GE", "IN", "ID", "IR", "IQ", "JO", "KZ", "KP", "KG", "LA", "LB", "MY", "MV",
+        "MN", "MM", "NP", "PK", "PS", "PH", "LK", "SY", "TJ", "TH", "TL", "TM", "UZ", "VN", "YE",
+        "AL", "BY", "BA", "XK", "MD", "ME", "MK", "RS", "TR", "UA",
+        "FJ", "KI", "MH", "FM", "NR", "PG", "WS", "SB", "TK", "TO", "TV", "VU", "WF",
+    ]
+
+    /// One line of the declaration: a country, a nature (`numeraire`, `valorisation`), a currency.
+    public struct ODALine: Hashable, Sendable {
+        public var country: String
+        public var nature: String
+        public var currency: String
+        public var amount: ExactDecimal
+        public var conventions: [String]
+    }
+
+    /// The client's commitments for `year` in conventions whose other parties are in
+    /// ODA-eligible countries, summed by country, nature and currency. Commitments towards
+    /// non-eligible countries are left out (`excluded` lists those conventions).
+    public func odaDeclaration(client: Int, year: Int) -> (lines: [ODALine], excluded: [String]) {
+        let clientID = index.id(client)
+        var lines: [String: ODALine] = [:]
+        var excluded: [String] = []
+        for link in index.references(to: client) where index.type(link.source) == .convention && link.relation == "party" {
+            let convention = link.source
+            let value = index.value(convention)
+            let countries = Set(index.references(from: convention).filter { $0.relation == "party" && $0.target != client }
+                .compactMap { $0.target.flatMap { index.value($0)["country"]?.text } })
+            let commitments = (value["financial_commitments"]?.items ?? []).filter {
+                $0["party"]?.text == clientID && $0["year"]?.text == String(year)
+            }
+            guard !commitments.isEmpty else { continue }
+            guard let country = countries.sorted().first(where: Self.odaEligible.contains) else {
+                excluded.append(index.id(convention))
+                continue
+            }
+            for commitment in commitments {
+                guard let amount = commitment["amount"]?.text.flatMap(ExactDecimal.init) else { continue }
+                let nature = commitment["nature"]?.text ?? ""
+                let currency = commitment["currency"]?.text ?? ""
+                let key = "\(country)|\(nature)|\(currency)"
+                var line = lines[key] ?? ODALine(country: country, nature: nature, currency: currency, amount: .zero, conventions: [])
+                line.amount = line.amount + amount
+                if !line.conventions.contains(index.id(convention)) { line.conventions.append(index.id(convention)) }
+                lines[key] = line
+            }
+        }
+        let sorted = lines.values.sorted { ($0.country, $0.nature, $0.currency) < ($1.country, $1.nature, $1.currency) }
+        return (sorted, Array(Set(excluded)).sorted())
+    }
+}

@@ -1,0 +1,113 @@
+public import KaleidoKB
+
+/// The recurring questions of DATA-MODEL.md as functions over the index: each answers with
+/// record positions or small typed rows that the CLI prints and the tests check.
+public struct Questions: Sendable {
+    public let index: KBIndex
+    public let today: CalendarDay
+    let resolver: RecordResolver
+
+    public init(index: KBIndex, today: CalendarDay) {
+        self.index = index
+        self.today = today
+        resolver = RecordResolver(index: index)
+    }
+
+    func date(_ value: QValue?) -> PartialDate? { value?.text.flatMap(PartialDate.init) }
+
+    // MARK: Conventions
+
+    /// A convention ending soon and what is prepared to follow it.
+    public struct EndingConvention: Hashable, Sendable {
+        public var record: Int
+        public var ends: CalendarDay
+        /// The convention that supersedes it (from either side's link), if one is prepared.
+        public var successor: Int?
+        /// The renewal mode written in the convention (`aucun`, `tacite`, `expresse`).
+        public var renewalMode: String?
+    }
+
+    /// Conventions in force (signed or in force) whose `effective_until` falls between today
+    /// and `until` (inclusive).
+    public func conventionsEnding(by until: CalendarDay) -> [EndingConvention] {
+        var result: [EndingConvention] = []
+        for record in index.records(of: .convention) {
+            let value = index.value(record)
+            guard let status = value["status"]?.text, ["en_vigueur", "signee"].contains(status),
+                let end = date(value["effective_until"])?.last, end >= today, end <= until
+            else { continue }
+            var successor = value["superseded_by"]?.text.flatMap(resolver.position)
+            if successor == nil {
+                successor = index.references(to: record).first { $0.relation == "supersedes" }?.source
+            }
+            result.append(EndingConvention(record: record, ends: end, successor: successor, renewalMode: value["renewal"]?["mode"]?.text))
+        }
+        return result.sorted { ($0.ends, index.id($0.record)) < ($1.ends, index.id($1.record)) }
+    }
+
+    /// A convention in force missing what art. L1115-1 CGCT expects.
+    public struct ConventionGap: Hashable, Sendable {
+        public var record: Int
+        public var noFinancialCommitments: Bool
+        public var notSentToPrefect: Bool
+    }
+
+    /// Conventions in force with no financial commitments or never sent to the préfet.
+    public func conventionGaps() -> [ConventionGap] {
+        index.records(of: .convention).compactMap { record in
+            let value = index.value(record)
+            guard value["status"]?.text == "en_vigueur" else { return nil }
+            let gap = ConventionGap(record: record, noFinancialCommitments: (value["financial_commitments"]?.items ?? []).isEmpty,
+                                    notSentToPrefect: value["transmitted_to_prefect_on"]?.text == nil)
+            return gap.noFinancialCommitments || gap.notSentToPrefect ? gap : nil
+        }.sorted { index.id($0.record) < index.id($1.record) }
+    }
+
+    // MARK: People
+
+    /// People affiliated to `partner` with `role` on `day` (affiliation interval contains it).
+    public func contacts(of partner: Int, role: String, on day: CalendarDay) -> [Int] {
+        let partnerID = index.id(partner)
+        return index.records(of: .person).filter { person in
+            (index.value(person)["affiliations"]?.items ?? []).contains { affiliation in
+                affiliation["partner"]?.text == partnerID && affiliation["role"]?.text == role
+                    && DateInterval(start: date(affiliation["from"]), end: date(affiliation["until"])).contains(day)
+            }
+        }
+    }
+
+    /// A person due for a GDPR review, or not met for a long time.
+    public struct PersonReview: Hashable, Sendable {
+        public var record: Int
+        public var reviewAfter: CalendarDay?
+        /// The last interaction that took place (planned ones do not count), from the
+        /// interactions naming the person and the record's own `last_interaction`.
+        public var lastInteraction: CalendarDay?
+        public var reviewDue: Bool
+        public var inactive: Bool
+    }
+
+    /// People whose `review_after` has passed, and (when `inactiveSince` is given) people with
+    /// no interaction since that day.
+    public func peopleToReview(inactiveSince: CalendarDay?) -> [PersonReview] {
+        var lastSeen: [Int: CalendarDay] = [:]
+        for interaction in index.records(of: .interaction) {
+            let value = index.value(interaction)
+            guard value["status"]?.text != "planifie", value["status"]?.text != "annule",
+                let day = date(value["date"])?.first, day <= today else { continue }
+            for link in index.references(from: interaction) where link.relation == "person" || link.relation == "assignee" {
+                if let person = link.target, lastSeen[person].map({ $0 < day }) ?? true { lastSeen[person] = day }
+            }
+        }
+        return index.records(of: .person).compactMap { person in
+            let value = index.value(person)
+            guard value["internal"] != .bool(true) else { return nil }
+            let review = date(value["review_after"])?.last
+            var last = lastSeen[person]
+            if let written = date(value["last_interaction"])?.last, written <= today, last.map({ $0 < written }) ?? true { last = written }
+            let due = review.map { $0 < today } ?? false
+            let inactive = inactiveSince.map { since in last.map { $0 < since } ?? true } ?? false
+            return due || inactive ? PersonReview(record: person, reviewAfter: review, lastInteraction: last, reviewDue: due, inactive: inactive) : nil
+        }.sorted { index.id($0.record) < index.id($1.record) }
+    }
+}

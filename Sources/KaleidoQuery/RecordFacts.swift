@@ -1,0 +1,105 @@
+public import KaleidoKB
+
+/// What each record type means for display and time: its title, its date interval, and the
+/// relation names of its reference fields.
+public enum RecordFacts {
+    /// The display title: a partner's name, a person's full name, an interaction's summary's
+    /// first line, else `title`, else the id.
+    public static func title(of value: QValue, type: RecordType, id: String) -> String {
+        switch type {
+        case .partner: return value["name"]?.text ?? id
+        case .person: return value["full_name"]?.text ?? id
+        case .interaction:
+            let summary = value["summary"]?.text ?? id
+            let line = summary.split(separator: "\n").first.map(String.init) ?? summary
+            return line.count > 120 ? String(line.prefix(119)) + "…" : line
+        case .call: return value["programme"]?.text ?? value["title"]?.text ?? id
+        default: return value["title"]?.text ?? id
+        }
+    }
+
+    /// The record's date interval (partial dates widen to their whole month or year).
+    ///
+    /// Conventions run from `effective_from` (else the signature, else the first dated status)
+    /// to `effective_until`; interactions last their day; calls run from opening to closing.
+    public static func interval(of value: QValue, type: RecordType) -> DateInterval {
+        func date(_ key: String) -> PartialDate? { value[key]?.text.flatMap(PartialDate.init) }
+        switch type {
+        case .partner: return DateInterval(start: date("valid_from"), end: date("valid_until"))
+        case .person: return DateInterval(start: nil, end: nil)
+        case .partnership: return DateInterval(start: date("since"), end: date("until"))
+        case .convention:
+            let firstStatus = value["status_history"]?.items?.compactMap { $0["date"]?.text.flatMap(PartialDate.init) }.first
+            return DateInterval(start: date("effective_from") ?? date("signed_on") ?? firstStatus, end: date("effective_until"))
+        case .interaction:
+            let day = date("date")
+            return DateInterval(start: day, end: day)
+        case .call: return DateInterval(start: date("opens_on"), end: date("closes_on"))
+        case .project, .engagement, .event:
+            let start = date("start")
+            return DateInterval(start: start, end: date("end") ?? (type == .event ? start : nil))
+        }
+    }
+
+    /// The interval an item of a list carries itself (`from`/`until`, `since`/`until`,
+    /// `start`/`end`), or nil when it has none.
+    static func itemInterval(_ item: QValue) -> DateInterval? {
+        func date(_ key: String) -> PartialDate? { item[key]?.text.flatMap(PartialDate.init) }
+        for (startKey, endKey) in [("from", "until"), ("since", "until"), ("start", "end")] {
+            let start = date(startKey)
+            let end = date(endKey)
+            if start != nil || end != nil { return DateInterval(start: start, end: end) }
+        }
+        return nil
+    }
+
+    /// A relation name for a reference field: the list's item noun (`parties[].partner` →
+    /// party, `organisers[]` → organiser, `affiliations[].partner` → affiliation), else the
+    /// field's own name (`lead`, `client`, `funding[].funder` → funder).
+    public static func relation(for path: [FieldStep]) -> String {
+        var keys: [(String, Bool)] = []  // key, followed by a list step
+        for (index, step) in path.enumerated() {
+            if case .key(let key) = step {
+                let listed = index + 1 < path.count && path[index + 1] == .anyItem
+                keys.append((key, listed))
+            }
+        }
+        guard let last = keys.last else { return "reference" }
+        if last.1 { return singular(last.0) }
+        if ["partner", "party"].contains(last.0), keys.count >= 2, keys[keys.count - 2].1 {
+            let container = keys[keys.count - 2].0
+            return container == "financial_commitments" ? "commitment" : singular(container)
+        }
+        return last.0
+    }
+
+    static func singular(_ word: String) -> String {
+        switch word {
+        case "parties": return "party"
+        case "member_of": return "member_of"
+        case "persons": return "person"
+        case let plural where plural.hasSuffix("ies"): return String(plural.dropLast(3)) + "y"
+        case let plural where plural.hasSuffix("s"): return String(plural.dropLast())
+        default: return word
+        }
+    }
+
+    /// Every string reached by `path`, each with the innermost list item it was found in.
+    static func strings(at path: [FieldStep], in value: QValue, item: QValue?) -> [(String, QValue?)] {
+        guard let step = path.first else {
+            if let text = value.text, case .string = value { return [(text, item)] }
+            return []
+        }
+        let rest = Array(path.dropFirst())
+        switch step {
+        case .key(let key):
+            guard let child = value[key] else { return [] }
+            return strings(at: rest, in: child, item: item)
+        case .anyItem:
+            return (value.items ?? []).flatMap { element in strings(at: rest, in: element, item: element) }
+        case .anyKey:
+            guard case .map(let pairs) = value else { return [] }
+            return pairs.flatMap { strings(at: rest, in: $0.value, item: item) }
+        }
+    }
+}

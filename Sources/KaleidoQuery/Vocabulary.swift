@@ -1,0 +1,60 @@
+public import KaleidoKB
+public import KaleidoYAML
+
+/// Display labels of enumeration keys, from `schemas/vocab.yaml`
+/// (`<enumeration>: {<key>: {fr: …, en: …}}`).
+public struct Vocabulary: Sendable {
+    public enum Language: String, Sendable, CaseIterable { case fr, en }
+
+    private var labels: [String: [String: [Language: String]]] = [:]
+
+    public init() {}
+
+    /// Reads the parsed vocab document; entries of another shape are skipped.
+    public init(document: YAMLNode) {
+        for enumeration in document.pairs ?? [] {
+            guard let name = enumeration.key.scalarText else { continue }
+            var keys: [String: [Language: String]] = [:]
+            for entry in enumeration.value.pairs ?? [] {
+                guard let key = entry.key.scalarText else { continue }
+                var byLanguage: [Language: String] = [:]
+                for language in Language.allCases { byLanguage[language] = entry.value[language.rawValue]?.scalarText }
+                keys[key] = byLanguage
+            }
+            labels[name] = keys
+        }
+    }
+
+    /// The label of `key` for a field of a record type: the enumeration named
+    /// `<type>_<field>` first (`project_status`), then `<field>` (`theme` for `themes`), then
+    /// any enumeration holding the key; the key itself when none has a label.
+    public func label(_ key: String, field: String, type: RecordType?, language: Language) -> String {
+        let singular = field.hasSuffix("s") ? String(field.dropLast()) : field
+        var candidates: [String] = []
+        if let type { candidates += ["\(type.rawValue)_\(field)", "\(type.rawValue)_\(singular)"] }
+        candidates += [field, singular]
+        for name in candidates {
+            if let label = labels[name]?[key]?[language] { return label }
+        }
+        for name in labels.keys.sorted() {
+            if let label = labels[name]?[key]?[language] { return label }
+        }
+        return key
+    }
+
+    /// The label of a record type's name.
+    public static func typeLabel(_ type: RecordType, language: Language) -> String {
+        switch (type, language) {
+        case (.partner, .fr): "partenaire"
+        case (.person, .fr): "personne"
+        case (.partnership, .fr): "partenariat"
+        case (.convention, .fr): "convention"
+        case (.project, .fr): "projet"
+        case (.engagement, .fr): "mission"
+        case (.event, .fr): "événement"
+        case (.interaction, .fr): "échange"
+        case (.call, .fr): "appel à projets"
+        case (_, .en): type.rawValue
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import KaleidoKB
+import KaleidoQuery
+import KaleidoYAML
+
+/// The project's own sample KB (`knowledge/`), indexed once for all tests, and helpers to run
+/// the `kaleido` executable the build placed next to the test bundle.
+enum SampleKB {
+    /// The package root: Tests/KaleidoQueryTests/Support/SampleKB.swift → four levels up.
+    static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    static let today = CalendarDay(year: 2026, month: 11, day: 27)
+
+    /// The index of a KB folder, built synchronously from its files with the KB's schema hints.
+    static func buildIndex(root: String) throws -> KBIndex {
+        let kb = try KnowledgeBase.open(root: root, fileSystem: LocalFileSystem())
+        let hints = try KBSchemas.load(kb).hints
+        let validator = KBValidator(kb: kb, today: today, schemaChecker: nil, hints: hints, parallelism: 1)
+        var entries: [IndexEntry] = []
+        for file in try validator.recordFiles() {
+            let document = try YAMLParser().parseDocument(try kb.fileSystem.readFile(kb.path(file)))
+            if let entry = IndexEntry(record: Record(file: file, root: document.root), knowledgeFolder: kb.config.knowledgeFolder, hints: hints) {
+                entries.append(entry)
+            }
+        }
+        return KBIndex(entries: entries)
+    }
+
+    static let index: KBIndex = {
+        do { return try buildIndex(root: root) } catch { fatalError("cannot index the sample KB: \(error)") }
+    }()
+
+    static func position(_ id: String) -> Int {
+        guard let position = index.position(of: id) else { fatalError("no record \(id) in the sample") }
+        return position
+    }
+
+    static func ids(_ records: [Int]) -> [String] { records.map { index.id($0) } }
+}
+
+/// Runs the built `kaleido` executable.
+enum Kaleido {
+    static var executable: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kaleido").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return SampleKB.root + "/.build/debug/kaleido"
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `kaleido ARGS` in `directory` with KALEIDO_TODAY fixed.
+    static func run(_ arguments: [String], in directory: String = SampleKB.root, today: String = "2026-11-27") throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["KALEIDO_TODAY"] = today
+        environment["COLUMNS"] = "200"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Runs a command with `--format json` and decodes its output.
+    static func json(_ arguments: [String], in directory: String = SampleKB.root) throws -> Any {
+        let result = try run(arguments + ["--format", "json"], in: directory)
+        guard result.status == 0 else { throw Failure(message: "kaleido \(arguments) exited \(result.status): \(result.stderr)") }
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    struct Failure: Error { var message: String }
+}
