@@ -1,4 +1,5 @@
 import KaleidoKB
+import KaleidoQuery
 import KaleidoYAML
 
 /// Paths as the user should see them: relative to the current directory when the KB is at or
@@ -44,7 +45,7 @@ enum ValidationText {
 /// `kaleido validate --format json`.
 enum ValidationJSON {
     static func render(_ report: ValidationReport, display: DisplayPaths) -> String {
-        let quote = YAMLTreeJSON.quote
+        let quote = JSONText.quote
         var output = "{\n"
         output += "  \"valid\": \(report.errors == 0),\n"
         output += "  \"records\": \(report.records),\n"

@@ -1,3 +1,4 @@
+import KaleidoQuery
 import KaleidoYAML
 
 /// Writes a YAML document tree as JSON with a stable key order, for `kaleido yaml`.
@@ -17,24 +18,24 @@ enum YAMLTreeJSON {
         output += "{\n"
         switch node.content {
         case .scalar(let text, let style):
-            field("kind", quote("scalar"), inner, &output)
-            field("value", quote(text), inner, &output)
+            field("kind", JSONText.quote("scalar"), inner, &output)
+            field("value", JSONText.quote(text), inner, &output)
             field("resolved", resolved(ScalarResolver.resolve(text, style: style, tag: node.tag)), inner, &output)
-            field("style", quote(style.rawValue), inner, &output)
+            field("style", JSONText.quote(style.rawValue), inner, &output)
         case .alias(let name):
-            field("kind", quote("alias"), inner, &output)
-            field("value", quote(name), inner, &output)
+            field("kind", JSONText.quote("alias"), inner, &output)
+            field("value", JSONText.quote(name), inner, &output)
         case .sequence(let items, let style):
-            field("kind", quote("sequence"), inner, &output)
+            field("kind", JSONText.quote("sequence"), inner, &output)
             output += "\(inner)\"value\": ["
             for (index, item) in items.enumerated() {
                 output += index == 0 ? "\n" + inner + "  " : ",\n" + inner + "  "
                 write(item, indent: inner + "  ", into: &output)
             }
             output += items.isEmpty ? "],\n" : "\n\(inner)],\n"
-            field("style", quote(style.rawValue), inner, &output)
+            field("style", JSONText.quote(style.rawValue), inner, &output)
         case .mapping(let pairs, let style):
-            field("kind", quote("mapping"), inner, &output)
+            field("kind", JSONText.quote("mapping"), inner, &output)
             output += "\(inner)\"value\": ["
             for (index, pair) in pairs.enumerated() {
                 let pairIndent = inner + "  "
@@ -46,16 +47,16 @@ enum YAMLTreeJSON {
                 output += "\n\(pairIndent)}"
             }
             output += pairs.isEmpty ? "],\n" : "\n\(inner)],\n"
-            field("style", quote(style.rawValue), inner, &output)
+            field("style", JSONText.quote(style.rawValue), inner, &output)
         }
-        field("tag", node.tag.map(quote) ?? "null", inner, &output)
-        field("anchor", node.anchor.map(quote) ?? "null", inner, &output)
+        field("tag", node.tag.map(JSONText.quote) ?? "null", inner, &output)
+        field("anchor", node.anchor.map(JSONText.quote) ?? "null", inner, &output)
         output += "\(inner)\"span\": {\"start\": \(mark(node.span.start)), \"end\": \(mark(node.span.end))}\n"
         output += "\(indent)}"
     }
 
     private static func field(_ name: String, _ value: String, _ indent: String, _ output: inout String) {
-        output += "\(indent)\(quote(name)): \(value),\n"
+        output += "\(indent)\(JSONText.quote(name)): \(value),\n"
     }
 
     private static func mark(_ mark: SourceMark) -> String {
@@ -66,32 +67,11 @@ enum YAMLTreeJSON {
         switch value {
         case .null: return "{\"type\": \"null\"}"
         case .bool(let flag): return "{\"type\": \"bool\", \"value\": \(flag)}"
-        case .integer(let digits): return "{\"type\": \"integer\", \"value\": \(quote(digits))}"
-        case .float(let digits): return "{\"type\": \"float\", \"value\": \(quote(digits))}"
-        case .infinity(let negative): return "{\"type\": \"float\", \"value\": \(quote(negative ? "-inf" : "inf"))}"
+        case .integer(let digits): return "{\"type\": \"integer\", \"value\": \(JSONText.quote(digits))}"
+        case .float(let digits): return "{\"type\": \"float\", \"value\": \(JSONText.quote(digits))}"
+        case .infinity(let negative): return "{\"type\": \"float\", \"value\": \(JSONText.quote(negative ? "-inf" : "inf"))}"
         case .nan: return "{\"type\": \"float\", \"value\": \"nan\"}"
-        case .string(let text): return "{\"type\": \"string\", \"value\": \(quote(text))}"
+        case .string(let text): return "{\"type\": \"string\", \"value\": \(JSONText.quote(text))}"
         }
-    }
-
-    /// `text` as a JSON string literal.
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

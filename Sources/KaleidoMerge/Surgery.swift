@@ -127,29 +127,9 @@ extension TreeMerger {
             guard case .string(let string) = meaning else { return YAMLEmitter().scalarText(meaning) }
             let written = YAMLEmitter().scalarText(meaning)
             if written.first == "\"" || written.first == "'" { return written }
-            if string.contains(where: { ",[]{}".contains($0) }) { return doubleQuoted(string) }
+            if string.contains(where: { ",[]{}".contains($0) }) { return YAMLEmitter().doubleQuotedText(string) }
             return written
         }
-    }
-
-    static func doubleQuoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    output += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
     }
 
     /// The byte offset just after the line holding `offset`, and the prefix an insertion there

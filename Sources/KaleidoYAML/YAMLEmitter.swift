@@ -109,6 +109,12 @@ public struct YAMLEmitter: Sendable {
         return writer.item("-", node, column: max(0, indentation)).map { $0 + "\n" }.joined()
     }
 
+    /// `text` as a double-quoted YAML scalar on one line, escaping only what YAML requires or
+    /// what would be invisible (accents, Arabic and emoji stay as they are).
+    public func doubleQuotedText(_ text: String) -> String {
+        ScalarQuoting.doubleQuoted(text)
+    }
+
     /// A scalar value on one line, written so that it reads back with the same meaning under
     /// YAML 1.2 core and YAML 1.1: `42`, `true`, `null`, `Sfax`, `'NO'`, `'01004'`,
     /// `"a\nb"`. Multi-line strings are double-quoted here (use `emitValue` for literal blocks).
