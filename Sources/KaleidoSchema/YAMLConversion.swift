@@ -152,13 +152,16 @@ public struct YAMLConversion: Sendable, PlainScalarSource {
             var object = JSONObject()
             var keys: [String] = []
             var children: [SourceNode] = []
+            object.reserveCapacity(pairs.count)
+            keys.reserveCapacity(pairs.count)
+            children.reserveCapacity(pairs.count)
             for pair in pairs {
                 let key = try keyText(pair.key, state: state)
                 guard object[key] == nil else {
                     throw YAMLConversionError(span: pair.key.span, message: "the key \"\(key)\" appears twice in this mapping: keep one")
                 }
                 let (value, child) = try convert(pair.value, state: &state, depth: depth + 1, keySpan: pair.key.span)
-                object[key] = value
+                object.appendNew(key, value)
                 keys.append(key)
                 children.append(child)
             }

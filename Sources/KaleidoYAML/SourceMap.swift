@@ -98,10 +98,13 @@ struct SourceMap: Sendable {
             chars = checkpoint * Self.checkpointStride
         }
         // The bytes are valid UTF-8 (checked in init): the lead byte gives the length.
-        while chars < index, offset < bytes.count {
-            let lead = bytes[offset]
-            offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            chars += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            while chars < index, offset < count {
+                let lead = buffer[offset]
+                offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                chars += 1
+            }
         }
         let line = lineIndex(ofByte: offset)
         cursorChar = chars

@@ -100,10 +100,7 @@ struct TreeBuilder {
     mutating func run() throws(YAMLError) -> [YAMLDocument] {
         while true {
             let event: Event
-            switch reader.next() {
-            case .success(let next): event = next
-            case .failure(let failure): throw LibYAMLMessages.error(for: failure, map: map, bytes: bytes)
-            }
+            do { event = try reader.next() } catch { throw LibYAMLMessages.error(for: error, map: map, bytes: bytes) }
             switch event.kind {
             case .streamStart: continue
             case .streamEnd:
