@@ -21,12 +21,15 @@ public struct Record: Sendable {
 
     /// The file name without its `.yaml` extension: what the id must be.
     public var fileStem: String {
-        // Called for every record: slices of the path, no array of components.
-        let name = file.lastIndex(of: "/").map { file[file.index(after: $0)...] } ?? file[...]
-        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
-            return String(name.dropLast(suffix.count))
+        // Called for every record: byte-level search (a `Character` search walks graphemes).
+        let utf8 = file.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        var name = utf8[start...]
+        for suffix in [".yaml", ".yml"] where name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+            name = name.dropLast(suffix.utf8.count)
+            break
         }
-        return String(name)
+        return String(Substring(name))
     }
 
     /// The type implied by the folder under `knowledge/` (`knowledge/partners/tn/x.yaml` → partner).
