@@ -195,7 +195,10 @@ public struct YAMLConversion: Sendable, PlainScalarSource {
 
 /// Where one converted value came from. Mapping nodes have `keys` aligned with `children`;
 /// sequence nodes have no keys.
-final class SourceNode: Sendable {
+///
+/// A value type: a conversion builds one per node of every record, and a class would cost an
+/// allocation (and its release) for each scalar; the tree is only read back for findings.
+struct SourceNode: Sendable {
     let span: SourceSpan
     let keySpan: SourceSpan?
     let plainText: String?
