@@ -15,7 +15,7 @@ enum KeyIdentity: Hashable {
 
     /// The identity of `node`, resolving aliases through `anchors`. The parser has already
     /// bounded the expansion of every alias it accepted, so this walk is bounded too.
-    init(_ node: YAMLNode, anchors: [String: TreeBuilder.Anchored]) {
+    init(_ node: borrowing YAMLNode, anchors: [String: TreeBuilder.Anchored]) {
         var visiting: Set<String> = []
         self = Self.make(node, anchors: anchors, visiting: &visiting)
     }

@@ -51,7 +51,17 @@ public enum ScalarResolver {
         // Most plain scalars are words: only text starting with a digit, a sign, a dot, `~` or
         // the first letter of null/true/false can be anything but a string, so the rest skips
         // the patterns below (this runs for every scalar a rule or the conversion reads).
-        if let first = text.utf8.first, !mayBeNonString(firstByte: first) { return .string(text) }
+        if let first = text.utf8.first {
+            if !mayBeNonString(firstByte: first) { return .string(text) }
+            // A letter (n, t, f and capitals: `name`, `type`, `from`…) can only start null or a
+            // boolean; no number pattern starts with a letter.
+            if (first | 0x20) == UInt8(ascii: "n") || (first | 0x20) == UInt8(ascii: "t") || (first | 0x20) == UInt8(ascii: "f") {
+                switch text {
+                case "null", "Null", "NULL": return .null
+                default: return resolveBool(text) ?? .string(text)
+                }
+            }
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
