@@ -10,12 +10,12 @@ public enum PlainScalarRule {
     /// schema's field names, not the consultant's data.
     public static func check(_ record: Record) -> [Finding] {
         var findings: [Finding] = []
-        var path: [String] = []
+        var path: [JSONPointer.Token] = []
         visit(record.root, path: &path) { node, path, reading in
             let text = node.scalarText ?? ""
             findings.append(Finding(
                 file: record.file, span: node.span, severity: .warning, rule: "plain-scalar",
-                pointer: path.map { "/" + JSONPointer.escape($0) }.joined(),
+                pointer: JSONPointer.string(path),
                 message: "\(text) is read as the string \"\(text)\" here, but YAML 1.1 tools read it as \(reading): quote it"))
         }
         return findings
@@ -23,7 +23,7 @@ public enum PlainScalarRule {
 
     /// Walks the tree keeping the path as a stack of tokens: pointers are only built for the
     /// (rare) scalars that get reported, which keeps the walk cheap on large KBs.
-    private static func visit(_ node: YAMLNode, path: inout [String], report: (YAMLNode, [String], String) -> Void) {
+    private static func visit(_ node: YAMLNode, path: inout [JSONPointer.Token], report: (YAMLNode, [JSONPointer.Token], String) -> Void) {
         switch node.content {
         case .scalar(let text, .plain) where node.tag == nil:
             // Only the first byte can make a 1.1 reading differ: digits, signs and the few words.
@@ -33,13 +33,13 @@ public enum PlainScalarRule {
             }
         case .sequence(let items, _):
             for (index, item) in items.enumerated() {
-                path.append(String(index))
+                path.append(.index(index))
                 visit(item, path: &path, report: report)
                 path.removeLast()
             }
         case .mapping(let pairs, _):
             for pair in pairs {
-                path.append(pair.key.scalarText ?? "")
+                path.append(.key(pair.key.scalarText ?? ""))
                 visit(pair.value, path: &path, report: report)
                 path.removeLast()
             }

@@ -21,20 +21,27 @@ public struct Record: Sendable {
 
     /// The file name without its `.yaml` extension: what the id must be.
     public var fileStem: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
-            return String(name.dropLast(suffix.count))
+        // Called for every record: byte-level search (a `Character` search walks graphemes).
+        let utf8 = file.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        var name = utf8[start...]
+        for suffix in [".yaml", ".yml"] where name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+            name = name.dropLast(suffix.utf8.count)
+            break
         }
-        return name
+        return String(Substring(name))
     }
 
     /// The type implied by the folder under `knowledge/` (`knowledge/partners/tn/x.yaml` → partner).
     public func folderType(knowledgeFolder: String) -> RecordType? {
         let prefix = knowledgeFolder.hasSuffix("/") ? knowledgeFolder : knowledgeFolder + "/"
         guard file.hasPrefix(prefix) else { return nil }
-        let components = file.dropFirst(prefix.count).split(separator: "/")
-        guard components.count >= 2 else { return nil }
-        return RecordType(folder: String(components[0]))
+        // The first non-empty component below the knowledge folder, which must not be the file.
+        var rest = file.dropFirst(prefix.count)
+        while rest.first == "/" { rest = rest.dropFirst() }
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        guard rest[slash...].contains(where: { $0 != "/" }) else { return nil }
+        return RecordType(folder: String(rest[..<slash]))
     }
 
     /// Every node reached by `path` from the root, each with its JSON pointer.

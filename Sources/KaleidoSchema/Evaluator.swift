@@ -32,8 +32,14 @@ struct Annotations {
         itemPrefix = max(itemPrefix, other.itemPrefix)
         if let theirs = other.sets {
             let mine = storage()
-            if !theirs.properties.isEmpty { mine.properties.formUnion(theirs.properties) }
-            if !theirs.items.isEmpty { mine.items.formUnion(theirs.items) }
+            // Most merges go into an empty set: sharing the other set (copy on write) costs no
+            // rehashing of every property name.
+            if !theirs.properties.isEmpty {
+                if mine.properties.isEmpty { mine.properties = theirs.properties } else { mine.properties.formUnion(theirs.properties) }
+            }
+            if !theirs.items.isEmpty {
+                if mine.items.isEmpty { mine.items = theirs.items } else { mine.items.formUnion(theirs.items) }
+            }
         }
     }
 }

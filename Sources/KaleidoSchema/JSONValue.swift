@@ -153,6 +153,20 @@ public struct JSONObject: Hashable, Sendable, Sequence {
         }
     }
 
+    /// Appends a member the caller knows is absent (one lookup fewer than the subscript's
+    /// setter, for the YAML conversion, which checks for duplicates itself).
+    mutating func appendNew(_ key: String, _ value: JSONValue) {
+        entries.append((key, value))
+        if index != nil {
+            index?[key] = entries.count - 1
+        } else if entries.count > Self.indexThreshold {
+            rebuildIndex()
+        }
+    }
+
+    /// Room for `count` members.
+    mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
+
     private mutating func rebuildIndex() {
         guard entries.count > Self.indexThreshold else {
             index = nil

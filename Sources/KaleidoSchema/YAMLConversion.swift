@@ -152,13 +152,16 @@ public struct YAMLConversion: Sendable, PlainScalarSource {
             var object = JSONObject()
             var keys: [String] = []
             var children: [SourceNode] = []
+            object.reserveCapacity(pairs.count)
+            keys.reserveCapacity(pairs.count)
+            children.reserveCapacity(pairs.count)
             for pair in pairs {
                 let key = try keyText(pair.key, state: state)
                 guard object[key] == nil else {
                     throw YAMLConversionError(span: pair.key.span, message: "the key \"\(key)\" appears twice in this mapping: keep one")
                 }
                 let (value, child) = try convert(pair.value, state: &state, depth: depth + 1, keySpan: pair.key.span)
-                object[key] = value
+                object.appendNew(key, value)
                 keys.append(key)
                 children.append(child)
             }
@@ -192,7 +195,10 @@ public struct YAMLConversion: Sendable, PlainScalarSource {
 
 /// Where one converted value came from. Mapping nodes have `keys` aligned with `children`;
 /// sequence nodes have no keys.
-final class SourceNode: Sendable {
+///
+/// A value type: a conversion builds one per node of every record, and a class would cost an
+/// allocation (and its release) for each scalar; the tree is only read back for findings.
+struct SourceNode: Sendable {
     let span: SourceSpan
     let keySpan: SourceSpan?
     let plainText: String?

@@ -55,17 +55,18 @@ final class EventReader {
     }
 
     /// The next event, or the failure that stopped libyaml.
-    func next() -> Result<Event, LibYAMLFailure> {
+    /// Typed throws rather than a `Result`: the event is returned directly, without copying a
+    /// large enum payload for every event.
+    func next() throws(LibYAMLFailure) -> Event {
         guard initialized else {
-            return .failure(LibYAMLFailure(
+            throw LibYAMLFailure(
                 isMemory: true, problem: "cannot initialize libyaml", problemIndex: 0,
-                problemByteOffset: nil, problemValue: -1, context: nil, contextIndex: 0))
+                problemByteOffset: nil, problemValue: -1, context: nil, contextIndex: 0)
         }
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) != 0 else { return .failure(failure()) }
+        guard yaml_parser_parse(&parser, &event) != 0 else { throw failure() }
         defer { yaml_event_delete(&event) }
-        return .success(Event(
-            kind: Self.kind(of: event), start: Int(event.start_mark.index), end: Int(event.end_mark.index)))
+        return Event(kind: Self.kind(of: event), start: Int(event.start_mark.index), end: Int(event.end_mark.index))
     }
 
     private func failure() -> LibYAMLFailure {

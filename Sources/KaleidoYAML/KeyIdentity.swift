@@ -1,7 +1,10 @@
 /// What makes two mapping keys the same key: their resolved values under the YAML 1.2 core
 /// schema (`1`, `01` and `0x1` are one key; `"1"` is another), and for collection keys their
 /// structure (mappings compared regardless of key order). Aliases stand for their anchored node.
-indirect enum KeyIdentity: Hashable {
+///
+/// Not `indirect`: the collection cases recurse through arrays and dictionaries, which are
+/// already references, so a scalar key (nearly every key) costs no box allocation.
+enum KeyIdentity: Hashable {
     /// A scalar's resolved value; `tag` only for application tags (`!point`), which the core
     /// schema cannot resolve, so that `!a x` and `!b x` stay different keys.
     case scalar(ResolvedScalar, tag: String?)
@@ -12,7 +15,7 @@ indirect enum KeyIdentity: Hashable {
 
     /// The identity of `node`, resolving aliases through `anchors`. The parser has already
     /// bounded the expansion of every alias it accepted, so this walk is bounded too.
-    init(_ node: YAMLNode, anchors: [String: TreeBuilder.Anchored]) {
+    init(_ node: borrowing YAMLNode, anchors: [String: TreeBuilder.Anchored]) {
         var visiting: Set<String> = []
         self = Self.make(node, anchors: anchors, visiting: &visiting)
     }

@@ -48,6 +48,20 @@ public enum ScalarResolver {
 
     /// The core schema's reading of a plain scalar's text.
     public static func resolvePlain(_ text: String) -> ResolvedScalar {
+        // Most plain scalars are words: only text starting with a digit, a sign, a dot, `~` or
+        // the first letter of null/true/false can be anything but a string, so the rest skips
+        // the patterns below (this runs for every scalar a rule or the conversion reads).
+        if let first = text.utf8.first {
+            if !mayBeNonString(firstByte: first) { return .string(text) }
+            // A letter (n, t, f and capitals: `name`, `type`, `from`…) can only start null or a
+            // boolean; no number pattern starts with a letter.
+            if (first | 0x20) == UInt8(ascii: "n") || (first | 0x20) == UInt8(ascii: "t") || (first | 0x20) == UInt8(ascii: "f") {
+                switch text {
+                case "null", "Null", "NULL": return .null
+                default: return resolveBool(text) ?? .string(text)
+                }
+            }
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
@@ -56,6 +70,17 @@ public enum ScalarResolver {
         if let integer = resolveInteger(text) { return integer }
         if let float = resolveFloat(text) { return float }
         return .string(text)
+    }
+
+    /// Whether a plain scalar starting with `byte` may resolve to null, a boolean or a number.
+    static func mayBeNonString(firstByte byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return true
+        default:
+            return false
+        }
     }
 
     static func resolveBool(_ text: String) -> ResolvedScalar? {

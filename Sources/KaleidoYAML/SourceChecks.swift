@@ -38,27 +38,42 @@ enum SourceChecks {
     /// The offset of a `#` glued to a block scalar's header (`|#`, `>-#`), or nil.
     static func gluedHeaderComment(blockScalarAt start: Int, in bytes: [UInt8]) -> Int? {
         var index = start
-        let header: Set<UInt8> = Set("|>+-0123456789".utf8)
-        while index < bytes.count, header.contains(bytes[index]) { index += 1 }
+        while index < bytes.count, isBlockHeaderByte(bytes[index]) { index += 1 }
         return index < bytes.count && index > start && bytes[index] == hash ? index : nil
     }
 
     /// Whether a plain scalar's source text starts with an indicator (`-`, `?`, `:`) that
     /// cannot start one: followed by white space, the end, or (in flow) a flow indicator.
     static func startsWithLoneIndicator(_ range: Range<Int>, in bytes: [UInt8], inFlow: Bool) -> Bool {
-        guard !range.isEmpty, [UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(bytes[range.lowerBound]) else {
-            return false
+        // Called for every plain scalar: byte comparisons, no collection built per call.
+        guard !range.isEmpty else { return false }
+        switch bytes[range.lowerBound] {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"): break
+        default: return false
         }
         let next = range.lowerBound + 1
         guard next < bytes.count else { return true }
-        return isWhite(bytes[next]) || (inFlow && Set(",[]{}".utf8).contains(bytes[next]))
+        if isWhite(bytes[next]) { return true }
+        guard inFlow else { return false }
+        switch bytes[next] {
+        case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
+        default: return false
+        }
+    }
+
+    /// The characters of a block scalar header: `|`, `>`, chomping indicators, indentation digits.
+    private static func isBlockHeaderByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return false
+        }
     }
 
     /// A `#` inside a tag (`!a#b`) or an anchor name is part of that token, not a comment.
     private static func insideProperty(before index: Int, in bytes: [UInt8], fileStart: Int) -> Bool {
         var start = index
         while start > fileStart, !isWhite(bytes[start - 1]) { start -= 1 }
-        return [UInt8(ascii: "!"), UInt8(ascii: "&")].contains(bytes[start])
+        return bytes[start] == UInt8(ascii: "!") || bytes[start] == UInt8(ascii: "&")
     }
 
     private static func endOfLine(from index: Int, in bytes: [UInt8], limit: Int) -> Int {

@@ -32,30 +32,47 @@ struct SourceMap: Sendable {
     /// Builds the map, or throws `invalidUTF8` naming the first bad byte's offset.
     init(_ bytes: [UInt8]) throws(YAMLError) {
         self.bytes = bytes
-        bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var offset = bomLength
-        var chars = 0
-        lineStartBytes.append(UInt32(offset))
-        lineStartChars.append(0)
-        let count = bytes.count
-        while offset < count {
-            if chars % Self.checkpointStride == 0 { checkpoints.append(UInt32(offset)) }
-            let byte = bytes[offset]
-            let length = Self.sequenceLength(bytes, at: offset)
-            guard length > 0 else {
-                throw YAMLError(
-                    .invalidUTF8,
-                    "the file is not valid UTF-8 (bad byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset)); save it as UTF-8",
-                    at: markForInvalidByte(offset: offset, chars: chars))
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        bomLength = bom
+        var checkpoints: [UInt32] = []
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 2)
+        var lineStartBytes: [UInt32] = [UInt32(bom)]
+        var lineStartChars: [UInt32] = [0]
+        // One pass over every byte of every file: ASCII bytes (nearly all of them) take the short
+        // path, and the buffer is read without bounds checks.
+        let (end, chars, badOffset) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int, Int?) in
+            var offset = bom
+            var chars = 0
+            let count = buffer.count
+            while offset < count {
+                if chars & (Self.checkpointStride - 1) == 0 { checkpoints.append(UInt32(offset)) }
+                let byte = buffer[offset]
+                if byte >= 0x80 {
+                    let length = Self.sequenceLength(bytes, at: offset)
+                    guard length > 0 else { return (offset, chars, offset) }
+                    offset += length
+                    chars += 1
+                    continue
+                }
+                offset += 1
+                chars += 1
+                if byte == 0x0A || (byte == 0x0D && (offset >= count || buffer[offset] != 0x0A)) {
+                    lineStartBytes.append(UInt32(offset))
+                    lineStartChars.append(UInt32(chars))
+                }
             }
-            offset += length
-            chars += 1
-            if byte == 0x0A || (byte == 0x0D && (offset >= count || bytes[offset] != 0x0A)) {
-                lineStartBytes.append(UInt32(offset))
-                lineStartChars.append(UInt32(chars))
-            }
+            return (offset, chars, nil)
         }
-        checkpoints.append(UInt32(offset))  // a mark at the very end of the file
+        self.lineStartBytes = lineStartBytes
+        self.lineStartChars = lineStartChars
+        if let badOffset {
+            throw YAMLError(
+                .invalidUTF8,
+                "the file is not valid UTF-8 (bad byte 0x\(String(bytes[badOffset], radix: 16, uppercase: true)) at byte offset \(badOffset)); save it as UTF-8",
+                at: markForInvalidByte(offset: badOffset, chars: chars))
+        }
+        checkpoints.append(UInt32(end))  // a mark at the very end of the file
+        self.checkpoints = checkpoints
         characterCount = chars
         cursorByte = bomLength
     }
@@ -81,10 +98,13 @@ struct SourceMap: Sendable {
             chars = checkpoint * Self.checkpointStride
         }
         // The bytes are valid UTF-8 (checked in init): the lead byte gives the length.
-        while chars < index, offset < bytes.count {
-            let lead = bytes[offset]
-            offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            chars += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            while chars < index, offset < count {
+                let lead = buffer[offset]
+                offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                chars += 1
+            }
         }
         let line = lineIndex(ofByte: offset)
         cursorChar = chars

@@ -4,8 +4,10 @@ extension YAMLNode {
     /// The value of `key` in a mapping whose keys are scalars, or nil.
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs, _) = content else { return nil }
-        for pair in pairs {
-            if case .scalar(let text, _) = pair.key.content, text == key { return pair.value }
+        // By index: rules look fields up many times per record, and iterating would copy
+        // every pair (both nodes) on the way.
+        for index in pairs.indices {
+            if case .scalar(let text, _) = pairs[index].key.content, text == key { return pairs[index].value }
         }
         return nil
     }

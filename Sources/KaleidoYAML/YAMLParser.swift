@@ -100,10 +100,7 @@ struct TreeBuilder {
     mutating func run() throws(YAMLError) -> [YAMLDocument] {
         while true {
             let event: Event
-            switch reader.next() {
-            case .success(let next): event = next
-            case .failure(let failure): throw LibYAMLMessages.error(for: failure, map: map, bytes: bytes)
-            }
+            do { event = try reader.next() } catch { throw LibYAMLMessages.error(for: error, map: map, bytes: bytes) }
             switch event.kind {
             case .streamStart: continue
             case .streamEnd:
@@ -257,9 +254,10 @@ struct TreeBuilder {
     }
 
     /// Attaches a finished node to its parent (or makes it the root) and records its anchor.
-    private mutating func complete(_ node: YAMLNode, expandedSize: Int, expandedHeight: Int) throws(YAMLError) {
+    /// `node` is consumed: it moves into its parent without a copy of its strings and arrays.
+    private mutating func complete(_ node: consuming YAMLNode, expandedSize: Int, expandedHeight: Int) throws(YAMLError) {
         if let anchor = node.anchor {
-            anchors[anchor] = Anchored(node: node, expandedSize: expandedSize, expandedHeight: expandedHeight)
+            anchors[anchor] = Anchored(node: copy node, expandedSize: expandedSize, expandedHeight: expandedHeight)
         }
         let top = stack.count - 1
         guard top >= 0 else {
@@ -271,9 +269,8 @@ struct TreeBuilder {
         stack[top].expandedHeight = max(stack[top].expandedHeight, expandedHeight)
         if !stack[top].isMapping {
             stack[top].items.append(node)
-        } else if let key = stack[top].pendingKey {
+        } else if let key = stack[top].pendingKey.take() {
             stack[top].pairs.append(YAMLPair(key: key, value: node))
-            stack[top].pendingKey = nil
         } else {
             let identity = KeyIdentity(node, anchors: anchors)
             if let first = stack[top].keys.insert(identity, at: node.span.start) {
