@@ -17,6 +17,9 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, --help on each, typed options, exit codes.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The sync daemon's logs: one line per event, with levels and metadata, and a handler
+        // that a systemd unit or a test can redirect (the Swift server ecosystem's standard API).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian, through module maps (see Sources/C*/module.modulemap).
@@ -35,11 +38,20 @@ let package = Package(
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
 
+        // The sync engine and daemon: snapshot, fetch, merge in memory, update, push.
+        .target(
+            name: "KaleidoSync",
+            dependencies: [
+                "KaleidoGit", "KaleidoKB", "KaleidoYAML",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // The user's surface.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoSync",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
@@ -49,6 +61,9 @@ let package = Package(
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
+        // Starts real `kaleido daemon` processes: `swift test` builds the executable too, and the
+        // tests find it next to their bundle.
+        .testTarget(name: "KaleidoSyncTests", dependencies: ["KaleidoSync", "KaleidoGit", "KaleidoKB", "KaleidoYAML"]),
     ]
 )
 

@@ -17,7 +17,7 @@ struct KaleidoCommand: AsyncParsableCommand {
             schemas/. See README.md for the commands and their options.
             """,
         version: KaleidoVersion.current,
-        subcommands: [ValidateCommand.self, YAMLCommand.self]
+        subcommands: [ValidateCommand.self, YAMLCommand.self, SyncCommand.self, DaemonCommand.self, StatusCommand.self, LogCommand.self]
     )
 
 }
