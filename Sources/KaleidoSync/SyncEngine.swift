@@ -89,7 +89,15 @@ public final class SyncEngine {
     /// knows it is offline).
     public func runCycle(network: Bool = true) throws -> CycleReport {
         var report = CycleReport()
-        defer { finish(&report) }
+        do { try cycle(network: network, &report) } catch {
+            finish(&report)
+            throw error
+        }
+        finish(&report)
+        return report
+    }
+
+    private func cycle(network: Bool, _ report: inout CycleReport) throws {
         for attempt in 0..<8 {
             report.restarts = attempt
             let snapshot = try takeSnapshot()
@@ -98,13 +106,13 @@ public final class SyncEngine {
                 logger.info("committed", metadata: ["kb": "\(settings.root)", "commit": "\(summary)"])
             }
             report.waiting = snapshot.waiting
-            guard network, !isCancelled() else { return report }
+            guard network, !isCancelled() else { return }
             do {
                 try repository.fetch(remote: settings.remote, options: transferOptions)
             } catch {
-                return try offline(&report, error)
+                offline(&report, error); return
             }
-            guard !isCancelled() else { return report }
+            guard !isCancelled() else { return }
             switch try integrate(snapshot, into: &report) {
             case .restart:
                 logger.notice("a file changed while merging; starting over", metadata: ["kb": "\(settings.root)"])
@@ -112,40 +120,40 @@ public final class SyncEngine {
             case .done:
                 break
             }
-            guard let tip = try repository.resolveReference(settings.branchReference) else { return report }
+            guard let tip = try repository.resolveReference(settings.branchReference) else { return }
             let remoteTip = try repository.resolveReference(settings.trackingReference)
-            if remoteTip == tip { markOnline(&report); return report }
-            guard !isCancelled() else { return report }
+            if remoteTip == tip { markOnline(&report); return }
+            guard !isCancelled() else { return }
             let outcome: PushOutcome
             do {
                 outcome = try repository.push(
                     remote: settings.remote, localReference: settings.branchReference,
                     remoteReference: settings.branchReference, options: transferOptions)
             } catch {
-                return try offline(&report, error)
+                offline(&report, error); return
             }
             switch outcome {
             case .pushed:
                 report.pushed = true
                 logger.info("pushed", metadata: ["kb": "\(settings.root)", "head": "\(tip.hex.prefix(10))"])
                 markOnline(&report)
-                return report
+                return
             case .rejected(let reason):
                 logger.notice("push rejected, fetching again", metadata: ["kb": "\(settings.root)", "reason": "\(reason)"])
                 continue
             }
         }
         state.lastError = "the cycle started over 8 times (files keep changing, or the remote keeps moving); the next cycle will try again"
-        return report
+        return
     }
 
     var transferOptions: TransferOptions {
         TransferOptions(credentials: settings.credentials, isCancelled: isCancelled)
     }
 
-    private func offline(_ report: inout CycleReport, _ error: any Error) throws -> CycleReport {
+    private func offline(_ report: inout CycleReport, _ error: any Error) {
         if let gitError = error as? GitError, gitError.code.rawValue == -7 /* GIT_EUSER: cancelled */ {
-            return report
+            return
         }
         let message = "\(error)"
         report.offline = message
@@ -154,7 +162,6 @@ public final class SyncEngine {
             logger.warning("remote unreachable; commits wait in the local queue", metadata: ["kb": "\(settings.root)", "error": "\(message)"])
         }
         state.lastError = message
-        return report
     }
 
     private func markOnline(_ report: inout CycleReport) {
