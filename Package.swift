@@ -37,12 +37,14 @@ let package = Package(
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
+        // Pure: the field-level three-way merge of records (MERGE.md).
+        .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"]),
 
         // The sync engine and daemon: snapshot, fetch, merge in memory, update, push.
         .target(
             name: "KaleidoSync",
             dependencies: [
-                "KaleidoGit", "KaleidoKB", "KaleidoYAML",
+                "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoMerge",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -50,7 +52,7 @@ let package = Package(
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoSync",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge", "KaleidoSync",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
+        .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB"]),
         // Starts real `kaleido daemon` processes: `swift test` builds the executable too, and the
         // tests find it next to their bundle.
         .testTarget(name: "KaleidoSyncTests", dependencies: ["KaleidoSync", "KaleidoGit", "KaleidoKB", "KaleidoYAML"]),

@@ -30,6 +30,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.rule = rule
     }
 
+    /// Source lines longer than this (in Unicode scalars) are shown as a window around the column.
+    static let maxShownLine = 120
+
     /// The first line alone: `file:line:col: severity: message [rule]`.
     public var description: String {
         let position = mark.line > 0 ? "\(file):\(mark.line):\(mark.column):" : "\(file):"
@@ -45,12 +48,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         guard mark.line > 0, let source, let line = SourceMap.line(mark.line, in: source) else {
             return description
         }
-        let text = String(decoding: line, as: UTF8.self)
+        var scalars = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+        var column = mark.column
+        // A very long line (minified flow, hostile input) is shown as a window around the column.
+        if scalars.count > Self.maxShownLine {
+            let start = max(0, min(column - 1 - Self.maxShownLine / 2, scalars.count - Self.maxShownLine))
+            let end = min(scalars.count, start + Self.maxShownLine)
+            let prefix: [Unicode.Scalar] = start > 0 ? ["…"] : []
+            let suffix: [Unicode.Scalar] = end < scalars.count ? ["…"] : []
+            scalars = prefix + scalars[start..<end] + suffix
+            column = column - start + prefix.count
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
         var caret = ""
-        for (index, scalar) in text.unicodeScalars.enumerated() where index < mark.column - 1 {
+        for (index, scalar) in scalars.enumerated() where index < column - 1 {
             caret.append(scalar == "\t" ? "\t" : " ")
         }
-        let missing = mark.column - 1 - text.unicodeScalars.count
+        let missing = column - 1 - scalars.count
         if missing > 0 { caret += String(repeating: " ", count: missing) }
         return "\(description)\n\(text)\n\(caret)^"
     }

@@ -8,7 +8,7 @@ struct Event {
         case documentStart(explicit: Bool)
         case documentEnd(explicit: Bool)
         case alias(String)
-        case scalar(value: [UInt8], style: ScalarStyle, tag: String?, anchor: String?)
+        case scalar(value: String, style: ScalarStyle, tag: String?, anchor: String?)
         case sequenceStart(style: CollectionStyle, tag: String?, anchor: String?)
         case sequenceEnd
         case mappingStart(style: CollectionStyle, tag: String?, anchor: String?)
@@ -87,7 +87,7 @@ final class EventReader {
         case YAML_ALIAS_EVENT: return .alias(string(event.data.alias.anchor) ?? "")
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let value = scalar.value.map { Array(UnsafeBufferPointer(start: $0, count: scalar.length)) } ?? []
+            let value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
             return .scalar(
                 value: value, style: scalarStyle(scalar.style), tag: string(scalar.tag),
                 anchor: string(scalar.anchor))

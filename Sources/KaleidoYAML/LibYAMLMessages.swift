@@ -4,6 +4,7 @@
 /// kept as written, with its context, so no failure is ever silent.
 enum LibYAMLMessages {
     static func error(for failure: LibYAMLFailure, map: SourceMap, bytes: [UInt8]) -> YAMLError {
+        var map = map
         if failure.isMemory {
             return YAMLError(.outOfMemory, "libyaml ran out of memory reading this file", at: map.mark(characterIndex: 0))
         }

@@ -21,6 +21,11 @@ struct SourceMap: Sendable {
     private let bytes: [UInt8]
     /// Number of characters libyaml sees (BOM excluded).
     private(set) var characterCount = 0
+    /// The last position converted: libyaml's marks mostly move forward, so the next one is
+    /// usually found by walking a few characters from here instead of from a checkpoint.
+    private var cursorChar = 0
+    private var cursorByte = 0
+    private var cursorLine = 0
 
     private static let checkpointStride = 32
 
@@ -52,6 +57,7 @@ struct SourceMap: Sendable {
         }
         checkpoints.append(UInt32(offset))  // a mark at the very end of the file
         characterCount = chars
+        cursorByte = bomLength
     }
 
     /// The mark of an invalid byte, computed from the lines read so far.
@@ -62,16 +68,28 @@ struct SourceMap: Sendable {
     }
 
     /// The mark of libyaml's character index `index` (clamped to the file).
-    func mark(characterIndex index: Int) -> SourceMark {
+    mutating func mark(characterIndex index: Int) -> SourceMark {
         let index = min(max(index, 0), characterCount)
-        let checkpoint = min(index / Self.checkpointStride, checkpoints.count - 1)
-        var offset = Int(checkpoints[checkpoint])
-        var chars = checkpoint * Self.checkpointStride
+        var offset: Int
+        var chars: Int
+        if index >= cursorChar, index - cursorChar <= 2 * Self.checkpointStride {
+            offset = cursorByte
+            chars = cursorChar
+        } else {
+            let checkpoint = min(index / Self.checkpointStride, checkpoints.count - 1)
+            offset = Int(checkpoints[checkpoint])
+            chars = checkpoint * Self.checkpointStride
+        }
+        // The bytes are valid UTF-8 (checked in init): the lead byte gives the length.
         while chars < index, offset < bytes.count {
-            offset += max(Self.sequenceLength(bytes, at: offset), 1)
+            let lead = bytes[offset]
+            offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             chars += 1
         }
         let line = lineIndex(ofByte: offset)
+        cursorChar = chars
+        cursorByte = offset
+        cursorLine = line
         return SourceMark(offset: offset, line: line + 1, column: index - Int(lineStartChars[line]) + 1)
     }
 
@@ -93,8 +111,16 @@ struct SourceMap: Sendable {
         Self.line(line, in: bytes)
     }
 
-    /// The 0-based line holding `offset`, by binary search over the line starts.
+    /// The 0-based line holding `offset`: a few steps from the last line found, else by
+    /// binary search over the line starts.
     private func lineIndex(ofByte offset: Int) -> Int {
+        var line = cursorLine
+        if Int(lineStartBytes[line]) <= offset {
+            for _ in 0..<4 {
+                guard line + 1 < lineStartBytes.count, Int(lineStartBytes[line + 1]) <= offset else { return line }
+                line += 1
+            }
+        }
         var low = 0
         var high = lineStartBytes.count - 1
         while low < high {

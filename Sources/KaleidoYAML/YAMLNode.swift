@@ -49,6 +49,11 @@ public struct YAMLNode: Hashable, Sendable {
     /// The anchor name (`&name`), or nil.
     public var anchor: String?
     /// Where the node stands in the source. Nodes built by code (not parsed) carry an empty span.
+    ///
+    /// The parser's spans cover the node's properties too (`&anchor !tag value` from `&` on),
+    /// and end at its last non-blank character: a block scalar's trailing empty lines, and the
+    /// comments and blank lines after a block collection, are outside. An empty value (`key:`)
+    /// has an empty span just after its `:`.
     public var span: SourceSpan
 
     public init(_ content: Content, tag: String? = nil, anchor: String? = nil, span: SourceSpan = .none) {

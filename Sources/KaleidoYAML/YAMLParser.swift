@@ -24,7 +24,7 @@ public struct YAMLParser: Sendable {
         guard let document = documents.first else {
             throw YAMLError(
                 .documentCount, "the file holds no YAML document; a record file needs its fields",
-                at: builder.map.mark(characterIndex: 0))
+                at: builder.map.mark(byteOffset: 0))
         }
         return document
     }
@@ -63,7 +63,7 @@ struct TreeBuilder {
         var expandedHeight: Int
     }
 
-    let map: SourceMap
+    private(set) var map: SourceMap
     private let bytes: [UInt8]
     private let limits: YAMLLimits
     private let maxDocuments: Int?
@@ -135,24 +135,24 @@ struct TreeBuilder {
         }
     }
 
-    private func span(_ start: Int, _ end: Int) -> SourceSpan {
+    private mutating func span(_ start: Int, _ end: Int) -> SourceSpan {
         SourceSpan(start: map.mark(characterIndex: start), end: map.mark(characterIndex: end))
     }
 
     private mutating func scalar(
-        _ value: [UInt8], style: ScalarStyle, tag: String?, anchor: String?, _ event: Event
+        _ value: String, style: ScalarStyle, tag: String?, anchor: String?, _ event: Event
     ) throws(YAMLError) {
         var nodeSpan = span(event.start, event.end)
-        guard value.count <= limits.maxScalarBytes else {
+        guard value.utf8.count <= limits.maxScalarBytes else {
             throw YAMLError(
                 .scalarTooLarge,
-                "this value is \(value.count) bytes, more than the \(limits.maxScalarBytes) bytes one value may have; shorten it",
+                "this value is \(value.utf8.count) bytes, more than the \(limits.maxScalarBytes) bytes one value may have; shorten it",
                 at: nodeSpan.start)
         }
         try checkSource(upTo: nodeSpan.start.offset)
         checkedUpTo = max(checkedUpTo, nodeSpan.end.offset)
         if style == .plain, tag == nil, anchor == nil,
-            SourceChecks.startsWithLoneIndicator(nodeSpan.byteRange, in: bytes, inFlow: stack.last?.style == .flow)
+            SourceChecks.startsWithLoneIndicator(nodeSpan.byteRange, in: bytes, inFlow: !stack.isEmpty && stack[stack.count - 1].style == .flow)
         {
             throw YAMLError(
                 .syntax,
@@ -166,10 +166,12 @@ struct TreeBuilder {
             // libyaml ends a block scalar after the line breaks and indentation that follow
             // it (at the next token): the node's text stops at its last non-blank character.
             var end = nodeSpan.end.offset
-            while end > nodeSpan.start.offset, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+            while end > nodeSpan.start.offset, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D {
+                end -= 1
+            }
             nodeSpan.end = map.mark(byteOffset: end)
         }
-        let node = YAMLNode(.scalar(String(decoding: value, as: UTF8.self), style), tag: tag, anchor: anchor, span: nodeSpan)
+        let node = YAMLNode(.scalar(value, style), tag: tag, anchor: anchor, span: nodeSpan)
         try complete(node, expandedSize: 1, expandedHeight: 0)
     }
 

@@ -1,0 +1,150 @@
+import KaleidoYAML
+
+/// The text side of the merge: moving b's text into a's, rendering new values where no side's
+/// text fits, and keeping a's comment lines when a's text is removed.
+extension TreeMerger {
+    /// b's value replaces a's: b's own text for that slot, re-indented to a's column.
+    mutating func take(_ nodeB: YAMLNode, from slotB: Slot, replacing nodeA: YAMLNode, at slotA: Slot, edits: inout [TextEdit]) -> YAMLNode {
+        edits.append(TextEdit(range: slotA.region, text: transplant(nodeB, from: slotB, into: slotA)))
+        edits += keptComments(in: nodeA, at: slotA)
+        return nodeB
+    }
+
+    /// The text that puts b's node (standing at `slotB` in b) into `slotA`.
+    func transplant(_ nodeB: YAMLNode, from slotB: Slot, into slotA: Slot) -> [UInt8] {
+        let raw = b.slice(slotB.region)
+        let multiLine = raw.contains(SourceText.newline)
+        if slotA.inFlow {
+            return lead(slotB.inFlow && !multiLine ? Array(raw) : Array(Self.flowText(nodeB).utf8), slotA)
+        }
+        if slotB.inFlow && multiLine { return render(nodeB, at: slotA, like: nil).text }
+        return lead(SourceText.reindent(raw, by: slotA.indicatorColumn - slotB.indicatorColumn), slotA)
+    }
+
+    /// A separating space after `:` or `-` when the text does not start with one.
+    func lead(_ text: [UInt8], _ slot: Slot) -> [UInt8] {
+        guard slot.kind == .mappingValue || slot.kind == .blockItem, let first = text.first,
+              first != SourceText.space, first != SourceText.newline else { return text }
+        return [SourceText.space] + text
+    }
+
+    /// An edit writing `node` (built by the merge, or text that cannot move) into `slot` with the
+    /// emitter, laid out like `like` (a's node there) where it tells the indentation.
+    func render(_ node: YAMLNode, at slot: Slot, like: YAMLNode?) -> TextEdit {
+        let detached = Values.detached(node)
+        if slot.inFlow || slot.kind == .flowItem {
+            return TextEdit(range: slot.region, text: lead(Array(Self.flowText(detached).utf8), slot))
+        }
+        var indent = 2
+        var indentSequences = true
+        if let like {
+            let start = like.span.start.offset
+            if Values.kind(like) != .scalar, !a.bytes.isEmpty, a.lineStart(start) > slot.region.lowerBound || slot.kind == .root {
+                let offset = a.column(start) - slot.indicatorColumn
+                if Values.kind(like) == .sequence && offset == 0 { indentSequences = false } else if (2...9).contains(offset) { indent = offset }
+            } else if case .scalar(_, let style) = like.content, style == .literal || style == .folded {
+                let next = a.lineEnd(start)
+                var index = next
+                while index < a.bytes.count, a.bytes[index] == SourceText.space { index += 1 }
+                if (2...9).contains(index - next - slot.indicatorColumn) { indent = index - next - slot.indicatorColumn }
+            }
+        }
+        let emitter = YAMLEmitter(options: .init(indent: indent, indentSequencesInMappings: indentSequences))
+        if slot.kind == .root {
+            return TextEdit(range: slot.region, text: Array(emitter.emitDocument(detached).utf8.dropLast()))
+        }
+        let value = emitter.emitValue(detached, indentation: slot.indicatorColumn,
+                                      after: slot.kind == .mappingValue ? .mappingValue : .sequenceItem)
+        return TextEdit(range: slot.region, text: Array(value.text.utf8.dropLast()))
+    }
+
+    /// Keeps a's comment lines that a replacement of `node` would remove: they move above the
+    /// entry (comments never change what the YAML means, whatever their indentation).
+    func keptComments(in node: YAMLNode, at slot: Slot) -> [TextEdit] {
+        guard Values.kind(node) != .scalar, let entryStart = slot.entryStart else { return [] }
+        let lines = commentLines(in: slot.region, of: node, text: a)
+        return lines.isEmpty ? [] : [TextEdit(range: entryStart..<entryStart, text: lines)]
+    }
+
+    /// The full comment lines (first non-blank character `#`) of `range`, outside `node`'s
+    /// multi-line scalars, each with its line break.
+    func commentLines(in range: Range<Int>, of node: YAMLNode?, text: SourceText) -> [UInt8] {
+        guard text.bytes[range].contains(UInt8(ascii: "#")) else { return [] }
+        var scalars: [Range<Int>] = []
+        if let node { Self.multiLineScalars(node, into: &scalars) }
+        var output: [UInt8] = []
+        var line = text.lineStart(range.lowerBound)
+        while line < range.upperBound {
+            let end = text.lineEnd(line)
+            var first = line
+            while first < end, text.bytes[first] == SourceText.space || text.bytes[first] == 0x09 { first += 1 }
+            if first < end, text.bytes[first] == UInt8(ascii: "#"), first >= range.lowerBound,
+               !scalars.contains(where: { $0.contains(first) })
+            {
+                output += text.bytes[line..<end]
+                if output.last != SourceText.newline { output.append(SourceText.newline) }
+            }
+            line = end
+        }
+        return output
+    }
+
+    private static func multiLineScalars(_ node: YAMLNode, into ranges: inout [Range<Int>]) {
+        switch node.content {
+        case .scalar(_, let style):
+            if style != .plain || node.span.start.line != node.span.end.line { ranges.append(node.span.byteRange) }
+        case .sequence(let items, _): for item in items { multiLineScalars(item, into: &ranges) }
+        case .mapping(let pairs, _):
+            for pair in pairs {
+                multiLineScalars(pair.key, into: &ranges)
+                multiLineScalars(pair.value, into: &ranges)
+            }
+        case .alias: break
+        }
+    }
+
+    /// A node as one line of flow YAML (`[a, b]`, `{k: v}`), for flow collections.
+    static func flowText(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .alias(let name): return "*" + name
+        case .sequence(let items, _): return "[" + items.map(flowText).joined(separator: ", ") + "]"
+        case .mapping(let pairs, _):
+            return "{" + pairs.map { flowText($0.key) + ": " + flowText($0.value) }.joined(separator: ", ") + "}"
+        case .scalar:
+            let meaning = node.resolvedScalar ?? .null
+            guard case .string(let string) = meaning else { return YAMLEmitter().scalarText(meaning) }
+            let written = YAMLEmitter().scalarText(meaning)
+            if written.first == "\"" || written.first == "'" { return written }
+            if string.contains(where: { ",[]{}".contains($0) }) { return doubleQuoted(string) }
+            return written
+        }
+    }
+
+    static func doubleQuoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\t": output += "\\t"
+            case "\r": output += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    output += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+
+    /// The byte offset just after the line holding `offset`, and the prefix an insertion there
+    /// needs (a line break when the file ends without one).
+    func insertionPoint(afterLineOf offset: Int) -> (offset: Int, prefix: [UInt8]) {
+        let end = a.lineEnd(offset)
+        let needsBreak = end == a.bytes.count && a.bytes.last != SourceText.newline && !a.bytes.isEmpty
+        return (end, needsBreak ? [SourceText.newline] : [])
+    }
+}

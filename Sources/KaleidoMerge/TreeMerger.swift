@@ -1,0 +1,203 @@
+import KaleidoKB
+import KaleidoYAML
+
+/// Where a node stands in its side's text, which says how to replace it whole.
+struct Slot {
+    enum Kind { case mappingValue, blockItem, flowItem, root }
+    /// From just after the indicator (`:` or `-`) to the node's last character; the node's own
+    /// span for flow items and the root.
+    var region: Range<Int>
+    /// The column of the key or of the `-` (what the node's indentation is relative to).
+    var indicatorColumn: Int
+    var kind: Kind
+    /// Whether the node sits inside a flow collection (only one-line flow text fits there).
+    var inFlow: Bool
+    /// The start of the line of the key or `-`, when it starts a line (where kept comments go).
+    var entryStart: Int?
+}
+
+/// A conflict found while merging, with the competing nodes (nil = absent on that side).
+struct FoundConflict {
+    var path: String
+    var base: YAMLNode?
+    var ours: YAMLNode?
+    var theirs: YAMLNode?
+}
+
+/// The recursive three-way merge of one document, following MERGE.md's table, that writes its
+/// result as edits to the text base `a` (ours for the driver, the winner for the symmetric rule).
+/// `b` is the other side. Every decision returns the merged node (as data) and, when it differs
+/// from `a`'s node, appends the edits that turn `a`'s text into it.
+struct TreeMerger {
+    let a: SourceText
+    let b: SourceText
+    let hints: [FieldHint]
+    var conflicts: [FoundConflict] = []
+
+    init(a: SourceText, b: SourceText, hints: [FieldHint]) {
+        self.a = a
+        self.b = b
+        self.hints = hints
+    }
+
+    /// Merges a value present on both sides.
+    mutating func merge(base: YAMLNode?, a nodeA: YAMLNode, b nodeB: YAMLNode, path: [PathStep],
+                        slotA: Slot, slotB: Slot, edits: inout [TextEdit]) -> YAMLNode {
+        if Values.equal(nodeA, nodeB) { return nodeA }
+        if let base, Values.equal(base, nodeB) { return nodeA }
+        let atomic = MergePath.hint(for: path, in: hints)?.atomic ?? false
+        let baseKind = base.map(Values.kind)
+        let kindA = Values.kind(nodeA), kindB = Values.kind(nodeB)
+        if !atomic, kindA == kindB, baseKind == nil || baseKind == kindA {
+            if kindA == .mapping {
+                return mergeMapping(base: base, a: nodeA, b: nodeB, path: path, slotA: slotA, slotB: slotB, edits: &edits)
+            }
+            if kindA == .sequence {
+                return mergeSequence(base: base, a: nodeA, b: nodeB, path: path, slotA: slotA, slotB: slotB, edits: &edits)
+            }
+        }
+        if let base, Values.equal(base, nodeA) {
+            return take(nodeB, from: slotB, replacing: nodeA, at: slotA, edits: &edits)
+        }
+        if !atomic, let textA = Values.string(nodeA), let textB = Values.string(nodeB),
+           textA.contains("\n") || textB.contains("\n") || (Values.string(base)?.contains("\n") ?? false),
+           base == nil || Values.string(base) != nil
+        {
+            let baseLines = (Values.string(base) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let linesA = textA.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let linesB = textB.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let merged = Diff3.merge(base: base == nil ? [] : baseLines, ours: linesA, theirs: linesB) {
+                let text = merged.joined(separator: "\n")
+                let node = YAMLNode(.scalar(text, .literal))
+                edits.append(render(node, at: slotA, like: nodeA))
+                return node
+            }
+        }
+        conflict(path, base: base, ours: nodeA, theirs: nodeB)
+        return nodeA
+    }
+
+    mutating func conflict(_ path: [PathStep], base: YAMLNode?, ours: YAMLNode?, theirs: YAMLNode?) {
+        conflicts.append(FoundConflict(path: MergePath.text(path), base: base, ours: ours, theirs: theirs))
+    }
+
+    // MARK: Mappings
+
+    mutating func mergeMapping(base: YAMLNode?, a nodeA: YAMLNode, b nodeB: YAMLNode, path: [PathStep],
+                               slotA: Slot, slotB: Slot, edits: inout [TextEdit]) -> YAMLNode {
+        guard case .mapping(let pairsA, let styleA) = nodeA.content, case .mapping(let pairsB, let styleB) = nodeB.content else { return nodeA }
+        let pairsBase = base?.pairs ?? []
+        var baseIndex: [String: YAMLPair] = [:]
+        for pair in pairsBase { baseIndex[Values.keyText(pair.key)] = pair }
+        var indexB: [String: Int] = [:]
+        for (index, pair) in pairsB.enumerated() { indexB[Values.keyText(pair.key)] = index }
+        let keysA = pairsA.map { Values.keyText($0.key) }
+        let setA = Set(keysA)
+
+        enum Entry { case a(Int, YAMLNode), b(Int) }
+        var entries: [Entry] = []
+        var inner: [TextEdit] = []
+        var deleted: [Int] = []
+        for (index, pair) in pairsA.enumerated() {
+            let key = keysA[index]
+            let step = path + [.key(key)]
+            let basePair = baseIndex[key]
+            if let bIndex = indexB[key] {
+                let pairB = pairsB[bIndex]
+                let merged = merge(base: basePair?.value, a: pair.value, b: pairB.value, path: step,
+                                   slotA: valueSlot(pair, in: a, flow: styleA == .flow),
+                                   slotB: valueSlot(pairB, in: b, flow: styleB == .flow), edits: &inner)
+                entries.append(.a(index, merged))
+            } else if let basePair {
+                if Values.equal(basePair.value, pair.value) {
+                    deleted.append(index)
+                } else {
+                    conflict(step, base: basePair.value, ours: pair.value, theirs: nil)
+                    entries.append(.a(index, pair.value))
+                }
+            } else {
+                entries.append(.a(index, pair.value))
+            }
+        }
+        // Keys only in b: added by b, or deleted by a (dropped unless b edited them).
+        var additions: [(after: Int?, bIndex: Int)] = []
+        for (bIndex, pair) in pairsB.enumerated() {
+            let key = Values.keyText(pair.key)
+            guard !setA.contains(key) else { continue }
+            if let basePair = baseIndex[key] {
+                if Values.equal(basePair.value, pair.value) { continue }
+                conflict(path + [.key(key)], base: basePair.value, ours: nil, theirs: pair.value)
+            }
+            // After the neighbour, and after the keys only a added there (ours first at one place).
+            var after = previousKeptInA(before: bIndex, pairsB: pairsB, keysA: keysA, deleted: deleted)
+            while true {
+                let next = (after ?? -1) + 1
+                guard next < keysA.count, indexB[keysA[next]] == nil, baseIndex[keysA[next]] == nil else { break }
+                after = next
+            }
+            additions.append((after, bIndex))
+        }
+        // Place b's additions in the entries after their neighbour (ours first at one place).
+        for addition in additions {
+            var position = 0
+            if let after = addition.after, let found = entries.firstIndex(where: { if case .a(let i, _) = $0 { i == after } else { false } }) {
+                position = found + 1
+            }
+            while position < entries.count, case .b = entries[position] { position += 1 }
+            entries.insert(.b(addition.bIndex), at: position)
+        }
+        let mergedPairs: [YAMLPair] = entries.map {
+            switch $0 {
+            case .a(let index, let value): YAMLPair(key: pairsA[index].key, value: value)
+            case .b(let index): pairsB[index]
+            }
+        }
+        let merged = YAMLNode(.mapping(mergedPairs, styleA), tag: nodeA.tag, anchor: nodeA.anchor, span: nodeA.span)
+        guard !deleted.isEmpty || !additions.isEmpty else {
+            edits += inner
+            return merged
+        }
+        do {
+            var structural: [TextEdit] = []
+            if mergedPairs.isEmpty {
+                structural.append(TextEdit(range: slotA.region, text: Array((slotA.kind == .flowItem || slotA.kind == .root ? "{}" : " {}").utf8)))
+                structural += keptComments(in: nodeA, at: slotA)
+            } else if styleA == .flow {
+                structural.append(try rebuildFlowMapping(nodeA, entries: entries.map {
+                    switch $0 {
+                    case .a(let index, _): .a(index)
+                    case .b(let index): .b(index)
+                    }
+                }, pairsB: pairsB, flowB: styleB == .flow, inner: inner))
+            } else {
+                try blockMappingEdits(pairsA: pairsA, pairsB: pairsB, flowB: styleB == .flow, deleted: deleted,
+                                      additions: additions, edits: &structural)
+                structural = inner + structural
+            }
+            edits += structural
+        } catch {
+            edits.append(render(merged, at: slotA, like: nodeA))
+        }
+        return merged
+    }
+
+    /// The index in a's pairs of the nearest key before `bIndex` in b's order that a keeps.
+    private func previousKeptInA(before bIndex: Int, pairsB: [YAMLPair], keysA: [String], deleted: [Int]) -> Int? {
+        var index = bIndex - 1
+        while index >= 0 {
+            let key = Values.keyText(pairsB[index].key)
+            if let found = keysA.firstIndex(of: key), !deleted.contains(found) { return found }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The slot of a pair's value: from just after its `:` to the value's end.
+    func valueSlot(_ pair: YAMLPair, in text: SourceText, flow: Bool) -> Slot {
+        let keyStart = pair.key.span.start.offset
+        let afterColon = (try? text.afterColon(keyEnd: pair.key.span.end.offset)) ?? pair.value.span.start.offset
+        let end = max(afterColon, pair.value.span.end.offset)
+        return Slot(region: afterColon..<end, indicatorColumn: text.column(keyStart), kind: .mappingValue, inFlow: flow,
+                    entryStart: text.startsLine(keyStart) ? text.lineStart(keyStart) : nil)
+    }
+}

@@ -1,0 +1,116 @@
+import KaleidoYAML
+
+/// Typed comparison of YAML values: quoting, indentation, flow or block style and key order
+/// are not edits. Scalars compare by their YAML 1.2 core meaning (`"Sfax"` = `Sfax`, `007` = `7`),
+/// mappings as unordered sets of keys, sequences in order. An alias compares by its name (record
+/// files do not use them; they are never expanded here, so no edit can land in an anchor).
+enum Values {
+    static func equal(_ a: YAMLNode?, _ b: YAMLNode?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let a?, let b?): return equal(a, b)
+        default: return false
+        }
+    }
+
+    static func equal(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
+        switch (a.content, b.content) {
+        case (.scalar, .scalar):
+            return a.resolvedScalar == b.resolvedScalar
+        case (.alias(let x), .alias(let y)):
+            return x == y
+        case (.sequence(let x, _), .sequence(let y, _)):
+            guard x.count == y.count else { return false }
+            for index in x.indices where !equal(x[index], y[index]) { return false }
+            return true
+        case (.mapping(let x, _), .mapping(let y, _)):
+            guard x.count == y.count else { return false }
+            if x.count <= 12 {
+                for pair in x {
+                    let key = keyText(pair.key)
+                    guard let other = y.first(where: { keyText($0.key) == key }), equal(pair.value, other.value) else { return false }
+                }
+                return true
+            }
+            var index: [String: YAMLNode] = [:]
+            for pair in y { index[keyText(pair.key)] = pair.value }
+            for pair in x {
+                guard let other = index[keyText(pair.key)], equal(pair.value, other) else { return false }
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A mapping key's identity: its meaning for scalars (so `"a"` and `a` are one key), a
+    /// canonical text for the rare collection key.
+    static func keyText(_ key: YAMLNode) -> String {
+        if case .scalar(let text, _) = key.content {
+            if case .string(let string)? = key.resolvedScalar { return string }
+            return key.resolvedScalar.map(scalarCanonical) ?? text
+        }
+        return canonical(key)
+    }
+
+    /// A deterministic text of a value: equal values give equal texts (keys sorted).
+    static func canonical(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar: return node.resolvedScalar.map(scalarCanonical) ?? ""
+        case .alias(let name): return "*" + name
+        case .sequence(let items, _): return "[" + items.map(canonical).joined(separator: ",") + "]"
+        case .mapping(let pairs, _):
+            return "{" + pairs.map { canonical(forKey: keyText($0.key)) + ":" + canonical($0.value) }.sorted().joined(separator: ",") + "}"
+        }
+    }
+
+    private static func canonical(forKey key: String) -> String {
+        "\"" + key.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+
+    static func scalarCanonical(_ value: ResolvedScalar) -> String {
+        switch value {
+        case .null: return "~"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let digits): return "i" + digits
+        case .float(let digits): return "f" + digits
+        case .infinity(let negative): return negative ? "-inf" : "+inf"
+        case .nan: return "nan"
+        case .string(let text): return canonical(forKey: text)
+        }
+    }
+
+    /// The kind of a node for merging decisions.
+    enum Kind { case scalar, sequence, mapping, alias }
+
+    static func kind(_ node: YAMLNode) -> Kind {
+        switch node.content {
+        case .scalar: .scalar
+        case .sequence: .sequence
+        case .mapping: .mapping
+        case .alias: .alias
+        }
+    }
+
+    /// The text of a string scalar, nil for anything else.
+    static func string(_ node: YAMLNode?) -> String? {
+        if case .string(let text)? = node?.resolvedScalar { return text }
+        return nil
+    }
+
+    /// The node with every span cleared (for nodes handed to the emitter or compared as data).
+    static func detached(_ node: YAMLNode) -> YAMLNode {
+        var copy = node
+        copy.span = .none
+        switch node.content {
+        case .sequence(let items, let style): copy.content = .sequence(items.map(detached), style)
+        case .mapping(let pairs, let style):
+            copy.content = .mapping(pairs.map { YAMLPair(key: detached($0.key), value: detached($0.value)) }, style)
+        default: break
+        }
+        return copy
+    }
+
+    static func string(node text: String) -> YAMLNode { YAMLNode(.scalar(text, .doubleQuoted)) }
+}
+
