@@ -43,6 +43,17 @@ public protocol RecordMerging: Sendable {
     /// - Parameter now: the ISO 8601 time written in new conflict entries.
     /// - Throws: when a side does not parse: the engine then keeps both versions as files.
     func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput
+
+    /// The record was deleted on one side and edited on the other: the edited record is kept,
+    /// with the conflict recorded in it when the implementation can.
+    func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput
+}
+
+extension RecordMerging {
+    /// Keeps the edited file as it is, recording nothing in it.
+    public func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput {
+        RecordMergeOutput(bytes: edited.bytes, conflicts: [])
+    }
 }
 
 /// The symmetric rule: the side whose head commit is newer wins, ties broken by the greater
@@ -56,7 +67,7 @@ public enum SymmetricRule {
     }
 }
 
-/// A stand-in record merger: git's line merge when it is clean, otherwise the symmetric
+/// A stand-in record merger (for tests of the engine alone): git's line merge when it is clean, otherwise the symmetric
 /// winner's whole file with one conflict named "(record)". It records no `_conflicts` entry;
 /// it exists so the engine can be tested without KaleidoMerge.
 public struct LineRecordMerger: RecordMerging {

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import Glibc
 internal import KaleidoGit
+internal import KaleidoYAML
 
 extension SyncEngine {
     enum Integration { case done, restart }
@@ -50,6 +51,15 @@ extension SyncEngine {
         }
         _ = try? repository.resetIndex(to: target)
         report.broughtIn = true
+        // Conflicts another replica recorded arrive in the records: list them here too.
+        let recorded = Set(report.conflicts.map(\.path))
+        for path in report.updatedFiles where isRecord(path) && !recorded.contains(path) {
+            guard let bytes = scanner.read(path), let root = try? YAMLParser().parseDocument(bytes).root,
+                  let entries = root["_conflicts"]?.items, !entries.isEmpty else { continue }
+            let fields = entries.compactMap { $0["path"]?.scalarText }.joined(separator: ", ")
+            state.conflicts.append(ConflictNote(path: path, kind: "fields", detail: fields, sibling: nil,
+                                                at: ISO8601DateFormatter().string(from: Date())))
+        }
         logger.info(report.merged ? "merged remote changes" : "fast-forwarded to remote changes",
                     metadata: ["kb": "\(settings.root)", "head": "\(target.hex.prefix(10))", "files": "\(report.updatedFiles.count)"])
         return .done

@@ -53,10 +53,13 @@ struct TreeMerge {
             switch (mine.newID, change.newID) {
             case (nil, let theirsID?):
                 // Deleted here, edited there: nothing typed is lost, the edit stays.
-                edits.append((change.path, .write(theirsID, mode: change.newMode ?? .regular)))
-                conflicts.append(note(change.path, "deleted", "deleted on this side, edited on the other: the edit was kept"))
-            case (_?, nil):
-                conflicts.append(note(change.path, "deleted", "deleted on the other side, edited on this side: the edit was kept"))
+                let kept = try keepEdited(change.path, theirsID, side: theirsSide, editedIsOurs: false, deletedBy: oursSide.author)
+                edits.append((change.path, .write(kept, mode: change.newMode ?? .regular)))
+                conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on this side, edited on the other: the edit was kept"))
+            case (let oursID?, nil):
+                let kept = try keepEdited(change.path, oursID, side: oursSide, editedIsOurs: true, deletedBy: theirsSide.author)
+                if kept != oursID { edits.append((change.path, .write(kept, mode: mine.newMode ?? .regular))) }
+                conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on the other side, edited on this side: the edit was kept"))
             case (let oursID?, let theirsID?):
                 let baseBytes = try change.oldID.map { try repository.readBlob($0) }
                 var oursRecord = oursSide, theirsRecord = theirsSide
@@ -93,6 +96,16 @@ struct TreeMerge {
         }
         let tree = try repository.writeTree(applying: edits, to: ours.tree)
         return Result(tree: tree, conflicts: conflicts, combined: combined)
+    }
+
+    /// The edited version of a record deleted on the other side, with the conflict recorded in
+    /// it by the record merger; other files stay as edited.
+    private func keepEdited(_ path: String, _ id: ObjectID, side: RecordSide, editedIsOurs: Bool, deletedBy: String?) throws -> ObjectID {
+        guard isRecord(path) else { return id }
+        var edited = side
+        edited.bytes = try repository.readBlob(id)
+        guard let output = try? merger.mergeDeleted(path: path, edited: edited, editedIsOurs: editedIsOurs, deletedBy: deletedBy, now: now) else { return id }
+        return try repository.writeBlob(output.bytes)
     }
 
     private func side(_ commit: Commit) -> RecordSide {
