@@ -32,6 +32,13 @@ public enum StopSignal {
         action.sa_flags = SA_RESTART
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with these signals blocked (the mask is inherited):
+        // a daemon that cannot be stopped is worse than one that stops.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         // A closed ssh pipe must not kill the daemon; the failed write is reported as an error.
         signal(SIGPIPE, SIG_IGN)
     }

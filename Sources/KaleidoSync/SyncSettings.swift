@@ -8,7 +8,7 @@ internal import KaleidoYAML
 ///
 /// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, plus the keys only sync reads:
 /// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`) and from the
-/// environment (`KALEIDO_TOKEN` for https).
+/// environment (`KALEIDO_SSH_KEY`, a machine-local key file; `KALEIDO_TOKEN` for https).
 public struct SyncSettings: Sendable {
     /// The KB root (the working tree of its git repository), without a trailing slash.
     public var root: String
@@ -73,6 +73,8 @@ public struct SyncSettings: Sendable {
                 settings.credentials.sshKeyPath = Self.expand(key, root: root, home: environment["HOME"])
             }
         }
+        // A machine-local key (the config file is shared by the team) wins over the config's.
+        if let key = environment["KALEIDO_SSH_KEY"], !key.isEmpty { settings.credentials.sshKeyPath = key }
         if let token = environment["KALEIDO_TOKEN"], !token.isEmpty { settings.credentials.token = token }
         return settings
     }

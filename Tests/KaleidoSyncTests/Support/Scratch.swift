@@ -6,12 +6,14 @@ func withScratch<T>(_ body: (Scratch) async throws -> T) async throws -> T {
     let root = "/tmp/kaleido-sync-\(UUID().uuidString.prefix(8))"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: root) }
-    return try await body(Scratch(root: root))
+    return try await body(Scratch(root: String(root)))
 }
 
 /// A scratch folder with helpers to build KBs, clones and bare remotes with real git.
 struct Scratch {
     let root: String
+    /// Added to every process's environment (a key for ssh, say).
+    var extraEnvironment: [String: String] = [:]
 
     func path(_ name: String) -> String { root + "/" + name }
 
@@ -22,6 +24,7 @@ struct Scratch {
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["HOME"] = path(".home")
         environment["XDG_CONFIG_HOME"] = path(".home/.config")
+        environment.merge(extraEnvironment) { $1 }
         return environment
     }
 
