@@ -1,0 +1,44 @@
+import Foundation
+import Glibc
+import Testing
+
+extension ProcessTests {
+    @Test func aDaemonOfflineKeepsCommittingAndEverythingLandsInOrderWhenTheRemoteIsBack() async throws {
+        try await withScratch { scratch in
+            let path = "knowledge/partners/tn-mun-sfax.yaml"
+            let remote = try scratch.makeRemote(files: [path: partner("tn-mun-sfax", name: "Sfax")])
+            let clone = try scratch.clone(remote, as: "a", person: "Amina")
+            let away = remote + ".away"
+            try FileManager.default.moveItem(atPath: remote, toPath: away)  // the train enters the tunnel
+            let daemon = try DaemonProcess(kb: clone, scratch: scratch)
+            let names = ["Sfax 1", "Sfax 2", "Sfax 3"]
+            for (index, name) in names.enumerated() {
+                try scratch.write(partner("tn-mun-sfax", name: name), to: path, in: clone)
+                #expect(try eventually(timeout: 15) { try scratch.git("log", "--format=%s", in: clone).split(separator: "\n").count == index + 2 })
+            }
+            // a broken file typed offline waits, reported by status with its position
+            try scratch.write("id: x\nname: [oops\n", to: "knowledge/partners/x.yaml", in: clone)
+            #expect(eventually(timeout: 15) { (try? scratch.kaleido("status", in: clone).output.contains("knowledge/partners/x.yaml:3:")) == true })
+            let offline = try scratch.kaleido("status", "--format", "json", in: clone).output
+            #expect(offline.contains("\"offlineSince\""), "\(offline)")
+            #expect(offline.contains("\"daemonRunning\" : true"))
+
+            try FileManager.default.moveItem(atPath: away, toPath: remote)  // out of the tunnel
+            let landed = try eventually(timeout: 20) {
+                try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: clone)
+            }
+            #expect(daemon.stop() == 0)
+            #expect(landed, "\(daemon.log)")
+            let subjects = try scratch.gitOutput("log", "--format=%s", "main", in: remote).split(separator: "\n")
+            #expect(subjects == ["tn-mun-sfax: name, names", "tn-mun-sfax: name, names", "tn-mun-sfax: name, names", "seed"])
+            let contents = try (0..<3).map { try scratch.gitOutput("show", "main~\(2 - $0):" + path, in: remote) }
+            #expect(zip(contents, names).allSatisfy { $0.contains("name: \($1)") })
+            #expect(try !scratch.git("ls-tree", "-r", "--name-only", "main", in: remote).split(separator: "\n").contains("knowledge/partners/x.yaml"))
+            #expect(daemon.log.contains("remote unreachable") && daemon.log.contains("remote reachable again"))
+            let log = try scratch.kaleido("log", "tn-mun-sfax", in: clone)
+            #expect(log.output.components(separatedBy: "Amina <amina@example.org>  changed").count - 1 == 3, "\(log.output)\(log.errors)")
+            #expect(log.output.contains("name: \"Sfax 2\" → \"Sfax 3\""))
+            #expect(log.output.contains("Seed <seed@example.org>  created"))
+        }
+    }
+}
