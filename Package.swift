@@ -57,6 +57,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
+        // `swift build -c release --product kaleido-sync-benchmark` (README.md, "Benchmarks").
+        .executableTarget(
+            name: "kaleido-sync-benchmark",
+            dependencies: ["KaleidoSync", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/SyncBenchmark"),
 
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),

@@ -90,8 +90,13 @@ final class WorkingTreeScanner {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name == "." || name == ".." || name == ".git" || Self.isScratchName(name) { continue }
+            if name == "." || name == ".." || name == ".git" { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
+            if Self.isScratchName(name) {
+                // A temporary file of a sync killed before its rename: its content is in git.
+                if StaleLocks.isOrphanTemporary(name) { unlink(root + "/" + path) }
+                continue
+            }
             var info = stat()
             guard lstat(root + "/" + path, &info) == 0 else { continue }
             let type = info.st_mode & S_IFMT

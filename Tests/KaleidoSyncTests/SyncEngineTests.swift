@@ -153,6 +153,31 @@ struct SyncEngineTests {
         }
     }
 
+    @Test func aUsersIndexLockIsNeverTouchedAndAStaleRefLockIsRecovered() async throws {
+        try await withScratch { scratch in
+            let remote = try scratch.makeRemote(files: ["knowledge/partners/tn-mun-sfax.yaml": sfaxRecord])
+            let a = try scratch.clone(remote, as: "a", person: "Amina")
+            // a user's `git add` in progress, and a branch lock left by a sync killed long ago
+            FileManager.default.createFile(atPath: a + "/.git/index.lock", contents: Data("user".utf8))
+            let stale = a + "/.git/refs/heads/main.lock"
+            FileManager.default.createFile(atPath: stale, contents: Data())
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: stale)
+            try scratch.write(sfaxRecord.replacingOccurrences(of: "name: Sfax", with: "name: Sfax 2"), to: "knowledge/partners/tn-mun-sfax.yaml", in: a)
+            let sync = try scratch.kaleido("sync", in: a)
+            #expect(sync.status == 0, "\(sync.errors)")
+            #expect(sync.output.contains("committed: tn-mun-sfax: name"))
+            #expect(scratch.read(".git/index.lock", in: a) == "user")
+            #expect(!FileManager.default.fileExists(atPath: stale))
+            // a fresh ref lock may be a person's git command: it is left alone and the sync waits
+            FileManager.default.createFile(atPath: stale, contents: Data())
+            try scratch.write(sfaxRecord.replacingOccurrences(of: "name: Sfax", with: "name: Sfax 3"), to: "knowledge/partners/tn-mun-sfax.yaml", in: a)
+            let blocked = try scratch.kaleido("sync", in: a)
+            #expect(blocked.status == 1)
+            #expect(FileManager.default.fileExists(atPath: stale))
+            #expect(try scratch.gitOutput("show", "main:knowledge/partners/tn-mun-sfax.yaml", in: remote).contains("name: Sfax 2"))
+        }
+    }
+
     @Test func theTreeMergeIsSymmetric() async throws {
         try await withScratch { scratch in
             let folder = scratch.path("repo")
