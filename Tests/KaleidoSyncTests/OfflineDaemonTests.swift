@@ -42,3 +42,35 @@ extension ProcessTests {
         }
     }
 }
+
+extension ProcessTests {
+    @Test func oneDaemonSyncsTwoKnowledgeBasesAndASecondDaemonIsRefused() async throws {
+        try await withScratch { scratch in
+            let path = "knowledge/partners/tn-mun-sfax.yaml"
+            let remotes = try ["one.git", "two.git"].map { try scratch.makeRemote($0, files: [path: partner("tn-mun-sfax", name: "Sfax")]) }
+            let clones = try zip(remotes, ["one", "two"]).map { try scratch.clone($0, as: $1, person: "Amina") }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: KaleidoBinary.path)
+            process.arguments = ["daemon", "--kb", clones[0], "--kb", clones[1]]
+            process.environment = scratch.environment
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            #expect(eventually(timeout: 10) { clones.allSatisfy { (try? scratch.kaleido("status", in: $0).output.contains("Daemon: running")) == true } })
+            let second = try scratch.kaleido("daemon", "--kb", clones[1], in: scratch.root)
+            #expect(second.status == 4)
+            #expect(second.errors.contains("is syncing this knowledge base"))
+            for (clone, name) in zip(clones, ["Sfax A", "Sfax B"]) {
+                try scratch.write(partner("tn-mun-sfax", name: name), to: path, in: clone)
+            }
+            let pushed = try eventually(timeout: 20) {
+                try zip(remotes, ["Sfax A", "Sfax B"]).allSatisfy { try scratch.gitOutput("show", "main:" + path, in: $0).contains("name: \($1)") }
+            }
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+            #expect(pushed)
+            #expect(process.terminationStatus == 0)
+            #expect(clones.allSatisfy { (try? scratch.kaleido("status", in: $0).output.contains("Daemon: not running")) == true })
+        }
+    }
+}
