@@ -11,6 +11,8 @@ import Glibc
 import KaleidoSync
 import Logging
 
+// Results are printed with `report`, which writes each line at once, also when redirected.
+func report(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
@@ -75,6 +77,8 @@ func makeKB(_ name: String, count: Int, quietPeriod: Double) -> (remote: String,
     git("clone", "--quiet", remote, clone, in: work)
     git("config", "user.name", "Bench", in: clone)
     git("config", "user.email", "bench@example.org", in: clone)
+    // No background `git gc` holding our pipe open (and our CPU) while we measure.
+    git("config", "gc.auto", "0", in: clone)
     let config = "branch: main\ndaemon:\n  quiet_period: \(quietPeriod)\n  max_delay: 30\n  fetch_interval: 60\n"
     FileManager.default.createFile(atPath: clone + "/.kaleido/config.yaml", contents: nil)
     try? FileManager.default.createDirectory(atPath: clone + "/.kaleido", withIntermediateDirectories: true)
@@ -122,7 +126,7 @@ func remoteTip(_ remote: String) -> String {
 }
 
 // 1. No-op cycle.
-print("Building a \(records)-record KB…")
+report("Building a \(records)-record KB…")
 let small = makeKB("kb-\(records)", count: records, quietPeriod: 2)
 sleep(3)  // past the racy-git window, so the stat cache trusts every file
 let engine = try SyncEngine(settings: SyncSettings.load(root: small.clone), merger: DefaultMerger.make(for: SyncSettings.load(root: small.clone)),
@@ -134,7 +138,7 @@ var snapshotOnly: [Double] = []
 for _ in 0..<10 { let start = now(); _ = try engine.runCycle(network: false); snapshotOnly.append(now() - start) }
 var command: [Double] = []
 for _ in 0..<5 { let start = now(); run(kaleido, ["sync"], in: small.clone); command.append(now() - start) }
-print("no-op cycle, \(records) records: first (cold cache) \(ms(coldTime)); median in process \(ms(median(inProcess))) (with a fetch of the local remote), \(ms(median(snapshotOnly))) without network; `kaleido sync` \(ms(median(command)))")
+report("no-op cycle, \(records) records: first (cold cache) \(ms(coldTime)); median in process \(ms(median(inProcess))) (with a fetch of the local remote), \(ms(median(snapshotOnly))) without network; `kaleido sync` \(ms(median(command)))")
 
 // 2. Save → pushed latency, quiet period 2 s.
 let daemon = startDaemon(small.clone)
@@ -149,20 +153,20 @@ for round in 0..<3 {
     latencies.append(now() - start)
     sleep(1)
 }
-print("save → pushed, quiet period 2 s: " + latencies.map { String(format: "%.2f s", $0) }.joined(separator: ", "))
+report("save → pushed, quiet period 2 s: " + latencies.map { String(format: "%.2f s", $0) }.joined(separator: ", "))
 
 // 3. Idle CPU.
 let idleStart = usage(of: daemon.processIdentifier)
 sleep(UInt32(idleSeconds))
 let idleEnd = usage(of: daemon.processIdentifier)
-print(String(format: "idle daemon over %d s: %.3f s of CPU (one scheduled fetch included); RSS %.1f MB with %d records",
+report(String(format: "idle daemon over %d s: %.3f s of CPU (one scheduled fetch included); RSS %.1f MB with %d records",
              idleSeconds, idleEnd.cpu - idleStart.cpu, idleEnd.rss, records))
 kill(daemon.processIdentifier, SIGTERM)
 daemon.waitUntilExit()
 
 // 4. Memory with many records.
 if !skipBig {
-    print("Building a \(bigRecords)-record KB…")
+    report("Building a \(bigRecords)-record KB…")
     let big = makeKB("kb-\(bigRecords)", count: bigRecords, quietPeriod: 0.5)
     let bigDaemon = startDaemon(big.clone)
     let start = remoteTip(big.remote)
@@ -172,7 +176,7 @@ if !skipBig {
     let edit = now()
     while remoteTip(big.remote) == start && now() - edit < 60 { usleep(20_000) }
     let memory = usage(of: bigDaemon.processIdentifier)
-    print(String(format: "daemon with %d records: RSS %.1f MB, peak %.1f MB (after the first full scan and one commit pushed in %.2f s)",
+    report(String(format: "daemon with %d records: RSS %.1f MB, peak %.1f MB (after the first full scan and one commit pushed in %.2f s)",
                  bigRecords, memory.rss, memory.peak, now() - edit))
     kill(bigDaemon.processIdentifier, SIGTERM)
     bigDaemon.waitUntilExit()

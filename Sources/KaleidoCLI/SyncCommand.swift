@@ -33,7 +33,6 @@ struct SyncCommand: AsyncParsableCommand {
                 let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings),
                                             logger: Logger(label: "kaleido.sync", factory: { _ in SwiftLogNoOpLogHandler() }))
                 let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, timeout: 5)
-                _ = StaleLocks.recover(gitDirectory: engine.gitDirectory, settings: settings)
                 report = try withExtendedLifetime(lock) { try engine.runCycle() }
             } catch SyncError.locked(let message) {
                 StandardError.write("kaleido: \(message)\n")

@@ -11,8 +11,8 @@ enum AtomicFile {
     }
 
     /// Writes `bytes` to `path` atomically, creating missing folders; `mode` as `chmod` takes.
-    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
-        try prepare(bytes, for: path, mode: mode).commit()
+    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
+        try prepare(bytes, for: path, mode: mode, durable: durable).commit()
     }
 
     /// A written and synced temporary file, not yet renamed over its target: the caller may
@@ -32,7 +32,7 @@ enum AtomicFile {
         func discard() { unlink(temporary) }
     }
 
-    static func prepare(_ bytes: [UInt8], for path: String, mode: mode_t = 0o644) throws -> Pending {
+    static func prepare(_ bytes: [UInt8], for path: String, mode: mode_t = 0o644, durable: Bool = true) throws -> Pending {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = temporaryPath(for: path)
@@ -51,7 +51,7 @@ enum AtomicFile {
             return true
         }
         // fsync before rename: otherwise a power cut can leave an empty file under the new name.
-        let synced = fsync(descriptor) == 0
+        let synced = !durable || fsync(descriptor) == 0
         close(descriptor)
         guard ok && synced else {
             unlink(temporary)

@@ -46,9 +46,6 @@ public final class Daemon {
         for setting in settings {
             let engine = try SyncEngine(settings: setting, merger: merger(setting), logger: logger)
             let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory)
-            for path in StaleLocks.recover(gitDirectory: engine.gitDirectory, settings: setting) {
-                logger.notice("removed a stale lock left by a killed sync", metadata: ["kb": "\(setting.root)", "file": "\(path)"])
-            }
             engine.daemonPID = getpid()
             engine.isCancelled = { StopSignal.isRequested }
             let watcher = try Watcher(root: setting.root) { path in

@@ -1,3 +1,4 @@
+internal import Foundation
 internal import KaleidoKB
 internal import KaleidoMerge
 
@@ -6,13 +7,46 @@ public enum DefaultMerger {
     /// KaleidoMerge's structured merger with the KB's schema hints (`x-merge-key`,
     /// `x-merge: atomic`), under the symmetric provisional rule. A KB whose schemas cannot be
     /// read merges without hints (by `id` keys only).
+    ///
+    /// The schemas are read at the first merge, not before: most cycles merge nothing, and
+    /// `kaleido sync` should not pay for parsing them.
     public static func make(for settings: SyncSettings) -> any RecordMerging {
+        LazyMerger(settings: settings)
+    }
+
+    static func load(_ settings: SyncSettings) -> StructuredRecordMerger {
         var hints: [String: [FieldHint]] = [:]
         if let kb = try? KnowledgeBase.open(root: settings.root, fileSystem: LocalFileSystem()),
            let schemas = try? KBSchemas.load(kb) {
             for (type, list) in schemas.hints { hints[type.folder] = list }
         }
         return StructuredRecordMerger(knowledgeFolder: settings.knowledgeFolder, hintsByFolder: hints)
+    }
+}
+
+/// Builds the structured merger on first use. Thread-safe (a lock guards the one build).
+final class LazyMerger: RecordMerging, @unchecked Sendable {
+    private let settings: SyncSettings
+    private let lock = NSLock()
+    private var built: StructuredRecordMerger?
+
+    init(settings: SyncSettings) { self.settings = settings }
+
+    private var merger: StructuredRecordMerger {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let made = DefaultMerger.load(settings)
+        built = made
+        return made
+    }
+
+    func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput {
+        try merger.merge(path: path, base: base, ours: ours, theirs: theirs, now: now)
+    }
+
+    func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput {
+        try merger.mergeDeleted(path: path, edited: edited, editedIsOurs: editedIsOurs, deletedBy: deletedBy, now: now)
     }
 }
 

@@ -12,8 +12,6 @@ struct Snapshot {
     var summary: String?
     /// Files that do not parse: not committed.
     var waiting: [WaitingFile]
-    /// The working-tree files with their ids, as scanned.
-    var files: [String: WorkingFile]
     /// Paths whose working-tree content differs from the tip on purpose (the waiting files).
     var held: Set<String> { Set(waiting.map(\.path)) }
 }

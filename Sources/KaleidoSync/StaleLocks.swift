@@ -10,18 +10,43 @@ internal import Glibc
 /// such a lock for milliseconds). `index.lock` is never touched: it may be a user's `git add`.
 public enum StaleLocks {
     /// Removes stale lock files of the sync's references; returns the paths removed.
-    public static func recover(gitDirectory: String, settings: SyncSettings, olderThan age: Double = 60) -> [String] {
+    public static func recover(gitDirectory: String, settings: SyncSettings, olderThan age: Double = 5) -> [String] {
         let git = gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/"
         let candidates = [settings.branchReference, settings.trackingReference, settings.wipReference]
             .map { git + $0 + ".lock" } + [git + "packed-refs.lock"]
         var removed: [String] = []
+        let now = Date().timeIntervalSince1970
         for path in candidates {
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            guard Date().timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > age else { continue }
+            guard let modified = modificationTime(path), now - modified > age else { continue }
             if unlink(path) == 0 { removed.append(path) }
         }
+        let marker = indexMarker(git), indexLock = git + "index.lock"
+        if let marked = modificationTime(marker), let pid = (try? String(contentsOfFile: marker, encoding: .utf8)).flatMap({ Int32($0) }),
+           kill(pid, 0) != 0 && errno == ESRCH {
+            if let locked = modificationTime(indexLock) {
+                guard locked >= marked - 1, now - locked > age else { return removed }  // maybe a user's: wait
+                if unlink(indexLock) == 0 { removed.append(indexLock) }
+            }
+            unlink(marker)
+        }
         return removed
+    }
+
+    /// Runs `body` (an update of the index) with the marker that tells a later recovery the
+    /// `index.lock` it may find is ours.
+    static func markingIndexWrite<T>(gitDirectory: String, _ body: () throws -> T) rethrows -> T {
+        let marker = indexMarker(gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/")
+        FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())".utf8))
+        defer { unlink(marker) }
+        return try body()
+    }
+
+    private static func indexMarker(_ git: String) -> String { git + "kaleido/index-writer" }
+
+    private static func modificationTime(_ path: String) -> Double? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 
     /// Whether a `.NAME.kaleido-tmp-PID` file belongs to a process that no longer runs.

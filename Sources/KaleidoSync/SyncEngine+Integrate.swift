@@ -49,7 +49,7 @@ extension SyncEngine {
         } catch GitError.Code.exists {
             return .restart
         }
-        _ = try? repository.resetIndex(to: target)
+        _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: target) }
         report.broughtIn = true
         // Conflicts another replica recorded arrive in the records: list them here too.
         let recorded = Set(report.conflicts.map(\.path))

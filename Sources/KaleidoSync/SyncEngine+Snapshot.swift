@@ -25,25 +25,32 @@ extension SyncEngine {
     /// copied to the wip ref). Cheap when nothing changed: unchanged files are not read.
     func takeSnapshot() throws -> Snapshot {
         let tip = try branchTip()
-        var tracked: [String: TreeEntry] = [:]
-        var folders: Set<String> = []
-        if let tip {
-            for entry in try repository.listTree(tip) {
-                tracked[entry.path] = entry
-                var path = Substring(entry.path)
-                while let slash = path.lastIndex(of: "/") {
-                    path = path[..<slash]
-                    if !folders.insert(String(path)).inserted { break }
-                }
-            }
+        let repository = self.repository
+        let scan = try scanner.scan { path in
+            guard let tip else { return false }
+            return (try? repository.entry(at: path, in: tip)) != nil
         }
-        let files = try scanner.scan(trackedFolders: folders, trackedFiles: Set(tracked.keys))
+        let files = scan.files
+        // Nothing moved since the last snapshot, which left the tree equal to this tip (but
+        // for the waiting files): nothing to do, and no need to list the tip's tree.
+        if scan.unchanged, let clean = lastCleanSnapshot, clean.tip == tip {
+            return Snapshot(tip: tip, commit: nil, summary: nil, waiting: clean.waiting)
+        }
+        // Compact values: this map holds every committed path (100,000 in a big KB).
+        var tracked: [String: (id: ObjectID, mode: FileMode)] = [:]
+        if let tip {
+            let entries = try repository.listTree(tip)
+            tracked.reserveCapacity(entries.count)
+            for entry in entries { tracked[entry.path] = (entry.id, entry.mode) }
+        }
         var edits: [(path: String, edit: TreeEdit)] = []
         var items: [ChangeDescription.Item] = []
         var waiting: [WaitingFile] = []
         var waitingBytes: [(String, [UInt8], FileMode)] = []
-        for (path, file) in files.sorted(by: { $0.key < $1.key }) {
-            let old = tracked[path]
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let path = file.path
+            // Removing what was seen leaves in `tracked` exactly the deleted files.
+            let old = tracked.removeValue(forKey: path)
             if old?.id == file.id && old?.mode == file.mode { continue }
             guard let bytes = scanner.read(path) else { continue }
             if Self.isYAML(path) {
@@ -56,13 +63,13 @@ extension SyncEngine {
             edits.append((path, .write(try repository.writeBlob(bytes), mode: file.mode)))
             items.append(.init(path: path, old: try old.map { try repository.readBlob($0.id) }, new: bytes))
         }
-        for (path, entry) in tracked where files[path] == nil {
+        for (path, entry) in tracked.sorted(by: { $0.key < $1.key }) {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if WorkingTreeScanner.isScratchName(name) { continue }
             edits.append((path, .remove))
             items.append(.init(path: path, old: try repository.readBlob(entry.id), new: nil))
         }
-        var snapshot = Snapshot(tip: tip, commit: nil, summary: nil, waiting: waiting, files: files)
+        var snapshot = Snapshot(tip: tip, commit: nil, summary: nil, waiting: waiting)
         if !edits.isEmpty {
             let tree = try repository.writeTree(applying: edits, to: tip)
             if try tip == nil || tree != repository.treeID(of: tip ?? tree) {
@@ -73,11 +80,12 @@ extension SyncEngine {
                 snapshot.tip = commit
                 snapshot.commit = commit
                 snapshot.summary = String(message.prefix { $0 != "\n" })
-                _ = try? repository.resetIndex(to: commit)
+                _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: commit) }
             }
         }
         try keepWaiting(waitingBytes, on: snapshot.tip)
         reportWaitingChanges(waiting)
+        lastCleanSnapshot = (snapshot.tip, waiting)
         return snapshot
     }
 

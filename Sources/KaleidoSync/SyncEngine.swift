@@ -54,6 +54,9 @@ public final class SyncEngine {
     public var daemonPID: Int32?
     let statePath: String
     let cachePath: String
+    /// The tip the last full snapshot left the working tree equal to (but for the waiting
+    /// files): while neither the tip nor any file stat changes, a snapshot has nothing to do.
+    var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
 
     /// Opens the KB's repository and the saved state.
     ///
@@ -85,7 +88,7 @@ public final class SyncEngine {
 
     static func isYAML(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
 
-    /// Runs one cycle. With `network` false, only the snapshot (the daemon's commit step when it
+    /// Runs one cycle; the caller must hold the KB's `SyncLock`. With `network` false, only the snapshot (the daemon's commit step when it
     /// knows it is offline).
     public func runCycle(network: Bool = true) throws -> CycleReport {
         var report = CycleReport()
@@ -98,6 +101,10 @@ public final class SyncEngine {
     }
 
     private func cycle(network: Bool, _ report: inout CycleReport) throws {
+        // The caller holds the KB's SyncLock: locks of a killed sync can be recovered safely.
+        for path in StaleLocks.recover(gitDirectory: repository.gitDirectory, settings: settings) {
+            logger.notice("removed a stale lock left by a killed sync", metadata: ["kb": "\(settings.root)", "file": "\(path)"])
+        }
         for attempt in 0..<8 {
             report.restarts = attempt
             let snapshot = try takeSnapshot()
@@ -190,7 +197,7 @@ public final class SyncEngine {
         report.ahead = state.ahead
         state.conflicts = openConflicts(state.conflicts + report.conflicts)
         scanner.save(to: cachePath)
-        do { try state.save(to: statePath) } catch {
+        do { try state.save(to: statePath, durable: false) } catch {
             logger.error("could not save the status file", metadata: ["error": "\(error)"])
         }
     }

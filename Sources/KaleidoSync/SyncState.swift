@@ -50,9 +50,11 @@ public struct SyncState: Codable, Hashable, Sendable {
         return state
     }
 
-    /// Writes the state atomically (temporary file and rename).
-    public func save(to path: String) throws {
-        try AtomicFile.write(Array(try Self.encoder.encode(self)), to: path)
+    /// Writes the state atomically (temporary file and rename); `durable` also syncs it to
+    /// disk first (the state is a report, rebuilt by the next cycle: losing it to a power cut
+    /// costs nothing, so cycles skip the fsync).
+    public func save(to path: String, durable: Bool = true) throws {
+        try AtomicFile.write(Array(try Self.encoder.encode(self)), to: path, durable: durable)
     }
 
     /// The JSON `kaleido status --format json` prints.

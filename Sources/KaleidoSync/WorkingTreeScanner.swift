@@ -31,6 +31,8 @@ final class WorkingTreeScanner {
     let root: String
     private(set) var cache: [String: (stamp: FileStamp, id: ObjectID)] = [:]
     private var cacheChanged = false
+    /// Folders walked by the last scan: not asked again whether git ignores them.
+    private var knownFolders: Set<String> = []
     /// Answers whether a path (a folder ends with "/") is git-ignored.
     var isIgnored: (String) -> Bool = { _ in false }
 
@@ -38,24 +40,44 @@ final class WorkingTreeScanner {
         self.root = root
     }
 
-    /// Every file under the root. `tracked` holds the folders that contain committed files:
-    /// those are never skipped as ignored (git keeps tracking what it already tracks).
-    func scan(trackedFolders: Set<String>, trackedFiles: Set<String>) throws -> [String: WorkingFile] {
-        var files: [String: WorkingFile] = [:]
-        var seen: Set<String> = []
-        try walk("", trackedFolders: trackedFolders, trackedFiles: trackedFiles, files: &files, seen: &seen)
-        if cache.count != seen.count {
+    /// The result of a scan.
+    struct Scan {
+        /// An array, not a dictionary: with 100,000 files that is a few MB instead of tens.
+        var files: [WorkingFile]
+        /// Whether every file was known with an unchanged stat and none vanished: the tree is
+        /// exactly as the previous scan saw it.
+        var unchanged: Bool
+    }
+
+    /// Every file under the root. `isTracked` answers for a path git ignores whether it is
+    /// committed all the same (git keeps tracking what it already tracks); it is asked only
+    /// for files and folders the previous scan did not see.
+    func scan(isTracked: (String) -> Bool) throws -> Scan {
+        var state = WalkState()
+        walk("", isTracked: isTracked, state: &state)
+        // When every file hit the cache, an extra cache entry is a vanished file.
+        if cache.count > state.hits {
+            let seen = Set(state.files.map(\.path))
             cache = cache.filter { seen.contains($0.key) }
             cacheChanged = true
+            state.unchanged = false
         }
-        return files
+        knownFolders = state.folders
+        return Scan(files: state.files, unchanged: state.unchanged)
+    }
+
+    private struct WalkState {
+        var files: [WorkingFile] = []
+        var folders: Set<String> = []
+        var hits = 0
+        var unchanged = true
     }
 
     /// The file at `path` as it is now, or `nil` when there is no file there.
     func file(at path: String) -> WorkingFile? {
         var info = stat()
         guard lstat(root + "/" + path, &info) == 0 else { return nil }
-        return hashed(path, info)
+        return hashed(path, info)?.file
     }
 
     /// The bytes of the file at `path` (a symlink's target), or `nil`.
@@ -78,13 +100,11 @@ final class WorkingTreeScanner {
             || name.hasSuffix("~") || name.hasPrefix(".#") || name == "4913"
     }
 
-    private func walk(
-        _ folder: String, trackedFolders: Set<String>, trackedFiles: Set<String>,
-        files: inout [String: WorkingFile], seen: inout Set<String>
-    ) throws {
+    private func walk(_ folder: String, isTracked: (String) -> Bool, state: inout WalkState) {
         let full = folder.isEmpty ? root : root + "/" + folder
         guard let directory = opendir(full) else { return }
         defer { closedir(directory) }
+        let descriptor = dirfd(directory)
         var subfolders: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -98,30 +118,32 @@ final class WorkingTreeScanner {
                 continue
             }
             var info = stat()
-            guard lstat(root + "/" + path, &info) == 0 else { continue }
+            // fstatat on the open folder: no full-path lookup per file.
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let type = info.st_mode & S_IFMT
             if type == S_IFDIR {
-                if !trackedFolders.contains(path) && isIgnored(path + "/") { continue }
+                if !knownFolders.contains(path) && isIgnored(path + "/") && !isTracked(path) { continue }
+                state.folders.insert(path)
                 subfolders.append(path)
             } else if type == S_IFREG || type == S_IFLNK {
-                if !trackedFiles.contains(path) && isIgnored(path) { continue }
-                seen.insert(path)
-                if let file = hashed(path, info) { files[path] = file }
+                if cache[path] == nil && isIgnored(path) && !isTracked(path) { continue }
+                guard let (file, hit) = hashed(path, info) else { continue }
+                state.files.append(file)
+                if hit { state.hits += 1 } else { state.unchanged = false }
             }
         }
-        for subfolder in subfolders {
-            try walk(subfolder, trackedFolders: trackedFolders, trackedFiles: trackedFiles, files: &files, seen: &seen)
-        }
+        for subfolder in subfolders { walk(subfolder, isTracked: isTracked, state: &state) }
     }
 
-    private func hashed(_ path: String, _ info: stat) -> WorkingFile? {
+    /// The file's id, from the cache when its stat is unchanged (`hit`), else read and hashed.
+    private func hashed(_ path: String, _ info: stat) -> (file: WorkingFile, hit: Bool)? {
         let type = info.st_mode & S_IFMT
         let mode: FileMode = type == S_IFLNK ? .symlink : (info.st_mode & 0o100 != 0 ? .executable : .regular)
         let stamp = FileStamp(
             size: Int64(info.st_size), mtimeSeconds: Int64(info.st_mtim.tv_sec),
             mtimeNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), mode: info.st_mode)
         if let cached = cache[path], cached.stamp == stamp {
-            return WorkingFile(path: path, id: cached.id, mode: mode)
+            return (WorkingFile(path: path, id: cached.id, mode: mode), true)
         }
         guard let bytes = read(path), let id = try? ObjectID.blob(hashing: bytes) else { return nil }
         // A file modified within the last two seconds may change again within the same mtime
@@ -133,7 +155,7 @@ final class WorkingTreeScanner {
         } else if cache.removeValue(forKey: path) != nil {
             cacheChanged = true
         }
-        return WorkingFile(path: path, id: id, mode: mode)
+        return (WorkingFile(path: path, id: id, mode: mode), false)
     }
 
     // MARK: Persistence (one line per file: id, mode, size, seconds, nanoseconds, inode, path)
