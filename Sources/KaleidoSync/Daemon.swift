@@ -24,6 +24,8 @@ public final class Daemon {
         var nextNetwork: Double = 0
         var nextRescan: Double
         var backoff: Double = 0
+        /// Whether a file event arrived since the last snapshot (else a fetch needs no scan).
+        var dirty = true
 
         init(engine: SyncEngine, watcher: Watcher, lock: SyncLock, now: Double) {
             self.engine = engine
@@ -66,7 +68,7 @@ public final class Daemon {
     /// Runs until a stop signal; returns when the current step is finished or abandoned.
     public func run() {
         // Changes made while no daemon ran (or before a crash) are committed at once.
-        for slot in slots { cycle(slot, network: true) }
+        for slot in slots { cycle(slot, network: true, scan: true) }
         while !StopSignal.isRequested {
             let now = Self.clock()
             for slot in slots where !StopSignal.isRequested {
@@ -74,8 +76,9 @@ public final class Daemon {
                 let commitDue = slot.lastChange.map { now - $0 >= settings.quietPeriod } == true
                     || slot.firstChange.map { now - $0 >= settings.maxDelay } == true
                 let networkDue = now >= slot.nextNetwork
-                if commitDue || networkDue || now >= slot.nextRescan {
-                    cycle(slot, network: networkDue || (commitDue && slot.backoff == 0))
+                let rescanDue = now >= slot.nextRescan
+                if commitDue || networkDue || rescanDue {
+                    cycle(slot, network: networkDue || (commitDue && slot.backoff == 0), scan: slot.dirty || rescanDue)
                 }
             }
             wait(timeout: nextDeadline() - Self.clock())
@@ -84,13 +87,14 @@ public final class Daemon {
         for slot in slots { try? slot.engine.state.save(to: slot.engine.statePath) }
     }
 
-    private func cycle(_ slot: Slot, network: Bool) {
+    private func cycle(_ slot: Slot, network: Bool, scan: Bool) {
         let settings = slot.engine.settings
         slot.firstChange = nil
         slot.lastChange = nil
+        if scan { slot.dirty = false }
         let start = Self.clock()
         do {
-            let report = try slot.engine.runCycle(network: network)
+            let report = try slot.engine.runCycle(network: network, scan: scan)
             if network {
                 if report.offline != nil {
                     slot.backoff = min(max(slot.backoff * 2, 1), max(settings.maxBackoff, 1))
@@ -108,7 +112,7 @@ public final class Daemon {
             slot.backoff = min(max(slot.backoff * 2, 1), max(settings.maxBackoff, 1))
             slot.nextNetwork = Self.clock() + slot.backoff
         }
-        slot.nextRescan = Self.clock() + settings.rescanInterval
+        if scan { slot.nextRescan = Self.clock() + settings.rescanInterval }
         logger.trace("cycle", metadata: ["kb": "\(settings.root)", "seconds": "\(Self.clock() - start)"])
         absorbOwnWrites(slot)
     }
@@ -128,6 +132,7 @@ public final class Daemon {
             if let path = event.path, path.hasPrefix(".git/") { continue }
             slot.firstChange = slot.firstChange ?? now
             slot.lastChange = now
+            slot.dirty = true
         }
     }
 

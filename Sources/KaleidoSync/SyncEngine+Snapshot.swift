@@ -23,8 +23,11 @@ extension SyncEngine {
 
     /// Step 1: commits every changed file that parses; files that do not parse wait (and are
     /// copied to the wip ref). Cheap when nothing changed: unchanged files are not read.
-    func takeSnapshot() throws -> Snapshot {
+    func takeSnapshot(scan mustScan: Bool = true) throws -> Snapshot {
         let tip = try branchTip()
+        if !mustScan, let clean = lastCleanSnapshot, clean.tip == tip {
+            return Snapshot(tip: tip, commit: nil, summary: nil, waiting: clean.waiting)
+        }
         let repository = self.repository
         let scan = try scanner.scan { path in
             guard let tip else { return false }

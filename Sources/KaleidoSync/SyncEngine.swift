@@ -90,9 +90,13 @@ public final class SyncEngine {
 
     /// Runs one cycle; the caller must hold the KB's `SyncLock`. With `network` false, only the snapshot (the daemon's commit step when it
     /// knows it is offline).
-    public func runCycle(network: Bool = true) throws -> CycleReport {
+    ///
+    /// `scan: false` tells the engine that nothing in the working tree changed since its last
+    /// snapshot (the daemon knows it from inotify): the snapshot is then skipped, unless the
+    /// branch moved. The daemon's periodic rescan passes `true`, since watchers miss events.
+    public func runCycle(network: Bool = true, scan: Bool = true) throws -> CycleReport {
         var report = CycleReport()
-        do { try cycle(network: network, &report) } catch {
+        do { try cycle(network: network, scan: scan, &report) } catch {
             finish(&report)
             throw error
         }
@@ -100,14 +104,14 @@ public final class SyncEngine {
         return report
     }
 
-    private func cycle(network: Bool, _ report: inout CycleReport) throws {
+    private func cycle(network: Bool, scan: Bool, _ report: inout CycleReport) throws {
         // The caller holds the KB's SyncLock: locks of a killed sync can be recovered safely.
         for path in StaleLocks.recover(gitDirectory: repository.gitDirectory, settings: settings) {
             logger.notice("removed a stale lock left by a killed sync", metadata: ["kb": "\(settings.root)", "file": "\(path)"])
         }
         for attempt in 0..<8 {
             report.restarts = attempt
-            let snapshot = try takeSnapshot()
+            let snapshot = try takeSnapshot(scan: scan || attempt > 0)
             if let summary = snapshot.summary {
                 report.committed.append(summary)
                 logger.info("committed", metadata: ["kb": "\(settings.root)", "commit": "\(summary)"])
