@@ -89,6 +89,7 @@ extension SyncEngine {
         try keepWaiting(waitingBytes, on: snapshot.tip)
         reportWaitingChanges(waiting)
         lastCleanSnapshot = (snapshot.tip, waiting)
+        scanner.cleanTip = snapshot.tip?.hex ?? "none"
         return snapshot
     }
 

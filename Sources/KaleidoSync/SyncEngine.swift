@@ -74,6 +74,9 @@ public final class SyncEngine {
         state = SyncState.load(from: statePath)
         scanner = WorkingTreeScanner(root: settings.root)
         scanner.load(from: cachePath)
+        if let clean = scanner.cleanTip {
+            lastCleanSnapshot = (clean == "none" ? nil : ObjectID(hex: clean), state.waiting)
+        }
         let repository = self.repository
         scanner.isIgnored = { path in (try? repository.isIgnored(path)) ?? false }
     }

@@ -31,6 +31,12 @@ final class WorkingTreeScanner {
     let root: String
     private(set) var cache: [String: (stamp: FileStamp, id: ObjectID)] = [:]
     private var cacheChanged = false
+    /// The branch tip (hex, or "none" for an unborn branch) the working tree matched when the
+    /// cache was saved, so that a new process (`kaleido sync`) can also skip listing the tip
+    /// when no stat changed. Saved in the same file as the stats, so the two always agree.
+    var cleanTip: String? {
+        didSet { if cleanTip != oldValue { cacheChanged = true } }
+    }
     /// Folders walked by the last scan: not asked again whether git ignores them.
     private var knownFolders: Set<String> = []
     /// Answers whether a path (a folder ends with "/") is git-ignored.
@@ -163,7 +169,9 @@ final class WorkingTreeScanner {
     /// Loads a cache written by `save(to:)`; a missing or damaged file means an empty cache.
     func load(from file: String) {
         guard let data = FileManager.default.contents(atPath: file) else { return }
+        defer { cacheChanged = false }
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            if line.hasPrefix("clean ") { cleanTip = String(line.dropFirst(6)); continue }
             let fields = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false)
             guard fields.count == 7, let id = ObjectID(hex: fields[0]), let mode = UInt32(fields[1]),
                   let size = Int64(fields[2]), let seconds = Int64(fields[3]),
@@ -177,6 +185,7 @@ final class WorkingTreeScanner {
         guard cacheChanged else { return }
         var text = ""
         text.reserveCapacity(cache.count * 100)
+        if let cleanTip { text += "clean \(cleanTip)\n" }
         for (path, entry) in cache {
             let s = entry.stamp
             text += "\(entry.id.hex) \(s.mode) \(s.size) \(s.mtimeSeconds) \(s.mtimeNanoseconds) \(s.inode) \(path)\n"
