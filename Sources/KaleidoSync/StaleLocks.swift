@@ -32,6 +32,24 @@ public enum StaleLocks {
         return removed
     }
 
+    /// Removes stale reference locks in a remote on this machine (a path or `file://` URL):
+    /// pushing to a local remote, libgit2 itself writes the remote's references, so a sync killed
+    /// mid-push leaves `refs/heads/BRANCH.lock` there and every later push would fail.
+    public static func recoverRemote(url: String, branch: String, olderThan age: Double = 5) -> [String] {
+        var path = url
+        if path.hasPrefix("file://") { path = String(path.dropFirst(7)) }
+        guard path.hasPrefix("/") else { return [] }  // git://, ssh://, https://: the server's business
+        var git = path.hasSuffix("/") ? path : path + "/"
+        if FileManager.default.fileExists(atPath: git + ".git/HEAD") { git += ".git/" }
+        let now = Date().timeIntervalSince1970
+        var removed: [String] = []
+        for lock in [git + "refs/heads/" + branch + ".lock", git + "packed-refs.lock"] {
+            guard let modified = modificationTime(lock), now - modified > age else { continue }
+            if unlink(lock) == 0 { removed.append(lock) }
+        }
+        return removed
+    }
+
     /// Runs `body` (an update of the index) with the marker that tells a later recovery the
     /// `index.lock` it may find is ours.
     static func markingIndexWrite<T>(gitDirectory: String, _ body: () throws -> T) rethrows -> T {

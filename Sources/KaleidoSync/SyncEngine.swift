@@ -138,6 +138,11 @@ public final class SyncEngine {
             let remoteTip = try repository.resolveReference(settings.trackingReference)
             if remoteTip == tip { markOnline(&report); return }
             guard !isCancelled() else { return }
+            if let url = try repository.remoteURL(settings.remote) {
+                for path in StaleLocks.recoverRemote(url: url, branch: settings.branch) {
+                    logger.notice("removed a stale lock in the remote left by a killed push", metadata: ["kb": "\(settings.root)", "file": "\(path)"])
+                }
+            }
             let outcome: PushOutcome
             do {
                 outcome = try repository.push(
@@ -151,6 +156,11 @@ public final class SyncEngine {
                 report.pushed = true
                 logger.info("pushed", metadata: ["kb": "\(settings.root)", "head": "\(tip.hex.prefix(10))"])
                 markOnline(&report)
+                return
+            case .rejected(let reason) where reason.contains("lock"):
+                // The remote's branch is locked (another push in progress, or a stale lock):
+                // not a divergence, retry later with the offline backoff.
+                offline(&report, SyncError.io("the remote branch is locked: \(reason)"))
                 return
             case .rejected(let reason):
                 logger.notice("push rejected, fetching again", metadata: ["kb": "\(settings.root)", "reason": "\(reason)"])

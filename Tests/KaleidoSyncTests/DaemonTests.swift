@@ -130,9 +130,12 @@ struct ProcessTests {
                     try scratch.git("commit", "--quiet", "-m", "other \(round)", in: other)
                     // the daemon may push in between: pull and push again, as a person would
                     var pushed = false
-                    for _ in 0..<10 where !pushed {
+                    // (up to 15 s: a push killed earlier may have left the remote's branch locked,
+                    // which the daemon removes once it is 5 s old)
+                    for _ in 0..<60 where !pushed {
                         try scratch.git("pull", "--quiet", "--no-rebase", "--no-edit", in: other)
                         pushed = try scratch.run("/usr/bin/git", ["push", "--quiet", "origin", "main"], in: other, allowFailure: true).status == 0
+                        if !pushed { usleep(250_000) }
                     }
                     #expect(pushed)
                 }

@@ -175,6 +175,19 @@ struct SyncEngineTests {
             #expect(blocked.status == 1)
             #expect(FileManager.default.fileExists(atPath: stale))
             #expect(try scratch.gitOutput("show", "main:knowledge/partners/tn-mun-sfax.yaml", in: remote).contains("name: Sfax 2"))
+
+            // a push to a remote on this machine killed mid-way leaves the remote's branch locked
+            try FileManager.default.removeItem(atPath: stale)
+            let remoteLock = remote + "/refs/heads/main.lock"
+            FileManager.default.createFile(atPath: remoteLock, contents: Data())
+            let locked = try scratch.kaleido("sync", in: a)
+            #expect(locked.status == 3, "\(locked.output)")  // retried later, like offline
+            #expect(locked.output.contains("locked"))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: remoteLock)
+            let recovered = try scratch.kaleido("sync", in: a)
+            #expect(recovered.status == 0, "\(recovered.output)\(recovered.errors)")
+            #expect(!FileManager.default.fileExists(atPath: remoteLock))
+            #expect(try scratch.gitOutput("show", "main:knowledge/partners/tn-mun-sfax.yaml", in: remote).contains("name: Sfax 3"))
         }
     }
 
