@@ -32,13 +32,13 @@ let package = Package(
 
         // Pure modules: no I/O.
         .target(name: "KaleidoYAML", dependencies: ["CYAML"]),
-        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"]),
+        .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"], exclude: ["README.md"]),
 
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"]),
         // Pure: the field-level three-way merge of records (MERGE.md).
-        .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"]),
+        .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
 
         // The sync engine and daemon: snapshot, fetch, merge in memory, update, push.
         .target(
@@ -62,6 +62,15 @@ let package = Package(
             name: "kaleido-sync-benchmark",
             dependencies: ["KaleidoSync", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/SyncBenchmark"),
+
+        // `swift run -c release merge-benchmark`: merge throughput (README.md).
+        .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
+
+        // Measurements (run with `swift run -c release SchemaBenchmark`).
+        .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema", "KaleidoYAML"], path: "Benchmarks/SchemaBenchmark"),
+
+        // Benchmark helpers (release builds; see Benchmarks/*.sh).
+        .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "KaleidoYAML", "CYAML"], path: "Benchmarks/KaleidoBench"),
 
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),

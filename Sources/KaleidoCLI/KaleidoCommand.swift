@@ -17,7 +17,9 @@ struct KaleidoCommand: AsyncParsableCommand {
             schemas/. See README.md for the commands and their options.
             """,
         version: KaleidoVersion.current,
-        subcommands: [ValidateCommand.self, YAMLCommand.self, SyncCommand.self, DaemonCommand.self, StatusCommand.self, LogCommand.self]
+        subcommands: [ValidateCommand.self, YAMLCommand.self, InitCommand.self, MergeDriverCommand.self,
+                      InstallMergeDriverCommand.self, ConflictsCommand.self, ResolveCommand.self,
+                      SyncCommand.self, DaemonCommand.self, StatusCommand.self, LogCommand.self]
     )
 
 }

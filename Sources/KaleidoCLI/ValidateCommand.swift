@@ -24,11 +24,18 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Check the given YAML or JSON files against this one schema (no knowledge base needed).", valueName: "file"))
+    var schema: String?
+
     @Argument(help: "Record files or folders to report on (default: the whole knowledge base).")
     var paths: [String] = []
 
     func run() async throws {
         try await reportingCLIErrors {
+            if let schema {
+                try validateLooseFiles(schema: schema)
+                return
+            }
             let kb = try kbOptions.open()
             let setup = try KBSchemas.load(kb)
             let validator = KBValidator(kb: kb, today: try kbOptions.today(), schemaChecker: setup.checker,
@@ -47,13 +54,29 @@ struct ValidateCommand: AsyncParsableCommand {
             combined.findings = setup.findings + report.findings
             for (file, bytes) in setup.sources { combined.sources[file] = bytes }
             let display = DisplayPaths(kbRoot: kb.root)
-            switch format {
-            case .text: print(ValidationText.render(combined, display: display), terminator: "")
-            case .json: print(ValidationJSON.render(combined, display: display))
-            }
-            let failed = combined.errors > 0 || (strict && combined.warnings > 0)
-            if failed { throw ExitCode(1) }
+            try finish(combined, display: display)
         }
+    }
+
+    /// Prints the report in the chosen format and exits 1 when it fails.
+    private func finish(_ report: ValidationReport, display: DisplayPaths) throws {
+        switch format {
+        case .text: print(ValidationText.render(report, display: display), terminator: "")
+        case .json: print(ValidationJSON.render(report, display: display))
+        }
+        if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
+    }
+
+    /// `--schema FILE PATH…`.
+    private func validateLooseFiles(schema: String) throws {
+        guard !paths.isEmpty else { throw CLIError.usage("--schema needs the files or folders to check: kaleido validate --schema FILE PATH…") }
+        let report: ValidationReport
+        do {
+            report = try SchemaFileValidator(fileSystem: LocalFileSystem()).validate(schema: schema, paths: paths)
+        } catch {
+            throw CLIError.io("\(error)")
+        }
+        try finish(report, display: DisplayPaths(kbRoot: FileManagerCWD.path))
     }
 
     /// The record files PATHs name, relative to the KB root; nil when no PATH was given.

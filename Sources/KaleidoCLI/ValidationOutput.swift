@@ -37,7 +37,7 @@ enum ValidationText {
     /// `412 records, 2 errors, 3 warnings`.
     static func summary(_ report: ValidationReport) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "\(plural(report.records, "record")), \(plural(report.errors, "error")), \(plural(report.warnings, "warning"))"
+        return "\(plural(report.records, report.unit)), \(plural(report.errors, "error")), \(plural(report.warnings, "warning"))"
     }
 }
 

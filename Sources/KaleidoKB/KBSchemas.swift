@@ -34,6 +34,14 @@ public struct KBSchemas: Sendable {
                 schemas.sources[file] = bytes
             }
         }
+        // vocab.yaml and other non-schema documents are registered too: harmless, and a type
+        // schema could reference them.
+        let (checker, compileFindings) = SchemaRecordChecker.compile(documents: schemas.documents, schemasFolder: folder)
+        schemas.checker = checker.types.isEmpty ? nil : checker
+        schemas.findings += compileFindings
+        for finding in compileFindings where schemas.sources[finding.file] == nil {
+            schemas.sources[finding.file] = try? kb.fileSystem.readFile(kb.path(finding.file))
+        }
         let collector = SchemaHintCollector(documents: schemas.documents)
         for type in RecordType.allCases where schemas.documents[type.schemaFile] != nil {
             schemas.hints[type] = collector.hints(forDocument: type.schemaFile)

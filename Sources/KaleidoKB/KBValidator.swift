@@ -4,6 +4,8 @@ public import KaleidoYAML
 public struct ValidationReport: Sendable {
     /// How many record files were checked.
     public var records: Int
+    /// What was counted, for the summary line: `record` for a KB, `file` for loose files.
+    public var unit = "record"
     /// Findings sorted by file, then position.
     public var findings: [Finding]
     /// The bytes of every file that has findings, so that diagnostics can show the source line.
@@ -72,23 +74,31 @@ public struct KBValidator: Sendable {
 
         let all = parsed.joined()
         var findings = all.flatMap(\.findings)
-        let records = all.compactMap(\.record)
-        let cross = CrossRecordRules(hints: hints).check(records)
-        findings += cross
-        findings = Self.dropSuperseded(findings, records: records)
+        let facts = all.compactMap(\.facts)
+        findings += CrossRecordRules().check(facts)
+        findings = Self.droppingSchemaFindingsCoveredByRules(findings)
+        findings = Self.dropSuperseded(findings, facts: facts)
         if let only { findings = findings.filter { only.contains($0.file) } }
         findings.sort { ($0.file, $0.span.start.offset, $0.rule) < ($1.file, $1.span.start.offset, $1.rule) }
 
+        // Workers kept the bytes of files with findings of their own; cross-record findings
+        // may land on other files, which are read again (few, and only to show a source line).
         var sources: [String: [UInt8]] = [:]
-        for item in all where findings.contains(where: { $0.file == item.file }) { sources[item.file] = item.bytes }
+        for item in all { if let bytes = item.bytes { sources[item.file] = bytes } }
+        for file in Set(findings.map(\.file)) where sources[file] == nil {
+            sources[file] = try? kb.fileSystem.readFile(kb.path(file))
+        }
+        sources = sources.filter { file, _ in findings.contains { $0.file == file } }
         let count = only.map { set in files.count { set.contains($0) } } ?? files.count
         return ValidationReport(records: count, findings: findings, sources: sources)
     }
 
+    /// What a worker keeps of a file once it is checked: its findings, its facts for the
+    /// cross-record rules and, only when it has findings, its bytes.
     struct ParsedRecord: Sendable {
         var file: String
-        var bytes: [UInt8]
-        var record: Record?
+        var bytes: [UInt8]?
+        var facts: RecordFacts?
         var findings: [Finding]
     }
 
@@ -96,31 +106,51 @@ public struct KBValidator: Sendable {
     func check(_ file: String) throws -> ParsedRecord {
         let bytes: [UInt8]
         do { bytes = try kb.fileSystem.readFile(kb.path(file)) } catch {
-            return ParsedRecord(file: file, bytes: [], record: nil, findings: [
+            return ParsedRecord(file: file, bytes: nil, facts: nil, findings: [
                 Finding(file: file, span: .none, severity: .error, rule: "io", pointer: "", message: "cannot read the file: \(error)"),
             ])
         }
         let document: YAMLDocument
         do { document = try parser.parseDocument(bytes) } catch {
             let span = SourceSpan(start: error.mark, end: error.mark)
-            return ParsedRecord(file: file, bytes: bytes, record: nil, findings: [
+            return ParsedRecord(file: file, bytes: bytes, facts: nil, findings: [
                 Finding(file: file, span: span, severity: .error, rule: "yaml", pointer: "", message: error.message),
             ])
         }
         let record = Record(file: file, root: document.root)
         var findings = RecordRules(knowledgeFolder: kb.config.knowledgeFolder, today: today).check(record)
         findings += PlainScalarRule.check(record)
-        if let schemaChecker, let type = record.type ?? record.folderType(knowledgeFolder: kb.config.knowledgeFolder) {
+        // The folder decides the schema: a record of the wrong type gets one clear
+        // `type-folder` error rather than every difference between two types.
+        if let schemaChecker, let type = record.folderType(knowledgeFolder: kb.config.knowledgeFolder) ?? record.type {
             findings += schemaChecker.check(record, type: type)
         }
-        return ParsedRecord(file: file, bytes: bytes, record: record, findings: findings)
+        return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: RecordFacts(record, hints: hints), findings: findings)
+    }
+
+    /// KB rules whose message says more than the schema's about the same value: where one of
+    /// them fires, schema findings on that value (a `const`, a `pattern`, a `false` schema) are
+    /// dropped so the consultant reads one sentence, not three.
+    static let rulesOverridingSchema: Set<String> = ["type-folder", "personal-data", "reference-type"]
+
+    /// The rules that are the KB's own (everything else comes from the schema validator).
+    public static let kbRules: Set<String> = [
+        "yaml", "io", "record-shape", "id-file-name", "type-folder", "date-order", "personal-data", "open-conflict",
+        "review-due", "l1115-financial-commitments", "l1115-prefect", "duration", "convention-ending",
+        "funding-report-overdue", "duplicate-id", "reference", "reference-type", "partnership-parties", "plain-scalar",
+    ]
+
+    static func droppingSchemaFindingsCoveredByRules(_ findings: [Finding]) -> [Finding] {
+        let covered = Set(findings.filter { rulesOverridingSchema.contains($0.rule) }.map { "\($0.file)#\($0.pointer)" })
+        guard !covered.isEmpty else { return findings }
+        return findings.filter { kbRules.contains($0.rule) || !covered.contains("\($0.file)#\($0.pointer)") }
     }
 
     /// A convention "ending with no successor" has one when another record supersedes it.
-    static func dropSuperseded(_ findings: [Finding], records: [Record]) -> [Finding] {
-        let superseded = Set(records.compactMap { $0.root["supersedes"]?.stringValue })
+    static func dropSuperseded(_ findings: [Finding], facts: [RecordFacts]) -> [Finding] {
+        let superseded = Set(facts.compactMap(\.supersedes))
         guard !superseded.isEmpty else { return findings }
-        let filesWithSuccessor = Set(records.filter { $0.id.map(superseded.contains) ?? false }.map(\.file))
+        let filesWithSuccessor = Set(facts.filter { $0.id.map(superseded.contains) ?? false }.map(\.file))
         return findings.filter { !($0.rule == "convention-ending" && filesWithSuccessor.contains($0.file)) }
     }
 }

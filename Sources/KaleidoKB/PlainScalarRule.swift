@@ -1,35 +1,47 @@
 public import KaleidoYAML
+import KaleidoSchema
 
 /// Warns about plain scalars that YAML 1.2 reads as strings but YAML 1.1 tools (PyYAML, many
 /// editors' plugins, older libraries) read as something else: `NO` (false), `2011-09-22` (a
 /// date), `1:20` (base 60). Kaleido reads them right; the warning protects the other tools a
 /// consultant may point at the files.
 public enum PlainScalarRule {
-    /// Findings for every such scalar of the record, keys included.
+    /// Findings for every such scalar value of the record. Keys are left alone: they are the
+    /// schema's field names, not the consultant's data.
     public static func check(_ record: Record) -> [Finding] {
         var findings: [Finding] = []
-        visit(record.root, pointer: "") { node, pointer, reading in
+        var path: [String] = []
+        visit(record.root, path: &path) { node, path, reading in
             let text = node.scalarText ?? ""
             findings.append(Finding(
-                file: record.file, span: node.span, severity: .warning, rule: "plain-scalar", pointer: pointer,
+                file: record.file, span: node.span, severity: .warning, rule: "plain-scalar",
+                pointer: path.map { "/" + JSONPointer.escape($0) }.joined(),
                 message: "\(text) is read as the string \"\(text)\" here, but YAML 1.1 tools read it as \(reading): quote it"))
         }
         return findings
     }
 
-    private static func visit(_ node: YAMLNode, pointer: String, report: (YAMLNode, String, String) -> Void) {
+    /// Walks the tree keeping the path as a stack of tokens: pointers are only built for the
+    /// (rare) scalars that get reported, which keeps the walk cheap on large KBs.
+    private static func visit(_ node: YAMLNode, path: inout [String], report: (YAMLNode, [String], String) -> Void) {
         switch node.content {
         case .scalar(let text, .plain) where node.tag == nil:
-            if case .string = ScalarResolver.resolvePlain(text), let reading = YAML11Reading.of(text) {
-                report(node, pointer, reading)
+            // Only the first byte can make a 1.1 reading differ: digits, signs and the few words.
+            guard let first = text.utf8.first, YAML11Reading.mayDiffer(firstByte: first) else { return }
+            if let reading = YAML11Reading.of(text), case .string = ScalarResolver.resolvePlain(text) {
+                report(node, path, reading)
             }
         case .sequence(let items, _):
-            for (index, item) in items.enumerated() { visit(item, pointer: pointer + "/\(index)", report: report) }
+            for (index, item) in items.enumerated() {
+                path.append(String(index))
+                visit(item, path: &path, report: report)
+                path.removeLast()
+            }
         case .mapping(let pairs, _):
             for pair in pairs {
-                let key = pair.key.scalarText ?? ""
-                visit(pair.key, pointer: pointer + "/" + JSONPointer.escape(key), report: report)
-                visit(pair.value, pointer: pointer + "/" + JSONPointer.escape(key), report: report)
+                path.append(pair.key.scalarText ?? "")
+                visit(pair.value, path: &path, report: report)
+                path.removeLast()
             }
         default:
             break

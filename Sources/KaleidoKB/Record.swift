@@ -1,4 +1,5 @@
 public import KaleidoYAML
+import KaleidoSchema
 
 /// One record of the knowledge base as parsed from its file.
 public struct Record: Sendable {
@@ -57,14 +58,6 @@ public struct Record: Sendable {
             current = next
         }
         return current
-    }
-}
-
-/// JSON pointer (RFC 6901) helpers.
-public enum JSONPointer {
-    /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
-    public static func escape(_ token: String) -> String {
-        token.replacing("~", with: "~0").replacing("/", with: "~1")
     }
 }
 

@@ -1,4 +1,5 @@
 public import KaleidoYAML
+import KaleidoSchema
 
 /// The KB rules that look at one record alone (DATA-MODEL.md, "Rules beyond single-field
 /// types"): what JSON Schema cannot say, such as an id that must equal the file name or an end

@@ -65,9 +65,24 @@ public struct SchemaHintCollector: Sendable {
         return walk.hints
     }
 
+    /// The property names the schema `file` declares at each path (`""` for the record,
+    /// `parties.[]` for items of `parties`), through `$ref`s and combinators.
+    public func knownProperties(forDocument file: String) -> [String: Set<String>] {
+        guard let root = documents[file] else { return [:] }
+        var walk = Walk(documents: documents)
+        walk.visit(root, file: file, path: [], depth: 0)
+        return walk.known
+    }
+
+    /// The key `knownProperties` uses for a path.
+    public static func key(for path: [FieldStep]) -> String {
+        path.map(\.description).joined(separator: ".")
+    }
+
     private struct Walk {
         let documents: [String: YAMLNode]
         var hints: [FieldHint] = []
+        var known: [String: Set<String>] = [:]
         var seen: Set<String> = []
 
         mutating func visit(_ schema: YAMLNode, file: String, path: [FieldStep], depth: Int) {
@@ -79,6 +94,7 @@ public struct SchemaHintCollector: Sendable {
             if let properties = schema["properties"]?.pairs {
                 for pair in properties {
                     guard let key = pair.key.scalarText else { continue }
+                    known[SchemaHintCollector.key(for: path), default: []].insert(key)
                     visit(pair.value, file: file, path: path + [.key(key)], depth: depth + 1)
                 }
             }

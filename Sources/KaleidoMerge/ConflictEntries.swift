@@ -23,8 +23,8 @@ enum ConflictEntries {
         for (name, value) in [("base", conflict.base), ("ours", conflict.ours), ("theirs", conflict.theirs)] {
             if let value { pairs.append(YAMLPair(key: scalar(name), value: Values.detached(value))) }
         }
-        if let by = provenance.oursBy, conflict.ours != nil { pairs.append(YAMLPair(key: scalar("ours_by"), value: scalar(by))) }
-        if let by = provenance.theirsBy, conflict.theirs != nil { pairs.append(YAMLPair(key: scalar("theirs_by"), value: scalar(by))) }
+        if let by = provenance.oursBy { pairs.append(YAMLPair(key: scalar("ours_by"), value: scalar(by))) }
+        if let by = provenance.theirsBy { pairs.append(YAMLPair(key: scalar("theirs_by"), value: scalar(by))) }
         if let at = provenance.at { pairs.append(YAMLPair(key: scalar("at"), value: scalar(at))) }
         return YAMLNode(.mapping(pairs, .block))
     }

@@ -6,6 +6,7 @@ import KaleidoYAML
 struct MergeRun {
     let a: SourceText
     let b: SourceText
+    var baseText: SourceText?
     let hints: [FieldHint]
     let checker: (@Sendable (YAMLNode) -> [String])?
 
@@ -15,7 +16,7 @@ struct MergeRun {
         let (splitA, entriesA, conflictsPairA) = Self.split(rootA)
         let (splitB, entriesB, conflictsPairB) = Self.split(rootB)
         let fieldsA = splitA ?? rootA, fieldsB = splitB ?? rootB
-        var merger = TreeMerger(a: a, b: b, hints: hints)
+        var merger = TreeMerger(a: a, b: b, base: baseText, hints: hints)
         var edits: [TextEdit] = []
         let rootSlotA = Slot(region: rootA.span.byteRange, indicatorColumn: 0, kind: .root, inFlow: false, entryStart: nil)
         let rootSlotB = Slot(region: rootB.span.byteRange, indicatorColumn: 0, kind: .root, inFlow: false, entryStart: nil)

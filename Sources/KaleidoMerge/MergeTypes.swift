@@ -62,8 +62,11 @@ public struct RecordMergeResult: Sendable {
 public struct MergeConflict: Sendable, Hashable, CustomStringConvertible {
     /// `phone`, `contacts[amel-b].phone`, `themes[2]`; `.` for the whole record (file level).
     public var path: String
+    /// The common ancestor's value.
     public var base: String?
+    /// The provisional value, kept in the record.
     public var ours: String?
+    /// The competing value, kept in the entry.
     public var theirs: String?
 
     /// A conflict at `path` with each side's value as YAML text (nil = absent).
@@ -74,6 +77,7 @@ public struct MergeConflict: Sendable, Hashable, CustomStringConvertible {
         self.theirs = theirs
     }
 
+    /// The path, for messages.
     public var description: String { path }
 }
 

@@ -43,7 +43,8 @@ public struct RecordMerger: Sendable {
             if base.bytes == sideA.bytes { return RecordMergeResult(bytes: sideB.bytes, conflicts: []) }
         }
         let provenance = ConflictEntries.Provenance(oursBy: sideA.author, theirsBy: sideB.author, at: now)
-        let run = MergeRun(a: SourceText(bytes: sideA.bytes), b: SourceText(bytes: sideB.bytes), hints: hints, checker: checker)
+        let run = MergeRun(a: SourceText(bytes: sideA.bytes), b: SourceText(bytes: sideB.bytes),
+                           baseText: baseRoot == nil ? nil : base.map { SourceText(bytes: $0.bytes) }, hints: hints, checker: checker)
         return run.merge(base: baseRoot, a: rootA, b: rootB, provenance: provenance)
     }
 
@@ -59,7 +60,7 @@ public struct RecordMerger: Sendable {
         let provenance = ConflictEntries.Provenance(oursBy: editedIsOurs ? edited.author : deletedBy,
                                                     theirsBy: editedIsOurs ? deletedBy : edited.author, at: now)
         let text = SourceText(bytes: edited.bytes)
-        let run = MergeRun(a: text, b: text, hints: hints, checker: nil)
+        let run = MergeRun(a: text, b: text, baseText: text, hints: hints, checker: nil)
         return run.merge(base: root, a: root, b: root, provenance: provenance, extra: [found])
     }
 

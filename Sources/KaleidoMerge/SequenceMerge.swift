@@ -141,6 +141,8 @@ extension TreeMerger {
             let insertedA = alignA.insertions[gap], insertedB = alignB.insertions[gap]
             let removedHere = gap < base.count && alignA.match[gap] == nil && alignB.match[gap] == nil
             let valuesA = insertedA.map { listA[$0] }, valuesB = insertedB.map { listB[$0] }
+            // A conflict names the position of the provisional value in the merged list.
+            let position = merged.count
             for index in insertedA {
                 parts.append(.a(index))
                 merged.append(itemsA[index])
@@ -149,7 +151,7 @@ extension TreeMerger {
                 // Both replaced the element differently, or one removed what the other replaced.
                 let bothReplaced = removedHere && !insertedA.isEmpty && !insertedB.isEmpty
                 if removedHere && (bothReplaced || insertedA.isEmpty != insertedB.isEmpty) {
-                    conflict(path + [.index(gap)], base: itemsBase[gap],
+                    conflict(path + [.index(position)], base: itemsBase[gap],
                              ours: Self.value(insertedA.map { itemsA[$0] }), theirs: Self.value(insertedB.map { itemsB[$0] }))
                 }
                 if !bothReplaced {

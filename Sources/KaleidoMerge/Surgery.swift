@@ -61,8 +61,20 @@ extension TreeMerger {
     /// Keeps a's comment lines that a replacement of `node` would remove: they move above the
     /// entry (comments never change what the YAML means, whatever their indentation).
     func keptComments(in node: YAMLNode, at slot: Slot) -> [TextEdit] {
-        guard Values.kind(node) != .scalar, let entryStart = slot.entryStart else { return [] }
-        let lines = commentLines(in: slot.region, of: node, text: a)
+        guard let entryStart = slot.entryStart else { return [] }
+        var lines: [UInt8] = []
+        // A comment right after the indicator (`key: # note`, the value on the next lines).
+        let headEnd = a.lineEnd(slot.region.lowerBound)
+        if headEnd <= node.span.start.offset {
+            var first = slot.region.lowerBound
+            while first < headEnd, a.bytes[first] == SourceText.space || a.bytes[first] == 0x09 { first += 1 }
+            if first < headEnd, a.bytes[first] == UInt8(ascii: "#") {
+                var end = headEnd
+                while end > first, a.bytes[end - 1] == SourceText.newline || a.bytes[end - 1] == 0x0D { end -= 1 }
+                lines += SourceText.spaces(slot.indicatorColumn) + a.bytes[first..<end] + [SourceText.newline]
+            }
+        }
+        if Values.kind(node) != .scalar { lines += commentLines(in: slot.region, of: node, text: a) }
         return lines.isEmpty ? [] : [TextEdit(range: entryStart..<entryStart, text: lines)]
     }
 

@@ -31,20 +31,55 @@ struct FoundConflict {
 struct TreeMerger {
     let a: SourceText
     let b: SourceText
+    /// The base's text, when there is a base (only used to compare values quickly).
+    let baseText: SourceText?
     let hints: [FieldHint]
     var conflicts: [FoundConflict] = []
 
-    init(a: SourceText, b: SourceText, hints: [FieldHint]) {
+    init(a: SourceText, b: SourceText, base: SourceText?, hints: [FieldHint]) {
         self.a = a
         self.b = b
+        self.baseText = base
         self.hints = hints
+    }
+
+    /// Two parsed nodes whose source bytes are identical from the same column hold the same
+    /// value (a block scalar with an explicit indentation indicator excepted: it depends on the
+    /// parent's indentation). A fast path before the typed comparison.
+    static func sameSource(_ x: YAMLNode, _ textX: SourceText, _ y: YAMLNode, _ textY: SourceText) -> Bool {
+        let rangeX = x.span.byteRange, rangeY = y.span.byteRange
+        guard rangeX.count == rangeY.count, x.span.start.column == y.span.start.column,
+              rangeX.upperBound <= textX.bytes.count, rangeY.upperBound <= textY.bytes.count else { return false }
+        return textX.bytes.withUnsafeBufferPointer { bufferX in
+            textY.bytes.withUnsafeBufferPointer { bufferY in
+                var index = 0
+                var previous: UInt8 = 0
+                while index < rangeX.count {
+                    let byte = bufferX[rangeX.lowerBound + index]
+                    guard byte == bufferY[rangeY.lowerBound + index] else { return false }
+                    if byte >= 0x31 && byte <= 0x39 && (previous == 0x7C || previous == 0x3E) { return false }
+                    previous = byte
+                    index += 1
+                }
+                return true
+            }
+        }
+    }
+
+    func equalAB(_ x: YAMLNode, _ y: YAMLNode) -> Bool {
+        Self.sameSource(x, a, y, b) || Values.equal(x, y)
+    }
+
+    func equalBase(_ base: YAMLNode, _ node: YAMLNode, isA: Bool) -> Bool {
+        if let baseText, Self.sameSource(base, baseText, node, isA ? a : b) { return true }
+        return Values.equal(base, node)
     }
 
     /// Merges a value present on both sides.
     mutating func merge(base: YAMLNode?, a nodeA: YAMLNode, b nodeB: YAMLNode, path: [PathStep],
                         slotA: Slot, slotB: Slot, edits: inout [TextEdit]) -> YAMLNode {
-        if Values.equal(nodeA, nodeB) { return nodeA }
-        if let base, Values.equal(base, nodeB) { return nodeA }
+        if equalAB(nodeA, nodeB) { return nodeA }
+        if let base, equalBase(base, nodeB, isA: false) { return nodeA }
         let atomic = MergePath.hint(for: path, in: hints)?.atomic ?? false
         let baseKind = base.map(Values.kind)
         let kindA = Values.kind(nodeA), kindB = Values.kind(nodeB)
@@ -56,7 +91,7 @@ struct TreeMerger {
                 return mergeSequence(base: base, a: nodeA, b: nodeB, path: path, slotA: slotA, slotB: slotB, edits: &edits)
             }
         }
-        if let base, Values.equal(base, nodeA) {
+        if let base, equalBase(base, nodeA, isA: true) {
             return take(nodeB, from: slotB, replacing: nodeA, at: slotA, edits: &edits)
         }
         if !atomic, let textA = Values.string(nodeA), let textB = Values.string(nodeB),
@@ -109,7 +144,7 @@ struct TreeMerger {
                                    slotB: valueSlot(pairB, in: b, flow: styleB == .flow), edits: &inner)
                 entries.append(.a(index, merged))
             } else if let basePair {
-                if Values.equal(basePair.value, pair.value) {
+                if equalBase(basePair.value, pair.value, isA: true) {
                     deleted.append(index)
                 } else {
                     conflict(step, base: basePair.value, ours: pair.value, theirs: nil)
@@ -125,7 +160,7 @@ struct TreeMerger {
             let key = Values.keyText(pair.key)
             guard !setA.contains(key) else { continue }
             if let basePair = baseIndex[key] {
-                if Values.equal(basePair.value, pair.value) { continue }
+                if equalBase(basePair.value, pair.value, isA: false) { continue }
                 conflict(path + [.key(key)], base: basePair.value, ours: nil, theirs: pair.value)
             }
             // After the neighbour, and after the keys only a added there (ours first at one place).

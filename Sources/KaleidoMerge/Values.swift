@@ -15,7 +15,12 @@ enum Values {
 
     static func equal(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
         switch (a.content, b.content) {
-        case (.scalar, .scalar):
+        case (.scalar(let x, let styleX), .scalar(let y, let styleY)):
+            if a.tag == nil, b.tag == nil {
+                // Quoted and block scalars are strings: their texts decide without resolving.
+                if styleX != .plain && styleY != .plain { return x == y }
+                if styleX == .plain && styleY == .plain && x == y { return true }
+            }
             return a.resolvedScalar == b.resolvedScalar
         case (.alias(let x), .alias(let y)):
             return x == y
@@ -46,11 +51,23 @@ enum Values {
     /// A mapping key's identity: its meaning for scalars (so `"a"` and `a` are one key), a
     /// canonical text for the rare collection key.
     static func keyText(_ key: YAMLNode) -> String {
-        if case .scalar(let text, _) = key.content {
+        if case .scalar(let text, let style) = key.content {
+            if key.tag == nil, style != .plain || isWord(text) { return text }
             if case .string(let string)? = key.resolvedScalar { return string }
             return key.resolvedScalar.map(scalarCanonical) ?? text
         }
         return canonical(key)
+    }
+
+    /// Whether a plain scalar certainly reads as the string it is: it starts with a letter or `_`
+    /// and is none of the core schema's null and boolean words.
+    static func isWord(_ text: String) -> Bool {
+        guard let first = text.utf8.first,
+              (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F else { return false }
+        switch text {
+        case "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE": return false
+        default: return true
+        }
     }
 
     /// A deterministic text of a value: equal values give equal texts (keys sorted).

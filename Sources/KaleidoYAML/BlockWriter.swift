@@ -134,12 +134,12 @@ struct BlockWriter {
         case .sequence, .mapping:
             return nil
         case .scalar(let value, let style):
-            guard !value.contains("\n") else { return nil }
+            guard !value.utf8.contains(UInt8(ascii: "\n")) else { return nil }
             let scalar = presenter.present(value, style: style, tag: key.tag, allowBlock: false)
             guard case .inline(let written) = scalar.body else { return nil }
             if let tag = scalar.tag { properties.append(tag) }
             text = (properties + [written.isEmpty ? "null" : written]).joined(separator: " ")
         }
-        return text.unicodeScalars.count <= 1000 ? text : nil
+        return text.utf8.count <= 1000 || text.unicodeScalars.count <= 1000 ? text : nil
     }
 }

@@ -16,12 +16,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// Where the problem is; a mark with line 0 means "the whole file" (no source line shown).
     public var mark: SourceMark
+    /// Whether it fails a check (`error`), advises (`warning`) or explains another (`note`).
     public var severity: Severity
     /// A sentence for a person, lowercase, that says what is wrong and what to do.
     public var message: String
     /// The check that produced the diagnostic (`required`, `kb.unique-id`), or nil.
     public var rule: String?
 
+    /// A diagnostic; `rule` is nil when no named check produced it.
     public init(file: String, mark: SourceMark, severity: Severity, message: String, rule: String? = nil) {
         self.file = file
         self.mark = mark

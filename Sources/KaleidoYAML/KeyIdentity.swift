@@ -22,6 +22,14 @@ indirect enum KeyIdentity: Hashable {
     ) -> KeyIdentity {
         switch node.content {
         case .scalar(let text, let style):
+            // Most keys are words: a plain scalar starting with a letter other than the first
+            // letters of null, true, false is a string, without running the resolver.
+            if style == .plain, node.tag == nil, let first = text.utf8.first,
+                (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")),
+                !"nNtTfF".utf8.contains(first)
+            {
+                return .scalar(.string(text), tag: nil)
+            }
             let resolved = ScalarResolver.resolve(text, style: style, tag: node.tag)
             return .scalar(resolved, tag: applicationTag(node.tag))
         case .sequence(let items, _):

@@ -33,13 +33,17 @@ enum LibYAMLMessages {
         case "could not find expected ':'":
             return error("this key has no ':' after it; a key and its ':' must be on one line", at: contextMark)
         case "did not find expected key":
-            return error("expected a key at this line's indentation; check the indentation (\(context))")
+            return error("expected a key at this line's indentation; check the indentation of this line and the one before")
         case "did not find expected '-' indicator":
             return error("expected a '- ' item at this indentation; check the indentation of this list")
         case "block sequence entries are not allowed in this context":
             return error("a '- ' list item cannot start here; put the list on its own lines, indented under its key")
         case "did not find expected node content":
             return error("a value is missing here (\(context))")
+        case "did not find expected ',' or ']'" where problemMark.offset >= bytes.count:
+            return error("this [ ] list is never closed; add the closing ']'", at: contextMark)
+        case "did not find expected ',' or '}'" where problemMark.offset >= bytes.count:
+            return error("this { } mapping is never closed; add the closing '}'", at: contextMark)
         case "did not find expected ',' or ']'":
             return error("expected ',' or ']' in this [ ] list; the list opened at line \(contextMark.line), column \(contextMark.column) is not closed")
         case "did not find expected ',' or '}'":

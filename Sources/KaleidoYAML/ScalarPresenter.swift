@@ -31,20 +31,22 @@ struct ScalarPresenter {
             guard Self.coreScalarTags.contains(tag) else {
                 // A custom or non-scalar core tag (`!!binary`, `!!timestamp`) is kept: the tag,
                 // not the text, gives the meaning, so only the syntax needs care.
-                return PresentedScalar(tag: Self.written(tag: tag), body: stringBody(text, guardMeaning: false, allowBlock: allowBlock))
+                return PresentedScalar(tag: Self.written(tag: tag), body: stringBody(text, checkCore: false, checkYAML11: false, allowBlock: allowBlock))
             }
             if meaning == .string(text) || ScalarResolver.resolvePlain(text) == meaning {
                 // The tag is implied by the text's own resolution: drop it.
-                return present(text, meaning: meaning, allowBlock: allowBlock)
+                return present(text, meaning: meaning, style: style, tag: tag, allowBlock: allowBlock)
             }
-            return PresentedScalar(tag: Self.written(tag: tag), body: stringBody(text, guardMeaning: false, allowBlock: allowBlock))
+            return PresentedScalar(tag: Self.written(tag: tag), body: stringBody(text, checkCore: false, checkYAML11: false, allowBlock: allowBlock))
         }
-        return present(text, meaning: meaning, allowBlock: allowBlock)
+        // `tag` is nil or the non-specific `!`, which makes even a plain scalar a string.
+        return present(text, meaning: meaning, style: style, tag: tag, allowBlock: allowBlock)
     }
 
     /// The untagged presentation of a scalar whose meaning is `meaning`: either a string, or
     /// what the plain `text` resolves to (the caller guarantees one of the two).
-    private func present(_ text: String, meaning: ResolvedScalar, allowBlock: Bool) -> PresentedScalar {
+    private func present(_ text: String, meaning: ResolvedScalar, style: ScalarStyle, tag: String?,
+                         allowBlock: Bool) -> PresentedScalar {
         guard case .string(let string) = meaning else {
             // A plain scalar keeps its spelling (`0x1F`, `~`, `1.`), except integers that YAML 1.1
             // reads as octal or as a string (`01004`, `0o17`), written in decimal instead.
@@ -53,16 +55,22 @@ struct ScalarPresenter {
             }
             return PresentedScalar(tag: nil, body: .inline(text))
         }
-        return PresentedScalar(tag: nil, body: stringBody(string, guardMeaning: true, allowBlock: allowBlock))
+        // A string got from resolving the plain text (no tag, not even `!`) needs no second resolution.
+        let knownPlain = style == .plain && tag == nil
+        return PresentedScalar(tag: nil, body: stringBody(string, checkCore: !knownPlain, checkYAML11: true,
+                                                          allowBlock: allowBlock))
     }
 
     /// A string's text: a literal block when it spans lines and a literal can hold it exactly,
-    /// else plain when safe (and, with `guardMeaning`, when no reader would take it for another
-    /// type), else single quotes, else double quotes.
-    func stringBody(_ text: String, guardMeaning: Bool, allowBlock: Bool) -> PresentedScalar.Body {
+    /// else plain when safe (with `checkCore`, only when YAML 1.2 core reads the plain text as
+    /// this string; with `checkYAML11`, only when no YAML 1.1 reader could take it for another
+    /// type), else single quotes, else double quotes. A tagged scalar needs neither check: its
+    /// tag gives the meaning.
+    func stringBody(_ text: String, checkCore: Bool, checkYAML11: Bool, allowBlock: Bool) -> PresentedScalar.Body {
         if allowBlock, let literal = literal(text) { return literal }
         if ScalarQuoting.isPlainSafe(text),
-           !guardMeaning || (ScalarResolver.resolvePlain(text) == .string(text) && !ScalarQuoting.isAmbiguous(text)) {
+           !checkCore || ScalarResolver.resolvePlain(text) == .string(text),
+           !checkYAML11 || !ScalarQuoting.isAmbiguous(text) {
             return .inline(text)
         }
         if ScalarQuoting.isSingleQuotable(text) { return .inline(ScalarQuoting.singleQuoted(text)) }
@@ -74,7 +82,7 @@ struct ScalarPresenter {
     /// needs an escape (CR, NEL, LS, PS, controls, tab), or no visible character at all (a
     /// literal of only line breaks depends on subtle chomping rules that tools get wrong).
     func literal(_ text: String) -> PresentedScalar.Body? {
-        guard text.contains("\n") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // The last element is what follows the final line break ("" when the text ends with one).
         var trailingBreaks = 0

@@ -17,24 +17,30 @@ enum ScalarQuoting {
     /// and be read back as exactly `text` (not counting what the text *means*: see
     /// `isAmbiguous`).
     static func isPlainSafe(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return false }
         // Leading or trailing blanks would be stripped; other Unicode spaces are kept by YAML
         // but are invisible to a reader and some tools trim them, so we quote those too.
-        if Character(first).isWhitespace || Character(last).isWhitespace { return false }
+        if isSpace(first) || isSpace(last) { return false }
         if indicators.contains(first) {
             // `-x`, `?x`, `:x` are plain; `- x`, `-`, `? x`, `: x` are indicators.
-            guard first == "-" || first == "?" || first == ":", scalars.count > 1,
-                  scalars[1] != " " else { return false }
+            let second = scalars.dropFirst().first
+            guard first == "-" || first == "?" || first == ":", let second, second != " " else { return false }
         }
         if text.hasPrefix("---") || text.hasPrefix("...") { return false }
         if last == ":" { return false }
-        for (index, scalar) in scalars.enumerated() {
+        var previous: Unicode.Scalar = "\0"
+        for scalar in scalars {
             guard isPlainCharacter(scalar) else { return false }
-            if scalar == ":" && index + 1 < scalars.count && scalars[index + 1] == " " { return false }
-            if scalar == "#" && index > 0 && scalars[index - 1] == " " { return false }
+            if previous == ":" && scalar == " " { return false }
+            if previous == " " && scalar == "#" { return false }
+            previous = scalar
         }
         return true
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" : Character(scalar).isWhitespace
     }
 
     /// Whether a YAML 1.1 reader, or a 1.2 reader with a case-insensitive view, could take the
@@ -78,6 +84,7 @@ enum ScalarQuoting {
     /// A YAML 1.1 timestamp starts with `YYYY-M-D` (then an optional time, which may contain
     /// spaces, so only the start is checked).
     static func looksLikeDate(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, isDigit(first) else { return false }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 8, scalars[0..<4].allSatisfy(isDigit), scalars[4] == "-" else { return false }
         var index = 5

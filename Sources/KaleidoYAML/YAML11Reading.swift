@@ -21,6 +21,18 @@ public enum YAML11Reading {
         return nil
     }
 
+    /// Whether a scalar starting with this byte can possibly have a YAML 1.1 reading (a cheap
+    /// filter before `of(_:)`): digits, signs, `=` and the initials of the 1.1 boolean words.
+    public static func mayDiffer(firstByte byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="),
+             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return true
+        default:
+            return false
+        }
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// `YYYY-M?M-D?D` optionally followed by a time: https://yaml.org/type/timestamp.html

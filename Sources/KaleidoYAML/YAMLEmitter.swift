@@ -114,7 +114,7 @@ public struct YAMLEmitter: Sendable {
     /// `"a\nb"`. Multi-line strings are double-quoted here (use `emitValue` for literal blocks).
     public func scalarText(_ value: ResolvedScalar) -> String {
         guard case .string(let text) = value else { return ScalarPresenter.canonical(value) }
-        guard case .inline(let written) = ScalarPresenter(indent: 2).stringBody(text, guardMeaning: true, allowBlock: false) else {
+        guard case .inline(let written) = ScalarPresenter(indent: 2).stringBody(text, checkCore: true, checkYAML11: true, allowBlock: false) else {
             return ScalarQuoting.doubleQuoted(text)
         }
         return written

@@ -10,8 +10,10 @@
 /// A value type holding only its limits: parsing keeps no state between calls, so one parser
 /// may be used from any thread.
 public struct YAMLParser: Sendable {
+    /// The bounds every parse of this parser enforces.
     public var limits: YAMLLimits
 
+    /// A parser enforcing `limits`.
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
@@ -49,7 +51,7 @@ struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var keys: [KeyIdentity: SourceMark] = [:]
+        var keys = KeySet()
         /// Nodes in this collection once aliases are expanded, itself included.
         var expandedSize = 1
         /// Collection levels below this one once aliases are expanded.
@@ -259,29 +261,51 @@ struct TreeBuilder {
         if let anchor = node.anchor {
             anchors[anchor] = Anchored(node: node, expandedSize: expandedSize, expandedHeight: expandedHeight)
         }
-        guard var frame = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        frame.expandedSize = frame.expandedSize.addingReportingOverflow(expandedSize).partialValue
-        frame.expandedHeight = max(frame.expandedHeight, expandedHeight)
-        if !frame.isMapping {
-            frame.items.append(node)
-        } else if let key = frame.pendingKey {
-            frame.pairs.append(YAMLPair(key: key, value: node))
-            frame.pendingKey = nil
+        // The parent is mutated in place: moving a frame out and back costs more than the rest.
+        stack[top].expandedSize = stack[top].expandedSize.addingReportingOverflow(expandedSize).partialValue
+        stack[top].expandedHeight = max(stack[top].expandedHeight, expandedHeight)
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
         } else {
             let identity = KeyIdentity(node, anchors: anchors)
-            if let first = frame.keys[identity] {
-                stack.append(frame)
+            if let first = stack[top].keys.insert(identity, at: node.span.start) {
                 throw YAMLError(
                     .duplicateKey,
                     "duplicate key \(KeyIdentity.describe(node)) in this mapping (first at line \(first.line), column \(first.column)); remove one of them",
                     at: node.span.start)
             }
-            frame.keys[identity] = node.span.start
-            frame.pendingKey = node
+            stack[top].pendingKey = node
         }
-        stack.append(frame)
+    }
+}
+
+/// The keys of one mapping and where each was first written: a short list scanned linearly
+/// (most mappings have a handful of keys), a dictionary past `linearLimit` keys.
+struct KeySet {
+    private static let linearLimit = 12
+    private var list: [(KeyIdentity, SourceMark)] = []
+    private var dictionary: [KeyIdentity: SourceMark] = [:]
+
+    /// Adds `key`, or returns where it was first written when it is already there.
+    mutating func insert(_ key: KeyIdentity, at mark: SourceMark) -> SourceMark? {
+        if dictionary.isEmpty {
+            if let index = list.firstIndex(where: { $0.0 == key }) { return list[index].1 }
+            if list.count < Self.linearLimit {
+                list.append((key, mark))
+                return nil
+            }
+            for (existing, first) in list { dictionary[existing] = first }
+        }
+        if let first = dictionary[key] { return first }
+        dictionary[key] = mark
+        return nil
     }
 }

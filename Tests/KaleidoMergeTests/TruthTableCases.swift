@@ -28,7 +28,7 @@ enum TableHints {
 enum TruthTable {
     static let now = "2026-11-27T10:42:00Z"
 
-    static let cases: [MergeCase] = mappings + scalars + deletions + keyedLists + scalarLists + atomics + strings + layout + conflictLists + files
+    static let cases: [MergeCase] = mappings + scalars + deletions + keyedLists + scalarLists + atomics + strings + layout + moreLayout + conflictLists + files
 
     static let mappings: [MergeCase] = [
         MergeCase(name: "different keys changed", row: "mapping: different keys changed",
@@ -290,10 +290,10 @@ enum TruthTable {
                   merged: "budget: {amount: 120, currency: TND}\nname: B\n",
                   hints: [TableHints.budget]),
         MergeCase(name: "without the hint the same edit merges", row: "mapping: different keys changed",
-                  base: "locality: {city: Sfax, postcode: '3000'}\n",
-                  ours: "locality: {city: Sfax, postcode: '3001'}\n",
-                  theirs: "locality: {city: Safaqis, postcode: '3000'}\n",
-                  merged: "locality: {city: Safaqis, postcode: '3001'}\n"),
+                  base: "place: {city: Sfax, postcode: '3000'}\n",
+                  ours: "place: {city: Sfax, postcode: '3001'}\n",
+                  theirs: "place: {city: Safaqis, postcode: '3000'}\n",
+                  merged: "place: {city: Safaqis, postcode: '3001'}\n"),
     ]
 
     static let strings: [MergeCase] = [
@@ -346,6 +346,29 @@ enum TruthTable {
                   ours: "id: p\nitems:\n  - id: a\n    n: 1\n",
                   theirs: "id: p\nitems:\n    -   id: a\n        codes:\n            x: 1\n",
                   merged: "id: p\nitems:\n  - id: a\n    n: 1\n    codes:\n        x: 1\n"),
+    ]
+
+    static let moreLayout: [MergeCase] = [
+        MergeCase(name: "comment after the key kept when theirs replaces the value", row: "format is the consultant's",
+                  base: "id: p\ncodes: # checked\n  siren: '1'\nname: A\n",
+                  ours: "id: p\ncodes: # checked\n  siren: '1'\nname: B\n",
+                  theirs: "id: p\ncodes: none\nname: A\n",
+                  merged: "id: p\n# checked\ncodes: none\nname: B\n"),
+        MergeCase(name: "indentless list, insertion from theirs", row: "sequence of scalars",
+                  base: "key:\n- a\n- b\nn: 1\n",
+                  ours: "key:\n- a\n- b\nn: 2\n",
+                  theirs: "key:\n- a\n- c\n- b\nn: 1\n",
+                  merged: "key:\n- a\n- c\n- b\nn: 2\n"),
+        MergeCase(name: "removals and additions on both sides of a keyed list", row: "sequence of mappings that carry id",
+                  base: "l:\n  - id: a\n  - id: b\n  - id: c\n",
+                  ours: "l:\n  - id: a\n  - id: c\n  - id: o\n",
+                  theirs: "l:\n  - id: t\n  - id: a\n  - id: b\n",
+                  merged: "l:\n  - id: t\n  - id: a\n  - id: o\n"),
+        MergeCase(name: "flow mapping: key removed by theirs, value changed by ours", row: "mapping: different keys changed",
+                  base: "m: {a: 1, b: 2}\n",
+                  ours: "m: {a: 1, b: 3}\n",
+                  theirs: "m: {b: 2}\n",
+                  merged: "m: {b: 3}\n"),
     ]
 
     static let conflictLists: [MergeCase] = [

@@ -18,7 +18,7 @@ extension ProcessTests {
             }
             // a broken file typed offline waits, reported by status with its position
             try scratch.write("id: x\nname: [oops\n", to: "knowledge/partners/x.yaml", in: clone)
-            #expect(eventually(timeout: 15) { (try? scratch.kaleido("status", in: clone).output.contains("knowledge/partners/x.yaml:3:")) == true })
+            #expect(eventually(timeout: 15) { (try? scratch.kaleido("status", in: clone).output.contains("knowledge/partners/x.yaml:2:7: error")) == true })
             let offline = try scratch.kaleido("status", "--format", "json", in: clone).output
             #expect(offline.contains("\"offlineSince\""), "\(offline)")
             #expect(offline.contains("\"daemonRunning\" : true"))

@@ -109,9 +109,10 @@ enum EmitterCases {
             ("c", T.plain("42", tag: core + "str")), ("d", YAMLNode(.scalar("42", .doubleQuoted), tag: core + "int")),
             ("e", T.plain("3", tag: core + "float")), ("f", T.plain("42", tag: "!")),
             ("g", T.plain("bar", tag: "tag:example.com,2000:app/foo")), ("h", T.plain("", tag: core + "null")),
-            ("i", T.plain("foo", tag: core + "null")), ("j", T.string("yes", anchor: "y")),
+            ("i", T.plain("foo", tag: core + "null")), ("j", T.string("yes", anchor: "y")), ("k", T.plain(".inf", tag: "!")),
+            ("l", T.plain("NaN", tag: core + "float")),
         ]), expected: "a: !custom x\nb: !!binary |\n  R0lG\n  ODlh\nc: '42'\nd: 42\ne: !!float 3\nf: '42'\n"
-            + "g: !<tag:example.com,2000:app/foo> bar\nh:\ni: !!null foo\nj: &y 'yes'\n"),
+            + "g: !<tag:example.com,2000:app/foo> bar\nh:\ni: !!null foo\nj: &y 'yes'\nk: '.inf'\nl: NaN\n"),
         EmitCase(name: "collection tags", node: T.record([
             ("s", T.record([("a", T.plain("")), ("b", T.plain(""))], tag: core + "set")),
             ("o", T.sequence([T.record([("a", T.plain("1"))])], tag: core + "omap")),

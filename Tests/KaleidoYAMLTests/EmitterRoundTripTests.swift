@@ -12,11 +12,11 @@ import Testing
     }
 
     /// Parse, expand aliases, emit, parse again: the outcome for one case, nil when it holds.
-    static func roundTripFailure(_ suiteCase: SuiteCase, expandingFirst: Bool) -> String? {
+    static func roundTripFailure(_ suiteCase: SuiteCase, expandingFirst: Bool, options: YAMLEmitter.Options = .default) -> String? {
         do {
             let documents = try YAMLParser().parseStream(suiteCase.file("in.yaml") ?? [])
             let expanded = try documents.map { document throws(YAMLError) in try document.root.resolvingAliases() }
-            let text = YAMLEmitter().emitStream(expandingFirst ? expanded : documents.map(\.root))
+            let text = YAMLEmitter(options: options).emitStream(expandingFirst ? expanded : documents.map(\.root))
             if text.contains("\t") { return "the emitted text holds a tab:\n\(text)" }
             if !documents.isEmpty && !text.hasSuffix("\n") { return "the emitted text does not end with a line break" }
             let reparsed: [YAMLNode]
@@ -42,6 +42,11 @@ import Testing
         // And with anchors and aliases emitted as they were parsed.
         let asParsed = Self.roundTripFailure(suiteCase, expandingFirst: false)
         #expect(asParsed == nil, "\(asParsed ?? "")")
+        // Other layouts: wide indentation, sequences at their key's column, odd indentation.
+        for options in [YAMLEmitter.Options(indent: 4, indentSequencesInMappings: false), YAMLEmitter.Options(indent: 3)] {
+            let failure = Self.roundTripFailure(suiteCase, expandingFirst: false, options: options)
+            #expect(failure == nil, "indent \(options.indent): \(failure ?? "")")
+        }
     }
 
     @Test func coversTheAcceptedCasesOfTheSuite() throws {

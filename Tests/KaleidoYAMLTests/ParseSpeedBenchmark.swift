@@ -49,3 +49,4 @@ import KaleidoYAML
         #expect(rate > 1)
     }
 }
+

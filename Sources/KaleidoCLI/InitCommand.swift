@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import KaleidoGit
+import KaleidoKB
+
+/// `kaleido init [DIR]`: a new knowledge base.
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a knowledge base: git repository, config, schemas, type folders, merge driver.",
+        discussion: """
+            Creates DIR (default: the current folder) as a git repository (or uses the one \
+            there), writes .kaleido/config.yaml, the schemas this kaleido was built with \
+            (schemas/), a folder per record type under knowledge/, and registers the \
+            field-level merge driver (.gitattributes and the repository's git config). Files \
+            that already exist are kept.
+            """)
+
+    @Argument(help: "The folder of the new knowledge base (default: the current folder).")
+    var directory: String?
+
+    @Option(help: "The knowledge base's name, written in its config.")
+    var name = "Kaleido knowledge base"
+
+    @Option(help: ArgumentHelp("The merge driver command git runs (default: this binary by its absolute path).", valueName: "command"))
+    var driver: String?
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let cwd = FileManager.default.currentDirectoryPath
+            let root = directory.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
+            let fileManager = FileManager.default
+            if fileManager.fileExists(atPath: root + "/" + KBConfig.path) {
+                throw CLIError.usage("\(root) is already a knowledge base (\(KBConfig.path) exists)")
+            }
+            do {
+                try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
+                if !fileManager.fileExists(atPath: root + "/.git") {
+                    _ = try Repository.create(at: root)
+                    print("created a git repository (branch main)")
+                }
+                try fileManager.createDirectory(atPath: root + "/.kaleido", withIntermediateDirectories: true)
+                try write(Self.config(name: name), to: root + "/" + KBConfig.path)
+                try write(".kaleido/cache/\n", to: root + "/.gitignore", keepExisting: true)
+                try fileManager.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
+                for file in EmbeddedSchemas.files {
+                    try write(file.text, to: root + "/schemas/" + file.name, keepExisting: true)
+                }
+                for type in RecordType.allCases {
+                    let folder = root + "/knowledge/" + type.folder
+                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try write("", to: folder + "/.gitkeep", keepExisting: true)
+                }
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError.io("cannot create the knowledge base in \(root): \(error)")
+            }
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
+            print("created a knowledge base in \(root): .kaleido/config.yaml, \(EmbeddedSchemas.files.count) schemas, \(RecordType.allCases.count) type folders under knowledge/")
+            for change in changes { print("registered the merge driver: \(change)") }
+        }
+    }
+
+    private func write(_ text: String, to path: String, keepExisting: Bool = false) throws {
+        if keepExisting && FileManager.default.fileExists(atPath: path) { return }
+        try AtomicFile.write(Array(text.utf8), to: path)
+    }
+
+    static func config(name: String) -> String {
+        let quoted = "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        return """
+            # Kaleido knowledge-base settings, shared by the team. Machine-local state lives in
+            # .kaleido/cache/, which is git-ignored.
+            name: \(quoted)
+            branch: main             # the shared branch the daemon syncs
+            knowledge: knowledge     # records folder, relative to the KB root
+            schemas: schemas         # JSON Schema folder, relative to the KB root
+
+            daemon:                  # seconds
+              quiet_period: 2
+              max_delay: 30
+              fetch_interval: 60
+
+            """
+    }
+}
+
+/// `kaleido install-merge-driver`: registers the merge driver in an existing repository.
+struct InstallMergeDriverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install-merge-driver",
+        abstract: "Register Kaleido's field-level merge driver in the current git repository.",
+        discussion: """
+            Adds `*.yaml merge=kaleido` to .gitattributes and the merge.kaleido section to the \
+            repository's git config (for a linked worktree, the shared config). Running it again \
+            changes nothing.
+            """)
+
+    @Option(help: ArgumentHelp("The repository (default: the one holding the current folder).", valueName: "dir"))
+    var repository: String?
+
+    @Option(help: ArgumentHelp("The merge driver command git runs (default: this binary by its absolute path).", valueName: "command"))
+    var driver: String?
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let cwd = FileManager.default.currentDirectoryPath
+            let start = repository.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
+            guard let root = GitMergeDriverSetup.repositoryRoot(from: start) else {
+                throw CLIError.usage("no git repository at \(start) or above it; run `git init` or `kaleido init`")
+            }
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
+            if changes.isEmpty { print("the merge driver was already registered in \(root)") }
+            for change in changes { print("registered the merge driver in \(root): \(change)") }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import KaleidoMerge
+import KaleidoYAML
+
+/// `kaleido merge-driver BASE OURS THEIRS PATH`: git's merge driver for record files.
+struct MergeDriverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge-driver",
+        abstract: "Merge one record file field by field (git's merge driver: %O %A %B %P).",
+        discussion: """
+            Writes the merge over OURS. Conflicts never write markers: ours stays and the \
+            competing values go to the record's _conflicts list. Exit status: 0 merged cleanly, \
+            1 merged with conflicts recorded, 2 on error (OURS is left exactly as it was and the \
+            reason is on stderr). Works in any folder; inside a knowledge base the record's \
+            schema supplies merge keys, atomic fields and a check of the merged record. \
+            Register it with `kaleido install-merge-driver` (or `kaleido init`).
+            """)
+
+    @Argument(help: "The common ancestor's version (git's %O; empty when the file was added on both sides).")
+    var base: String
+    @Argument(help: "Our version (git's %A); the result is written here.")
+    var ours: String
+    @Argument(help: "Their version (git's %B).")
+    var theirs: String
+    @Argument(help: "The file's path in the repository (git's %P), for messages and schema hints.")
+    var path: String = ""
+
+    func run() async throws {
+        let shown = path.isEmpty ? ours : path
+        let baseBytes: [UInt8], oursBytes: [UInt8], theirsBytes: [UInt8]
+        do {
+            baseBytes = try AtomicFile.read(base)
+            oursBytes = try AtomicFile.read(ours)
+            theirsBytes = try AtomicFile.read(theirs)
+        } catch {
+            StandardError.write("kaleido merge-driver: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        let record = try? YAMLParser().parseDocument(oursBytes).root
+        let context = MergeContext.find(for: shown, from: cwd, record: record)
+        let merger = RecordMerger(hints: context.hints, checker: context.checker)
+        let result: RecordMergeResult
+        do {
+            result = try merger.merge(base: MergeSide(bytes: baseBytes), ours: MergeSide(bytes: oursBytes, author: Self.oursAuthor()),
+                                      theirs: MergeSide(bytes: theirsBytes), rule: .ours, now: MergeClock.now())
+        } catch {
+            let source = error.side == "base" ? baseBytes : error.side == "theirs" ? theirsBytes : oursBytes
+            let diagnostic = error.diagnostic(file: "\(shown) (\(error.side))")
+            StandardError.write(diagnostic.rendered(source: source) + "\nkaleido merge-driver: \(shown) left as ours; fix the file and merge again\n")
+            throw ExitCode(2)
+        }
+        do {
+            if result.bytes != oursBytes { try AtomicFile.write(result.bytes, to: ours) }
+        } catch {
+            StandardError.write("kaleido merge-driver: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if !result.isClean {
+            let paths = result.conflicts.map(\.path).joined(separator: ", ")
+            StandardError.write("kaleido: \(shown): \(result.conflicts.count) conflict(s) recorded in _conflicts (\(paths)); ours kept for now, see `kaleido conflicts`\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Who is merging: git's author variables when set (`GIT_AUTHOR_NAME`, `GIT_AUTHOR_EMAIL`).
+    static func oursAuthor() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let name = environment["GIT_AUTHOR_NAME"] ?? environment["GIT_COMMITTER_NAME"] else { return nil }
+        let email = environment["GIT_AUTHOR_EMAIL"] ?? environment["GIT_COMMITTER_EMAIL"]
+        return email.map { "\(name) <\($0)>" } ?? name
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import KaleidoKB
+import KaleidoMerge
+import KaleidoYAML
+
+/// `kaleido resolve ID PATH (--ours | --theirs | --base | --value V)`: settles one conflict.
+struct ResolveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Settle one open conflict: write the chosen value and remove the entry.",
+        discussion: """
+            ID is the record's id, PATH the conflict's path as `kaleido conflicts` shows it \
+            (`phone`, `contacts[amel-b].phone`, `themes[2]`). The value is written in place; \
+            the rest of the file keeps its formatting and comments. Choosing a side that had \
+            deleted the value removes it (for PATH `.`, the record's file).
+            """)
+
+    @OptionGroup var kbOptions: KBOptions
+
+    @Argument(help: "The record's id.")
+    var id: String
+
+    @Argument(help: "The conflict's path.")
+    var path: String
+
+    @Flag(help: "Keep our value (the one in the record now).")
+    var ours = false
+    @Flag(help: "Take their value.")
+    var theirs = false
+    @Flag(help: "Go back to the common ancestor's value.")
+    var base = false
+    @Option(help: ArgumentHelp("Write this YAML value instead.", valueName: "V"))
+    var value: String?
+
+    func validate() throws {
+        let chosen = [ours, theirs, base, value != nil].filter { $0 }.count
+        guard chosen == 1 else { throw ValidationError("choose exactly one of --ours, --theirs, --base or --value V") }
+    }
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let kb = try kbOptions.open()
+            let (file, bytes, root) = try Self.find(id: id, in: kb)
+            let choice: ConflictResolver.Choice = ours ? .ours : theirs ? .theirs : base ? .base : .value(value ?? "")
+            let context = MergeContext.find(for: kb.path(file), from: kb.root, record: root)
+            let outcome: ConflictResolver.Outcome
+            do {
+                outcome = try ConflictResolver(hints: context.hints).resolve(bytes, path: path, choice: choice)
+            } catch {
+                throw CLIError.usage("\(DisplayPaths(kbRoot: kb.root).show(file)): \((error as? MergeError)?.message ?? "\(error)")")
+            }
+            let shown = DisplayPaths(kbRoot: kb.root).show(file)
+            switch outcome {
+            case .bytes(let resolved):
+                try AtomicFile.write(resolved, to: kb.path(file))
+                print("\(shown): \(path) settled")
+            case .deleteFile:
+                guard unlink(kb.path(file)) == 0 else { throw CLIError.io("cannot delete \(shown): \(String(cString: strerror(errno)))") }
+                print("\(shown): deleted (the chosen side had deleted the record)")
+            }
+        }
+    }
+
+    /// The record file whose `id` is `id`: by file name first (ids name their files), else by content.
+    static func find(id: String, in kb: KnowledgeBase) throws -> (file: String, bytes: [UInt8], root: YAMLNode) {
+        let folder = kb.config.knowledgeFolder
+        let names = (try? kb.fileSystem.listFiles(under: kb.path(folder))) ?? []
+        let candidates = names.filter { $0.hasSuffix("/\(id).yaml") || $0 == "\(id).yaml" } + names.filter { $0.hasSuffix(".yaml") }
+        for name in candidates {
+            let file = folder + "/" + name
+            guard let bytes = try? kb.fileSystem.readFile(kb.path(file)),
+                  let root = try? YAMLParser().parseDocument(bytes).root, root["id"]?.stringValue == id else { continue }
+            return (file, bytes, root)
+        }
+        throw CLIError.usage("no record with id \(id) in \(folder)/; `kaleido conflicts` lists the records with open conflicts")
+    }
+}

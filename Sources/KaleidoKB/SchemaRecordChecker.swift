@@ -1,0 +1,116 @@
+import KaleidoSchema
+public import KaleidoYAML
+
+/// Checks records against their type's JSON Schema with KaleidoSchema's validator: schemas are
+/// compiled once (every `$ref` resolved across the schemas folder), then shared by every task.
+public struct SchemaRecordChecker: RecordSchemaChecker {
+    private let validators: [RecordType: Validator]
+    /// Property names each type's schema declares, by path (see `SchemaHintCollector`).
+    private let knownProperties: [RecordType: [String: Set<String>]]
+
+    /// Compiles the schema of every type found among `documents` (parsed schema files keyed by
+    /// file name). Documents are registered under their `$id`, and under a `file:` URI in the
+    /// schemas folder when they have none, so relative `$ref`s resolve either way.
+    /// Returns the checker and findings for schema files that do not compile.
+    public static func compile(documents: [String: YAMLNode], schemasFolder: String) -> (SchemaRecordChecker, [Finding]) {
+        var registry = SchemaRegistry()
+        var uris: [String: String] = [:]
+        var findings: [Finding] = []
+        var converted: [String: JSONValue] = [:]
+        for (name, root) in documents.sorted(by: { $0.key < $1.key }) {
+            do {
+                let value = try YAMLConversion(root).value
+                let uri = value["$id"]?.stringValue ?? "file:///kaleido/\(schemasFolder)/\(name)"
+                registry.add(value, at: uri)
+                uris[name] = uri
+                converted[name] = value
+            } catch {
+                findings.append(Finding(file: schemasFolder + "/" + name, span: error.span, severity: .error,
+                                        rule: "schema", pointer: "", message: error.message))
+            }
+        }
+        var validators: [RecordType: Validator] = [:]
+        var known: [RecordType: [String: Set<String>]] = [:]
+        let collector = SchemaHintCollector(documents: documents)
+        for type in RecordType.allCases {
+            known[type] = collector.knownProperties(forDocument: type.schemaFile)
+            guard let schema = converted[type.schemaFile], let uri = uris[type.schemaFile] else { continue }
+            do {
+                validators[type] = try Validator(schema: schema, uri: uri, registry: registry,
+                                                 options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
+            } catch {
+                let file = schemasFolder + "/" + type.schemaFile
+                let span = documents[type.schemaFile].flatMap { try? YAMLConversion($0) }?.span(at: error.location.pointerPart) ?? .none
+                let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
+                findings.append(Finding(file: file, span: span, severity: .error, rule: "schema", pointer: error.location.pointerPart,
+                                        message: ([error.message] + details).joined(separator: "; ")))
+            }
+        }
+        return (SchemaRecordChecker(validators: validators, knownProperties: known), findings)
+    }
+
+    /// The types that have a compiled schema.
+    public var types: Set<RecordType> { Set(validators.keys) }
+
+    public func check(_ record: Record, type: RecordType) -> [Finding] {
+        guard let validator = validators[type] else { return [] }
+        let conversion: YAMLConversion
+        do {
+            conversion = try YAMLConversion(record.root)
+        } catch {
+            return [Finding(file: record.file, span: error.span, severity: .error, rule: "yaml-json", pointer: "", message: error.message)]
+        }
+        let result = validator.validate(conversion)
+        // A value failing its format usually fails the pattern that backs the format up in the
+        // schema too: the format's message says more, so the pattern's is dropped.
+        let formatFailures = Set(result.findings.filter { $0.keyword == "format" }.map(\.instanceLocation))
+        var findings = result.findings.filter { !($0.keyword == "pattern" && formatFailures.contains($0.instanceLocation)) }
+        // When a subschema fails, JSON Schema drops its annotations, so `unevaluatedProperties`
+        // then flags properties the schema does declare (`notes`, `sources`…): noise around the
+        // real error, which is reported on its own. Only truly unknown names are kept.
+        let known = knownProperties[type] ?? [:]
+        if findings.contains(where: { $0.severity == .error && $0.keyword != "unevaluatedProperties" }) {
+            findings.removeAll { finding in
+                guard finding.keyword == "unevaluatedProperties", let name = finding.propertyName else { return false }
+                return known[Self.pathKey(ofParentOf: finding.instanceLocation, in: conversion.value)]?.contains(name) ?? false
+            }
+        }
+        return findings.map { finding in
+            let span = conversion.span(for: finding)
+                ?? record.root.span
+            let severity: Finding.Severity = finding.severity == .error ? .error : .warning
+            let rule = finding.severity == .error ? finding.keyword : "plain-scalar"
+            return Finding(file: record.file, span: span, severity: severity, rule: rule,
+                           pointer: finding.instanceLocation, message: finding.message)
+        }
+    }
+}
+
+extension SchemaRecordChecker {
+    /// The `knownProperties` key of the object holding the value at `pointer`: array indexes
+    /// become `[]` (told apart from numeric keys by walking the value).
+    static func pathKey(ofParentOf pointer: String, in value: JSONValue) -> String {
+        var tokens = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { JSONPointer.unescape(String($0)) }
+        if !tokens.isEmpty { tokens.removeLast() }
+        var steps: [FieldStep] = []
+        var current: JSONValue? = value
+        for token in tokens {
+            if let array = current?.arrayValue {
+                steps.append(.anyItem)
+                current = Int(token).flatMap { array.indices.contains($0) ? array[$0] : nil }
+            } else {
+                steps.append(.key(token))
+                current = current?[token]
+            }
+        }
+        return SchemaHintCollector.key(for: steps)
+    }
+}
+
+extension String {
+    /// The fragment of a schema location URI (`…/partner.yaml#/properties/kind` → `/properties/kind`).
+    var pointerPart: String {
+        guard let hash = firstIndex(of: "#") else { return "" }
+        return String(self[index(after: hash)...])
+    }
+}
