@@ -17,6 +17,9 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, --help on each, typed options, exit codes.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The sync daemon's logs: one line per event, with levels and metadata, and a handler
+        // that a systemd unit or a test can redirect (the Swift server ecosystem's standard API).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian, through module maps (see Sources/C*/module.modulemap).
@@ -39,14 +42,29 @@ let package = Package(
         // Pure: the index of a KB's records and references, and the queries over it.
         .target(name: "KaleidoQuery", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
 
+        // The sync engine and daemon: snapshot, fetch, merge in memory, update, push.
+        .target(
+            name: "KaleidoSync",
+            dependencies: [
+                "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoMerge",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // The user's surface.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge", "KaleidoQuery",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge", "KaleidoQuery", "KaleidoSync",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "kaleido", dependencies: ["KaleidoCLI"]),
+        // `swift build -c release --product kaleido-sync-benchmark` (README.md, "Benchmarks").
+        .executableTarget(
+            name: "kaleido-sync-benchmark",
+            dependencies: ["KaleidoSync", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/SyncBenchmark"),
+
         // `swift run -c release merge-benchmark`: merge throughput (README.md).
         .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
 
@@ -63,6 +81,9 @@ let package = Package(
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
         .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB"]),
         .testTarget(name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoCLI"]),
+        // Starts real `kaleido daemon` processes: `swift test` builds the executable too, and the
+        // tests find it next to their bundle.
+        .testTarget(name: "KaleidoSyncTests", dependencies: ["KaleidoSync", "KaleidoGit", "KaleidoKB", "KaleidoYAML"]),
 
         // `swift run -c release kaleido-query-bench`: times the query commands on a generated KB.
         .executableTarget(name: "kaleido-query-bench", dependencies: ["KaleidoQuery"], path: "Benchmarks/QueryBench"),

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import KaleidoKB
+import KaleidoSync
+import KaleidoYAML
+import Logging
+
+/// `kaleido daemon`: syncs one or more KBs in the foreground until SIGTERM or SIGINT.
+struct DaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Watch knowledge bases and sync them continuously (foreground; see contrib/kaleido.service).",
+        discussion: """
+            The KBs are the --kb options, else those listed under `knowledge_bases:` in \
+            ~/.config/kaleido/daemon.yaml, else the KB around the current directory. Logs go to \
+            standard error, one line per event.
+            """)
+
+    @Option(name: .customLong("kb"), help: ArgumentHelp("A knowledge base to sync (repeatable).", valueName: "dir"))
+    var roots: [String] = []
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let level = Logger.Level(rawValue: logLevel) ?? .info
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            let logger = Logger(label: "kaleido.daemon")
+            let settings = try resolveRoots().map { root in
+                do { return try SyncSettings.load(root: root) } catch { throw CLIError.usage("\(root): \(error)") }
+            }
+            let daemon: Daemon
+            do {
+                daemon = try Daemon(settings: settings, merger: DefaultMerger.make(for:), logger: logger)
+            } catch SyncError.locked(let message) {
+                StandardError.write("kaleido: \(message)\n")
+                throw ExitCode(SyncCommand.lockedExitCode)
+            } catch let error as SyncError {
+                throw CLIError.usage("\(error)")
+            }
+            daemon.run()
+        }
+    }
+
+    private func resolveRoots() throws -> [String] {
+        let cwd = FileManager.default.currentDirectoryPath
+        if !roots.isEmpty { return roots.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } }
+        let home = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"]
+            ?? (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/.config"
+        if let data = FileManager.default.contents(atPath: home + "/kaleido/daemon.yaml"),
+           let document = try? YAMLParser().parseDocument(Array(data)),
+           let items = document.root["knowledge_bases"]?.items {
+            let listed = items.compactMap(\.stringValue)
+            if !listed.isEmpty { return listed }
+        }
+        guard let found = KnowledgeBase.locate(from: cwd, fileSystem: LocalFileSystem()) else {
+            throw CLIError.usage("no knowledge base to sync: pass --kb DIR, list them in ~/.config/kaleido/daemon.yaml, or run from inside a KB")
+        }
+        return [found]
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import KaleidoSync
+import Logging
+
+/// `kaleido sync`: one sync cycle, as the daemon runs it.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Commit local edits, fetch, merge, update the files and push: one sync cycle.",
+        discussion: """
+            Files that do not parse are not committed; they are listed and kept on \
+            refs/kaleido/wip/BRANCH. Exit codes: 0 synced (or nothing to do), 1 the sync failed, \
+            2 usage or configuration error, 3 offline: the remote could not be reached and the \
+            local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
+            this knowledge base.
+            """)
+
+    @OptionGroup var kb: KBOptions
+
+    /// The exit code when the remote is unreachable (commits queued locally).
+    static let offlineExitCode: Int32 = 3
+    /// The exit code when another process holds the KB's sync lock.
+    static let lockedExitCode: Int32 = 4
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let base = try kb.open()
+            let settings: SyncSettings
+            do { settings = try SyncSettings.load(root: base.root) } catch { throw CLIError.usage("\(error)") }
+            let report: CycleReport
+            do {
+                let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings),
+                                            logger: Logger(label: "kaleido.sync", factory: { _ in SwiftLogNoOpLogHandler() }))
+                let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, timeout: 5)
+                report = try withExtendedLifetime(lock) { try engine.runCycle() }
+            } catch SyncError.locked(let message) {
+                StandardError.write("kaleido: \(message)\n")
+                throw ExitCode(Self.lockedExitCode)
+            } catch let error as SyncError {
+                StandardError.write("kaleido: error: \(error)\n")
+                throw ExitCode.failure
+            }
+            print(Self.render(report), terminator: "")
+            if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
+        }
+    }
+
+    static func render(_ report: CycleReport) -> String {
+        var lines: [String] = []
+        lines += report.committed.map { "committed: \($0)" }
+        for file in report.waiting { lines.append("not committed (does not parse): \(file.rendered)") }
+        if report.broughtIn {
+            lines.append("\(report.merged ? "merged" : "fast-forwarded to") remote changes: \(report.updatedFiles.count) file(s) updated")
+        }
+        for conflict in report.conflicts { lines.append("conflict: \(conflict.path): \(conflict.detail)") }
+        if let offline = report.offline {
+            lines.append("offline: \(offline)")
+            lines.append("\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote")
+        } else if report.pushed {
+            lines.append("pushed")
+        } else if lines.isEmpty {
+            lines.append("up to date")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,144 @@
+internal import CGit2
+internal import Foundation
+
+/// The state of one fetch or push that libgit2's C callbacks reach through their `payload`:
+/// the credential selector, the cancellation check, and what the callbacks learnt.
+///
+/// libgit2 calls the callbacks synchronously on the calling thread, during `git_remote_fetch`
+/// or `git_remote_push`; the caller keeps the context alive across that call.
+final class TransferContext {
+    let options: TransferOptions
+    var selector: CredentialSelector
+    /// Why authentication stopped, when the selector gave up.
+    var authenticationFailure: String?
+    /// The remote's refusal of the pushed reference, if any.
+    var pushStatus: String?
+    var cancelled = false
+
+    init(options: TransferOptions) {
+        self.options = options
+        self.selector = CredentialSelector(
+            credentials: options.credentials,
+            agentAvailable: ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"].map { !$0.isEmpty } ?? false)
+    }
+
+    func install(into callbacks: inout git_remote_callbacks) {
+        callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+        callbacks.credentials = { out, url, usernameFromURL, allowed, payload in
+            guard let out, let payload else { return -1 }
+            let context = Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue()
+            return context.credential(
+                out, url: String(borrowing: url) ?? "", username: String(borrowing: usernameFromURL),
+                allowed: AllowedCredentials(rawValue: allowed))
+        }
+        callbacks.certificate_check = { cert, _, _, _ in
+            // libgit2 1.5 cannot check ssh host keys against known_hosts: ssh keys are accepted
+            // (trust on first use, as `StrictHostKeyChecking=accept-new`); TLS certificates keep
+            // libgit2's own verification (passthrough).
+            guard let cert else { return GIT_PASSTHROUGH.rawValue }
+            return cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 ? 0 : GIT_PASSTHROUGH.rawValue
+        }
+        callbacks.transfer_progress = { _, payload in
+            guard let payload else { return 0 }
+            return Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue().checkCancel()
+        }
+        callbacks.push_transfer_progress = { _, _, _, payload in
+            guard let payload else { return 0 }
+            return Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue().checkCancel()
+        }
+        callbacks.sideband_progress = { _, _, payload in
+            guard let payload else { return 0 }
+            return Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue().checkCancel()
+        }
+        callbacks.push_update_reference = { _, status, payload in
+            guard let payload else { return 0 }
+            let context = Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue()
+            if let status { context.pushStatus = String(cString: status) }
+            return 0
+        }
+    }
+
+    private func checkCancel() -> Int32 {
+        if options.isCancelled() { cancelled = true; return GIT_EUSER.rawValue }
+        return 0
+    }
+
+    private func credential(
+        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>,
+        url: String, username: String?, allowed: AllowedCredentials
+    ) -> Int32 {
+        switch selector.next(url: url, usernameFromURL: username, allowed: allowed) {
+        case .username(let name):
+            return git_credential_username_new(out, name)
+        case .sshKeyFile(let name, let privateKey, let publicKey, let passphrase):
+            let publicPath = publicKey.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+            return git_credential_ssh_key_new(out, name, publicPath, privateKey, passphrase)
+        case .sshAgent(let name):
+            return git_credential_ssh_key_from_agent(out, name)
+        case .userPassword(let name, let password):
+            return git_credential_userpass_plaintext_new(out, name, password)
+        case .credentialHelper(let name):
+            guard let (user, password) = options.credentialHelper(url, name) else {
+                return credential(out, url: url, username: username, allowed: allowed)
+            }
+            return git_credential_userpass_plaintext_new(out, user, password)
+        case .giveUp(let reason):
+            authenticationFailure = reason
+            return GIT_EAUTH.rawValue
+        }
+    }
+
+    /// Throws for a failed transfer, preferring what the callbacks know over libgit2's message.
+    func rethrow(_ result: Int32, _ operation: String) throws {
+        guard result < 0 else { return }
+        if cancelled {
+            throw GitError(code: GitError.Code(rawValue: GIT_EUSER.rawValue), errorClass: .none,
+                           message: "cancelled", operation: operation)
+        }
+        if let authenticationFailure {
+            throw GitError(code: .authentication, errorClass: .none, message: authenticationFailure, operation: operation)
+        }
+        try check(result, operation)
+    }
+}
+
+/// git's credential helper, run as `git credential fill` (libgit2 does not read helpers).
+public enum GitCredentialHelper {
+    /// The user name and password git's configured helper knows for `url`, or `nil`.
+    @Sendable public static func fill(url: String, username: String?) -> (String, String)? {
+        guard let components = URLComponents(string: url), let host = components.host else { return nil }
+        var input = "protocol=\(components.scheme ?? "https")\nhost=\(host)\n"
+        if let port = components.port { input = "protocol=\(components.scheme ?? "https")\nhost=\(host):\(port)\n" }
+        if !components.path.isEmpty { input += "path=\(components.path.drop { $0 == "/" })\n" }
+        if let username { input += "username=\(username)\n" }
+        input += "\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "credential", "fill"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_TERMINAL_PROMPT"] = "0"  // a daemon has no terminal: never block on a prompt
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return parse(output)
+    }
+
+    /// The `username` and `password` lines of a helper's answer.
+    static func parse(_ output: String) -> (String, String)? {
+        var fields: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        guard let user = fields["username"], let password = fields["password"] else { return nil }
+        return (user, password)
+    }
+}

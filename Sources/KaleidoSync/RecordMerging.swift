@@ -1,0 +1,82 @@
+internal import KaleidoGit
+
+/// One side of a record merge: the file's bytes and the side's head commit, which the
+/// symmetric provisional rule and the `_conflicts` entries need.
+public struct RecordSide: Sendable {
+    public var bytes: [UInt8]
+    /// "Name <email>" of the side's head commit author.
+    public var author: String?
+    /// The side's head commit time, seconds since 1970.
+    public var commitTime: Int64?
+    /// The side's head commit id, in hex.
+    public var commitID: String?
+
+    public init(bytes: [UInt8], author: String? = nil, commitTime: Int64? = nil, commitID: String? = nil) {
+        self.bytes = bytes
+        self.author = author
+        self.commitTime = commitTime
+        self.commitID = commitID
+    }
+}
+
+/// What a record merge produced.
+public struct RecordMergeOutput: Sendable {
+    /// The merged file, valid YAML (never conflict markers).
+    public var bytes: [UInt8]
+    /// The field paths recorded as conflicts (in the file's `_conflicts`), empty when clean.
+    public var conflicts: [String]
+
+    public init(bytes: [UInt8], conflicts: [String]) {
+        self.bytes = bytes
+        self.conflicts = conflicts
+    }
+}
+
+/// The structured merge of one record file, called in process for every record changed on
+/// both sides (libgit2 does not run merge drivers). Implementations must be symmetric: two
+/// replicas merging the same pair, each as "ours", produce the same data.
+///
+/// The real implementation wraps KaleidoMerge's `RecordMerger` with `.symmetric`;
+/// `LineRecordMerger` is a stand-in for tests of the engine alone.
+public protocol RecordMerging: Sendable {
+    /// Merges `ours` and `theirs` against `base` (`nil`: added on both sides).
+    /// - Parameter now: the ISO 8601 time written in new conflict entries.
+    /// - Throws: when a side does not parse: the engine then keeps both versions as files.
+    func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput
+
+    /// The record was deleted on one side and edited on the other: the edited record is kept,
+    /// with the conflict recorded in it when the implementation can.
+    func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput
+}
+
+extension RecordMerging {
+    /// Keeps the edited file as it is, recording nothing in it.
+    public func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput {
+        RecordMergeOutput(bytes: edited.bytes, conflicts: [])
+    }
+}
+
+/// The symmetric rule: the side whose head commit is newer wins, ties broken by the greater
+/// commit id, so that both replicas of a pair choose the same side.
+public enum SymmetricRule {
+    /// Whether `theirs` wins over `ours`.
+    public static func theirsWins(ours: RecordSide, theirs: RecordSide) -> Bool {
+        let oursTime = ours.commitTime ?? 0, theirsTime = theirs.commitTime ?? 0
+        if oursTime != theirsTime { return theirsTime > oursTime }
+        return (theirs.commitID ?? "") > (ours.commitID ?? "")
+    }
+}
+
+/// A stand-in record merger (for tests of the engine alone): git's line merge when it is clean, otherwise the symmetric
+/// winner's whole file with one conflict named "(record)". It records no `_conflicts` entry;
+/// it exists so the engine can be tested without KaleidoMerge.
+public struct LineRecordMerger: RecordMerging {
+    public init() {}
+
+    public func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput {
+        let merged = try LineMerge.merge(base: base?.bytes, ours: ours.bytes, theirs: theirs.bytes, path: path)
+        if merged.isClean { return RecordMergeOutput(bytes: merged.bytes, conflicts: []) }
+        let winner = SymmetricRule.theirsWins(ours: ours, theirs: theirs) ? theirs : ours
+        return RecordMergeOutput(bytes: winner.bytes, conflicts: ["(record)"])
+    }
+}

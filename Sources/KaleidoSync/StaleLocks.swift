@@ -1,0 +1,75 @@
+internal import Foundation
+internal import Glibc
+
+/// Lock files a killed sync can leave behind, and their safe recovery.
+///
+/// libgit2 writes a reference through `NAME.lock` then a rename; kill -9 between the two leaves
+/// the `.lock`, and every later update of that reference fails. Only the references the sync
+/// itself writes are considered, only while holding the KB's `SyncLock` (so no other Kaleido
+/// process is writing them), and only when older than a minute (a person's `git` command holds
+/// such a lock for milliseconds). `index.lock` is never touched: it may be a user's `git add`.
+public enum StaleLocks {
+    /// Removes stale lock files of the sync's references; returns the paths removed.
+    public static func recover(gitDirectory: String, settings: SyncSettings, olderThan age: Double = 5) -> [String] {
+        let git = gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/"
+        let candidates = [settings.branchReference, settings.trackingReference, settings.wipReference]
+            .map { git + $0 + ".lock" } + [git + "packed-refs.lock"]
+        var removed: [String] = []
+        let now = Date().timeIntervalSince1970
+        for path in candidates {
+            guard let modified = modificationTime(path), now - modified > age else { continue }
+            if unlink(path) == 0 { removed.append(path) }
+        }
+        let marker = indexMarker(git), indexLock = git + "index.lock"
+        if let marked = modificationTime(marker), let pid = (try? String(contentsOfFile: marker, encoding: .utf8)).flatMap({ Int32($0) }),
+           kill(pid, 0) != 0 && errno == ESRCH {
+            if let locked = modificationTime(indexLock) {
+                guard locked >= marked - 1, now - locked > age else { return removed }  // maybe a user's: wait
+                if unlink(indexLock) == 0 { removed.append(indexLock) }
+            }
+            unlink(marker)
+        }
+        return removed
+    }
+
+    /// Removes stale reference locks in a remote on this machine (a path or `file://` URL):
+    /// pushing to a local remote, libgit2 itself writes the remote's references, so a sync killed
+    /// mid-push leaves `refs/heads/BRANCH.lock` there and every later push would fail.
+    public static func recoverRemote(url: String, branch: String, olderThan age: Double = 5) -> [String] {
+        var path = url
+        if path.hasPrefix("file://") { path = String(path.dropFirst(7)) }
+        guard path.hasPrefix("/") else { return [] }  // git://, ssh://, https://: the server's business
+        var git = path.hasSuffix("/") ? path : path + "/"
+        if FileManager.default.fileExists(atPath: git + ".git/HEAD") { git += ".git/" }
+        let now = Date().timeIntervalSince1970
+        var removed: [String] = []
+        for lock in [git + "refs/heads/" + branch + ".lock", git + "packed-refs.lock"] {
+            guard let modified = modificationTime(lock), now - modified > age else { continue }
+            if unlink(lock) == 0 { removed.append(lock) }
+        }
+        return removed
+    }
+
+    /// Runs `body` (an update of the index) with the marker that tells a later recovery the
+    /// `index.lock` it may find is ours.
+    static func markingIndexWrite<T>(gitDirectory: String, _ body: () throws -> T) rethrows -> T {
+        let marker = indexMarker(gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/")
+        FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())".utf8))
+        defer { unlink(marker) }
+        return try body()
+    }
+
+    private static func indexMarker(_ git: String) -> String { git + "kaleido/index-writer" }
+
+    private static func modificationTime(_ path: String) -> Double? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+    }
+
+    /// Whether a `.NAME.kaleido-tmp-PID` file belongs to a process that no longer runs.
+    static func isOrphanTemporary(_ name: String) -> Bool {
+        guard let range = name.range(of: ".kaleido-tmp-"), let pid = Int32(name[range.upperBound...]) else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+}

@@ -1,0 +1,118 @@
+internal import Foundation
+internal import Glibc
+internal import KaleidoGit
+internal import KaleidoYAML
+
+extension SyncEngine {
+    enum Integration { case done, restart }
+
+    /// Steps 3 and 4: brings the fetched remote tip into the branch (fast-forward or merge
+    /// commit), writes the result to the working tree, then moves the branch.
+    func integrate(_ snapshot: Snapshot, into report: inout CycleReport) throws -> Integration {
+        guard let remote = try repository.resolveReference(settings.trackingReference) else { return .done }
+        let local = snapshot.tip
+        let target: ObjectID
+        if let local {
+            if try repository.isAncestor(remote, of: local) { return .done }
+            if try repository.isAncestor(local, of: remote) {
+                target = remote
+            } else {
+                let ours = try repository.commit(local), theirs = try repository.commit(remote)
+                let now = ISO8601DateFormatter().string(from: Date())
+                let merge = TreeMerge(repository: repository, merger: merger, isRecord: isRecord, now: now)
+                let result = try merge.merge(base: try repository.mergeBase(local, remote), ours: ours, theirs: theirs)
+                var message = "Merge \(settings.remote)/\(settings.branch)"
+                if !result.combined.isEmpty {
+                    message += ": " + result.combined.map { isRecord($0) ? ChangeDescription.recordID($0) : $0 }.joined(separator: ", ")
+                }
+                message += "\n"
+                if !result.conflicts.isEmpty {
+                    message += "\nConflicts recorded:\n" + result.conflicts.map { "  \($0.path): \($0.detail)" }.joined(separator: "\n") + "\n"
+                }
+                target = try repository.createCommit(tree: result.tree, parents: [local, remote], author: signature(), message: message)
+                report.merged = true
+                report.conflicts += result.conflicts
+                for conflict in result.conflicts {
+                    logger.warning("conflict recorded", metadata: ["kb": "\(settings.root)", "file": "\(conflict.path)", "detail": "\(conflict.detail)"])
+                }
+            }
+        } else {
+            target = remote
+        }
+        guard try updateWorkingTree(from: local, to: target, held: snapshot.held, report: &report) else {
+            return .restart
+        }
+        do {
+            try repository.updateReference(settings.branchReference, to: target, expecting: local, message: "kaleido: sync")
+        } catch GitError.Code.modified {
+            return .restart  // someone (a `git commit` by hand) moved the branch: start over
+        } catch GitError.Code.exists {
+            return .restart
+        }
+        _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: target) }
+        report.broughtIn = true
+        // Conflicts another replica recorded arrive in the records: list them here too.
+        let recorded = Set(report.conflicts.map(\.path))
+        for path in report.updatedFiles where isRecord(path) && !recorded.contains(path) {
+            guard let bytes = scanner.read(path), let root = try? YAMLParser().parseDocument(bytes).root,
+                  let entries = root["_conflicts"]?.items, !entries.isEmpty else { continue }
+            let fields = entries.compactMap { $0["path"]?.scalarText }.joined(separator: ", ")
+            state.conflicts.append(ConflictNote(path: path, kind: "fields", detail: fields, sibling: nil,
+                                                at: ISO8601DateFormatter().string(from: Date())))
+        }
+        logger.info(report.merged ? "merged remote changes" : "fast-forwarded to remote changes",
+                    metadata: ["kb": "\(settings.root)", "head": "\(target.hex.prefix(10))", "files": "\(report.updatedFiles.count)"])
+        return .done
+    }
+
+    /// Writes the files that differ between `old` and `new` to the working tree, each through a
+    /// temporary file and a rename, and only where the file still holds what `old` committed.
+    /// Returns `false`, having written nothing more, as soon as a file changed since the
+    /// snapshot: its new edit must be committed and merged first.
+    func updateWorkingTree(from old: ObjectID?, to new: ObjectID, held: Set<String>, report: inout CycleReport) throws -> Bool {
+        let changes = try repository.diffTrees(from: old, to: new).filter { !held.contains($0.path) }
+        // First pass: refuse before writing anything if any target was edited meanwhile.
+        for change in changes where !stillAsCommitted(change) {
+            logger.info("not overwriting a file edited during the merge", metadata: ["kb": "\(settings.root)", "file": "\(change.path)"])
+            return false
+        }
+        for change in changes {
+            let full = settings.root + "/" + change.path
+            guard let id = change.newID else {
+                guard stillAsCommitted(change) else { return false }
+                unlink(full)
+                removeEmptyFolders(above: change.path)
+                ownWrites[change.path] = nil
+                report.updatedFiles.append(change.path)
+                continue
+            }
+            let bytes = try repository.readBlob(id)
+            if change.newMode == .symlink {
+                guard stillAsCommitted(change) else { return false }
+                try AtomicFile.writeSymlink(String(decoding: bytes, as: UTF8.self), at: full)
+            } else {
+                let pending = try AtomicFile.prepare(bytes, for: full, mode: change.newMode == .executable ? 0o755 : 0o644)
+                // Last check right before the rename: the window left is the rename itself.
+                guard stillAsCommitted(change) else { pending.discard(); return false }
+                try pending.commit()
+            }
+            ownWrites[change.path] = id
+            report.updatedFiles.append(change.path)
+        }
+        return true
+    }
+
+    /// Whether the working-tree file is still the version of the snapshot (absent if absent).
+    private func stillAsCommitted(_ change: FileChange) -> Bool {
+        scanner.file(at: change.path)?.id == change.oldID
+    }
+
+    private func removeEmptyFolders(above path: String) {
+        var components = path.split(separator: "/").dropLast()
+        while !components.isEmpty {
+            // rmdir fails on a folder that is not empty, which is exactly the check we want.
+            guard rmdir(settings.root + "/" + components.joined(separator: "/")) == 0 else { return }
+            components = components.dropLast()
+        }
+    }
+}

@@ -1,0 +1,129 @@
+internal import Foundation
+internal import KaleidoGit
+internal import KaleidoYAML
+
+extension SyncEngine {
+    /// The branch tip, after checking that HEAD is on the KB's branch.
+    func branchTip() throws -> ObjectID? {
+        let head = try repository.head()
+        guard head.reference == settings.branchReference else {
+            let actual = head.branchName.map { "the branch '\($0)'" } ?? "a detached commit"
+            throw SyncError.repository(
+                "HEAD is on \(actual), not on '\(settings.branch)': run `git checkout \(settings.branch)` in \(settings.root), or set `branch:` in .kaleido/config.yaml")
+        }
+        return head.commit
+    }
+
+    /// Who commits: git's `user.name`/`user.email`, else the KB config's identity.
+    func signature() -> Signature {
+        let name = repository.configString("user.name") ?? settings.fallbackName ?? "Kaleido"
+        let email = repository.configString("user.email") ?? settings.fallbackEmail ?? "kaleido@localhost"
+        return Signature(name: name, email: email, time: Date(), timeZoneOffsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+    }
+
+    /// Step 1: commits every changed file that parses; files that do not parse wait (and are
+    /// copied to the wip ref). Cheap when nothing changed: unchanged files are not read.
+    func takeSnapshot(scan mustScan: Bool = true) throws -> Snapshot {
+        let tip = try branchTip()
+        if !mustScan, let clean = lastCleanSnapshot, clean.tip == tip {
+            return Snapshot(tip: tip, commit: nil, summary: nil, waiting: clean.waiting)
+        }
+        let repository = self.repository
+        let scan = try scanner.scan { path in
+            guard let tip else { return false }
+            return (try? repository.entry(at: path, in: tip)) != nil
+        }
+        let files = scan.files
+        // Nothing moved since the last snapshot, which left the tree equal to this tip (but
+        // for the waiting files): nothing to do, and no need to list the tip's tree.
+        if scan.unchanged, let clean = lastCleanSnapshot, clean.tip == tip {
+            return Snapshot(tip: tip, commit: nil, summary: nil, waiting: clean.waiting)
+        }
+        // Compact values: this map holds every committed path (100,000 in a big KB).
+        var tracked: [String: (id: ObjectID, mode: FileMode)] = [:]
+        if let tip {
+            let entries = try repository.listTree(tip)
+            tracked.reserveCapacity(entries.count)
+            for entry in entries { tracked[entry.path] = (entry.id, entry.mode) }
+        }
+        var edits: [(path: String, edit: TreeEdit)] = []
+        var items: [ChangeDescription.Item] = []
+        var waiting: [WaitingFile] = []
+        var waitingBytes: [(String, [UInt8], FileMode)] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let path = file.path
+            // Removing what was seen leaves in `tracked` exactly the deleted files.
+            let old = tracked.removeValue(forKey: path)
+            if old?.id == file.id && old?.mode == file.mode { continue }
+            guard let bytes = scanner.read(path) else { continue }
+            if Self.isYAML(path) {
+                do { _ = try YAMLParser().parseDocument(bytes) } catch {
+                    waiting.append(WaitingFile(path: path, line: error.mark.line, column: error.mark.column, message: error.message))
+                    waitingBytes.append((path, bytes, file.mode))
+                    continue
+                }
+            }
+            edits.append((path, .write(try repository.writeBlob(bytes), mode: file.mode)))
+            items.append(.init(path: path, old: try old.map { try repository.readBlob($0.id) }, new: bytes))
+        }
+        for (path, entry) in tracked.sorted(by: { $0.key < $1.key }) {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if WorkingTreeScanner.isScratchName(name) { continue }
+            edits.append((path, .remove))
+            items.append(.init(path: path, old: try repository.readBlob(entry.id), new: nil))
+        }
+        var snapshot = Snapshot(tip: tip, commit: nil, summary: nil, waiting: waiting)
+        if !edits.isEmpty {
+            let tree = try repository.writeTree(applying: edits, to: tip)
+            if try tip == nil || tree != repository.treeID(of: tip ?? tree) {
+                let message = ChangeDescription.message(for: items, isRecord: isRecord)
+                let commit = try repository.createCommit(
+                    tree: tree, parents: tip.map { [$0] } ?? [], author: signature(),
+                    message: message, updating: settings.branchReference)
+                snapshot.tip = commit
+                snapshot.commit = commit
+                snapshot.summary = String(message.prefix { $0 != "\n" })
+                _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: commit) }
+            }
+        }
+        try keepWaiting(waitingBytes, on: snapshot.tip)
+        reportWaitingChanges(waiting)
+        lastCleanSnapshot = (snapshot.tip, waiting)
+        scanner.cleanTip = snapshot.tip?.hex ?? "none"
+        return snapshot
+    }
+
+    /// Keeps a copy of the files that do not parse on the wip ref (a commit on top of the tip),
+    /// so that nothing typed is lost even if the working tree is; deletes the ref when none wait.
+    private func keepWaiting(_ files: [(String, [UInt8], FileMode)], on tip: ObjectID?) throws {
+        let existing = try repository.resolveReference(settings.wipReference)
+        guard !files.isEmpty else {
+            if existing != nil { try repository.deleteReference(settings.wipReference) }
+            return
+        }
+        var edits: [(path: String, edit: TreeEdit)] = []
+        for (path, bytes, mode) in files { edits.append((path, .write(try repository.writeBlob(bytes), mode: mode))) }
+        let tree = try repository.writeTree(applying: edits, to: tip)
+        if let existing, let commit = try? repository.commit(existing),
+           commit.tree == tree, commit.parents == (tip.map { [$0] } ?? []) { return }
+        let message = "Kaleido: files that do not parse yet\n\n" + files.map(\.0).joined(separator: "\n") + "\n"
+        let commit = try repository.createCommit(tree: tree, parents: tip.map { [$0] } ?? [], author: signature(), message: message)
+        if let existing {
+            try repository.updateReference(settings.wipReference, to: commit, expecting: existing, message: "kaleido: wip")
+        } else {
+            try repository.updateReference(settings.wipReference, to: commit, expecting: nil, message: "kaleido: wip")
+        }
+    }
+
+    private func reportWaitingChanges(_ waiting: [WaitingFile]) {
+        let before = Set(state.waiting.map(\.path))
+        for file in waiting where !before.contains(file.path) {
+            logger.warning("not committed: the file does not parse; a copy is kept on \(settings.wipReference)",
+                           metadata: ["kb": "\(settings.root)", "file": "\(file.rendered)"])
+        }
+        let now = Set(waiting.map(\.path))
+        for path in before.subtracting(now) {
+            logger.info("the file parses again and is committed", metadata: ["kb": "\(settings.root)", "file": "\(path)"])
+        }
+    }
+}

@@ -1,0 +1,77 @@
+public import Foundation
+
+/// A file that does not parse, so it waits outside the shared branch (a copy is on the wip ref).
+public struct WaitingFile: Codable, Hashable, Sendable {
+    /// Relative to the KB root.
+    public var path: String
+    /// 1-based line and column of the error.
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    /// `path:line:col: message`, as a compiler prints it.
+    public var rendered: String { "\(path):\(line):\(column): error: \(message)" }
+}
+
+/// What `kaleido status` shows: written by every sync cycle to `.git/kaleido/status.json`,
+/// atomically, so a reader never sees half a file. Machine-local: never committed.
+public struct SyncState: Codable, Hashable, Sendable {
+    /// The last time a cycle reached the remote and left nothing unpushed.
+    public var lastSync: Date?
+    /// The last time a cycle ran.
+    public var lastCycle: Date?
+    /// Commits on the branch not yet on the remote (the offline queue), and the reverse.
+    public var ahead: Int = 0
+    public var behind: Int = 0
+    /// Since when the remote has been unreachable; `nil` when it was reached last time.
+    public var offlineSince: Date?
+    /// Why the last cycle could not finish, as a sentence.
+    public var lastError: String?
+    /// Files that do not parse, not committed to the shared branch.
+    public var waiting: [WaitingFile] = []
+    /// Conflicts recorded by merges and not resolved yet.
+    public var conflicts: [ConflictNote] = []
+    /// The branch tip after the last cycle.
+    public var head: String?
+    /// The process id of the daemon that wrote the state, `nil` for `kaleido sync`.
+    public var daemonPID: Int32?
+
+    public init() {}
+
+    /// The state file of the repository whose git folder is `gitDirectory`.
+    public static func path(gitDirectory: String) -> String {
+        (gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/") + "kaleido/status.json"
+    }
+
+    /// Reads the state, or an empty state when there is none yet.
+    public static func load(from path: String) -> SyncState {
+        guard let data = FileManager.default.contents(atPath: path),
+              let state = try? decoder.decode(SyncState.self, from: data) else { return SyncState() }
+        return state
+    }
+
+    /// Writes the state atomically (temporary file and rename); `durable` also syncs it to
+    /// disk first (the state is a report, rebuilt by the next cycle: losing it to a power cut
+    /// costs nothing, so cycles skip the fsync).
+    public func save(to path: String, durable: Bool = true) throws {
+        try AtomicFile.write(Array(try Self.encoder.encode(self)), to: path, durable: durable)
+    }
+
+    /// The JSON `kaleido status --format json` prints.
+    public func json() -> String {
+        (try? Self.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

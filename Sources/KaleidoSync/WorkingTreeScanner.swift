@@ -1,0 +1,195 @@
+internal import Foundation
+internal import Glibc
+public import KaleidoGit
+
+/// A file of the working tree as git would store it.
+public struct WorkingFile: Hashable, Sendable {
+    /// Slash-separated path from the KB root.
+    public var path: String
+    /// The blob id of its content.
+    public var id: ObjectID
+    /// Regular, executable or symlink.
+    public var mode: FileMode
+}
+
+/// The stat fields that tell whether a file may have changed since it was hashed (git's own
+/// "stat cache" idea): a file whose stamp is unchanged is not read again.
+struct FileStamp: Hashable {
+    var size: Int64
+    var mtimeSeconds: Int64
+    var mtimeNanoseconds: Int64
+    var inode: UInt64
+    var mode: UInt32
+}
+
+/// Lists the working tree's files with their blob ids, reading only files whose stat changed
+/// since the last scan, so that a scan of 10,000 unchanged records is a walk of `lstat` calls.
+///
+/// Skipped: `.git` folders, what git ignores (asked through `isIgnored`), the engine's own
+/// temporary files and editors' swap files (never meant to be shared).
+final class WorkingTreeScanner {
+    let root: String
+    private(set) var cache: [String: (stamp: FileStamp, id: ObjectID)] = [:]
+    private var cacheChanged = false
+    /// The branch tip (hex, or "none" for an unborn branch) the working tree matched when the
+    /// cache was saved, so that a new process (`kaleido sync`) can also skip listing the tip
+    /// when no stat changed. Saved in the same file as the stats, so the two always agree.
+    var cleanTip: String? {
+        didSet { if cleanTip != oldValue { cacheChanged = true } }
+    }
+    /// Folders walked by the last scan: not asked again whether git ignores them.
+    private var knownFolders: Set<String> = []
+    /// Answers whether a path (a folder ends with "/") is git-ignored.
+    var isIgnored: (String) -> Bool = { _ in false }
+
+    init(root: String) {
+        self.root = root
+    }
+
+    /// The result of a scan.
+    struct Scan {
+        /// An array, not a dictionary: with 100,000 files that is a few MB instead of tens.
+        var files: [WorkingFile]
+        /// Whether every file was known with an unchanged stat and none vanished: the tree is
+        /// exactly as the previous scan saw it.
+        var unchanged: Bool
+    }
+
+    /// Every file under the root. `isTracked` answers for a path git ignores whether it is
+    /// committed all the same (git keeps tracking what it already tracks); it is asked only
+    /// for files and folders the previous scan did not see.
+    func scan(isTracked: (String) -> Bool) throws -> Scan {
+        var state = WalkState()
+        walk("", isTracked: isTracked, state: &state)
+        // When every file hit the cache, an extra cache entry is a vanished file.
+        if cache.count > state.hits {
+            let seen = Set(state.files.map(\.path))
+            cache = cache.filter { seen.contains($0.key) }
+            cacheChanged = true
+            state.unchanged = false
+        }
+        knownFolders = state.folders
+        return Scan(files: state.files, unchanged: state.unchanged)
+    }
+
+    private struct WalkState {
+        var files: [WorkingFile] = []
+        var folders: Set<String> = []
+        var hits = 0
+        var unchanged = true
+    }
+
+    /// The file at `path` as it is now, or `nil` when there is no file there.
+    func file(at path: String) -> WorkingFile? {
+        var info = stat()
+        guard lstat(root + "/" + path, &info) == 0 else { return nil }
+        return hashed(path, info)?.file
+    }
+
+    /// The bytes of the file at `path` (a symlink's target), or `nil`.
+    func read(_ path: String) -> [UInt8]? {
+        let full = root + "/" + path
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(full, &buffer, buffer.count - 1)
+            guard count >= 0 else { return nil }
+            return buffer[0..<count].map { UInt8(bitPattern: $0) }
+        }
+        return FileManager.default.contents(atPath: full).map { Array($0) }
+    }
+
+    /// Whether a name is never part of the KB: our temporary files and editors' scratch files.
+    static func isScratchName(_ name: String) -> Bool {
+        name.contains(".kaleido-tmp") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasSuffix("~") || name.hasPrefix(".#") || name == "4913"
+    }
+
+    private func walk(_ folder: String, isTracked: (String) -> Bool, state: inout WalkState) {
+        let full = folder.isEmpty ? root : root + "/" + folder
+        guard let directory = opendir(full) else { return }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var subfolders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." || name == ".git" { continue }
+            let path = folder.isEmpty ? name : folder + "/" + name
+            if Self.isScratchName(name) {
+                // A temporary file of a sync killed before its rename: its content is in git.
+                if StaleLocks.isOrphanTemporary(name) { unlink(root + "/" + path) }
+                continue
+            }
+            var info = stat()
+            // fstatat on the open folder: no full-path lookup per file.
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR {
+                if !knownFolders.contains(path) && isIgnored(path + "/") && !isTracked(path) { continue }
+                state.folders.insert(path)
+                subfolders.append(path)
+            } else if type == S_IFREG || type == S_IFLNK {
+                if cache[path] == nil && isIgnored(path) && !isTracked(path) { continue }
+                guard let (file, hit) = hashed(path, info) else { continue }
+                state.files.append(file)
+                if hit { state.hits += 1 } else { state.unchanged = false }
+            }
+        }
+        for subfolder in subfolders { walk(subfolder, isTracked: isTracked, state: &state) }
+    }
+
+    /// The file's id, from the cache when its stat is unchanged (`hit`), else read and hashed.
+    private func hashed(_ path: String, _ info: stat) -> (file: WorkingFile, hit: Bool)? {
+        let type = info.st_mode & S_IFMT
+        let mode: FileMode = type == S_IFLNK ? .symlink : (info.st_mode & 0o100 != 0 ? .executable : .regular)
+        let stamp = FileStamp(
+            size: Int64(info.st_size), mtimeSeconds: Int64(info.st_mtim.tv_sec),
+            mtimeNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), mode: info.st_mode)
+        if let cached = cache[path], cached.stamp == stamp {
+            return (WorkingFile(path: path, id: cached.id, mode: mode), true)
+        }
+        guard let bytes = read(path), let id = try? ObjectID.blob(hashing: bytes) else { return nil }
+        // A file modified within the last two seconds may change again within the same mtime
+        // tick ("racy git"): hash it again next time rather than trusting its stamp.
+        let now = Int64(Date().timeIntervalSince1970)
+        if stamp.mtimeSeconds < now - 2 {
+            cache[path] = (stamp, id)
+            cacheChanged = true
+        } else if cache.removeValue(forKey: path) != nil {
+            cacheChanged = true
+        }
+        return (WorkingFile(path: path, id: id, mode: mode), false)
+    }
+
+    // MARK: Persistence (one line per file: id, mode, size, seconds, nanoseconds, inode, path)
+
+    /// Loads a cache written by `save(to:)`; a missing or damaged file means an empty cache.
+    func load(from file: String) {
+        guard let data = FileManager.default.contents(atPath: file) else { return }
+        defer { cacheChanged = false }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            if line.hasPrefix("clean ") { cleanTip = String(line.dropFirst(6)); continue }
+            let fields = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false)
+            guard fields.count == 7, let id = ObjectID(hex: fields[0]), let mode = UInt32(fields[1]),
+                  let size = Int64(fields[2]), let seconds = Int64(fields[3]),
+                  let nanoseconds = Int64(fields[4]), let inode = UInt64(fields[5]) else { continue }
+            cache[String(fields[6])] = (FileStamp(size: size, mtimeSeconds: seconds, mtimeNanoseconds: nanoseconds, inode: inode, mode: mode), id)
+        }
+    }
+
+    /// Writes the cache atomically when it changed since the last save.
+    func save(to file: String) {
+        guard cacheChanged else { return }
+        var text = ""
+        text.reserveCapacity(cache.count * 100)
+        if let cleanTip { text += "clean \(cleanTip)\n" }
+        for (path, entry) in cache {
+            let s = entry.stamp
+            text += "\(entry.id.hex) \(s.mode) \(s.size) \(s.mtimeSeconds) \(s.mtimeNanoseconds) \(s.inode) \(path)\n"
+        }
+        if (try? AtomicFile.write(Array(text.utf8), to: file)) != nil { cacheChanged = false }
+    }
+}
