@@ -1,6 +1,7 @@
 internal import Foundation
 internal import KaleidoKB
 internal import KaleidoMerge
+internal import KaleidoYAML
 
 /// The record merger the sync engine uses for a KB.
 public enum DefaultMerger {
@@ -16,11 +17,22 @@ public enum DefaultMerger {
 
     static func load(_ settings: SyncSettings) -> StructuredRecordMerger {
         var hints: [String: [FieldHint]] = [:]
+        var checkers: [String: @Sendable (YAMLNode) -> [String]] = [:]
         if let kb = try? KnowledgeBase.open(root: settings.root, fileSystem: LocalFileSystem()),
            let schemas = try? KBSchemas.load(kb) {
             for (type, list) in schemas.hints { hints[type.folder] = list }
+            // A merged record that breaks its schema (each side valid) gets a conflict entry
+            // for the fields involved (MERGE.md): the merger asks the schema which ones.
+            if let schemaChecker = schemas.checker {
+                for type in RecordType.allCases {
+                    checkers[type.folder] = { root in
+                        schemaChecker.check(Record(file: "\(kb.config.knowledgeFolder)/\(type.folder)/merged.yaml", root: root), type: type)
+                            .filter { $0.severity == .error }.map(\.pointer)
+                    }
+                }
+            }
         }
-        return StructuredRecordMerger(knowledgeFolder: settings.knowledgeFolder, hintsByFolder: hints)
+        return StructuredRecordMerger(knowledgeFolder: settings.knowledgeFolder, hintsByFolder: hints, checkersByFolder: checkers)
     }
 }
 
@@ -56,9 +68,11 @@ struct StructuredRecordMerger: RecordMerging {
     let knowledgeFolder: String
     /// Type folder (`partners`) → that type's schema hints.
     let hintsByFolder: [String: [FieldHint]]
+    /// Type folder → the schema check of a merged record (invalid JSON pointers).
+    var checkersByFolder: [String: @Sendable (YAMLNode) -> [String]] = [:]
 
     func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput {
-        let merger = RecordMerger(hints: hints(for: path))
+        let merger = RecordMerger(hints: hints(for: path), checker: folder(of: path).flatMap { checkersByFolder[$0] })
         let result = try merger.merge(base: base.map(side), ours: side(ours), theirs: side(theirs), rule: .symmetric, now: now)
         return RecordMergeOutput(bytes: result.bytes, conflicts: result.conflicts.map(\.path))
     }
@@ -70,10 +84,13 @@ struct StructuredRecordMerger: RecordMerging {
     }
 
     private func hints(for path: String) -> [FieldHint] {
-        // knowledge/<type folder>/<id>.yaml
+        folder(of: path).flatMap { hintsByFolder[$0] } ?? []
+    }
+
+    /// The type folder of `knowledge/<type folder>/…/<id>.yaml`.
+    private func folder(of path: String) -> String? {
         let rest = path.dropFirst(knowledgeFolder.count + 1)
-        guard let folder = rest.split(separator: "/").first else { return [] }
-        return hintsByFolder[String(folder)] ?? []
+        return rest.split(separator: "/").first.map(String.init)
     }
 
     private func side(_ side: RecordSide) -> MergeSide {
