@@ -73,13 +73,13 @@ struct StructuredRecordMerger: RecordMerging {
 
     func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput {
         let merger = RecordMerger(hints: hints(for: path), checker: folder(of: path).flatMap { checkersByFolder[$0] })
-        let result = try merger.merge(base: base.map(side), ours: side(ours), theirs: side(theirs), rule: .symmetric, now: now)
+        let result = try merger.merge(base: base, ours: ours, theirs: theirs, rule: .symmetric, now: now)
         return RecordMergeOutput(bytes: result.bytes, conflicts: result.conflicts.map(\.path))
     }
 
     func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput {
         let merger = RecordMerger(hints: hints(for: path))
-        let result = try merger.mergeDeletedFile(edited: side(edited), editedIsOurs: editedIsOurs, deletedBy: deletedBy, now: now)
+        let result = try merger.mergeDeletedFile(edited: edited, editedIsOurs: editedIsOurs, deletedBy: deletedBy, now: now)
         return RecordMergeOutput(bytes: result.bytes, conflicts: result.conflicts.map(\.path))
     }
 
@@ -91,9 +91,5 @@ struct StructuredRecordMerger: RecordMerging {
     private func folder(of path: String) -> String? {
         let rest = path.dropFirst(knowledgeFolder.count + 1)
         return rest.split(separator: "/").first.map(String.init)
-    }
-
-    private func side(_ side: RecordSide) -> MergeSide {
-        MergeSide(bytes: side.bytes, author: side.author, commitTime: side.commitTime, commitID: side.commitID)
     }
 }

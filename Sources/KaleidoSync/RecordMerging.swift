@@ -1,23 +1,9 @@
 internal import KaleidoGit
+public import KaleidoMerge
 
 /// One side of a record merge: the file's bytes and the side's head commit, which the
-/// symmetric provisional rule and the `_conflicts` entries need.
-public struct RecordSide: Sendable {
-    public var bytes: [UInt8]
-    /// "Name <email>" of the side's head commit author.
-    public var author: String?
-    /// The side's head commit time, seconds since 1970.
-    public var commitTime: Int64?
-    /// The side's head commit id, in hex.
-    public var commitID: String?
-
-    public init(bytes: [UInt8], author: String? = nil, commitTime: Int64? = nil, commitID: String? = nil) {
-        self.bytes = bytes
-        self.author = author
-        self.commitTime = commitTime
-        self.commitID = commitID
-    }
-}
+/// symmetric provisional rule and the `_conflicts` entries need (KaleidoMerge's own type).
+public typealias RecordSide = MergeSide
 
 /// What a record merge produced.
 public struct RecordMergeOutput: Sendable {
