@@ -51,12 +51,22 @@ public enum StaleLocks {
     }
 
     /// Runs `body` (an update of the index) with the marker that tells a later recovery the
-    /// `index.lock` it may find is ours.
-    static func markingIndexWrite<T>(gitDirectory: String, _ body: () throws -> T) rethrows -> T {
-        let marker = indexMarker(gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/")
+    /// `index.lock` it may find is ours. When an `index.lock` is already there, nothing runs and
+    /// the marker is left alone: the write would fail anyway, and replacing the marker of a
+    /// killed sync would hide from `recover` that the lock is that sync's (it would then stay
+    /// forever, and git's index with it).
+    static func markingIndexWrite<T>(gitDirectory: String, _ body: () throws -> T) rethrows -> T? {
+        let git = gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/"
+        guard modificationTime(git + "index.lock") == nil else { return nil }
+        let marker = indexMarker(git)
         FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())".utf8))
         defer { unlink(marker) }
         return try body()
+    }
+
+    /// Whether `recover` removed the index lock (the index then needs refreshing to HEAD).
+    static func removedIndexLock(_ removed: [String]) -> Bool {
+        removed.contains { $0.hasSuffix("/index.lock") }
     }
 
     private static func indexMarker(_ git: String) -> String { git + "kaleido/index-writer" }

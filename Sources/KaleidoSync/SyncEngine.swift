@@ -109,8 +109,14 @@ public final class SyncEngine {
 
     private func cycle(network: Bool, scan: Bool, _ report: inout CycleReport) throws {
         // The caller holds the KB's SyncLock: locks of a killed sync can be recovered safely.
-        for path in StaleLocks.recover(gitDirectory: repository.gitDirectory, settings: settings) {
+        let recovered = StaleLocks.recover(gitDirectory: repository.gitDirectory, settings: settings)
+        for path in recovered {
             logger.notice("removed a stale lock left by a killed sync", metadata: ["kb": "\(settings.root)", "file": "\(path)"])
+        }
+        // The killed sync's index write never happened: bring git's index back to HEAD, so
+        // that `git status` shows the consultant's real changes, not the sync's last commit.
+        if StaleLocks.removedIndexLock(recovered), let head = try? repository.head().commit {
+            _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: head) }
         }
         for attempt in 0..<8 {
             report.restarts = attempt

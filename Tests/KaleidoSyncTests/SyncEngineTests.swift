@@ -191,6 +191,32 @@ struct SyncEngineTests {
         }
     }
 
+    @Test func anIndexLockOfAKilledSyncIsRecoveredEvenAfterAnotherCommit() async throws {
+        try await withScratch { scratch in
+            let remote = try scratch.makeRemote(files: ["knowledge/partners/tn-mun-sfax.yaml": sfaxRecord])
+            let a = try scratch.clone(remote, as: "a", person: "Amina")
+            // A sync killed while writing the index: its marker names a dead process, and the lock is fresh.
+            let marker = a + "/.git/kaleido/index-writer"
+            try FileManager.default.createDirectory(atPath: a + "/.git/kaleido", withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: marker, contents: Data("999999".utf8))
+            let lock = a + "/.git/index.lock"
+            FileManager.default.createFile(atPath: lock, contents: Data())
+            // The next sync commits while the lock is too young to remove: it must not replace
+            // the marker, or the lock could never be proved the killed sync's.
+            try scratch.write(sfaxRecord.replacingOccurrences(of: "name: Sfax", with: "name: Sfax 2"), to: "knowledge/partners/tn-mun-sfax.yaml", in: a)
+            #expect(try scratch.kaleido("sync", in: a).status == 0)
+            #expect(FileManager.default.fileExists(atPath: lock))
+            #expect(scratch.read(".git/kaleido/index-writer", in: a) == "999999")
+            // Once the lock is old, a cycle removes it and brings git's index to HEAD.
+            for path in [lock, marker] {
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: path)
+            }
+            #expect(try scratch.kaleido("sync", in: a).status == 0)
+            #expect(!FileManager.default.fileExists(atPath: lock))
+            #expect(try scratch.gitOutput("status", "--porcelain", in: a) == "")
+        }
+    }
+
     @Test func theTreeMergeIsSymmetric() async throws {
         try await withScratch { scratch in
             let folder = scratch.path("repo")
