@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"], exclude: ["README.md"]),
 
         // Adapters to the outside world.
-        .target(name: "KaleidoGit", dependencies: ["CGit2"]),
+        .target(name: "KaleidoGit", dependencies: ["CGit2"], exclude: ["README.md"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"], exclude: ["README.md"]),
         // Pure: the field-level three-way merge of records (MERGE.md).
         .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
@@ -48,7 +48,8 @@ let package = Package(
             dependencies: [
                 "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoMerge",
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            exclude: ["README.md"]),
 
         // The user's surface.
         .target(
