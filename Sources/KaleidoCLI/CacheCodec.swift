@@ -149,26 +149,10 @@ enum CacheCodec {
     }
 
     private static func appendArray<T: FixedWidthInteger>(_ values: [T], to bytes: inout [UInt8]) {
-        BinaryCoding.appendVarint(UInt64(values.count), to: &bytes)
-        // Little-endian on disk; on little-endian hosts (all Kaleido targets) that is one copy.
-        if 1.littleEndian == 1 {
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
-        } else {
-            for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-        }
+        BinaryCoding.appendArray(values, to: &bytes)
     }
 
     private static func readArray<T: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, _ offset: inout Int) -> [T]? {
-        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[offset...]))
-        guard let count = reader.varint(), count <= UInt64(raw.count) else { return nil }
-        let start = offset + reader.offset
-        let length = Int(count) * MemoryLayout<T>.stride
-        guard length <= raw.count - start else { return nil }
-        let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + length]))
-            initialized = Int(count)
-        }
-        offset = start + length
-        return 1.littleEndian == 1 ? values : values.map { T(littleEndian: $0) }
+        BinaryCoding.readArray(raw, &offset)
     }
 }

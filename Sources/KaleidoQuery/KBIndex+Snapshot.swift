@@ -99,8 +99,7 @@ struct SnapshotWriter {
     var bytes: [UInt8] = []
 
     mutating func array<T: FixedWidthInteger>(_ values: [T]) {
-        BinaryCoding.appendVarint(UInt64(values.count), to: &bytes)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        BinaryCoding.appendArray(values, to: &bytes)
     }
 
     mutating func column(_ column: StringColumn) {
@@ -121,17 +120,7 @@ struct SnapshotReader {
     var isAtEnd: Bool { offset == bytes.count }
 
     mutating func array<T: FixedWidthInteger>() -> [T]? {
-        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
-        guard let count = reader.varint(), count <= UInt64(bytes.count) else { return nil }
-        let start = offset + reader.offset
-        let length = Int(count) * MemoryLayout<T>.stride
-        guard length <= bytes.count - start else { return nil }
-        let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<start + length]))
-            initialized = Int(count)
-        }
-        offset = start + length
-        return values
+        BinaryCoding.readArray(bytes, &offset)
     }
 
     /// Skips an array, answering where its bytes are.

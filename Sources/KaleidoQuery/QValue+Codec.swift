@@ -73,6 +73,33 @@ public enum BinaryCoding {
         bytes.append(UInt8(rest))
     }
 
+    /// Appends a varint count, then the integers little-endian (one copy on little-endian hosts).
+    public static func appendArray<T: FixedWidthInteger>(_ values: [T], to bytes: inout [UInt8]) {
+        appendVarint(UInt64(values.count), to: &bytes)
+        if 1.littleEndian == 1 {
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        } else {
+            for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        }
+    }
+
+    /// Reads what `appendArray` wrote at `offset` and moves past it; nil when the bytes are
+    /// truncated or the count is impossible (a damaged file is never trusted).
+    public static func readArray<T: FixedWidthInteger>(_ raw: UnsafeRawBufferPointer, _ offset: inout Int) -> [T]? {
+        guard offset <= raw.count else { return nil }
+        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[offset...]))
+        guard let count = reader.varint(), count <= UInt64(raw.count) else { return nil }
+        let start = offset + reader.offset
+        let length = Int(count) * MemoryLayout<T>.stride
+        guard length <= raw.count - start else { return nil }
+        let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + length]))
+            initialized = Int(count)
+        }
+        offset = start + length
+        return 1.littleEndian == 1 ? values : values.map { T(littleEndian: $0) }
+    }
+
     /// Appends a varint byte length, then the UTF-8 bytes.
     public static func appendString(_ text: String, to bytes: inout [UInt8]) {
         var text = text
