@@ -8,7 +8,7 @@ import KaleidoSchema
 public enum PlainScalarRule {
     /// Findings for every such scalar value of the record. Keys are left alone: they are the
     /// schema's field names, not the consultant's data.
-    public static func check(_ record: Record) -> [Finding] {
+    public static func check<Node: ReadableNode>(_ record: RecordOf<Node>) -> [Finding] {
         var findings: [Finding] = []
         var path: [JSONPointer.Token] = []
         visit(record.root, path: &path) { node, path, reading in
@@ -23,28 +23,25 @@ public enum PlainScalarRule {
 
     /// Walks the tree keeping the path as a stack of tokens: pointers are only built for the
     /// (rare) scalars that get reported, which keeps the walk cheap on large KBs.
-    private static func visit(_ node: YAMLNode, path: inout [JSONPointer.Token], report: (YAMLNode, [JSONPointer.Token], String) -> Void) {
-        switch node.content {
-        case .scalar(let text, .plain) where node.tag == nil:
+    private static func visit<Node: ReadableNode>(_ node: Node, path: inout [JSONPointer.Token], report: (Node, [JSONPointer.Token], String) -> Void) {
+        if let text = node.plainScalarText {
             // Only the first byte can make a 1.1 reading differ: digits, signs and the few words.
             guard let first = text.utf8.first, YAML11Reading.mayDiffer(firstByte: first) else { return }
             if let reading = YAML11Reading.of(text), case .string = ScalarResolver.resolvePlain(text) {
                 report(node, path, reading)
             }
-        case .sequence(let items, _):
+        } else if let items = node.items {
             for (index, item) in items.enumerated() {
                 path.append(.index(index))
                 visit(item, path: &path, report: report)
                 path.removeLast()
             }
-        case .mapping(let pairs, _):
+        } else if let pairs = node.keyedValues {
             for pair in pairs {
                 path.append(.key(pair.key.scalarText ?? ""))
                 visit(pair.value, path: &path, report: report)
                 path.removeLast()
             }
-        default:
-            break
         }
     }
 }
