@@ -35,7 +35,7 @@ public struct RecordRules: Sendable {
             findings.append(Finding(file: record.file, span: node.span, severity: severity, rule: rule, pointer: pointer, message: message))
         }
         let root = record.root
-        guard root.keyedValues != nil else {
+        guard root.isMapping else {
             add(root, .error, "record-shape", "", "a record must be a mapping of fields (`id: …`, `type: …`)")
             return findings
         }

@@ -14,6 +14,10 @@ public protocol ReadableNode {
     var resolvedScalar: ResolvedScalar? { get }
     /// A plain, untagged scalar's text (the only kind YAML 1.1 tools may read differently), or nil.
     var plainScalarText: String? { get }
+    /// The first byte of a plain, untagged scalar's text: a screen that costs no string.
+    var plainScalarFirstByte: UInt8? { get }
+    /// Whether the node is a mapping.
+    var isMapping: Bool { get }
     /// A sequence's items, or nil.
     var items: [Self]? { get }
     /// A mapping's keys and values in source order, or nil.
@@ -27,6 +31,10 @@ extension YAMLNode: ReadableNode {
         if case .scalar(let text, .plain) = content, tag == nil { return text }
         return nil
     }
+
+    public var plainScalarFirstByte: UInt8? { plainScalarText?.utf8.first }
+
+    public var isMapping: Bool { pairs != nil }
 
     public var keyedValues: [(key: YAMLNode, value: YAMLNode)]? {
         pairs?.map { ($0.key, $0.value) }
@@ -73,6 +81,13 @@ public struct CompactNode: ReadableNode {
     public var plainScalarText: String? {
         document.kind(index) == .scalar && document.scalarStyle(index) == .plain ? document.string(index) : nil
     }
+
+    public var plainScalarFirstByte: UInt8? {
+        guard document.kind(index) == .scalar, document.scalarStyle(index) == .plain else { return nil }
+        return document.withScalarBytes(index) { $0.first }
+    }
+
+    public var isMapping: Bool { document.kind(index) == .mapping }
 
     public var items: [CompactNode]? {
         guard document.kind(index) == .sequence else { return nil }
