@@ -47,16 +47,29 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
             case .success(let validator)?:
                 validators[type] = validator
             case .failure(let error)?:
-                let file = schemasFolder + "/" + type.schemaFile
-                let span = documents[type.schemaFile].flatMap { try? YAMLConversion($0) }?.span(at: error.location.pointerPart) ?? .none
-                let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
-                findings.append(Finding(file: file, span: span, severity: .error, rule: "schema", pointer: error.location.pointerPart,
-                                        message: ([error.message] + details).joined(separator: "; ")))
+                let finding = Self.finding(for: error, type: type, documents: documents, uris: uris, schemasFolder: schemasFolder)
+                // A broken shared file (defs.yaml) fails every type using it: say so once.
+                if !findings.contains(finding) { findings.append(finding) }
             case nil:
                 break
             }
         }
         return (SchemaRecordChecker(validators: validators, knownProperties: known), findings)
+    }
+
+    /// The finding for a schema that does not compile: in the file the error is in (a type's
+    /// schema, or a file it references), at the keyword at fault, or for a schema failing its
+    /// meta-schema, at the first value the meta-schema refuses.
+    static func finding(for error: SchemaError, type: RecordType, documents: [String: YAMLNode], uris: [String: String],
+                        schemasFolder: String) -> Finding {
+        let hash = error.location.firstIndex(of: "#") ?? error.location.endIndex
+        let errorURI = String(error.location[..<hash])
+        let name = uris.first { $0.value == errorURI }?.key ?? type.schemaFile
+        let pointer = error.metaSchemaErrors.first?.instanceLocation ?? error.location.pointerPart
+        let span = documents[name].flatMap { try? YAMLConversion($0) }?.span(at: pointer) ?? .none
+        let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
+        return Finding(file: schemasFolder + "/" + name, span: span, severity: .error, rule: "schema", pointer: pointer,
+                       message: ([error.message] + details).joined(separator: "; "))
     }
 
     /// The types that have a compiled schema.
