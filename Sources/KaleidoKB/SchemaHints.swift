@@ -142,9 +142,10 @@ public struct SchemaHintCollector: Sendable {
                 follow(reference, from: file, path: path, depth: depth)
             }
             if let properties = keywords.properties?.pairs {
+                let pathKey = SchemaHintCollector.key(for: path)
                 for pair in properties {
                     guard let key = pair.key.scalarText else { continue }
-                    known[SchemaHintCollector.key(for: path), default: []].insert(key)
+                    known[pathKey, default: []].insert(key)
                     visit(pair.value, file: file, path: path + [.key(key)], depth: depth + 1)
                 }
             }

@@ -39,6 +39,9 @@ enum MetaSchemaCheck {
             let root = try compiler.compileDocument(metaKey)
             meta = Validator(root: root, compiled: CompiledSchema(nodes: compiler.nodes, resources: compiler.resources), options: options)
         }
+        // Most schemas conform: answer yes or no first, without building messages, and
+        // evaluate again for the messages only when the answer is no.
+        guard !meta.isValid(schema) else { return }
         var evaluator = Evaluator(compiled: meta.compiled, options: meta.options, plainScalars: nil)
         let outcome = evaluator.evaluate(meta.root, schema, collect: false)
         if !outcome.valid {

@@ -108,7 +108,9 @@ public struct URI: Hashable, Sendable, CustomStringConvertible {
 
     /// RFC 3986 §5.2.4.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        // Only a segment that is exactly `.` or `..` changes anything: file names with a dot
+        // (`defs.yaml`) are the common case and need no work.
+        guard path.hasPrefix(".") || path.contains("/.") else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         let absolute = path.hasPrefix("/")
