@@ -1,3 +1,5 @@
+internal import Dispatch
+
 /// A compiled JSON Schema 2020-12 validator: compile once, validate many instances, from any
 /// thread.
 ///
@@ -53,15 +55,43 @@ public struct Validator: Sendable {
     {
         let registry = withBuiltInMetaSchemas(registry)
         var results: [String: Result<Validator, SchemaError>] = [:]
+        let parts = CompileParts()
+        // The meta-schema checks and the compilation are independent (a schema that fails its
+        // meta-schema is compiled for nothing, which changes no other result: compilation is
+        // deterministic per document): they run side by side, on two cores when there are two.
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                guard options.validateSchemaAgainstMetaSchema else { return }
+                for uri in uris {
+                    let key = URI(uri).withoutFragment.description
+                    guard let schema = registry.documents[key] else { continue }
+                    do throws(SchemaError) {
+                        try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats)
+                    } catch {
+                        parts.metaErrors[uri] = error
+                    }
+                }
+            } else {
+                parts.compiled = compileEach(uris, registry: registry, options: options)
+            }
+        }
+        for uri in uris {
+            results[uri] = parts.metaErrors[uri].map { .failure($0) } ?? parts.compiled[uri]
+        }
+        return results
+    }
+
+    /// Compiles each schema with one shared compiler (see `compile`), without meta-schema checks.
+    private static func compileEach(_ uris: [String], registry: SchemaRegistry,
+                                    options: ValidatorOptions) -> [String: Result<Validator, SchemaError>]
+    {
+        var results: [String: Result<Validator, SchemaError>] = [:]
         var compiler: SchemaCompiler?
         for uri in uris {
             let key = URI(uri).withoutFragment.description
             do throws(SchemaError) {
-                guard let schema = registry.documents[key] else {
+                guard registry.documents[key] != nil else {
                     throw SchemaError(location: key, message: "no schema document is registered at \(key): add it to the registry")
-                }
-                if options.validateSchemaAgainstMetaSchema {
-                    try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats)
                 }
                 let shared = compiler ?? SchemaCompiler(registry: registry, options: options)
                 compiler = shared
@@ -119,6 +149,14 @@ public struct Validator: Sendable {
         evaluator.wantErrors = false
         return evaluator.evaluate(root, instance, collect: false).valid
     }
+}
+
+/// The two results of `Validator.compile`'s two parallel parts. Each property is written by one
+/// part only, and read once both have returned (`concurrentPerform` waits for them), so no
+/// access overlaps another: hence `@unchecked`.
+private final class CompileParts: @unchecked Sendable {
+    var metaErrors: [String: SchemaError] = [:]
+    var compiled: [String: Result<Validator, SchemaError>] = [:]
 }
 
 /// Every node of a compilation: owns them (references between nodes are unowned).
