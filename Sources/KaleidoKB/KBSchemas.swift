@@ -36,15 +36,20 @@ public struct KBSchemas: Sendable {
         }
         // vocab.yaml and other non-schema documents are registered too: harmless, and a type
         // schema could reference them.
-        let (checker, compileFindings) = SchemaRecordChecker.compile(documents: schemas.documents, schemasFolder: folder)
+        // One walk per type gives both the hints and the property names the checker needs.
+        let collector = SchemaHintCollector(documents: schemas.documents)
+        var known: [RecordType: [String: Set<String>]] = [:]
+        for type in RecordType.allCases {
+            let summary = collector.summary(forDocument: type.schemaFile)
+            known[type] = summary.known
+            if schemas.documents[type.schemaFile] != nil { schemas.hints[type] = summary.hints }
+        }
+        let (checker, compileFindings) = SchemaRecordChecker.compile(documents: schemas.documents, schemasFolder: folder,
+                                                                     knownProperties: known)
         schemas.checker = checker.types.isEmpty ? nil : checker
         schemas.findings += compileFindings
         for finding in compileFindings where schemas.sources[finding.file] == nil {
             schemas.sources[finding.file] = try? kb.fileSystem.readFile(kb.path(finding.file))
-        }
-        let collector = SchemaHintCollector(documents: schemas.documents)
-        for type in RecordType.allCases where schemas.documents[type.schemaFile] != nil {
-            schemas.hints[type] = collector.hints(forDocument: type.schemaFile)
         }
         return schemas
     }

@@ -59,19 +59,22 @@ public struct SchemaHintCollector: Sendable {
 
     /// Every hinted field of the schema document `file`, deduplicated, in walk order.
     public func hints(forDocument file: String) -> [FieldHint] {
-        guard let root = documents[file] else { return [] }
-        var walk = Walk(documents: documents)
-        walk.visit(root, file: file, path: [], depth: 0)
-        return walk.hints
+        summary(forDocument: file).hints
     }
 
     /// The property names the schema `file` declares at each path (`""` for the record,
     /// `parties.[]` for items of `parties`), through `$ref`s and combinators.
     public func knownProperties(forDocument file: String) -> [String: Set<String>] {
-        guard let root = documents[file] else { return [:] }
+        summary(forDocument: file).known
+    }
+
+    /// `hints` and `knownProperties` of `file` from one walk (both come from the same walk, so
+    /// callers wanting both should not walk twice).
+    public func summary(forDocument file: String) -> (hints: [FieldHint], known: [String: Set<String>]) {
+        guard let root = documents[file] else { return ([], [:]) }
         var walk = Walk(documents: documents)
         walk.visit(root, file: file, path: [], depth: 0)
-        return walk.known
+        return (walk.hints, walk.known)
     }
 
     /// The key `knownProperties` uses for a path.
@@ -85,48 +88,96 @@ public struct SchemaHintCollector: Sendable {
         var known: [String: Set<String>] = [:]
         var seen: Set<String> = []
 
-        mutating func visit(_ schema: YAMLNode, file: String, path: [FieldStep], depth: Int) {
-            guard depth < 64, schema.pairs != nil else { return }
-            record(schema, path: path)
-            if let reference = schema["$ref"]?.scalarText {
-                follow(reference, from: file, path: path, depth: depth)
-            }
-            if let properties = schema["properties"]?.pairs {
-                for pair in properties {
+        /// The keywords `visit` reads, found in one pass over a schema's pairs (a lookup per
+        /// keyword scanned the pairs fifteen times: most of the walk's time).
+        struct Keywords {
+            var ref: YAMLNode?
+            var properties: YAMLNode?
+            var itemLike: [YAMLNode?] = [nil, nil, nil, nil]
+            var prefixItems: YAMLNode?
+            var propertyLike: [YAMLNode?] = [nil, nil]
+            var patternProperties: YAMLNode?
+            var combinators: [YAMLNode?] = [nil, nil, nil]
+            var conditionals: [YAMLNode?] = [nil, nil, nil, nil]
+            var xRef: YAMLNode?
+            var xMergeKey: YAMLNode?
+            var xMerge: YAMLNode?
+
+            init(_ pairs: [YAMLPair]) {
+                for pair in pairs {
                     guard let key = pair.key.scalarText else { continue }
-                    known[SchemaHintCollector.key(for: path), default: []].insert(key)
-                    visit(pair.value, file: file, path: path + [.key(key)], depth: depth + 1)
+                    func first(_ slot: inout YAMLNode?) { if slot == nil { slot = pair.value } }
+                    switch key {
+                    case "$ref": first(&ref)
+                    case "properties": first(&properties)
+                    case "items": first(&itemLike[0])
+                    case "additionalItems": first(&itemLike[1])
+                    case "unevaluatedItems": first(&itemLike[2])
+                    case "contains": first(&itemLike[3])
+                    case "prefixItems": first(&prefixItems)
+                    case "additionalProperties": first(&propertyLike[0])
+                    case "unevaluatedProperties": first(&propertyLike[1])
+                    case "patternProperties": first(&patternProperties)
+                    case "allOf": first(&combinators[0])
+                    case "anyOf": first(&combinators[1])
+                    case "oneOf": first(&combinators[2])
+                    case "if": first(&conditionals[0])
+                    case "then": first(&conditionals[1])
+                    case "else": first(&conditionals[2])
+                    case "not": first(&conditionals[3])
+                    case "x-ref": first(&xRef)
+                    case "x-merge-key": first(&xMergeKey)
+                    case "x-merge": first(&xMerge)
+                    default: break
+                    }
                 }
-            }
-            for keyword in ["items", "additionalItems", "unevaluatedItems", "contains"] {
-                if let items = schema[keyword] { visit(items, file: file, path: path + [.anyItem], depth: depth + 1) }
-            }
-            for item in schema["prefixItems"]?.items ?? [] {
-                visit(item, file: file, path: path + [.anyItem], depth: depth + 1)
-            }
-            for keyword in ["additionalProperties", "unevaluatedProperties"] {
-                if let values = schema[keyword] { visit(values, file: file, path: path + [.anyKey], depth: depth + 1) }
-            }
-            for pattern in schema["patternProperties"]?.pairs ?? [] {
-                visit(pattern.value, file: file, path: path + [.anyKey], depth: depth + 1)
-            }
-            for keyword in ["allOf", "anyOf", "oneOf"] {
-                for branch in schema[keyword]?.items ?? [] {
-                    visit(branch, file: file, path: path, depth: depth + 1)
-                }
-            }
-            for keyword in ["if", "then", "else", "not"] {
-                if let branch = schema[keyword] { visit(branch, file: file, path: path, depth: depth + 1) }
             }
         }
 
-        mutating func record(_ schema: YAMLNode, path: [FieldStep]) {
-            let ref = schema["x-ref"]?.scalarText.flatMap(RecordType.init(rawValue:))
+        mutating func visit(_ schema: YAMLNode, file: String, path: [FieldStep], depth: Int) {
+            guard depth < 64, let pairs = schema.pairs else { return }
+            let keywords = Keywords(pairs)
+            record(keywords, path: path)
+            if let reference = keywords.ref?.scalarText {
+                follow(reference, from: file, path: path, depth: depth)
+            }
+            if let properties = keywords.properties?.pairs {
+                let pathKey = SchemaHintCollector.key(for: path)
+                for pair in properties {
+                    guard let key = pair.key.scalarText else { continue }
+                    known[pathKey, default: []].insert(key)
+                    visit(pair.value, file: file, path: path + [.key(key)], depth: depth + 1)
+                }
+            }
+            for items in keywords.itemLike.compactMap({ $0 }) {
+                visit(items, file: file, path: path + [.anyItem], depth: depth + 1)
+            }
+            for item in keywords.prefixItems?.items ?? [] {
+                visit(item, file: file, path: path + [.anyItem], depth: depth + 1)
+            }
+            for values in keywords.propertyLike.compactMap({ $0 }) {
+                visit(values, file: file, path: path + [.anyKey], depth: depth + 1)
+            }
+            for pattern in keywords.patternProperties?.pairs ?? [] {
+                visit(pattern.value, file: file, path: path + [.anyKey], depth: depth + 1)
+            }
+            for combinator in keywords.combinators.compactMap({ $0 }) {
+                for branch in combinator.items ?? [] {
+                    visit(branch, file: file, path: path, depth: depth + 1)
+                }
+            }
+            for branch in keywords.conditionals.compactMap({ $0 }) {
+                visit(branch, file: file, path: path, depth: depth + 1)
+            }
+        }
+
+        mutating func record(_ keywords: Keywords, path: [FieldStep]) {
+            let ref = keywords.xRef?.scalarText.flatMap(RecordType.init(rawValue:))
             let mergeKey: [String]? =
-                schema["x-merge-key"].flatMap { node in
+                keywords.xMergeKey.flatMap { node in
                     node.items?.compactMap(\.scalarText) ?? node.scalarText.map { [$0] }
                 }
-            let atomic = schema["x-merge"]?.scalarText == "atomic"
+            let atomic = keywords.xMerge?.scalarText == "atomic"
             guard ref != nil || mergeKey != nil || atomic else { return }
             if let index = hints.firstIndex(where: { $0.path == path }) {
                 hints[index].ref = hints[index].ref ?? ref
@@ -160,7 +211,9 @@ public struct SchemaHintCollector: Sendable {
         static func node(at pointer: String, in root: YAMLNode) -> YAMLNode? {
             var node = root
             for token in pointer.split(separator: "/", omittingEmptySubsequences: true) {
-                let key = String(token).replacing("~1", with: "/").replacing("~0", with: "~")
+                // `replacing` goes through generic collection algorithms: skip it when there is
+                // nothing to unescape (almost always).
+                let key = token.contains("~") ? String(token).replacing("~1", with: "/").replacing("~0", with: "~") : String(token)
                 if let value = node[key] {
                     node = value
                 } else if let items = node.items, let index = Int(key), items.indices.contains(index) {

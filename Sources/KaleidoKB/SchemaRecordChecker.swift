@@ -13,40 +13,63 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
     /// schemas folder when they have none, so relative `$ref`s resolve either way.
     /// Returns the checker and findings for schema files that do not compile.
     public static func compile(documents: [String: YAMLNode], schemasFolder: String) -> (SchemaRecordChecker, [Finding]) {
+        let collector = SchemaHintCollector(documents: documents)
+        var known: [RecordType: [String: Set<String>]] = [:]
+        for type in RecordType.allCases { known[type] = collector.knownProperties(forDocument: type.schemaFile) }
+        return compile(documents: documents, schemasFolder: schemasFolder, knownProperties: known)
+    }
+
+    /// `compile(documents:schemasFolder:)` with each type's known properties already collected
+    /// (`SchemaHintCollector.summary`), for a caller that walks the schemas for hints anyway.
+    public static func compile(documents: [String: YAMLNode], schemasFolder: String,
+                               knownProperties known: [RecordType: [String: Set<String>]]) -> (SchemaRecordChecker, [Finding]) {
         var registry = SchemaRegistry()
         var uris: [String: String] = [:]
         var findings: [Finding] = []
-        var converted: [String: JSONValue] = [:]
         for (name, root) in documents.sorted(by: { $0.key < $1.key }) {
             do {
                 let value = try YAMLConversion(root).value
                 let uri = value["$id"]?.stringValue ?? "file:///kaleido/\(schemasFolder)/\(name)"
                 registry.add(value, at: uri)
                 uris[name] = uri
-                converted[name] = value
             } catch {
                 findings.append(Finding(file: schemasFolder + "/" + name, span: error.span, severity: .error,
                                         rule: "schema", pointer: "", message: error.message))
             }
         }
+        // All types together: the files they share (defs.yaml) compile once.
+        let typed = RecordType.allCases.compactMap { type in uris[type.schemaFile].map { (type, $0) } }
+        let results = Validator.compile(typed.map(\.1), registry: registry,
+                                        options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
         var validators: [RecordType: Validator] = [:]
-        var known: [RecordType: [String: Set<String>]] = [:]
-        let collector = SchemaHintCollector(documents: documents)
-        for type in RecordType.allCases {
-            known[type] = collector.knownProperties(forDocument: type.schemaFile)
-            guard let schema = converted[type.schemaFile], let uri = uris[type.schemaFile] else { continue }
-            do {
-                validators[type] = try Validator(schema: schema, uri: uri, registry: registry,
-                                                 options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
-            } catch {
-                let file = schemasFolder + "/" + type.schemaFile
-                let span = documents[type.schemaFile].flatMap { try? YAMLConversion($0) }?.span(at: error.location.pointerPart) ?? .none
-                let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
-                findings.append(Finding(file: file, span: span, severity: .error, rule: "schema", pointer: error.location.pointerPart,
-                                        message: ([error.message] + details).joined(separator: "; ")))
+        for (type, uri) in typed {
+            switch results[uri] {
+            case .success(let validator)?:
+                validators[type] = validator
+            case .failure(let error)?:
+                let finding = Self.finding(for: error, type: type, documents: documents, uris: uris, schemasFolder: schemasFolder)
+                // A broken shared file (defs.yaml) fails every type using it: say so once.
+                if !findings.contains(finding) { findings.append(finding) }
+            case nil:
+                break
             }
         }
         return (SchemaRecordChecker(validators: validators, knownProperties: known), findings)
+    }
+
+    /// The finding for a schema that does not compile: in the file the error is in (a type's
+    /// schema, or a file it references), at the keyword at fault, or for a schema failing its
+    /// meta-schema, at the first value the meta-schema refuses.
+    static func finding(for error: SchemaError, type: RecordType, documents: [String: YAMLNode], uris: [String: String],
+                        schemasFolder: String) -> Finding {
+        let hash = error.location.firstIndex(of: "#") ?? error.location.endIndex
+        let errorURI = String(error.location[..<hash])
+        let name = uris.first { $0.value == errorURI }?.key ?? type.schemaFile
+        let pointer = error.metaSchemaErrors.first?.instanceLocation ?? error.location.pointerPart
+        let span = documents[name].flatMap { try? YAMLConversion($0) }?.span(at: pointer) ?? .none
+        let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
+        return Finding(file: schemasFolder + "/" + name, span: span, severity: .error, rule: "schema", pointer: pointer,
+                       message: ([error.message] + details).joined(separator: "; "))
     }
 
     /// The types that have a compiled schema.

@@ -9,20 +9,37 @@
 /// "before a final newline"). Safety: it is a backtracking engine with no time limit, like every
 /// ECMA engine; schemas are the project's own, not user input, so catastrophic patterns are
 /// a schema review matter. Patterns in `SimpleRegex`'s subset (almost all schema patterns)
-/// run on that linear-time matcher instead: Swift's engine is kept for the rest and to check
-/// syntax.
+/// run on that linear-time matcher instead, and Swift's engine is built only for the rest.
 struct ECMARegex: @unchecked Sendable {
     // `Regex<AnyRegexOutput>` is immutable once built; it is not yet marked Sendable.
-    private let regex: Regex<AnyRegexOutput>
-    /// The linear-time matcher, for patterns in its subset (most schema patterns).
-    private let simple: SimpleRegex?
+    private enum Engine {
+        /// The linear-time matcher, for patterns in its subset (most schema patterns).
+        case simple(SimpleRegex)
+        case swift(Regex<AnyRegexOutput>)
+    }
+
+    private let engine: Engine
 
     /// Compiles an ECMA-262 pattern; throws with a sentence when it is not one.
+    ///
+    /// Swift's `Regex` is built only for patterns outside `SimpleRegex`'s subset: parsing a
+    /// pattern with it costs about as much as the rest of a schema's compilation (it was a fifth
+    /// of `kaleido validate`'s start-up). Every pattern of the subset is also valid ECMA-262 and
+    /// valid Swift syntax after `translate` (RegexTests checks this on generated patterns), so
+    /// skipping Swift's parser for them rejects nothing it would have rejected.
     init(_ pattern: String) throws(SchemaRegexError) {
         let translated = try Self.translate(pattern)
-        simple = SimpleRegex(pattern)
+        if let simple = SimpleRegex(pattern) {
+            engine = .simple(simple)
+            return
+        }
+        engine = .swift(try Self.swiftRegex(translated, pattern: pattern))
+    }
+
+    /// Swift's engine for an already translated pattern (`pattern` is the original, for errors).
+    static func swiftRegex(_ translated: String, pattern: String) throws(SchemaRegexError) -> Regex<AnyRegexOutput> {
         do {
-            regex = try Regex(translated)
+            return try Regex(translated)
                 .matchingSemantics(.unicodeScalar)
                 .asciiOnlyDigits()
                 .asciiOnlyWordCharacters()
@@ -33,8 +50,16 @@ struct ECMARegex: @unchecked Sendable {
 
     /// Whether the pattern matches anywhere in `text` (JSON Schema patterns are not anchored).
     func matches(_ text: String) -> Bool {
-        if let simple { return simple.matches(text) }
-        return (try? regex.firstMatch(in: text)) != nil
+        switch engine {
+        case .simple(let simple): simple.matches(text)
+        case .swift(let regex): (try? regex.firstMatch(in: text)) != nil
+        }
+    }
+
+    /// Whether the pattern runs on the linear-time matcher (for tests).
+    var usesSimpleMatcher: Bool {
+        if case .simple = engine { return true }
+        return false
     }
 
     /// Rewrites the few ECMA-262 constructs that Swift's syntax reads differently, and refuses

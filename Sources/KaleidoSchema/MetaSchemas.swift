@@ -14,6 +14,15 @@ public enum MetaSchemas {
         root, core, applicator, unevaluated, validation, metaData, formatAnnotation, formatAssertion, content,
     ]
 
+    /// The documents by their `$id`.
+    static let byURI: [String: JSONValue] = {
+        var result: [String: JSONValue] = [:]
+        for document in all {
+            if let id = document["$id"]?.stringValue { result[URI(id).withoutFragment.description] = document }
+        }
+        return result
+    }()
+
     private static func vocabulary(_ name: String, properties: JSONValue, defs: JSONValue? = nil) -> JSONValue {
         var object = JSONObject([
             ("$schema", .string(base + "schema")),
@@ -159,7 +168,7 @@ extension SchemaRegistry {
     /// A registry holding the draft 2020-12 meta-schemas (built in: see `MetaSchemas`).
     public static var withMetaSchemas: SchemaRegistry {
         var registry = SchemaRegistry()
-        for document in MetaSchemas.all { registry.add(document) }
+        for (key, document) in MetaSchemas.byURI { registry.addBuiltIn(document, at: key) }
         return registry
     }
 }

@@ -36,6 +36,8 @@ final class SchemaCompiler {
     var scannedDocuments: Set<String> = []
     var compiledDocuments: Set<String> = []
     var pendingReferences: [(node: SchemaNode, reference: String, base: URI, dynamic: Bool, location: String)] = []
+    /// The first reference of `pendingReferences` not yet resolved.
+    var pendingHead = 0
 
     init(registry: SchemaRegistry, options: ValidatorOptions) {
         self.registry = registry
@@ -163,8 +165,11 @@ final class SchemaCompiler {
 
     func resolvePendingReferences() throws(SchemaError) {
         // In document order, so that the first unresolvable reference is the one reported.
-        while !pendingReferences.isEmpty {
-            let pending = pendingReferences.removeFirst()
+        // A head index, not `removeFirst` (quadratic); nested calls (through `compileDocument`)
+        // advance the same head.
+        while pendingHead < pendingReferences.count {
+            let pending = pendingReferences[pendingHead]
+            pendingHead += 1
             let target = try resolve(pending.reference, base: pending.base, from: pending.location)
             if pending.dynamic {
                 pending.node.dynamicRef = target
@@ -181,6 +186,8 @@ final class SchemaCompiler {
                 pending.node.ref = target
             }
         }
+        pendingReferences.removeAll(keepingCapacity: true)
+        pendingHead = 0
     }
 
     /// The node a reference designates, compiling its document when needed.

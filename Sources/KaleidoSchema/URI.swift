@@ -108,7 +108,16 @@ public struct URI: Hashable, Sendable, CustomStringConvertible {
 
     /// RFC 3986 §5.2.4.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        // Only a segment that is exactly `.` or `..` changes anything: file names with a dot
+        // (`defs.yaml`) are the common case and need no work. A byte scan, as `contains("/.")`
+        // goes through generic collection algorithms.
+        var previous = UInt8(ascii: "/")
+        var startsSegmentWithDot = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { startsSegmentWithDot = true; break }
+            previous = byte
+        }
+        guard startsSegmentWithDot else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         let absolute = path.hasPrefix("/")

@@ -1,3 +1,5 @@
+internal import Dispatch
+
 /// A compiled JSON Schema 2020-12 validator: compile once, validate many instances, from any
 /// thread.
 ///
@@ -25,20 +27,100 @@ public struct Validator: Sendable {
     public init(schema: JSONValue, uri: String? = nil, registry: SchemaRegistry = SchemaRegistry(),
                 options: ValidatorOptions = ValidatorOptions()) throws(SchemaError)
     {
-        var registry = registry
-        // The 2020-12 meta-schemas are built in: a registry without them gets them.
-        for document in MetaSchemas.all {
-            if let id = document["$id"]?.stringValue, registry.documents[id] == nil { registry.add(document, at: id) }
-        }
+        var registry = Self.withBuiltInMetaSchemas(registry)
         let key = URI(uri ?? "urn:kaleido:schema").withoutFragment.description
         registry.add(schema, at: key)
         if options.validateSchemaAgainstMetaSchema {
-            try Self.checkAgainstMetaSchema(schema, key: key, registry: registry, options: options)
+            try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats)
         }
         let compiler = SchemaCompiler(registry: registry, options: options)
         root = try compiler.compileDocument(key)
         compiled = CompiledSchema(nodes: compiler.nodes, resources: compiler.resources)
         self.options = options
+    }
+
+    init(root: SchemaNode, compiled: CompiledSchema, options: ValidatorOptions) {
+        self.root = root
+        self.compiled = compiled
+        self.options = options
+    }
+
+    /// Compiles several schemas of one registry (each at its URI there), as `init` would one by
+    /// one, but together: documents they share (a `defs` file) are compiled once, and the
+    /// registry is scanned once. Returns a validator or the error for each URI.
+    ///
+    /// A schema that fails does not affect the others: compilation goes on with a fresh state.
+    public static func compile(_ uris: [String], registry: SchemaRegistry,
+                               options: ValidatorOptions = ValidatorOptions()) -> [String: Result<Validator, SchemaError>]
+    {
+        let registry = withBuiltInMetaSchemas(registry)
+        var results: [String: Result<Validator, SchemaError>] = [:]
+        let parts = CompileParts()
+        // The meta-schema checks and the compilation are independent (a schema that fails its
+        // meta-schema is compiled for nothing, which changes no other result: compilation is
+        // deterministic per document): they run side by side, on two cores when there are two.
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                guard options.validateSchemaAgainstMetaSchema else { return }
+                for uri in uris {
+                    let key = URI(uri).withoutFragment.description
+                    guard let schema = registry.documents[key] else { continue }
+                    do throws(SchemaError) {
+                        try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats)
+                    } catch {
+                        parts.metaErrors[uri] = error
+                    }
+                }
+            } else {
+                parts.compiled = compileEach(uris, registry: registry, options: options)
+            }
+        }
+        for uri in uris {
+            results[uri] = parts.metaErrors[uri].map { .failure($0) } ?? parts.compiled[uri]
+        }
+        return results
+    }
+
+    /// Compiles each schema with one shared compiler (see `compile`), without meta-schema checks.
+    private static func compileEach(_ uris: [String], registry: SchemaRegistry,
+                                    options: ValidatorOptions) -> [String: Result<Validator, SchemaError>]
+    {
+        var results: [String: Result<Validator, SchemaError>] = [:]
+        var compiler: SchemaCompiler?
+        for uri in uris {
+            let key = URI(uri).withoutFragment.description
+            do throws(SchemaError) {
+                guard registry.documents[key] != nil else {
+                    throw SchemaError(location: key, message: "no schema document is registered at \(key): add it to the registry")
+                }
+                let shared = compiler ?? SchemaCompiler(registry: registry, options: options)
+                compiler = shared
+                let root: SchemaNode
+                do throws(SchemaError) {
+                    root = try shared.compileDocument(key)
+                } catch {
+                    // A failed compilation leaves half-compiled nodes behind: start afresh.
+                    compiler = nil
+                    throw error
+                }
+                // The nodes compiled so far are all this root can reach; later compilations only
+                // append nodes and never change these (resources are copied as values).
+                let compiled = CompiledSchema(nodes: shared.nodes, resources: shared.resources)
+                results[uri] = .success(Validator(root: root, compiled: compiled, options: options))
+            } catch {
+                results[uri] = .failure(error)
+            }
+        }
+        return results
+    }
+
+    /// `registry` with the built-in 2020-12 meta-schemas where it has none at their URIs.
+    private static func withBuiltInMetaSchemas(_ registry: SchemaRegistry) -> SchemaRegistry {
+        var registry = registry
+        for (key, document) in MetaSchemas.byURI where registry.documents[key] == nil {
+            registry.addBuiltIn(document, at: key)
+        }
+        return registry
     }
 
     /// Validates `instance`. `plainScalars` gives the source text of values that were plain YAML
@@ -67,30 +149,14 @@ public struct Validator: Sendable {
         evaluator.wantErrors = false
         return evaluator.evaluate(root, instance, collect: false).valid
     }
+}
 
-    private static func checkAgainstMetaSchema(_ schema: JSONValue, key: String, registry: SchemaRegistry,
-                                               options: ValidatorOptions) throws(SchemaError)
-    {
-        let metaURI = schema["$schema"]?.stringValue ?? SchemaRegistry.draft202012
-        let metaKey = URI(metaURI).withoutFragment.description
-        // A meta-schema is not checked against itself.
-        guard metaKey != key else { return }
-        guard registry.documents[metaKey] != nil else {
-            throw SchemaError(location: key, message: "the meta-schema \(metaURI) is unknown: register it, or use \(SchemaRegistry.draft202012)")
-        }
-        var metaOptions = options
-        metaOptions.validateSchemaAgainstMetaSchema = false
-        metaOptions.formatAssertion = false
-        let compiler = SchemaCompiler(registry: registry, options: metaOptions)
-        let metaRoot = try compiler.compileDocument(metaKey)
-        let compiled = CompiledSchema(nodes: compiler.nodes, resources: compiler.resources)
-        var evaluator = Evaluator(compiled: compiled, options: metaOptions, plainScalars: nil)
-        let outcome = evaluator.evaluate(metaRoot, schema, collect: false)
-        if !outcome.valid {
-            throw SchemaError(location: key, message: "the schema does not conform to its meta-schema \(metaURI): fix the keywords listed",
-                              metaSchemaErrors: evaluator.findings)
-        }
-    }
+/// The two results of `Validator.compile`'s two parallel parts. Each property is written by one
+/// part only, and read once both have returned (`concurrentPerform` waits for them), so no
+/// access overlaps another: hence `@unchecked`.
+private final class CompileParts: @unchecked Sendable {
+    var metaErrors: [String: SchemaError] = [:]
+    var compiled: [String: Result<Validator, SchemaError>] = [:]
 }
 
 /// Every node of a compilation: owns them (references between nodes are unowned).

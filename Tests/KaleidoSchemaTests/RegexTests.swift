@@ -29,9 +29,90 @@ import Testing
         #expect(SimpleRegex(pattern) == nil)
     }
 
+    /// Patterns of the subset skip Swift's parser (`ECMARegex` builds no `Regex` for them), so
+    /// every pattern `SimpleRegex` takes must be one Swift's engine takes too, with the same
+    /// answers: checked on patterns generated from the constructs most likely to differ.
+    @Test func everyPatternOfTheSubsetIsValidForSwiftAndAgrees() throws {
+        let pieces = [
+            "a", "b", "é", "1", " ", "-", ".", "^", "$", "|", "(", ")", "(?:", "[", "]", "[^", "\\d", "\\w", "\\s", "\\D",
+            "\\S", "\\-", "\\.", "\\/", "\\u00e9", "\\x41", "\\0", "\\n", "*", "+", "?", "{2}", "{1,3}", "{2,}", "{,2}",
+            "{3,1}", "a-z", "\\]", "\\[", "\\{", "\\}", "\\|", "\\$", "\\^",
+        ]
+        var generator = SplitMix(seed: 2026)
+        var inSubset = 0
+        for _ in 0..<4000 {
+            let length = 1 + Int(generator.next() % 7)
+            let pattern = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            guard let simple = SimpleRegex(pattern) else { continue }
+            inSubset += 1
+            let translated = try ECMARegex.translate(pattern)
+            let reference = try ECMARegex.swiftRegex(translated, pattern: pattern)
+            for text in Self.texts + ["a-b", "1a", "-", "]", "[", "{", "}", "|", "$", "^", ".", "/", "A", "é1", "ab ba"] {
+                let expected = (try? reference.firstMatch(in: text)) != nil
+                #expect(simple.matches(text) == expected, "\(pattern) on \(text)")
+            }
+        }
+        #expect(inSubset > 500, "the generator should produce many patterns of the subset")
+    }
+
+    /// Patterns outside the subset still compile (on Swift's engine) and match as ECMA-262 says.
+    @Test(arguments: [
+        ("(a)\\1", "aa", true), ("(a)\\1", "ab", false), ("^(?=.*x)", "abx", true), ("^(?=.*x)", "abc", false),
+        ("(?!a).", "ba", true), ("(?!a).", "a", false), ("^\\p{L}+$", "Élodie", true), ("^\\p{L}+$", "R2D2", false),
+        ("\\bword\\b", "a word here", true), ("\\bword\\b", "swordfish", false),
+    ])
+    func patternsOutsideTheSubsetUseSwiftsEngine(pattern: String, text: String, matches: Bool) throws {
+        let regex = try ECMARegex(pattern)
+        #expect(!regex.usesSimpleMatcher)
+        #expect(regex.matches(text) == matches)
+    }
+
+    @Test func patternsOfTheSubsetUseTheLinearMatcher() throws {
+        for pattern in Self.patterns {
+            #expect(try ECMARegex(pattern).usesSimpleMatcher, "\(pattern)")
+        }
+    }
+
+    /// Invalid patterns are refused whichever engine would have run them, with a reason.
+    @Test(arguments: ["(unclosed", "a{2,1}", "[z-a]", "a)", "*a", "(?<=a", "\\p{NoSuchProperty}", "a\\", "\\q", "(?i)a", "x{2}{3}"])
+    func invalidPatternsAreRefused(pattern: String) {
+        do {
+            _ = try ECMARegex(pattern)
+            Issue.record("\(pattern) was accepted")
+        } catch {
+            #expect(error.pattern == pattern)
+            #expect(!error.reason.isEmpty)
+        }
+    }
+
+    @Test func aSchemaWithAnInvalidPatternIsRefusedWithTheReason() {
+        do {
+            _ = try Validator(schema: ["properties": ["code": ["pattern": "^[A-Z]{2,1}$"]]])
+            Issue.record("the schema was accepted")
+        } catch {
+            #expect(error.location.hasSuffix("#/properties/code/pattern"))
+            #expect(error.message.hasPrefix("the pattern \"^[A-Z]{2,1}$\" is not an ECMA-262 regular expression"))
+        }
+    }
+
     @Test func catastrophicPatternsRunInLinearTime() {
         let simple = SimpleRegex("^(a+)+$")
         #expect(simple != nil)
         #expect(simple?.matches(String(repeating: "a", count: 5000) + "!") == false)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing generated pattern recurs.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
