@@ -15,8 +15,8 @@ extension AcceptorRun {
         if node.minProperties >= 0, count < node.minProperties { return false }
 
         let tracked = collect || node.unevaluatedProperties >= 0
-        if tracked, count > 64 { return decline() }
         if node.flags.contains(.propertyApplicators) {
+            if tracked, count > 64 { return decline() }
             var position = 0
             var key = instance + 1
             let end = document.end(instance)
@@ -56,6 +56,7 @@ extension AcceptorRun {
             if !evaluate(dependent.child, instance, collect: collect, &annotations) { return false }
         }
         if node.unevaluatedProperties >= 0, !annotations.allProperties {
+            if count > 64 { return decline() }
             var position = 0
             var key = instance + 1
             let end = document.end(instance)

@@ -97,16 +97,11 @@ final class AcceptorProgram: @unchecked Sendable {
         var exclusiveMinimum: JSONNumber?
     }
 
-    /// A pattern: the linear-time matcher when the pattern is in its subset (as `ECMARegex`
-    /// itself decides), else the full engine.
+    /// A pattern, run exactly as the slow path runs it (`ECMARegex` picks its engine).
     struct Pattern {
-        var simple: SimpleRegex?
-        var full: ECMARegex
+        var regex: ECMARegex
 
-        func matches(_ text: String) -> Bool {
-            if let simple { return simple.matches(text) }
-            return full.matches(text)
-        }
+        func matches(_ text: String) -> Bool { regex.matches(text) }
     }
 
     let root: Int32
