@@ -81,7 +81,7 @@ struct AcceptorProgramBuilder {
         node.maxLength = schema.maxLength ?? -1
         if let pattern = schema.pattern {
             node.pattern = Int32(patterns.count)
-            patterns.append(Program.Pattern(regex: pattern.regex))
+            patterns.append(Program.Pattern(pattern.source, pattern.regex))
         }
         if schema.formatAsserted, let name = schema.format, let format = options.formats[name] {
             node.format = Int32(formats.count)
@@ -126,7 +126,7 @@ struct AcceptorProgramBuilder {
         let patternStart = patternChildren.count
         for entry in schema.patternProperties {
             let pattern = Int32(patterns.count)
-            patterns.append(Program.Pattern(regex: entry.regex))
+            patterns.append(Program.Pattern(entry.source, entry.regex))
             let child = index(of: entry.schema)
             patternChildren.append(Program.PatternChild(pattern: pattern, child: child))
         }

@@ -30,7 +30,8 @@ extension AcceptorRun {
                 }
                 for entry in node.patternProperties.range {
                     let pattern = program.patternChildren[entry]
-                    guard program.patterns[Int(pattern.pattern)].matches(document.string(key)) else { continue }
+                    var text: String?
+                    guard matches(program.patterns[Int(pattern.pattern)], key, text: &text) else { continue }
                     matched = true
                     if !evaluate(pattern.child, value, collect: false, &ignored) { return false }
                 }

@@ -97,11 +97,16 @@ final class AcceptorProgram: @unchecked Sendable {
         var exclusiveMinimum: JSONNumber?
     }
 
-    /// A pattern, run exactly as the slow path runs it (`ECMARegex` picks its engine).
+    /// A pattern: a byte automaton for ASCII text when the pattern is in `SimpleRegex`'s
+    /// subset (where `ECMARegex` runs that matcher too), else `ECMARegex` itself.
     struct Pattern {
         var regex: ECMARegex
+        var dfa: AcceptorDFA?
 
-        func matches(_ text: String) -> Bool { regex.matches(text) }
+        init(_ source: String, _ regex: ECMARegex) {
+            self.regex = regex
+            dfa = SimpleRegex(source).flatMap { AcceptorDFA($0) }
+        }
     }
 
     let root: Int32

@@ -142,11 +142,22 @@ struct AcceptorRun {
             if node.maxLength >= 0, length > node.maxLength { return false }
             if node.minLength >= 0, length < node.minLength { return false }
         }
-        guard node.pattern >= 0 || node.format >= 0 else { return true }
-        let text = document.string(instance)
-        if node.pattern >= 0, !program.patterns[Int(node.pattern)].matches(text) { return false }
-        if node.format >= 0, !program.formats[Int(node.format)].check(text) { return false }
+        var text: String?
+        if node.pattern >= 0, !matches(program.patterns[Int(node.pattern)], instance, text: &text) { return false }
+        if node.format >= 0 {
+            let string = text ?? document.string(instance)
+            if !program.formats[Int(node.format)].check(string) { return false }
+        }
         return true
+    }
+
+    /// Whether a pattern matches a scalar (or a key): on its bytes when the automaton can,
+    /// else on its text (made once into `text`).
+    func matches(_ pattern: AcceptorProgram.Pattern, _ instance: Int, text: inout String?) -> Bool {
+        if let dfa = pattern.dfa, let verdict = document.withScalarBytes(instance, { dfa.matches($0) }) { return verdict }
+        let string = text ?? document.string(instance)
+        text = string
+        return pattern.regex.matches(string)
     }
 
     mutating func numberAssertions(_ limits: AcceptorProgram.Numeric, _ instance: Int) -> Bool {
