@@ -74,8 +74,7 @@ struct AcceptorProgramBuilder {
             || schema.minimum != nil || schema.exclusiveMinimum != nil
         {
             node.numeric = Int32(numerics.count)
-            numerics.append(Program.Numeric(multipleOf: schema.multipleOf, maximum: schema.maximum, exclusiveMaximum: schema.exclusiveMaximum,
-                                            minimum: schema.minimum, exclusiveMinimum: schema.exclusiveMinimum))
+            numerics.append(Program.Numeric(schema))
         }
         node.minLength = schema.minLength ?? -1
         node.maxLength = schema.maxLength ?? -1

@@ -89,19 +89,38 @@ final class AcceptorProgram: @unchecked Sendable {
         var child: Int32
     }
 
-    struct Numeric {
-        var multipleOf: JSONNumber?
-        var maximum: JSONNumber?
-        var exclusiveMaximum: JSONNumber?
-        var minimum: JSONNumber?
-        var exclusiveMinimum: JSONNumber?
+    /// Numeric limits; when every one is an integer that fits an `Int` (`exact`), integers of up
+    /// to 18 digits are checked on `Int`s without building a `JSONNumber`.
+    final class Numeric: Sendable {
+        let multipleOf: JSONNumber?
+        let maximum: JSONNumber?
+        let exclusiveMaximum: JSONNumber?
+        let minimum: JSONNumber?
+        let exclusiveMinimum: JSONNumber?
+        let exact: (multipleOf: Int?, maximum: Int?, exclusiveMaximum: Int?, minimum: Int?, exclusiveMinimum: Int?)?
+
+        init(_ schema: SchemaNode) {
+            multipleOf = schema.multipleOf
+            maximum = schema.maximum
+            exclusiveMaximum = schema.exclusiveMaximum
+            minimum = schema.minimum
+            exclusiveMinimum = schema.exclusiveMinimum
+            let limits = [multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum]
+            if limits.allSatisfy({ $0 == nil || $0?.intValue != nil }) {
+                exact = (multipleOf?.intValue, maximum?.intValue, exclusiveMaximum?.intValue, minimum?.intValue, exclusiveMinimum?.intValue)
+            } else {
+                exact = nil
+            }
+        }
     }
 
     /// A pattern: a byte automaton for ASCII text when the pattern is in `SimpleRegex`'s
     /// subset (where `ECMARegex` runs that matcher too), else `ECMARegex` itself.
-    struct Pattern {
-        var regex: ECMARegex
-        var dfa: AcceptorDFA?
+    ///
+    /// A class: reading one from the table then costs one retain, not a copy of its arrays.
+    final class Pattern: Sendable {
+        let regex: ECMARegex
+        let dfa: AcceptorDFA?
 
         init(_ source: String, _ regex: ECMARegex) {
             self.regex = regex

@@ -113,6 +113,27 @@ struct AcceptorRun {
         }
     }
 
+    /// A plain decimal integer of at most 18 digits (`-12`, `+7`, `007`) as an `Int`; nil for
+    /// anything else (hex, floats, longer numbers go through `JSONNumber`).
+    func smallInteger(_ instance: Int) -> Int? {
+        document.withScalarBytes(instance) { bytes -> Int? in
+            var index = 0
+            var negative = false
+            if let first = bytes.first, first == AcceptorScalar.plus || first == AcceptorScalar.minus {
+                negative = first == AcceptorScalar.minus
+                index = 1
+            }
+            guard index < bytes.count, bytes.count - index <= 18 else { return nil }
+            var value = 0
+            while index < bytes.count {
+                guard AcceptorScalar.isDigit(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - AcceptorScalar.zero)
+                index += 1
+            }
+            return negative ? -value : value
+        }
+    }
+
     // MARK: Assertions
 
     /// type, enum, const, and the string and number keywords.
@@ -161,6 +182,15 @@ struct AcceptorRun {
     }
 
     mutating func numberAssertions(_ limits: AcceptorProgram.Numeric, _ instance: Int) -> Bool {
+        if let exact = limits.exact, let value = smallInteger(instance) {
+            // intValue keeps at most 18 digits, so no product or remainder below overflows.
+            if let divisor = exact.multipleOf, divisor == 0 || value % divisor != 0 { return false }
+            if let limit = exact.maximum, limit < value { return false }
+            if let limit = exact.exclusiveMaximum, !(value < limit) { return false }
+            if let limit = exact.minimum, value < limit { return false }
+            if let limit = exact.exclusiveMinimum, !(limit < value) { return false }
+            return true
+        }
         guard let number = numberValue(instance) else { return decline() }
         if let divisor = limits.multipleOf, !number.isMultiple(of: divisor) { return false }
         if let limit = limits.maximum, limit < number { return false }
