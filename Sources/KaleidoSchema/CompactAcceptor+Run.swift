@@ -16,13 +16,18 @@ struct AcceptorRun {
     var nesting = 0
     /// The mapping key `propertyNames` is checking: read as its text, a string (keys are).
     var keyNode = -1
+    /// `$ref` / `$dynamicRef` targets entered, with their instance (`Evaluator.referenceStack`).
+    let references: UnsafeMutableBufferPointer<(target: Int32, instance: Int)>
+    var referenceCount = 0
 
     /// Below `Evaluator.maxNesting` (400), where the slow path reports an error.
     static let maxNesting = 300
 
-    init(program: AcceptorProgram, document: CompactDocument) {
+    /// `references` must hold `maxNesting + 1` entries (one per nested evaluation at most).
+    init(program: AcceptorProgram, document: CompactDocument, references: UnsafeMutableBufferPointer<(target: Int32, instance: Int)>) {
         self.program = program
         self.document = document
+        self.references = references
     }
 
     mutating func decline() -> Bool {
@@ -50,8 +55,8 @@ struct AcceptorRun {
         }
         let collectHere = collect || node.flags.contains(.needsAnnotations)
         var local = AcceptorAnnotations()
-        if node.ref >= 0, !evaluate(node.ref, instance, collect: collectHere, &local) { return false }
-        if node.dynamicRef >= 0, !evaluate(node.dynamicRef, instance, collect: collectHere, &local) { return false }
+        if node.ref >= 0, !follow(node.ref, instance, collect: collectHere, &local) { return false }
+        if node.dynamicRef >= 0, !follow(node.dynamicRef, instance, collect: collectHere, &local) { return false }
         if !assertions(node, instance, kind, scalar) { return false }
         if node.flags.contains(.combinators), !combinators(node, instance, collect: collectHere, &local) { return false }
         switch kind {
@@ -64,6 +69,21 @@ struct AcceptorRun {
         }
         if collect { annotations.merge(local) }
         return true
+    }
+
+    /// Follows a reference. A target entered again on the same instance is a loop the slow path
+    /// reports as an error (`Evaluator.follow`): declined, not guessed.
+    mutating func follow(_ target: Int32, _ instance: Int, collect: Bool, _ annotations: inout AcceptorAnnotations) -> Bool {
+        var index = referenceCount - 1
+        while index >= 0, references[index].instance == instance {
+            if references[index].target == target { return decline() }
+            index -= 1
+        }
+        guard referenceCount < references.count else { return decline() }
+        references[referenceCount] = (target, instance)
+        referenceCount += 1
+        defer { referenceCount -= 1 }
+        return evaluate(target, instance, collect: collect, &annotations)
     }
 
     /// What a scalar node is under the core schema (a key read by `propertyNames` is a string).

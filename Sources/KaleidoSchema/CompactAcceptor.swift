@@ -20,7 +20,8 @@ public import KaleidoYAML
 /// What it declines (answers false for): `$dynamicRef` through a dynamic anchor, objects past 64
 /// members where annotations are needed, `uniqueItems` past 256 items, mapping keys or schema
 /// property names outside ASCII (Swift compares those by canonical equivalence), nesting past
-/// 300 evaluations, and any plain scalar the schema would read as a string.
+/// 300 evaluations, a reference loop (the slow path reports it), and any plain scalar the schema
+/// would read as a string.
 ///
 /// A value type over an immutable compiled program: share it across threads freely.
 public struct CompactAcceptor: Sendable {
@@ -38,10 +39,12 @@ public struct CompactAcceptor: Sendable {
     /// task that owns it.
     public func accepts(_ document: CompactDocument) -> Bool {
         guard Self.convertsCleanly(document) else { return false }
-        var run = AcceptorRun(program: program, document: document)
-        var annotations = AcceptorAnnotations()
-        let valid = run.evaluate(program.root, document.root, collect: false, &annotations)
-        return valid && !run.declined
+        return withUnsafeTemporaryAllocation(of: (target: Int32, instance: Int).self, capacity: AcceptorRun.maxNesting + 1) { references in
+            var run = AcceptorRun(program: program, document: document, references: references)
+            var annotations = AcceptorAnnotations()
+            let valid = run.evaluate(program.root, document.root, collect: false, &annotations)
+            return valid && !run.declined
+        }
     }
 
     /// Whether `YAMLConversion` turns the document into JSON without an error, and every mapping
