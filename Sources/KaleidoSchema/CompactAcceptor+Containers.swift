@@ -146,7 +146,10 @@ extension AcceptorRun {
             position = 0
             item = instance + 1
             while item < end {
-                if evaluate(node.contains, item, collect: false, &ignored) {
+                silent += 1
+                let matched = evaluate(node.contains, item, collect: false, &ignored)
+                silent -= 1
+                if matched {
                     matching += 1
                     if collect { annotations.items |= 1 << UInt64(position) }
                 } else if declined {

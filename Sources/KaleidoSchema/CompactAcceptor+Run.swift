@@ -16,6 +16,12 @@ struct AcceptorRun {
     var nesting = 0
     /// The mapping key `propertyNames` is checking: read as its text, a string (keys are).
     var keyNode = -1
+    /// Inside `not`, an `if` condition or `contains`, the slow path evaluates "silently": it
+    /// drops every finding, warnings included, so there a plain scalar the schema wants as a
+    /// string is read as its text (as the slow path reads it) instead of declining.
+    var silent = 0
+    /// The plain scalar being read as its text in a silent evaluation.
+    var stringNode = -1
     /// `$ref` / `$dynamicRef` targets entered, with their instance (`Evaluator.referenceStack`).
     let references: UnsafeMutableBufferPointer<(target: Int32, instance: Int)>
     var referenceCount = 0
@@ -48,10 +54,17 @@ struct AcceptorRun {
 
         let kind = document.kind(instance)
         var scalar = AcceptorScalar.string
+        let savedStringNode = stringNode
+        defer { stringNode = savedStringNode }
         if kind == .scalar {
             scalar = scalarClass(instance)
-            // The slow path would read this plain scalar as a string, with a warning.
-            if scalar != .string, node.flags.contains(.mayWantString), wantsString(node, instance, scalar) { return decline() }
+            // The slow path reads this plain scalar as a string here: with a warning (declined),
+            // or silently (read the same way, for this schema and the ones it applies in place).
+            if scalar != .string, node.flags.contains(.mayWantString), wantsString(node, instance, scalar) {
+                guard silent > 0 else { return decline() }
+                stringNode = instance
+                scalar = .string
+            }
         }
         let collectHere = collect || node.flags.contains(.needsAnnotations)
         var local = AcceptorAnnotations()
@@ -88,7 +101,7 @@ struct AcceptorRun {
 
     /// What a scalar node is under the core schema (a key read by `propertyNames` is a string).
     func scalarClass(_ instance: Int) -> AcceptorScalar {
-        if instance == keyNode || document.scalarStyle(instance) != .plain { return .string }
+        if instance == keyNode || instance == stringNode || document.scalarStyle(instance) != .plain { return .string }
         return document.withScalarBytes(instance) { AcceptorScalar.classifyPlain($0) }
     }
 
@@ -254,10 +267,16 @@ struct AcceptorRun {
         }
         if node.not >= 0 {
             var ignored = AcceptorAnnotations()
-            if evaluate(node.not, instance, collect: false, &ignored) || declined { return false }
+            silent += 1
+            let matched = evaluate(node.not, instance, collect: false, &ignored)
+            silent -= 1
+            if matched || declined { return false }
         }
         if node.ifSchema >= 0 {
-            if evaluate(node.ifSchema, instance, collect: collect, &annotations) {
+            silent += 1
+            let condition = evaluate(node.ifSchema, instance, collect: collect, &annotations)
+            silent -= 1
+            if condition {
                 if node.thenSchema >= 0, !evaluate(node.thenSchema, instance, collect: collect, &annotations) { return false }
             } else {
                 if declined { return false }

@@ -27,6 +27,7 @@ import KaleidoSchema
         var acceptors: [String: CompactAcceptor] = [:]
         var parsed = 0, unparsed = 0, validAccepted = 0, validDeclined = 0, invalidRejected = 0
         var declinedByFile: [String: Int] = [:]
+        var declinedCases: [String] = []
         for suiteCase in SuiteCase.all {
             guard let validator = try? suiteCase.validator().get() else { continue }
             let key = "\(suiteCase.file) | \(suiteCase.group)"
@@ -46,6 +47,7 @@ import KaleidoSchema
             } else if findings.isEmpty {
                 validDeclined += 1
                 declinedByFile[suiteCase.file, default: 0] += 1
+                declinedCases.append(suiteCase.id)
             } else {
                 invalidRejected += 1
             }
@@ -53,6 +55,7 @@ import KaleidoSchema
         print("CompactAcceptor over the JSON-Schema-Test-Suite: \(parsed) instances parsed (\(unparsed) left to YAMLParser); "
             + "valid: \(validAccepted) accepted, \(validDeclined) declined; invalid: \(invalidRejected) rejected")
         print("declined valid instances by file: \(declinedByFile.sorted { $0.value > $1.value }.map { "\($0.key): \($0.value)" })")
+        print("declined valid instances: \(declinedCases.filter { !$0.contains("dynamicRef") })")
         #expect(validAccepted > 3 * validDeclined, "the acceptor declines too many valid instances")
     }
 
@@ -112,7 +115,35 @@ import KaleidoSchema
         ("id: Abc\ncountry: FR\n", false),
     ])
     func targetedCases(_ text: String, _ expected: Bool) throws {
-        let validator = try Validator(schema: Self.recordSchema, options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
+        try expectVerdict(Self.recordSchema, text, expected)
+    }
+
+    /// In `not`, `if` and `contains` the slow path reads a plain scalar as a string silently
+    /// (no warning survives): the acceptor must read it the same way.
+    static let silentSchema: JSONValue = [
+        "properties": [
+            "code": ["if": ["type": "string"], "then": ["minLength": 5]],
+            "other": ["not": ["type": "string"]],
+            "list": ["contains": ["type": "string", "minLength": 2], "maxContains": 1],
+        ],
+    ]
+
+    @Test(arguments: [
+        ("code: 1234\n", true),  // the condition reads "1234" silently; then: minLength ignores a number
+        ("code: \"1234\"\n", false),
+        ("code: abcde\n", true),
+        ("other: 12\n", false),  // not's subschema reads "12" as a string: it matches, so `not` fails
+        ("other: [12]\n", true),
+        ("list: [1, 2]\n", false),  // no item of two characters
+        ("list: [12, x]\n", true),  // 12 is read as "12" by contains
+        ("list: [12, \"34\"]\n", false),  // two items match: maxContains 1
+    ])
+    func silentReadings(_ text: String, _ expected: Bool) throws {
+        try expectVerdict(Self.silentSchema, text, expected)
+    }
+
+    func expectVerdict(_ schema: JSONValue, _ text: String, _ expected: Bool) throws {
+        let validator = try Validator(schema: schema, options: ValidatorOptions(formatAssertion: true, formats: .kaleido))
         let bytes = Array(text.utf8)
         let document = try #require(CompactParser().parse(bytes))
         let accepted = CompactAcceptor(validator).accepts(document)
