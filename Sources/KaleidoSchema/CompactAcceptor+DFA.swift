@@ -25,9 +25,6 @@ struct AcceptorDFA: Sendable {
 
     static let maxStates = 512
 
-    /// A negative number closing a state's key: its two flags.
-    static func flagKey(now: Bool, atEnd: Bool) -> Int { -1 - (now ? 1 : 0) - (atEnd ? 2 : 0) }
-
     /// Nil when the automaton would pass `maxStates`.
     init?(_ regex: SimpleRegex) {
         let program = regex.program
@@ -46,85 +43,90 @@ struct AcceptorDFA: Sendable {
                 representatives.append(UInt32(byte))
             }
         }
+        let columnCount = representatives.count
+        // Which columns each `.character` instruction takes.
+        var takes = [Bool](repeating: false, count: program.count * columnCount)
+        for (pc, instruction) in program.enumerated() {
+            guard case .character(let set) = instruction else { continue }
+            for (column, byte) in representatives.enumerated() where regex.classes[set].contains(byte) {
+                takes[pc * columnCount + column] = true
+            }
+        }
 
-        /// The `.character` instructions reachable from `pc` without consuming, and whether
-        /// `.match` is reached with input left / at its end.
-        func closure(_ roots: [Int], atStart: Bool) -> (Set<Int>, Bool, Bool) {
-            var threads: Set<Int> = []
-            var now = false
-            var atEnd = false
+        // Reachability is a union over the roots, so closures are computed per instruction
+        // (memoized) and OR-ed: a state's threads are a bit set over the program, followed by
+        // one word of flags (bit 0: a match with input left, bit 1: a match at the end).
+        let words = (program.count + 63) / 64 + 1
+        var memo: [[UInt64]?] = Array(repeating: nil, count: program.count + 1)
+        func closure(of root: Int, atStart: Bool) -> [UInt64] {
+            var result = [UInt64](repeating: 0, count: words)
             // Two walks: `$` passes only at the end of the input.
             for ending in [false, true] {
-                var seen: Set<Int> = []
-                var stack = roots
+                var seen = [Bool](repeating: false, count: program.count)
+                var stack = [root]
                 while let pc = stack.popLast() {
-                    guard seen.insert(pc).inserted else { continue }
+                    guard !seen[pc] else { continue }
+                    seen[pc] = true
                     switch program[pc] {
-                    case .match:
-                        if ending { atEnd = true } else { now = true }
+                    case .match: result[words - 1] |= ending ? 2 : 3
                     case .jump(let target): stack.append(target)
                     case .split(let first, let second): stack.append(contentsOf: [second, first])
                     case .assertStart: if atStart { stack.append(pc + 1) }
                     case .assertEnd: if ending { stack.append(pc + 1) }
-                    case .character: if !ending { threads.insert(pc) }
+                    case .character: if !ending { result[pc / 64] |= 1 << UInt64(pc % 64) }
                     }
                 }
             }
-            return (threads, now, atEnd || now)
+            return result
+        }
+        func memoized(_ pc: Int) -> [UInt64] {
+            if let known = memo[pc] { return known }
+            let computed = closure(of: pc, atStart: false)
+            memo[pc] = computed
+            return computed
         }
 
-        let restart = regex.anchoredAtStart ? nil : closure([0], atStart: false)
-        var stateIndex: [[Int]: UInt16] = [:]
-        var states: [ArraySlice<Int>] = []
-        var now: [Bool] = []
-        var atEnd: [Bool] = []
+        let restart = regex.anchoredAtStart ? nil : memoized(0)
+        var stateIndex: [[UInt64]: UInt16] = [:]
+        var states: [[UInt64]] = []
         var transitions: [UInt16] = []
-        func intern(_ closure: (Set<Int>, Bool, Bool)) -> UInt16? {
-            var threads = closure.0
-            var matchNow = closure.1
-            var matchAtEnd = closure.2
-            if let restart {
-                threads.formUnion(restart.0)
-                matchNow = matchNow || restart.1
-                matchAtEnd = matchAtEnd || restart.2
-            }
-            // The flags are part of the state: the same threads may come with different ones.
-            let key = threads.sorted() + [Self.flagKey(now: matchNow, atEnd: matchAtEnd)]
+        func intern(_ key: [UInt64]) -> UInt16? {
             if let index = stateIndex[key] { return index }
             guard states.count < Self.maxStates else { return nil }
             let index = UInt16(states.count)
             stateIndex[key] = index
-            states.append(key.dropLast())
-            now.append(matchNow)
-            atEnd.append(matchAtEnd)
+            states.append(key)
             return index
         }
-        // The start state: position 0, where `^` passes (no restart merged: it is the same closure).
-        let initial = closure([0], atStart: true)
-        let startIndex = UInt16(states.count)
-        states.append(initial.0.sorted()[...])
-        now.append(initial.1)
-        atEnd.append(initial.2)
+        // The start state: position 0, where `^` passes (the restart is this same closure).
+        guard let startIndex = intern(closure(of: 0, atStart: true)) else { return nil }
         var next = 0
         while next < states.count {
             let threads = states[next]
-            for representative in representatives {
-                var roots: [Int] = []
-                for pc in threads {
-                    if case .character(let set) = program[pc], regex.classes[set].contains(representative) { roots.append(pc + 1) }
+            for column in 0..<columnCount {
+                var target = restart ?? [UInt64](repeating: 0, count: words)
+                for word in 0..<words - 1 {
+                    var bits = threads[word]
+                    while bits != 0 {
+                        let pc = word * 64 + bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        guard takes[pc * columnCount + column] else { continue }
+                        let reached = memoized(pc + 1)
+                        for index in 0..<words { target[index] |= reached[index] }
+                    }
                 }
-                guard let target = intern(closure(roots, atStart: false)) else { return nil }
-                transitions.append(target)
+                guard let state = intern(target) else { return nil }
+                transitions.append(state)
             }
             next += 1
         }
         self.columns = columns
-        self.columnCount = representatives.count
+        self.columnCount = columnCount
         self.transitions = transitions
-        self.matchesNow = now
-        self.matchesAtEnd = atEnd
-        self.start = startIndex
-        dead = regex.anchoredAtStart ? stateIndex[[Self.flagKey(now: false, atEnd: false)]] : nil
+        matchesNow = states.map { $0[words - 1] & 1 != 0 }
+        matchesAtEnd = states.map { $0[words - 1] & 2 != 0 }
+        start = startIndex
+        dead = regex.anchoredAtStart ? stateIndex[[UInt64](repeating: 0, count: words)] : nil
     }
 
     /// Whether the pattern matches somewhere in `bytes`; nil when they are not all ASCII.
