@@ -78,14 +78,19 @@ import KaleidoSchema
     /// list items duplicated. Accepted ⇒ no slow-path finding.
     @Test func mutatedRecordsAreNeverWronglyAccepted() throws {
         try #require(Self.records.count >= 40)
-        var generator = SplitMix64(seed: 0x4B41_4C45_4944_4F21)
+        // ACCEPTOR_MUTATIONS=N[,SEED] runs a longer search (the default keeps `swift test` quick).
+        let setting = ProcessInfo.processInfo.environment["ACCEPTOR_MUTATIONS"]?.split(separator: ",").compactMap { UInt64($0) } ?? []
+        let perRecord = Int(setting.first ?? 24)
+        var generator = SplitMix64(seed: setting.count > 1 ? setting[1] : 0x4B41_4C45_4944_4F21)
         var tried = 0, parsed = 0, accepted = 0, validDeclined = 0, rejected = 0
         for record in Self.records {
             let validator = try #require(Self.validators[record.folder])
             let acceptor = try #require(Self.acceptors[record.folder])
             let text = String(decoding: record.bytes, as: UTF8.self)
-            for _ in 0..<24 {
-                let mutated = RecordMutator.mutate(text, using: &generator)
+            for _ in 0..<perRecord {
+                var mutated = RecordMutator.mutate(text, using: &generator)
+                // Sometimes two edits at once.
+                if Bool.random(using: &generator) { mutated = RecordMutator.mutate(mutated, using: &generator) }
                 tried += 1
                 let bytes = Array(mutated.utf8)
                 guard let document = CompactParser().parse(bytes), let findings = CompactAcceptorTests.slowFindings(bytes, validator) else { continue }
