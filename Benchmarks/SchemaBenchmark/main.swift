@@ -1,5 +1,6 @@
 // Validation speed of a record-sized instance against a ~100-line schema (a KB partner).
 // Run: swift run -c release SchemaBenchmark [iterations]
+//      swift run -c release SchemaBenchmark --compact KB [rounds]   (the accept-only fast path)
 import KaleidoSchema
 import KaleidoYAML
 import Dispatch
@@ -117,6 +118,18 @@ let recordText = """
   "notes": "Jumelage avec Taroudant depuis 1987; coopération décentralisée sur l'eau."
 }
 """
+
+// `--compact KB [rounds]`: CompactAcceptor against the slow path over a KB's records.
+if CommandLine.arguments.dropFirst().first == "--compact" {
+    let arguments = Array(CommandLine.arguments.dropFirst(2))
+    do {
+        try CompactBenchmark.run(root: arguments.first ?? ".", rounds: arguments.dropFirst().first.flatMap { Int($0) } ?? 1)
+    } catch {
+        print("benchmark failed: \(error)")
+        exit(1)
+    }
+    exit(0)
+}
 
 let iterations = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
 do {

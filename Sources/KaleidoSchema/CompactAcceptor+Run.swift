@@ -1,0 +1,288 @@
+import KaleidoYAML
+
+/// One `CompactAcceptor.accepts` call: walks the compiled schemas over the document's nodes,
+/// mirroring `Evaluator` keyword by keyword, and stops at the first failure.
+///
+/// Every function answers "valid"; false means invalid or declined (`declined` set). Where an
+/// invalid subschema is fine (`not`, `if`, `anyOf`/`oneOf` alternatives, `contains`), callers
+/// check `declined` before taking a false as a verdict.
+struct AcceptorRun {
+    typealias Node = AcceptorProgram.Node
+
+    let program: AcceptorProgram
+    let document: CompactDocument
+    /// Set when the acceptor cannot tell: `accepts` then answers false whatever else happened.
+    var declined = false
+    var nesting = 0
+    /// The mapping key `propertyNames` is checking: read as its text, a string (keys are).
+    var keyNode = -1
+    /// Inside `not`, an `if` condition or `contains`, the slow path evaluates "silently": it
+    /// drops every finding, warnings included, so there a plain scalar the schema wants as a
+    /// string is read as its text (as the slow path reads it) instead of declining.
+    var silent = 0
+    /// The plain scalar being read as its text in a silent evaluation.
+    var stringNode = -1
+    /// `$ref` / `$dynamicRef` targets entered, with their instance (`Evaluator.referenceStack`).
+    let references: UnsafeMutableBufferPointer<(target: Int32, instance: Int)>
+    var referenceCount = 0
+
+    /// Below `Evaluator.maxNesting` (400), where the slow path reports an error.
+    static let maxNesting = 300
+
+    /// `references` must hold `maxNesting + 1` entries (one per nested evaluation at most).
+    init(program: AcceptorProgram, document: CompactDocument, references: UnsafeMutableBufferPointer<(target: Int32, instance: Int)>) {
+        self.program = program
+        self.document = document
+        self.references = references
+    }
+
+    mutating func decline() -> Bool {
+        declined = true
+        return false
+    }
+
+    /// Whether `instance` is valid against schema `index`; when `collect`, what it evaluated is
+    /// merged into `annotations` (only on success, as `Evaluator` drops a failed subschema's).
+    mutating func evaluate(_ index: Int32, _ instance: Int, collect: Bool, _ annotations: inout AcceptorAnnotations) -> Bool {
+        let node = program.nodes[Int(index)]
+        if node.flags.contains(.alwaysTrue) { return true }
+        if node.flags.contains(.alwaysFalse) { return false }
+        if node.flags.contains(.unsupported) { return decline() }
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting { return decline() }
+
+        let kind = document.kind(instance)
+        var scalar = AcceptorScalar.string
+        let savedStringNode = stringNode
+        defer { stringNode = savedStringNode }
+        if kind == .scalar {
+            scalar = scalarClass(instance)
+            // The slow path reads this plain scalar as a string here: with a warning (declined),
+            // or silently (read the same way, for this schema and the ones it applies in place).
+            if scalar != .string, node.flags.contains(.mayWantString), wantsString(node, instance, scalar) {
+                guard silent > 0 else { return decline() }
+                stringNode = instance
+                scalar = .string
+            }
+        }
+        let collectHere = collect || node.flags.contains(.needsAnnotations)
+        var local = AcceptorAnnotations()
+        if node.ref >= 0, !follow(node.ref, instance, collect: collectHere, &local) { return false }
+        if node.dynamicRef >= 0, !follow(node.dynamicRef, instance, collect: collectHere, &local) { return false }
+        if !assertions(node, instance, kind, scalar) { return false }
+        if node.flags.contains(.combinators), !combinators(node, instance, collect: collectHere, &local) { return false }
+        switch kind {
+        case .mapping:
+            if node.flags.contains(.objectKeywords), !object(node, instance, collect: collectHere, &local) { return false }
+        case .sequence:
+            if node.flags.contains(.arrayKeywords), !array(node, instance, collect: collectHere, &local) { return false }
+        case .scalar:
+            break
+        }
+        if collect { annotations.merge(local) }
+        return true
+    }
+
+    /// Follows a reference. A target entered again on the same instance is a loop the slow path
+    /// reports as an error (`Evaluator.follow`): declined, not guessed.
+    mutating func follow(_ target: Int32, _ instance: Int, collect: Bool, _ annotations: inout AcceptorAnnotations) -> Bool {
+        var index = referenceCount - 1
+        while index >= 0, references[index].instance == instance {
+            if references[index].target == target { return decline() }
+            index -= 1
+        }
+        guard referenceCount < references.count else { return decline() }
+        references[referenceCount] = (target, instance)
+        referenceCount += 1
+        defer { referenceCount -= 1 }
+        return evaluate(target, instance, collect: collect, &annotations)
+    }
+
+    /// What a scalar node is under the core schema (a key read by `propertyNames` is a string).
+    func scalarClass(_ instance: Int) -> AcceptorScalar {
+        if instance == keyNode || instance == stringNode || document.scalarStyle(instance) != .plain { return .string }
+        return document.withScalarBytes(instance) { AcceptorScalar.classifyPlain($0) }
+    }
+
+    /// `Evaluator.wantsString` for a plain scalar that resolved to null, a boolean or a number.
+    mutating func wantsString(_ node: Node, _ instance: Int, _ scalar: AcceptorScalar) -> Bool {
+        if node.flags.contains(.hasTypes) {
+            return node.types.contains(.string) && !admits(node.types, instance, .scalar, scalar)
+        }
+        if node.flags.contains(.hasEnum) {
+            return node.flags.contains(.enumHasString) && !contains(node.enumStrings, node.enumOthers, instance, .scalar, scalar)
+        }
+        return node.flags.contains(.constIsString)
+    }
+
+    /// `TypeSet.admits` (`integer` takes `1.0`).
+    mutating func admits(_ types: TypeSet, _ instance: Int, _ kind: CompactDocument.Kind, _ scalar: AcceptorScalar) -> Bool {
+        switch kind {
+        case .mapping: return types.contains(.object)
+        case .sequence: return types.contains(.array)
+        case .scalar: break
+        }
+        switch scalar {
+        case .string: return types.contains(.string)
+        case .null: return types.contains(.null)
+        case .isTrue, .isFalse: return types.contains(.boolean)
+        case .integer: return types.contains(.number) || types.contains(.integer)
+        case .float:
+            if types.contains(.number) { return true }
+            guard types.contains(.integer) else { return false }
+            guard let number = numberValue(instance) else { return decline() }
+            return number.isInteger
+        case .invalid: return decline()
+        }
+    }
+
+    /// The exact value of a numeric plain scalar, as `YAMLConversion` makes it (allocates: only
+    /// for numbers under numeric keywords).
+    func numberValue(_ instance: Int) -> JSONNumber? {
+        switch ScalarResolver.resolvePlain(document.string(instance)) {
+        case .integer(let digits), .float(let digits): return JSONNumber(digits)
+        default: return nil
+        }
+    }
+
+    /// A plain decimal integer of at most 18 digits (`-12`, `+7`, `007`) as an `Int`; nil for
+    /// anything else (hex, floats, longer numbers go through `JSONNumber`).
+    func smallInteger(_ instance: Int) -> Int? {
+        document.withScalarBytes(instance) { bytes -> Int? in
+            var index = 0
+            var negative = false
+            if let first = bytes.first, first == AcceptorScalar.plus || first == AcceptorScalar.minus {
+                negative = first == AcceptorScalar.minus
+                index = 1
+            }
+            guard index < bytes.count, bytes.count - index <= 18 else { return nil }
+            var value = 0
+            while index < bytes.count {
+                guard AcceptorScalar.isDigit(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - AcceptorScalar.zero)
+                index += 1
+            }
+            return negative ? -value : value
+        }
+    }
+
+    // MARK: Assertions
+
+    /// type, enum, const, and the string and number keywords.
+    mutating func assertions(_ node: Node, _ instance: Int, _ kind: CompactDocument.Kind, _ scalar: AcceptorScalar) -> Bool {
+        if node.flags.contains(.hasTypes), !admits(node.types, instance, kind, scalar) { return false }
+        if node.flags.contains(.hasEnum), !contains(node.enumStrings, node.enumOthers, instance, kind, scalar) { return false }
+        if node.flags.contains(.hasConst), !contains(node.constStrings, node.constOthers, instance, kind, scalar) { return false }
+        guard kind == .scalar else { return true }
+        switch scalar {
+        case .string:
+            return node.flags.contains(.stringKeywords) ? stringAssertions(node, instance) : true
+        case .integer, .float:
+            return node.numeric >= 0 ? numberAssertions(program.numerics[Int(node.numeric)], instance) : true
+        default:
+            return true
+        }
+    }
+
+    func stringAssertions(_ node: Node, _ instance: Int) -> Bool {
+        if node.minLength >= 0 || node.maxLength >= 0 {
+            // Code points: the UTF-8 bytes that do not continue a scalar.
+            let length = document.withScalarBytes(instance) { bytes in
+                var count = 0
+                for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
+            if node.maxLength >= 0, length > node.maxLength { return false }
+            if node.minLength >= 0, length < node.minLength { return false }
+        }
+        var text: String?
+        if node.pattern >= 0, !matches(program.patterns[Int(node.pattern)], instance, text: &text) { return false }
+        if node.format >= 0 {
+            let string = text ?? document.string(instance)
+            if !program.formats[Int(node.format)].check(string) { return false }
+        }
+        return true
+    }
+
+    /// Whether a pattern matches a scalar (or a key): on its bytes when the automaton can,
+    /// else on its text (made once into `text`).
+    func matches(_ pattern: AcceptorProgram.Pattern, _ instance: Int, text: inout String?) -> Bool {
+        if let dfa = pattern.dfa, let verdict = document.withScalarBytes(instance, { dfa.matches($0) }) { return verdict }
+        let string = text ?? document.string(instance)
+        text = string
+        return pattern.regex.matches(string)
+    }
+
+    mutating func numberAssertions(_ limits: AcceptorProgram.Numeric, _ instance: Int) -> Bool {
+        if let exact = limits.exact, let value = smallInteger(instance) {
+            // intValue keeps at most 18 digits, so no product or remainder below overflows.
+            if let divisor = exact.multipleOf, divisor == 0 || value % divisor != 0 { return false }
+            if let limit = exact.maximum, limit < value { return false }
+            if let limit = exact.exclusiveMaximum, !(value < limit) { return false }
+            if let limit = exact.minimum, value < limit { return false }
+            if let limit = exact.exclusiveMinimum, !(limit < value) { return false }
+            return true
+        }
+        guard let number = numberValue(instance) else { return decline() }
+        if let divisor = limits.multipleOf, !number.isMultiple(of: divisor) { return false }
+        if let limit = limits.maximum, limit < number { return false }
+        if let limit = limits.exclusiveMaximum, !(number < limit) { return false }
+        if let limit = limits.minimum, number < limit { return false }
+        if let limit = limits.exclusiveMinimum, !(limit < number) { return false }
+        return true
+    }
+
+    // MARK: In-place applicators
+
+    /// allOf, anyOf, oneOf, not, if/then/else (`Evaluator.validateCombinators`).
+    mutating func combinators(_ node: Node, _ instance: Int, collect: Bool, _ annotations: inout AcceptorAnnotations) -> Bool {
+        for position in node.allOf.range where !evaluate(program.children[position], instance, collect: collect, &annotations) {
+            return false
+        }
+        if !node.anyOf.isEmpty {
+            var matched = false
+            for position in node.anyOf.range {
+                if evaluate(program.children[position], instance, collect: collect, &annotations) {
+                    matched = true
+                    // Annotations come from every valid alternative: go on only to collect them.
+                    if !collect { break }
+                } else if declined {
+                    return false
+                }
+            }
+            if !matched { return false }
+        }
+        if !node.oneOf.isEmpty {
+            var matches = 0
+            for position in node.oneOf.range {
+                if evaluate(program.children[position], instance, collect: collect, &annotations) {
+                    matches += 1
+                    if matches > 1 { return false }
+                } else if declined {
+                    return false
+                }
+            }
+            if matches != 1 { return false }
+        }
+        if node.not >= 0 {
+            var ignored = AcceptorAnnotations()
+            silent += 1
+            let matched = evaluate(node.not, instance, collect: false, &ignored)
+            silent -= 1
+            if matched || declined { return false }
+        }
+        if node.ifSchema >= 0 {
+            silent += 1
+            let condition = evaluate(node.ifSchema, instance, collect: collect, &annotations)
+            silent -= 1
+            if condition {
+                if node.thenSchema >= 0, !evaluate(node.thenSchema, instance, collect: collect, &annotations) { return false }
+            } else {
+                if declined { return false }
+                if node.elseSchema >= 0, !evaluate(node.elseSchema, instance, collect: collect, &annotations) { return false }
+            }
+        }
+        return true
+    }
+}
