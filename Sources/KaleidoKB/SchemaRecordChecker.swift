@@ -5,6 +5,8 @@ public import KaleidoYAML
 /// compiled once (every `$ref` resolved across the schemas folder), then shared by every task.
 public struct SchemaRecordChecker: RecordSchemaChecker {
     private let validators: [RecordType: Validator]
+    /// Each type's accept-only fast check, compiled from its validator (see `accepts`).
+    private let acceptors: [RecordType: CompactAcceptor]
     /// Property names each type's schema declares, by path (see `SchemaHintCollector`).
     private let knownProperties: [RecordType: [String: Set<String>]]
 
@@ -54,7 +56,8 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
                 break
             }
         }
-        return (SchemaRecordChecker(validators: validators, knownProperties: known), findings)
+        let acceptors = validators.mapValues(\.compactAcceptor)
+        return (SchemaRecordChecker(validators: validators, acceptors: acceptors, knownProperties: known), findings)
     }
 
     /// The finding for a schema that does not compile: in the file the error is in (a type's
@@ -70,6 +73,11 @@ public struct SchemaRecordChecker: RecordSchemaChecker {
         let details = error.metaSchemaErrors.prefix(3).map { "\($0.instanceLocation): \($0.message)" }
         return Finding(file: schemasFolder + "/" + name, span: span, severity: .error, rule: "schema", pointer: pointer,
                        message: ([error.message] + details).joined(separator: "; "))
+    }
+
+    /// True only when `check` would find nothing: `CompactAcceptor`'s answer for the type.
+    public func accepts(_ document: CompactDocument, type: RecordType) -> Bool {
+        acceptors[type]?.accepts(document) ?? false
     }
 
     /// The types that have a compiled schema.
