@@ -52,6 +52,17 @@ enum KeyIdentity: Hashable {
         }
     }
 
+    /// The text of a key whose identity is certainly the plain string it reads as
+    /// (`.scalar(.string(text), tag: nil)`), decided without the resolver, or nil when that
+    /// takes the full rules: an untagged quoted or block scalar, or an untagged plain scalar
+    /// whose first byte can start nothing but a string under the core schema.
+    static func plainString(_ node: borrowing YAMLNode) -> String? {
+        guard node.tag == nil, case .scalar(let text, let style) = node.content else { return nil }
+        if style != .plain { return text }
+        guard let first = text.utf8.first, !ScalarResolver.mayBeNonString(firstByte: first) else { return nil }
+        return text
+    }
+
     private static func applicationTag(_ tag: String?) -> String? {
         guard let tag, tag != "!", !tag.hasPrefix(ScalarResolver.coreTagPrefix) else { return nil }
         return tag

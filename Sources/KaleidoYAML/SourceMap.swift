@@ -27,6 +27,10 @@ struct SourceMap: Sendable {
     private var cursorByte = 0
     private var cursorLine = 0
 
+    /// Whether every byte after the BOM is ASCII: then a character index is the byte offset
+    /// less the BOM, and a column the bytes since the line start, with no table or walk.
+    private let isASCII: Bool
+
     private static let checkpointStride = 32
 
     /// Builds the map, or throws `invalidUTF8` naming the first bad byte's offset.
@@ -34,6 +38,14 @@ struct SourceMap: Sendable {
         self.bytes = bytes
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         bomLength = bom
+        if let lineStarts = Self.asciiLineStarts(bytes, from: bom) {
+            isASCII = true
+            lineStartBytes = lineStarts
+            characterCount = bytes.count - bom
+            cursorByte = bom
+            return
+        }
+        isASCII = false
         var checkpoints: [UInt32] = []
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 2)
         var lineStartBytes: [UInt32] = [UInt32(bom)]
@@ -77,6 +89,35 @@ struct SourceMap: Sendable {
         cursorByte = bomLength
     }
 
+    /// The line starts of a file whose bytes from `start` on are all ASCII, or nil when one is not.
+    /// Eight bytes are tested at a time for the high bit; line breaks are rare bytes below 0x0E.
+    private static func asciiLineStarts(_ bytes: [UInt8], from start: Int) -> [UInt32]? {
+        bytes.withUnsafeBufferPointer { buffer -> [UInt32]? in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return [UInt32(start)] }
+            var offset = start
+            while offset + 8 <= count {
+                if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+                offset += 8
+            }
+            while offset < count {
+                if buffer[offset] >= 0x80 { return nil }
+                offset += 1
+            }
+            var starts: [UInt32] = [UInt32(start)]
+            starts.reserveCapacity(count / 24 + 2)
+            offset = start
+            while offset < count {
+                let byte = buffer[offset]
+                offset += 1
+                if byte <= 0x0D, byte == 0x0A || (byte == 0x0D && (offset >= count || buffer[offset] != 0x0A)) {
+                    starts.append(UInt32(offset))
+                }
+            }
+            return starts
+        }
+    }
+
     /// The mark of an invalid byte, computed from the lines read so far.
     private func markForInvalidByte(offset: Int, chars: Int) -> SourceMark {
         let line = lineStartBytes.count
@@ -87,6 +128,12 @@ struct SourceMap: Sendable {
     /// The mark of libyaml's character index `index` (clamped to the file).
     mutating func mark(characterIndex index: Int) -> SourceMark {
         let index = min(max(index, 0), characterCount)
+        if isASCII {
+            let offset = index + bomLength
+            let line = lineIndex(ofByte: offset)
+            cursorLine = line
+            return SourceMark(offset: offset, line: line + 1, column: offset - Int(lineStartBytes[line]) + 1)
+        }
         var offset: Int
         var chars: Int
         if index >= cursorChar, index - cursorChar <= 2 * Self.checkpointStride {
@@ -117,6 +164,7 @@ struct SourceMap: Sendable {
     func mark(byteOffset: Int) -> SourceMark {
         let offset = min(max(byteOffset, bomLength), bytes.count)
         let line = lineIndex(ofByte: offset)
+        if isASCII { return SourceMark(offset: offset, line: line + 1, column: offset - Int(lineStartBytes[line]) + 1) }
         var column = 1
         var cursor = Int(lineStartBytes[line])
         while cursor < offset {

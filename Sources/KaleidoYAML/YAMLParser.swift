@@ -65,6 +65,8 @@ struct TreeBuilder {
         var expandedHeight: Int
     }
 
+    private static let initialCapacity = 4
+
     private(set) var map: SourceMap
     private let bytes: [UInt8]
     private let limits: YAMLLimits
@@ -106,28 +108,28 @@ struct TreeBuilder {
             case .streamEnd:
                 try checkSource(upTo: bytes.count)
                 return documents
-            case .documentStart(let explicit):
+            case .documentStart:
                 if let maxDocuments, documents.count >= maxDocuments {
                     throw YAMLError(
                         .documentCount,
                         "a record file holds one YAML document, but another one starts here; remove this '---' or move the document to its own file",
                         at: map.mark(characterIndex: event.start))
                 }
-                explicitStart = explicit
+                explicitStart = event.explicit
                 anchors = [:]
                 aliasExpansion = 0
-            case .documentEnd(let explicit):
+            case .documentEnd:
                 let node = root ?? YAMLNode(.scalar("", .plain), span: span(event.start, event.start))
-                documents.append(YAMLDocument(root: node, explicitStart: explicitStart, explicitEnd: explicit))
+                documents.append(YAMLDocument(root: node, explicitStart: explicitStart, explicitEnd: event.explicit))
                 root = nil
-            case .alias(let name):
-                try alias(name, event)
-            case .scalar(let value, let style, let tag, let anchor):
-                try scalar(value, style: style, tag: tag, anchor: anchor, event)
-            case .sequenceStart(let style, let tag, let anchor):
-                try open(isMapping: false, style: style, tag: tag, anchor: anchor, event)
-            case .mappingStart(let style, let tag, let anchor):
-                try open(isMapping: true, style: style, tag: tag, anchor: anchor, event)
+            case .alias:
+                try alias(event.value, event)
+            case .scalar:
+                try scalar(event)
+            case .sequenceStart:
+                try open(isMapping: false, event)
+            case .mappingStart:
+                try open(isMapping: true, event)
             case .sequenceEnd, .mappingEnd:
                 try close(event)
             }
@@ -138,9 +140,8 @@ struct TreeBuilder {
         SourceSpan(start: map.mark(characterIndex: start), end: map.mark(characterIndex: end))
     }
 
-    private mutating func scalar(
-        _ value: String, style: ScalarStyle, tag: String?, anchor: String?, _ event: Event
-    ) throws(YAMLError) {
+    private mutating func scalar(_ event: consuming Event) throws(YAMLError) {
+        let value = event.value, style = event.scalarStyle, tag = event.tag, anchor = event.anchor
         var nodeSpan = span(event.start, event.end)
         guard value.utf8.count <= limits.maxScalarBytes else {
             throw YAMLError(
@@ -222,9 +223,7 @@ struct TreeBuilder {
         YAMLError(.syntax, "a comment needs a space before '#'; add one, or quote the value if '#' belongs to it", at: map.mark(byteOffset: offset))
     }
 
-    private mutating func open(
-        isMapping: Bool, style: CollectionStyle, tag: String?, anchor: String?, _ event: Event
-    ) throws(YAMLError) {
+    private mutating func open(isMapping: Bool, _ event: Event) throws(YAMLError) {
         let start = map.mark(characterIndex: event.start)
         guard stack.count < limits.maxDepth else {
             throw YAMLError(
@@ -232,8 +231,8 @@ struct TreeBuilder {
                 "collections nest deeper than \(limits.maxDepth) levels here; flatten the structure",
                 at: start)
         }
-        if let anchor { openAnchors.insert(anchor) }
-        stack.append(Frame(isMapping: isMapping, style: style, tag: tag, anchor: anchor, start: start))
+        if let anchor = event.anchor { openAnchors.insert(anchor) }
+        stack.append(Frame(isMapping: isMapping, style: event.collectionStyle, tag: event.tag, anchor: event.anchor, start: start))
     }
 
     private mutating func close(_ event: Event) throws(YAMLError) {
@@ -267,13 +266,16 @@ struct TreeBuilder {
         // The parent is mutated in place: moving a frame out and back costs more than the rest.
         stack[top].expandedSize = stack[top].expandedSize.addingReportingOverflow(expandedSize).partialValue
         stack[top].expandedHeight = max(stack[top].expandedHeight, expandedHeight)
+        // A first allocation of a few elements instead of growing 1, 2, 4: most collections
+        // of a record hold a handful of children.
         if !stack[top].isMapping {
+            if stack[top].items.capacity == 0 { stack[top].items.reserveCapacity(Self.initialCapacity) }
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey.take() {
+            if stack[top].pairs.capacity == 0 { stack[top].pairs.reserveCapacity(Self.initialCapacity) }
             stack[top].pairs.append(YAMLPair(key: key, value: node))
         } else {
-            let identity = KeyIdentity(node, anchors: anchors)
-            if let first = stack[top].keys.insert(identity, at: node.span.start) {
+            if let first = stack[top].keys.insert(node, anchors: anchors) {
                 throw YAMLError(
                     .duplicateKey,
                     "duplicate key \(KeyIdentity.describe(node)) in this mapping (first at line \(first.line), column \(first.column)); remove one of them",
@@ -286,23 +288,52 @@ struct TreeBuilder {
 
 /// The keys of one mapping and where each was first written: a short list scanned linearly
 /// (most mappings have a handful of keys), a dictionary past `linearLimit` keys.
+///
+/// Keys that mean a plain string (nearly all of them) are kept as their text and compared as
+/// strings, without building a `KeyIdentity`: two such keys are the same key exactly when their
+/// texts are equal, and never the same key as a key of another kind.
 struct KeySet {
     private static let linearLimit = 12
-    private var list: [(KeyIdentity, SourceMark)] = []
-    private var dictionary: [KeyIdentity: SourceMark] = [:]
+    private var strings: [(text: String, mark: SourceMark)] = []
+    private var stringDictionary: [String: SourceMark] = [:]
+    private var others: [(KeyIdentity, SourceMark)] = []
+    private var otherDictionary: [KeyIdentity: SourceMark] = [:]
 
-    /// Adds `key`, or returns where it was first written when it is already there.
-    mutating func insert(_ key: KeyIdentity, at mark: SourceMark) -> SourceMark? {
-        if dictionary.isEmpty {
-            if let index = list.firstIndex(where: { $0.0 == key }) { return list[index].1 }
-            if list.count < Self.linearLimit {
-                list.append((key, mark))
+    /// Adds the key `node`, or returns where it was first written when it is already there.
+    mutating func insert(_ node: borrowing YAMLNode, anchors: [String: TreeBuilder.Anchored]) -> SourceMark? {
+        let mark = node.span.start
+        if let text = KeyIdentity.plainString(node) { return insert(string: text, at: mark) }
+        let identity = KeyIdentity(node, anchors: anchors)
+        if case .scalar(.string(let text), tag: nil) = identity { return insert(string: text, at: mark) }
+        return insert(identity, at: mark)
+    }
+
+    private mutating func insert(string key: String, at mark: SourceMark) -> SourceMark? {
+        if stringDictionary.isEmpty {
+            for index in strings.indices where strings[index].text == key { return strings[index].mark }
+            if strings.count < Self.linearLimit {
+                if strings.capacity == 0 { strings.reserveCapacity(8) }
+                strings.append((key, mark))
                 return nil
             }
-            for (existing, first) in list { dictionary[existing] = first }
+            for (existing, first) in strings { stringDictionary[existing] = first }
         }
-        if let first = dictionary[key] { return first }
-        dictionary[key] = mark
+        if let first = stringDictionary[key] { return first }
+        stringDictionary[key] = mark
+        return nil
+    }
+
+    private mutating func insert(_ key: KeyIdentity, at mark: SourceMark) -> SourceMark? {
+        if otherDictionary.isEmpty {
+            if let index = others.firstIndex(where: { $0.0 == key }) { return others[index].1 }
+            if others.count < Self.linearLimit {
+                others.append((key, mark))
+                return nil
+            }
+            for (existing, first) in others { otherDictionary[existing] = first }
+        }
+        if let first = otherDictionary[key] { return first }
+        otherDictionary[key] = mark
         return nil
     }
 }
