@@ -135,9 +135,16 @@ struct TreeMerger {
         var deleted: [Int] = []
         for (index, pair) in pairsA.enumerated() {
             let key = keysA[index]
+            let bIndex = indexB[key]
+            // Most fields are equal on both sides: `merge` would return a's value at once, so
+            // skip building its path and slots.
+            if let bIndex, equalAB(pair.value, pairsB[bIndex].value) {
+                entries.append(.a(index, pair.value))
+                continue
+            }
             let step = path + [.key(key)]
             let basePair = baseIndex[key]
-            if let bIndex = indexB[key] {
+            if let bIndex {
                 let pairB = pairsB[bIndex]
                 let merged = merge(base: basePair?.value, a: pair.value, b: pairB.value, path: step,
                                    slotA: valueSlot(pair, in: a, flow: styleA == .flow),

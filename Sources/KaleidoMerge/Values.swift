@@ -31,9 +31,14 @@ enum Values {
         case (.mapping(let x, _), .mapping(let y, _)):
             guard x.count == y.count else { return false }
             if x.count <= 12 {
-                for pair in x {
-                    let key = keyText(pair.key)
-                    guard let other = y.first(where: { keyText($0.key) == key }), equal(pair.value, other.value) else { return false }
+                for index in x.indices {
+                    let key = keyText(x[index].key)
+                    // Both sides usually hold their keys in one order: try the same place first.
+                    if keyText(y[index].key) == key {
+                        guard equal(x[index].value, y[index].value) else { return false }
+                        continue
+                    }
+                    guard let other = y.first(where: { keyText($0.key) == key }), equal(x[index].value, other.value) else { return false }
                 }
                 return true
             }
@@ -64,6 +69,10 @@ enum Values {
     static func isWord(_ text: String) -> Bool {
         guard let first = text.utf8.first,
               (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F else { return false }
+        // Only 4- and 5-letter words starting with n, t or f can be one of those: most keys
+        // skip the nine string comparisons below.
+        let count = text.utf8.count
+        guard count == 4 || count == 5, (first | 0x20) == 0x6E || (first | 0x20) == 0x74 || (first | 0x20) == 0x66 else { return true }
         switch text {
         case "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE": return false
         default: return true

@@ -8,12 +8,15 @@
 /// editor shows), so that every mark in the project means the same thing.
 ///
 /// Building the map also validates the UTF-8 (the first bad byte is reported by its offset).
-/// Memory stays proportional to the number of lines plus one entry per 32 characters.
+/// Memory stays proportional to the number of lines plus the number of non-ASCII characters.
 struct SourceMap: Sendable {
     /// Length of a leading UTF-8 byte order mark (0 or 3).
     let bomLength: Int
-    /// Byte offset of character `32 * i` (libyaml's character index, BOM excluded).
-    private var checkpoints: [UInt32] = []
+    /// The character index of each character written with more than one byte, in order.
+    private var wideChars: [UInt32] = []
+    /// The bytes beyond one per character up to and including each of `wideChars`: character
+    /// `i` starts at byte `bomLength + i + wideExtra[k - 1]`, `k` wide characters before it.
+    private var wideExtra: [UInt32] = []
     /// Byte offset at which each line starts (line 1 starts after the BOM).
     private var lineStartBytes: [UInt32] = []
     /// Character index at which each line starts.
@@ -21,17 +24,15 @@ struct SourceMap: Sendable {
     private let bytes: [UInt8]
     /// Number of characters libyaml sees (BOM excluded).
     private(set) var characterCount = 0
-    /// The last position converted: libyaml's marks mostly move forward, so the next one is
-    /// usually found by walking a few characters from here instead of from a checkpoint.
+    /// The last position converted: libyaml's marks mostly move forward, so the wide
+    /// characters before the next one are counted on from here instead of searched.
     private var cursorChar = 0
-    private var cursorByte = 0
+    private var cursorWide = 0
     private var cursorLine = 0
 
     /// Whether every byte after the BOM is ASCII: then a character index is the byte offset
     /// less the BOM, and a column the bytes since the line start, with no table or walk.
     private let isASCII: Bool
-
-    private static let checkpointStride = 32
 
     /// Builds the map, or throws `invalidUTF8` naming the first bad byte's offset.
     init(_ bytes: [UInt8]) throws(YAMLError) {
@@ -42,26 +43,28 @@ struct SourceMap: Sendable {
             isASCII = true
             lineStartBytes = lineStarts
             characterCount = bytes.count - bom
-            cursorByte = bom
             return
         }
         isASCII = false
-        var checkpoints: [UInt32] = []
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 2)
+        var wideChars: [UInt32] = []
+        var wideExtra: [UInt32] = []
         var lineStartBytes: [UInt32] = [UInt32(bom)]
         var lineStartChars: [UInt32] = [0]
         // One pass over every byte of every file: ASCII bytes (nearly all of them) take the short
         // path, and the buffer is read without bounds checks.
-        let (end, chars, badOffset) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int, Int?) in
+        let (chars, badOffset) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int?) in
             var offset = bom
             var chars = 0
+            var extra = 0
             let count = buffer.count
             while offset < count {
-                if chars & (Self.checkpointStride - 1) == 0 { checkpoints.append(UInt32(offset)) }
                 let byte = buffer[offset]
                 if byte >= 0x80 {
                     let length = Self.sequenceLength(bytes, at: offset)
-                    guard length > 0 else { return (offset, chars, offset) }
+                    guard length > 0 else { return (chars, offset) }
+                    extra += length - 1
+                    wideChars.append(UInt32(chars))
+                    wideExtra.append(UInt32(extra))
                     offset += length
                     chars += 1
                     continue
@@ -73,7 +76,7 @@ struct SourceMap: Sendable {
                     lineStartChars.append(UInt32(chars))
                 }
             }
-            return (offset, chars, nil)
+            return (chars, nil)
         }
         self.lineStartBytes = lineStartBytes
         self.lineStartChars = lineStartChars
@@ -83,10 +86,9 @@ struct SourceMap: Sendable {
                 "the file is not valid UTF-8 (bad byte 0x\(String(bytes[badOffset], radix: 16, uppercase: true)) at byte offset \(badOffset)); save it as UTF-8",
                 at: markForInvalidByte(offset: badOffset, chars: chars))
         }
-        checkpoints.append(UInt32(end))  // a mark at the very end of the file
-        self.checkpoints = checkpoints
+        self.wideChars = wideChars
+        self.wideExtra = wideExtra
         characterCount = chars
-        cursorByte = bomLength
     }
 
     /// The line starts of a file whose bytes from `start` on are all ASCII, or nil when one is not.
@@ -134,28 +136,25 @@ struct SourceMap: Sendable {
             cursorLine = line
             return SourceMark(offset: offset, line: line + 1, column: offset - Int(lineStartBytes[line]) + 1)
         }
-        var offset: Int
-        var chars: Int
-        if index >= cursorChar, index - cursorChar <= 2 * Self.checkpointStride {
-            offset = cursorByte
-            chars = cursorChar
+        // Wide characters before `index`: counted on from the cursor when moving forward
+        // (libyaml's usual order), else found by binary search.
+        var wide: Int
+        if index >= cursorChar {
+            wide = cursorWide
+            while wide < wideChars.count, Int(wideChars[wide]) < index { wide += 1 }
         } else {
-            let checkpoint = min(index / Self.checkpointStride, checkpoints.count - 1)
-            offset = Int(checkpoints[checkpoint])
-            chars = checkpoint * Self.checkpointStride
-        }
-        // The bytes are valid UTF-8 (checked in init): the lead byte gives the length.
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            while chars < index, offset < count {
-                let lead = buffer[offset]
-                offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                chars += 1
+            var low = 0
+            var high = min(cursorWide, wideChars.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(wideChars[middle]) < index { low = middle + 1 } else { high = middle }
             }
+            wide = low
         }
+        let offset = bomLength + index + (wide > 0 ? Int(wideExtra[wide - 1]) : 0)
         let line = lineIndex(ofByte: offset)
-        cursorChar = chars
-        cursorByte = offset
+        cursorChar = index
+        cursorWide = wide
         cursorLine = line
         return SourceMark(offset: offset, line: line + 1, column: index - Int(lineStartChars[line]) + 1)
     }

@@ -51,7 +51,6 @@ struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var keys = KeySet()
         /// Nodes in this collection once aliases are expanded, itself included.
         var expandedSize = 1
         /// Collection levels below this one once aliases are expanded.
@@ -73,6 +72,8 @@ struct TreeBuilder {
     private let maxDocuments: Int?
     private let reader: EventReader
     private var stack: [Frame] = []
+    /// The keys of the open mappings, innermost last.
+    private var keys = KeySet()
     private(set) var anchors: [String: Anchored] = [:]
     /// Anchors whose collection is still open: an alias to one of them would be a cycle.
     private var openAnchors: Set<String> = []
@@ -232,12 +233,14 @@ struct TreeBuilder {
                 at: start)
         }
         if let anchor = event.anchor { openAnchors.insert(anchor) }
+        if isMapping { keys.openMapping() }
         stack.append(Frame(isMapping: isMapping, style: event.collectionStyle, tag: event.tag, anchor: event.anchor, start: start))
     }
 
     private mutating func close(_ event: Event) throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
         if let anchor = frame.anchor { openAnchors.remove(anchor) }
+        if frame.isMapping { keys.closeMapping() }
         let end: SourceMark
         if frame.style == .flow {
             end = map.mark(characterIndex: event.end)
@@ -275,7 +278,7 @@ struct TreeBuilder {
             if stack[top].pairs.capacity == 0 { stack[top].pairs.reserveCapacity(Self.initialCapacity) }
             stack[top].pairs.append(YAMLPair(key: key, value: node))
         } else {
-            if let first = stack[top].keys.insert(node, anchors: anchors) {
+            if let first = keys.insert(node, anchors: anchors) {
                 throw YAMLError(
                     .duplicateKey,
                     "duplicate key \(KeyIdentity.describe(node)) in this mapping (first at line \(first.line), column \(first.column)); remove one of them",
@@ -283,57 +286,5 @@ struct TreeBuilder {
             }
             stack[top].pendingKey = node
         }
-    }
-}
-
-/// The keys of one mapping and where each was first written: a short list scanned linearly
-/// (most mappings have a handful of keys), a dictionary past `linearLimit` keys.
-///
-/// Keys that mean a plain string (nearly all of them) are kept as their text and compared as
-/// strings, without building a `KeyIdentity`: two such keys are the same key exactly when their
-/// texts are equal, and never the same key as a key of another kind.
-struct KeySet {
-    private static let linearLimit = 12
-    private var strings: [(text: String, mark: SourceMark)] = []
-    private var stringDictionary: [String: SourceMark] = [:]
-    private var others: [(KeyIdentity, SourceMark)] = []
-    private var otherDictionary: [KeyIdentity: SourceMark] = [:]
-
-    /// Adds the key `node`, or returns where it was first written when it is already there.
-    mutating func insert(_ node: borrowing YAMLNode, anchors: [String: TreeBuilder.Anchored]) -> SourceMark? {
-        let mark = node.span.start
-        if let text = KeyIdentity.plainString(node) { return insert(string: text, at: mark) }
-        let identity = KeyIdentity(node, anchors: anchors)
-        if case .scalar(.string(let text), tag: nil) = identity { return insert(string: text, at: mark) }
-        return insert(identity, at: mark)
-    }
-
-    private mutating func insert(string key: String, at mark: SourceMark) -> SourceMark? {
-        if stringDictionary.isEmpty {
-            for index in strings.indices where strings[index].text == key { return strings[index].mark }
-            if strings.count < Self.linearLimit {
-                if strings.capacity == 0 { strings.reserveCapacity(8) }
-                strings.append((key, mark))
-                return nil
-            }
-            for (existing, first) in strings { stringDictionary[existing] = first }
-        }
-        if let first = stringDictionary[key] { return first }
-        stringDictionary[key] = mark
-        return nil
-    }
-
-    private mutating func insert(_ key: KeyIdentity, at mark: SourceMark) -> SourceMark? {
-        if otherDictionary.isEmpty {
-            if let index = others.firstIndex(where: { $0.0 == key }) { return others[index].1 }
-            if others.count < Self.linearLimit {
-                others.append((key, mark))
-                return nil
-            }
-            for (existing, first) in others { otherDictionary[existing] = first }
-        }
-        if let first = otherDictionary[key] { return first }
-        otherDictionary[key] = mark
-        return nil
     }
 }
