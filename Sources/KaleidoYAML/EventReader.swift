@@ -5,8 +5,9 @@ internal import CYAML
 ///
 /// A flat struct rather than an enum with payloads: the builder reads the fields it needs
 /// without the outlined copies a multi-payload enum costs on every event, and absent tags and
-/// anchors stay nil without building a string.
-struct Event {
+/// anchors stay nil without building a string. Not copyable: it moves from the reader into
+/// the builder, and its strings into the node, without a copy of the whole event on the way.
+struct Event: ~Copyable {
     enum Kind {
         case streamStart, streamEnd
         case documentStart, documentEnd

@@ -52,15 +52,17 @@ enum KeyIdentity: Hashable {
         }
     }
 
-    /// The text of a key whose identity is certainly the plain string it reads as
-    /// (`.scalar(.string(text), tag: nil)`), decided without the resolver, or nil when that
-    /// takes the full rules: an untagged quoted or block scalar, or an untagged plain scalar
-    /// whose first byte can start nothing but a string under the core schema.
+    /// The text of a key whose identity is the plain string it reads as
+    /// (`.scalar(.string(text), tag: nil)`): an untagged quoted or block scalar, or an untagged
+    /// plain scalar the core schema reads as a string (`name`, `type`; not `1`, `null`).
+    /// Nil for every other key, which takes the full `KeyIdentity`.
     static func plainString(_ node: borrowing YAMLNode) -> String? {
         guard node.tag == nil, case .scalar(let text, let style) = node.content else { return nil }
         if style != .plain { return text }
-        guard let first = text.utf8.first, !ScalarResolver.mayBeNonString(firstByte: first) else { return nil }
-        return text
+        guard let first = text.utf8.first else { return nil }
+        if !ScalarResolver.mayBeNonString(firstByte: first) { return text }
+        if case .string = ScalarResolver.resolvePlain(text) { return text }
+        return nil
     }
 
     private static func applicationTag(_ tag: String?) -> String? {

@@ -50,6 +50,8 @@ struct SourceMap: Sendable {
         var wideExtra: [UInt32] = []
         var lineStartBytes: [UInt32] = [UInt32(bom)]
         var lineStartChars: [UInt32] = [0]
+        lineStartBytes.reserveCapacity(bytes.count / 24 + 2)
+        lineStartChars.reserveCapacity(bytes.count / 24 + 2)
         // One pass over every byte of every file: ASCII bytes (nearly all of them) take the short
         // path, and the buffer is read without bounds checks.
         let (chars, badOffset) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int?) in
@@ -57,7 +59,13 @@ struct SourceMap: Sendable {
             var chars = 0
             var extra = 0
             let count = buffer.count
+            guard let base = buffer.baseAddress else { return (0, nil) }
             while offset < count {
+                if offset + 8 <= count, Self.isPlainWord(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) {
+                    offset += 8
+                    chars += 8
+                    continue
+                }
                 let byte = buffer[offset]
                 if byte >= 0x80 {
                     let length = Self.sequenceLength(bytes, at: offset)
@@ -110,6 +118,10 @@ struct SourceMap: Sendable {
             starts.reserveCapacity(count / 24 + 2)
             offset = start
             while offset < count {
+                if offset + 8 <= count, Self.isPlainWord(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) {
+                    offset += 8
+                    continue
+                }
                 let byte = buffer[offset]
                 offset += 1
                 if byte <= 0x0D, byte == 0x0A || (byte == 0x0D && (offset >= count || buffer[offset] != 0x0A)) {
@@ -118,6 +130,14 @@ struct SourceMap: Sendable {
             }
             return starts
         }
+    }
+
+    /// Whether eight bytes are all ASCII and none is a control byte up to CR (no line break
+    /// among them): they move a scan on by eight characters at once.
+    private static func isPlainWord(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // With every byte below 0x80, a byte below 0x0E borrows into its own high bit.
+        return word & high == 0 && (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high == 0
     }
 
     /// The mark of an invalid byte, computed from the lines read so far.

@@ -102,8 +102,7 @@ struct TreeBuilder {
     /// Reads every event and returns the documents.
     mutating func run() throws(YAMLError) -> [YAMLDocument] {
         while true {
-            let event: Event
-            do { event = try reader.next() } catch { throw LibYAMLMessages.error(for: error, map: map, bytes: bytes) }
+            let event = try nextEvent()
             switch event.kind {
             case .streamStart: continue
             case .streamEnd:
@@ -135,6 +134,10 @@ struct TreeBuilder {
                 try close(event)
             }
         }
+    }
+
+    private func nextEvent() throws(YAMLError) -> Event {
+        do { return try reader.next() } catch { throw LibYAMLMessages.error(for: error, map: map, bytes: bytes) }
     }
 
     private mutating func span(_ start: Int, _ end: Int) -> SourceSpan {
@@ -176,7 +179,7 @@ struct TreeBuilder {
         try complete(node, expandedSize: 1, expandedHeight: 0)
     }
 
-    private mutating func alias(_ name: String, _ event: Event) throws(YAMLError) {
+    private mutating func alias(_ name: String, _ event: borrowing Event) throws(YAMLError) {
         let nodeSpan = span(event.start, event.end)
         try checkSource(upTo: nodeSpan.start.offset)
         checkedUpTo = max(checkedUpTo, nodeSpan.end.offset)
@@ -224,7 +227,7 @@ struct TreeBuilder {
         YAMLError(.syntax, "a comment needs a space before '#'; add one, or quote the value if '#' belongs to it", at: map.mark(byteOffset: offset))
     }
 
-    private mutating func open(isMapping: Bool, _ event: Event) throws(YAMLError) {
+    private mutating func open(isMapping: Bool, _ event: borrowing Event) throws(YAMLError) {
         let start = map.mark(characterIndex: event.start)
         guard stack.count < limits.maxDepth else {
             throw YAMLError(
@@ -237,7 +240,7 @@ struct TreeBuilder {
         stack.append(Frame(isMapping: isMapping, style: event.collectionStyle, tag: event.tag, anchor: event.anchor, start: start))
     }
 
-    private mutating func close(_ event: Event) throws(YAMLError) {
+    private mutating func close(_ event: borrowing Event) throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
         if let anchor = frame.anchor { openAnchors.remove(anchor) }
         if frame.isMapping { keys.closeMapping() }
