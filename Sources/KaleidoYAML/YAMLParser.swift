@@ -260,6 +260,8 @@ struct TreeBuilder {
 
     /// Attaches a finished node to its parent (or makes it the root) and records its anchor.
     /// `node` is consumed: it moves into its parent without a copy of its strings and arrays.
+    /// Always inlined: the node is then built in place instead of copied in and destroyed.
+    @inline(__always)
     private mutating func complete(_ node: consuming YAMLNode, expandedSize: Int, expandedHeight: Int) throws(YAMLError) {
         if let anchor = node.anchor {
             anchors[anchor] = Anchored(node: copy node, expandedSize: expandedSize, expandedHeight: expandedHeight)
