@@ -122,9 +122,12 @@ struct TreeMerger {
                                slotA: Slot, slotB: Slot, edits: inout [TextEdit]) -> YAMLNode {
         guard case .mapping(let pairsA, let styleA) = nodeA.content, case .mapping(let pairsB, let styleB) = nodeB.content else { return nodeA }
         let pairsBase = base?.pairs ?? []
-        var baseIndex: [String: YAMLPair] = [:]
-        for pair in pairsBase { baseIndex[Values.keyText(pair.key)] = pair }
-        var indexB: [String: Int] = [:]
+        // Positions, not pairs: a dictionary of pairs would copy both nodes of every pair. Sized
+        // up front so that no dictionary grows while it is filled.
+        var basePositions = [String: Int](minimumCapacity: pairsBase.count)
+        for (index, pair) in pairsBase.enumerated() { basePositions[Values.keyText(pair.key)] = index }
+        let baseIndex = PairIndex(pairs: pairsBase, positions: basePositions)
+        var indexB = [String: Int](minimumCapacity: pairsB.count)
         for (index, pair) in pairsB.enumerated() { indexB[Values.keyText(pair.key)] = index }
         let keysA = pairsA.map { Values.keyText($0.key) }
         let setA = Set(keysA)
@@ -135,9 +138,16 @@ struct TreeMerger {
         var deleted: [Int] = []
         for (index, pair) in pairsA.enumerated() {
             let key = keysA[index]
+            let bIndex = indexB[key]
+            // Most fields are equal on both sides: `merge` would return a's value at once, so
+            // skip building its path and slots.
+            if let bIndex, equalAB(pair.value, pairsB[bIndex].value) {
+                entries.append(.a(index, pair.value))
+                continue
+            }
             let step = path + [.key(key)]
             let basePair = baseIndex[key]
-            if let bIndex = indexB[key] {
+            if let bIndex {
                 let pairB = pairsB[bIndex]
                 let merged = merge(base: basePair?.value, a: pair.value, b: pairB.value, path: step,
                                    slotA: valueSlot(pair, in: a, flow: styleA == .flow),
@@ -214,6 +224,13 @@ struct TreeMerger {
             edits.append(render(merged, at: slotA, like: nodeA))
         }
         return merged
+    }
+
+    /// Base pairs looked up by key text (what a dictionary of pairs was, without the copies).
+    private struct PairIndex {
+        let pairs: [YAMLPair]
+        let positions: [String: Int]
+        subscript(key: String) -> YAMLPair? { positions[key].map { pairs[$0] } }
     }
 
     /// The index in a's pairs of the nearest key before `bIndex` in b's order that a keeps.

@@ -14,37 +14,47 @@ enum Values {
     }
 
     static func equal(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
-        switch (a.content, b.content) {
-        case (.scalar(let x, let styleX), .scalar(let y, let styleY)):
+        // One content matched at a time: a tuple of both would copy both payloads first.
+        switch a.content {
+        case .scalar(let x, let styleX):
+            guard case .scalar(let y, let styleY) = b.content else { return false }
             if a.tag == nil, b.tag == nil {
                 // Quoted and block scalars are strings: their texts decide without resolving.
                 if styleX != .plain && styleY != .plain { return x == y }
                 if styleX == .plain && styleY == .plain && x == y { return true }
             }
             return a.resolvedScalar == b.resolvedScalar
-        case (.alias(let x), .alias(let y)):
+        case .alias(let x):
+            guard case .alias(let y) = b.content else { return false }
             return x == y
-        case (.sequence(let x, _), .sequence(let y, _)):
-            guard x.count == y.count else { return false }
+        case .sequence(let x, _):
+            guard case .sequence(let y, _) = b.content, x.count == y.count else { return false }
             for index in x.indices where !equal(x[index], y[index]) { return false }
             return true
-        case (.mapping(let x, _), .mapping(let y, _)):
-            guard x.count == y.count else { return false }
+        case .mapping(let x, _):
+            guard case .mapping(let y, _) = b.content, x.count == y.count else { return false }
+            // Both sides usually hold their keys in one order: compare in place while they do.
+            var start = 0
+            while start < x.count {
+                let key = keyText(x[start].key)
+                guard keyText(y[start].key) == key else { break }
+                guard equal(x[start].value, y[start].value) else { return false }
+                start += 1
+            }
+            if start == x.count { return true }
             if x.count <= 12 {
-                for pair in x {
-                    let key = keyText(pair.key)
-                    guard let other = y.first(where: { keyText($0.key) == key }), equal(pair.value, other.value) else { return false }
+                for index in start..<x.count {
+                    let key = keyText(x[index].key)
+                    guard let other = y.first(where: { keyText($0.key) == key }), equal(x[index].value, other.value) else { return false }
                 }
                 return true
             }
             var index: [String: YAMLNode] = [:]
             for pair in y { index[keyText(pair.key)] = pair.value }
-            for pair in x {
+            for pair in x[start...] {
                 guard let other = index[keyText(pair.key)], equal(pair.value, other) else { return false }
             }
             return true
-        default:
-            return false
         }
     }
 
@@ -64,6 +74,10 @@ enum Values {
     static func isWord(_ text: String) -> Bool {
         guard let first = text.utf8.first,
               (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F else { return false }
+        // Only 4- and 5-letter words starting with n, t or f can be one of those: most keys
+        // skip the nine string comparisons below.
+        let count = text.utf8.count
+        guard count == 4 || count == 5, (first | 0x20) == 0x6E || (first | 0x20) == 0x74 || (first | 0x20) == 0x66 else { return true }
         switch text {
         case "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE": return false
         default: return true

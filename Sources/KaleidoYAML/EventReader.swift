@@ -2,22 +2,31 @@ internal import CYAML
 
 /// One libyaml event, copied out of C memory at once. Positions are libyaml's character
 /// indexes (see `SourceMap`).
-struct Event {
+///
+/// A flat struct rather than an enum with payloads: the builder reads the fields it needs
+/// without the outlined copies a multi-payload enum costs on every event, and absent tags and
+/// anchors stay nil without building a string. Not copyable: it moves from the reader into
+/// the builder, and its strings into the node, without a copy of the whole event on the way.
+struct Event: ~Copyable {
     enum Kind {
         case streamStart, streamEnd
-        case documentStart(explicit: Bool)
-        case documentEnd(explicit: Bool)
-        case alias(String)
-        case scalar(value: String, style: ScalarStyle, tag: String?, anchor: String?)
-        case sequenceStart(style: CollectionStyle, tag: String?, anchor: String?)
-        case sequenceEnd
-        case mappingStart(style: CollectionStyle, tag: String?, anchor: String?)
-        case mappingEnd
+        case documentStart, documentEnd
+        case alias, scalar
+        case sequenceStart, sequenceEnd
+        case mappingStart, mappingEnd
     }
 
     var kind: Kind
     var start: Int
     var end: Int
+    /// A scalar's presented value, or an alias's anchor name; empty for other events.
+    var value = ""
+    var scalarStyle = ScalarStyle.plain
+    var collectionStyle = CollectionStyle.block
+    var tag: String?
+    var anchor: String?
+    /// For document start and end: whether `---` / `...` was written.
+    var explicit = false
 }
 
 /// What libyaml reported when it stopped: its problem and context strings and their positions.
@@ -66,7 +75,7 @@ final class EventReader {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) != 0 else { throw failure() }
         defer { yaml_event_delete(&event) }
-        return Event(kind: Self.kind(of: event), start: Int(event.start_mark.index), end: Int(event.end_mark.index))
+        return Self.convert(event)
     }
 
     private func failure() -> LibYAMLFailure {
@@ -80,32 +89,49 @@ final class EventReader {
             contextIndex: Int(parser.context_mark.index))
     }
 
-    private static func kind(of event: yaml_event_t) -> Event.Kind {
+    private static func convert(_ event: yaml_event_t) -> Event {
+        var result = Event(kind: .streamEnd, start: Int(event.start_mark.index), end: Int(event.end_mark.index))
         switch event.type {
-        case YAML_STREAM_START_EVENT: return .streamStart
-        case YAML_DOCUMENT_START_EVENT: return .documentStart(explicit: event.data.document_start.implicit == 0)
-        case YAML_DOCUMENT_END_EVENT: return .documentEnd(explicit: event.data.document_end.implicit == 0)
-        case YAML_ALIAS_EVENT: return .alias(string(event.data.alias.anchor) ?? "")
+        case YAML_STREAM_START_EVENT:
+            result.kind = .streamStart
+        case YAML_DOCUMENT_START_EVENT:
+            result.kind = .documentStart
+            result.explicit = event.data.document_start.implicit == 0
+        case YAML_DOCUMENT_END_EVENT:
+            result.kind = .documentEnd
+            result.explicit = event.data.document_end.implicit == 0
+        case YAML_ALIAS_EVENT:
+            result.kind = .alias
+            result.value = string(event.data.alias.anchor) ?? ""
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-            return .scalar(
-                value: value, style: scalarStyle(scalar.style), tag: string(scalar.tag),
-                anchor: string(scalar.anchor))
+            result.kind = .scalar
+            if let value = scalar.value, scalar.length > 0 {
+                result.value = String(decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+            }
+            result.scalarStyle = scalarStyle(scalar.style)
+            result.tag = string(scalar.tag)
+            result.anchor = string(scalar.anchor)
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.data.sequence_start
-            return .sequenceStart(
-                style: sequence.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block,
-                tag: string(sequence.tag), anchor: string(sequence.anchor))
-        case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
+            result.kind = .sequenceStart
+            result.collectionStyle = sequence.style == YAML_FLOW_SEQUENCE_STYLE ? .flow : .block
+            result.tag = string(sequence.tag)
+            result.anchor = string(sequence.anchor)
+        case YAML_SEQUENCE_END_EVENT:
+            result.kind = .sequenceEnd
         case YAML_MAPPING_START_EVENT:
             let mapping = event.data.mapping_start
-            return .mappingStart(
-                style: mapping.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block,
-                tag: string(mapping.tag), anchor: string(mapping.anchor))
-        case YAML_MAPPING_END_EVENT: return .mappingEnd
-        default: return .streamEnd
+            result.kind = .mappingStart
+            result.collectionStyle = mapping.style == YAML_FLOW_MAPPING_STYLE ? .flow : .block
+            result.tag = string(mapping.tag)
+            result.anchor = string(mapping.anchor)
+        case YAML_MAPPING_END_EVENT:
+            result.kind = .mappingEnd
+        default:
+            break
         }
+        return result
     }
 
     private static func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {

@@ -52,6 +52,19 @@ enum KeyIdentity: Hashable {
         }
     }
 
+    /// The text of a key whose identity is the plain string it reads as
+    /// (`.scalar(.string(text), tag: nil)`): an untagged quoted or block scalar, or an untagged
+    /// plain scalar the core schema reads as a string (`name`, `type`; not `1`, `null`).
+    /// Nil for every other key, which takes the full `KeyIdentity`.
+    static func plainString(_ node: borrowing YAMLNode) -> String? {
+        guard node.tag == nil, case .scalar(let text, let style) = node.content else { return nil }
+        if style != .plain { return text }
+        guard let first = text.utf8.first else { return nil }
+        if !ScalarResolver.mayBeNonString(firstByte: first) { return text }
+        if case .string = ScalarResolver.resolvePlain(text) { return text }
+        return nil
+    }
+
     private static func applicationTag(_ tag: String?) -> String? {
         guard let tag, tag != "!", !tag.hasPrefix(ScalarResolver.coreTagPrefix) else { return nil }
         return tag
@@ -67,5 +80,93 @@ enum KeyIdentity: Hashable {
         case .mapping: return "(a mapping)"
         case .alias(let name): return "*\(name)"
         }
+    }
+}
+
+/// The keys of the open mappings of one parse and where each was first written.
+///
+/// Keys that mean a plain string (nearly all of them) are kept as their text with a 64-bit
+/// fingerprint, and compared by fingerprint first: two such keys are the same key exactly when
+/// their texts are equal, and never the same key as a key of another kind. Mappings nest like a
+/// stack (a mapping's keys are all read before its parent's next key), so one array holds the
+/// keys of every open mapping, innermost last: no allocation per mapping. A mapping with more
+/// than `linearLimit` string keys moves them to a dictionary, so hostile input with huge
+/// mappings stays linear. Other keys (numbers, collections) use `KeyIdentity`.
+struct KeySet {
+    private static let linearLimit = 32
+    private struct Entry {
+        var fingerprint: UInt64
+        var text: String
+        var mark: SourceMark
+    }
+    /// One open mapping: where its entries start, and its dictionary once it is large.
+    private struct Level {
+        var base: Int
+        var strings: [String: SourceMark] = [:]
+        var others: [KeyIdentity: SourceMark] = [:]
+    }
+    private var entries: [Entry] = []
+    private var levels: [Level] = []
+
+    /// Starts the keys of a new innermost mapping.
+    mutating func openMapping() {
+        levels.append(Level(base: entries.count))
+    }
+
+    /// Forgets the keys of the innermost mapping.
+    mutating func closeMapping() {
+        guard let level = levels.popLast() else { return }
+        if entries.count > level.base { entries.removeSubrange(level.base...) }
+    }
+
+    /// Adds the key `node` to the innermost mapping, or returns where it was first written
+    /// when it is already there.
+    mutating func insert(_ node: borrowing YAMLNode, anchors: [String: TreeBuilder.Anchored]) -> SourceMark? {
+        guard !levels.isEmpty else { return nil }
+        let mark = node.span.start
+        if let text = KeyIdentity.plainString(node) { return insert(string: text, at: mark) }
+        let identity = KeyIdentity(node, anchors: anchors)
+        if case .scalar(.string(let text), tag: nil) = identity { return insert(string: text, at: mark) }
+        let top = levels.count - 1
+        if let first = levels[top].others[identity] { return first }
+        levels[top].others[identity] = mark
+        return nil
+    }
+
+    private mutating func insert(string key: String, at mark: SourceMark) -> SourceMark? {
+        let top = levels.count - 1
+        if !levels[top].strings.isEmpty {
+            if let first = levels[top].strings[key] { return first }
+            levels[top].strings[key] = mark
+            return nil
+        }
+        let fingerprint = Self.fingerprint(key)
+        let base = levels[top].base
+        for index in base..<entries.count where entries[index].fingerprint == fingerprint && entries[index].text == key {
+            return entries[index].mark
+        }
+        if entries.count - base < Self.linearLimit {
+            if entries.capacity == 0 { entries.reserveCapacity(64) }
+            entries.append(Entry(fingerprint: fingerprint, text: key, mark: mark))
+            return nil
+        }
+        for entry in entries[base...] { levels[top].strings[entry.text] = entry.mark }
+        entries.removeSubrange(base...)
+        levels[top].strings[key] = mark
+        return nil
+    }
+
+    /// FNV-1a over the UTF-8 bytes: equal texts give equal fingerprints.
+    private static func fingerprint(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        if let done = text.utf8.withContiguousStorageIfAvailable({ buffer -> UInt64 in
+            var hash = hash
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }) {
+            return done
+        }
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 }

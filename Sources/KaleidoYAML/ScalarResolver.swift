@@ -56,6 +56,9 @@ public enum ScalarResolver {
             // A letter (n, t, f and capitals: `name`, `type`, `from`…) can only start null or a
             // boolean; no number pattern starts with a letter.
             if (first | 0x20) == UInt8(ascii: "n") || (first | 0x20) == UInt8(ascii: "t") || (first | 0x20) == UInt8(ascii: "f") {
+                // null and true have 4 letters, false 5: other words skip the comparisons.
+                let count = text.utf8.count
+                guard count == 4 || count == 5 else { return .string(text) }
                 switch text {
                 case "null", "Null", "NULL": return .null
                 default: return resolveBool(text) ?? .string(text)

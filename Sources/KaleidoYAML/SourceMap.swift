@@ -8,12 +8,15 @@
 /// editor shows), so that every mark in the project means the same thing.
 ///
 /// Building the map also validates the UTF-8 (the first bad byte is reported by its offset).
-/// Memory stays proportional to the number of lines plus one entry per 32 characters.
+/// Memory stays proportional to the number of lines plus the number of non-ASCII characters.
 struct SourceMap: Sendable {
     /// Length of a leading UTF-8 byte order mark (0 or 3).
     let bomLength: Int
-    /// Byte offset of character `32 * i` (libyaml's character index, BOM excluded).
-    private var checkpoints: [UInt32] = []
+    /// The character index of each character written with more than one byte, in order.
+    private var wideChars: [UInt32] = []
+    /// The bytes beyond one per character up to and including each of `wideChars`: character
+    /// `i` starts at byte `bomLength + i + wideExtra[k - 1]`, `k` wide characters before it.
+    private var wideExtra: [UInt32] = []
     /// Byte offset at which each line starts (line 1 starts after the BOM).
     private var lineStartBytes: [UInt32] = []
     /// Character index at which each line starts.
@@ -21,35 +24,55 @@ struct SourceMap: Sendable {
     private let bytes: [UInt8]
     /// Number of characters libyaml sees (BOM excluded).
     private(set) var characterCount = 0
-    /// The last position converted: libyaml's marks mostly move forward, so the next one is
-    /// usually found by walking a few characters from here instead of from a checkpoint.
+    /// The last position converted: libyaml's marks mostly move forward, so the wide
+    /// characters before the next one are counted on from here instead of searched.
     private var cursorChar = 0
-    private var cursorByte = 0
+    private var cursorWide = 0
     private var cursorLine = 0
 
-    private static let checkpointStride = 32
+    /// Whether every byte after the BOM is ASCII: then a character index is the byte offset
+    /// less the BOM, and a column the bytes since the line start, with no table or walk.
+    private let isASCII: Bool
 
     /// Builds the map, or throws `invalidUTF8` naming the first bad byte's offset.
     init(_ bytes: [UInt8]) throws(YAMLError) {
         self.bytes = bytes
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         bomLength = bom
-        var checkpoints: [UInt32] = []
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 2)
+        if let lineStarts = Self.asciiLineStarts(bytes, from: bom) {
+            isASCII = true
+            lineStartBytes = lineStarts
+            characterCount = bytes.count - bom
+            return
+        }
+        isASCII = false
+        var wideChars: [UInt32] = []
+        var wideExtra: [UInt32] = []
         var lineStartBytes: [UInt32] = [UInt32(bom)]
         var lineStartChars: [UInt32] = [0]
+        lineStartBytes.reserveCapacity(bytes.count / 24 + 2)
+        lineStartChars.reserveCapacity(bytes.count / 24 + 2)
         // One pass over every byte of every file: ASCII bytes (nearly all of them) take the short
         // path, and the buffer is read without bounds checks.
-        let (end, chars, badOffset) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int, Int?) in
+        let (chars, badOffset) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int?) in
             var offset = bom
             var chars = 0
+            var extra = 0
             let count = buffer.count
+            guard let base = buffer.baseAddress else { return (0, nil) }
             while offset < count {
-                if chars & (Self.checkpointStride - 1) == 0 { checkpoints.append(UInt32(offset)) }
+                if offset + 8 <= count, Self.isPlainWord(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) {
+                    offset += 8
+                    chars += 8
+                    continue
+                }
                 let byte = buffer[offset]
                 if byte >= 0x80 {
                     let length = Self.sequenceLength(bytes, at: offset)
-                    guard length > 0 else { return (offset, chars, offset) }
+                    guard length > 0 else { return (chars, offset) }
+                    extra += length - 1
+                    wideChars.append(UInt32(chars))
+                    wideExtra.append(UInt32(extra))
                     offset += length
                     chars += 1
                     continue
@@ -61,7 +84,7 @@ struct SourceMap: Sendable {
                     lineStartChars.append(UInt32(chars))
                 }
             }
-            return (offset, chars, nil)
+            return (chars, nil)
         }
         self.lineStartBytes = lineStartBytes
         self.lineStartChars = lineStartChars
@@ -71,10 +94,50 @@ struct SourceMap: Sendable {
                 "the file is not valid UTF-8 (bad byte 0x\(String(bytes[badOffset], radix: 16, uppercase: true)) at byte offset \(badOffset)); save it as UTF-8",
                 at: markForInvalidByte(offset: badOffset, chars: chars))
         }
-        checkpoints.append(UInt32(end))  // a mark at the very end of the file
-        self.checkpoints = checkpoints
+        self.wideChars = wideChars
+        self.wideExtra = wideExtra
         characterCount = chars
-        cursorByte = bomLength
+    }
+
+    /// The line starts of a file whose bytes from `start` on are all ASCII, or nil when one is not.
+    /// Eight bytes are tested at a time for the high bit; line breaks are rare bytes below 0x0E.
+    private static func asciiLineStarts(_ bytes: [UInt8], from start: Int) -> [UInt32]? {
+        bytes.withUnsafeBufferPointer { buffer -> [UInt32]? in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return [UInt32(start)] }
+            var offset = start
+            while offset + 8 <= count {
+                if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+                offset += 8
+            }
+            while offset < count {
+                if buffer[offset] >= 0x80 { return nil }
+                offset += 1
+            }
+            var starts: [UInt32] = [UInt32(start)]
+            starts.reserveCapacity(count / 24 + 2)
+            offset = start
+            while offset < count {
+                if offset + 8 <= count, Self.isPlainWord(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) {
+                    offset += 8
+                    continue
+                }
+                let byte = buffer[offset]
+                offset += 1
+                if byte <= 0x0D, byte == 0x0A || (byte == 0x0D && (offset >= count || buffer[offset] != 0x0A)) {
+                    starts.append(UInt32(offset))
+                }
+            }
+            return starts
+        }
+    }
+
+    /// Whether eight bytes are all ASCII and none is a control byte up to CR (no line break
+    /// among them): they move a scan on by eight characters at once.
+    private static func isPlainWord(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // With every byte below 0x80, a byte below 0x0E borrows into its own high bit.
+        return word & high == 0 && (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high == 0
     }
 
     /// The mark of an invalid byte, computed from the lines read so far.
@@ -87,28 +150,31 @@ struct SourceMap: Sendable {
     /// The mark of libyaml's character index `index` (clamped to the file).
     mutating func mark(characterIndex index: Int) -> SourceMark {
         let index = min(max(index, 0), characterCount)
-        var offset: Int
-        var chars: Int
-        if index >= cursorChar, index - cursorChar <= 2 * Self.checkpointStride {
-            offset = cursorByte
-            chars = cursorChar
+        if isASCII {
+            let offset = index + bomLength
+            let line = lineIndex(ofByte: offset)
+            cursorLine = line
+            return SourceMark(offset: offset, line: line + 1, column: offset - Int(lineStartBytes[line]) + 1)
+        }
+        // Wide characters before `index`: counted on from the cursor when moving forward
+        // (libyaml's usual order), else found by binary search.
+        var wide: Int
+        if index >= cursorChar {
+            wide = cursorWide
+            while wide < wideChars.count, Int(wideChars[wide]) < index { wide += 1 }
         } else {
-            let checkpoint = min(index / Self.checkpointStride, checkpoints.count - 1)
-            offset = Int(checkpoints[checkpoint])
-            chars = checkpoint * Self.checkpointStride
-        }
-        // The bytes are valid UTF-8 (checked in init): the lead byte gives the length.
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            while chars < index, offset < count {
-                let lead = buffer[offset]
-                offset += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                chars += 1
+            var low = 0
+            var high = min(cursorWide, wideChars.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(wideChars[middle]) < index { low = middle + 1 } else { high = middle }
             }
+            wide = low
         }
+        let offset = bomLength + index + (wide > 0 ? Int(wideExtra[wide - 1]) : 0)
         let line = lineIndex(ofByte: offset)
-        cursorChar = chars
-        cursorByte = offset
+        cursorChar = index
+        cursorWide = wide
         cursorLine = line
         return SourceMark(offset: offset, line: line + 1, column: index - Int(lineStartChars[line]) + 1)
     }
@@ -117,6 +183,7 @@ struct SourceMap: Sendable {
     func mark(byteOffset: Int) -> SourceMark {
         let offset = min(max(byteOffset, bomLength), bytes.count)
         let line = lineIndex(ofByte: offset)
+        if isASCII { return SourceMark(offset: offset, line: line + 1, column: offset - Int(lineStartBytes[line]) + 1) }
         var column = 1
         var cursor = Int(lineStartBytes[line])
         while cursor < offset {

@@ -51,7 +51,6 @@ struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var keys = KeySet()
         /// Nodes in this collection once aliases are expanded, itself included.
         var expandedSize = 1
         /// Collection levels below this one once aliases are expanded.
@@ -65,12 +64,16 @@ struct TreeBuilder {
         var expandedHeight: Int
     }
 
+    private static let initialCapacity = 4
+
     private(set) var map: SourceMap
     private let bytes: [UInt8]
     private let limits: YAMLLimits
     private let maxDocuments: Int?
     private let reader: EventReader
     private var stack: [Frame] = []
+    /// The keys of the open mappings, innermost last.
+    private var keys = KeySet()
     private(set) var anchors: [String: Anchored] = [:]
     /// Anchors whose collection is still open: an alias to one of them would be a cycle.
     private var openAnchors: Set<String> = []
@@ -99,48 +102,50 @@ struct TreeBuilder {
     /// Reads every event and returns the documents.
     mutating func run() throws(YAMLError) -> [YAMLDocument] {
         while true {
-            let event: Event
-            do { event = try reader.next() } catch { throw LibYAMLMessages.error(for: error, map: map, bytes: bytes) }
+            let event = try nextEvent()
             switch event.kind {
             case .streamStart: continue
             case .streamEnd:
                 try checkSource(upTo: bytes.count)
                 return documents
-            case .documentStart(let explicit):
+            case .documentStart:
                 if let maxDocuments, documents.count >= maxDocuments {
                     throw YAMLError(
                         .documentCount,
                         "a record file holds one YAML document, but another one starts here; remove this '---' or move the document to its own file",
                         at: map.mark(characterIndex: event.start))
                 }
-                explicitStart = explicit
+                explicitStart = event.explicit
                 anchors = [:]
                 aliasExpansion = 0
-            case .documentEnd(let explicit):
+            case .documentEnd:
                 let node = root ?? YAMLNode(.scalar("", .plain), span: span(event.start, event.start))
-                documents.append(YAMLDocument(root: node, explicitStart: explicitStart, explicitEnd: explicit))
+                documents.append(YAMLDocument(root: node, explicitStart: explicitStart, explicitEnd: event.explicit))
                 root = nil
-            case .alias(let name):
-                try alias(name, event)
-            case .scalar(let value, let style, let tag, let anchor):
-                try scalar(value, style: style, tag: tag, anchor: anchor, event)
-            case .sequenceStart(let style, let tag, let anchor):
-                try open(isMapping: false, style: style, tag: tag, anchor: anchor, event)
-            case .mappingStart(let style, let tag, let anchor):
-                try open(isMapping: true, style: style, tag: tag, anchor: anchor, event)
+            case .alias:
+                try alias(event.value, event)
+            case .scalar:
+                try scalar(event)
+            case .sequenceStart:
+                try open(isMapping: false, event)
+            case .mappingStart:
+                try open(isMapping: true, event)
             case .sequenceEnd, .mappingEnd:
                 try close(event)
             }
         }
     }
 
+    private func nextEvent() throws(YAMLError) -> Event {
+        do { return try reader.next() } catch { throw LibYAMLMessages.error(for: error, map: map, bytes: bytes) }
+    }
+
     private mutating func span(_ start: Int, _ end: Int) -> SourceSpan {
         SourceSpan(start: map.mark(characterIndex: start), end: map.mark(characterIndex: end))
     }
 
-    private mutating func scalar(
-        _ value: String, style: ScalarStyle, tag: String?, anchor: String?, _ event: Event
-    ) throws(YAMLError) {
+    private mutating func scalar(_ event: consuming Event) throws(YAMLError) {
+        let value = event.value, style = event.scalarStyle, tag = event.tag, anchor = event.anchor
         var nodeSpan = span(event.start, event.end)
         guard value.utf8.count <= limits.maxScalarBytes else {
             throw YAMLError(
@@ -174,7 +179,7 @@ struct TreeBuilder {
         try complete(node, expandedSize: 1, expandedHeight: 0)
     }
 
-    private mutating func alias(_ name: String, _ event: Event) throws(YAMLError) {
+    private mutating func alias(_ name: String, _ event: borrowing Event) throws(YAMLError) {
         let nodeSpan = span(event.start, event.end)
         try checkSource(upTo: nodeSpan.start.offset)
         checkedUpTo = max(checkedUpTo, nodeSpan.end.offset)
@@ -222,9 +227,7 @@ struct TreeBuilder {
         YAMLError(.syntax, "a comment needs a space before '#'; add one, or quote the value if '#' belongs to it", at: map.mark(byteOffset: offset))
     }
 
-    private mutating func open(
-        isMapping: Bool, style: CollectionStyle, tag: String?, anchor: String?, _ event: Event
-    ) throws(YAMLError) {
+    private mutating func open(isMapping: Bool, _ event: borrowing Event) throws(YAMLError) {
         let start = map.mark(characterIndex: event.start)
         guard stack.count < limits.maxDepth else {
             throw YAMLError(
@@ -232,13 +235,15 @@ struct TreeBuilder {
                 "collections nest deeper than \(limits.maxDepth) levels here; flatten the structure",
                 at: start)
         }
-        if let anchor { openAnchors.insert(anchor) }
-        stack.append(Frame(isMapping: isMapping, style: style, tag: tag, anchor: anchor, start: start))
+        if let anchor = event.anchor { openAnchors.insert(anchor) }
+        if isMapping { keys.openMapping() }
+        stack.append(Frame(isMapping: isMapping, style: event.collectionStyle, tag: event.tag, anchor: event.anchor, start: start))
     }
 
-    private mutating func close(_ event: Event) throws(YAMLError) {
+    private mutating func close(_ event: borrowing Event) throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
         if let anchor = frame.anchor { openAnchors.remove(anchor) }
+        if frame.isMapping { keys.closeMapping() }
         let end: SourceMark
         if frame.style == .flow {
             end = map.mark(characterIndex: event.end)
@@ -255,6 +260,8 @@ struct TreeBuilder {
 
     /// Attaches a finished node to its parent (or makes it the root) and records its anchor.
     /// `node` is consumed: it moves into its parent without a copy of its strings and arrays.
+    /// Always inlined: the node is then built in place instead of copied in and destroyed.
+    @inline(__always)
     private mutating func complete(_ node: consuming YAMLNode, expandedSize: Int, expandedHeight: Int) throws(YAMLError) {
         if let anchor = node.anchor {
             anchors[anchor] = Anchored(node: copy node, expandedSize: expandedSize, expandedHeight: expandedHeight)
@@ -267,13 +274,16 @@ struct TreeBuilder {
         // The parent is mutated in place: moving a frame out and back costs more than the rest.
         stack[top].expandedSize = stack[top].expandedSize.addingReportingOverflow(expandedSize).partialValue
         stack[top].expandedHeight = max(stack[top].expandedHeight, expandedHeight)
+        // A first allocation of a few elements instead of growing 1, 2, 4: most collections
+        // of a record hold a handful of children.
         if !stack[top].isMapping {
+            if stack[top].items.capacity == 0 { stack[top].items.reserveCapacity(Self.initialCapacity) }
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey.take() {
+            if stack[top].pairs.capacity == 0 { stack[top].pairs.reserveCapacity(Self.initialCapacity) }
             stack[top].pairs.append(YAMLPair(key: key, value: node))
         } else {
-            let identity = KeyIdentity(node, anchors: anchors)
-            if let first = stack[top].keys.insert(identity, at: node.span.start) {
+            if let first = keys.insert(node, anchors: anchors) {
                 throw YAMLError(
                     .duplicateKey,
                     "duplicate key \(KeyIdentity.describe(node)) in this mapping (first at line \(first.line), column \(first.column)); remove one of them",
@@ -281,28 +291,5 @@ struct TreeBuilder {
             }
             stack[top].pendingKey = node
         }
-    }
-}
-
-/// The keys of one mapping and where each was first written: a short list scanned linearly
-/// (most mappings have a handful of keys), a dictionary past `linearLimit` keys.
-struct KeySet {
-    private static let linearLimit = 12
-    private var list: [(KeyIdentity, SourceMark)] = []
-    private var dictionary: [KeyIdentity: SourceMark] = [:]
-
-    /// Adds `key`, or returns where it was first written when it is already there.
-    mutating func insert(_ key: KeyIdentity, at mark: SourceMark) -> SourceMark? {
-        if dictionary.isEmpty {
-            if let index = list.firstIndex(where: { $0.0 == key }) { return list[index].1 }
-            if list.count < Self.linearLimit {
-                list.append((key, mark))
-                return nil
-            }
-            for (existing, first) in list { dictionary[existing] = first }
-        }
-        if let first = dictionary[key] { return first }
-        dictionary[key] = mark
-        return nil
     }
 }
