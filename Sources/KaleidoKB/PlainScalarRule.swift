@@ -9,6 +9,8 @@ public enum PlainScalarRule {
     /// Findings for every such scalar value of the record. Keys are left alone: they are the
     /// schema's field names, not the consultant's data.
     public static func check<Node: ReadableNode>(_ record: RecordOf<Node>) -> [Finding] {
+        // Most records have no such scalar: a screen without paths first.
+        guard record.root.containsPlainValue(firstByte: YAML11Reading.mayDiffer(firstByte:), where: readsDifferently) else { return [] }
         var findings: [Finding] = []
         var path: [Step<Node>] = []
         visit(record.root, path: &path) { node, path, reading in
@@ -27,6 +29,13 @@ public enum PlainScalarRule {
         return findings
     }
 
+    /// Whether YAML 1.1 tools read `text`, a plain scalar, as something else than the string
+    /// YAML 1.2 reads.
+    static func readsDifferently(_ text: String) -> Bool {
+        guard YAML11Reading.of(text) != nil, case .string = ScalarResolver.resolvePlain(text) else { return false }
+        return true
+    }
+
     /// One step of the path to a value: the key node (its text is read only for a report) or
     /// an index.
     private enum Step<Node> {
@@ -39,10 +48,8 @@ public enum PlainScalarRule {
     private static func visit<Node: ReadableNode>(_ node: Node, path: inout [Step<Node>], report: (Node, [Step<Node>], String) -> Void) {
         if let first = node.plainScalarFirstByte {
             // Only the first byte can make a 1.1 reading differ: digits, signs and the few words.
-            guard YAML11Reading.mayDiffer(firstByte: first), let text = node.plainScalarText else { return }
-            if let reading = YAML11Reading.of(text), case .string = ScalarResolver.resolvePlain(text) {
-                report(node, path, reading)
-            }
+            guard YAML11Reading.mayDiffer(firstByte: first), let text = node.plainScalarText, readsDifferently(text) else { return }
+            if let reading = YAML11Reading.of(text) { report(node, path, reading) }
         } else if let items = node.items {
             for (index, item) in items.enumerated() {
                 path.append(.index(index))

@@ -22,8 +22,8 @@ public final class CompactDocument {
 
     @usableFromInline
     struct Entry {
-        /// `Kind` in the low 2 bits; for scalars the `ScalarStyle` code above them; for
-        /// collections bit 2 tells a flow collection.
+        /// `Kind` in the low 2 bits; for scalars the `ScalarStyle` code above them (bits 2–4)
+        /// and `keyFlag` for a mapping key; for collections bit 2 tells a flow collection.
         @usableFromInline var kindAndStyle: UInt8
         /// Index one past the node's subtree.
         @usableFromInline var end: UInt32
@@ -52,6 +52,24 @@ public final class CompactDocument {
     /// The root node's index.
     public var root: Int { 0 }
 
+    /// The `kindAndStyle` bit of a scalar that is a mapping key.
+    @usableFromInline static let keyFlag: UInt8 = 0x20
+
+    /// Whether the node is a key of a mapping.
+    @inlinable public func isKey(_ node: Int) -> Bool { entries[node].kindAndStyle & Self.keyFlag != 0 }
+
+    /// Whether some plain scalar that is a value (not a key) passes `screen` on its first byte
+    /// and then `test` on its text: one pass over the nodes, no path, no tree walk.
+    public func containsPlainValue(firstByte screen: (UInt8) -> Bool, where test: (String) -> Bool) -> Bool {
+        for node in entries.indices {
+            let entry = entries[node]
+            // A plain scalar that is not a key: kind 0, style 0, no key flag.
+            guard entry.kindAndStyle == 0, entry.textEnd > entry.textStart, screen(text[Int(entry.textStart)]) else { continue }
+            if test(string(node)) { return true }
+        }
+        return false
+    }
+
     /// How many nodes the document has.
     public var nodeCount: Int { entries.count }
 
@@ -61,7 +79,7 @@ public final class CompactDocument {
 
     /// A scalar's style (`.plain` for a collection).
     @inlinable public func scalarStyle(_ node: Int) -> ScalarStyle {
-        switch entries[node].kindAndStyle {
+        switch entries[node].kindAndStyle & 0x1F {
         case 4: return .singleQuoted
         case 8: return .doubleQuoted
         case 12: return .literal

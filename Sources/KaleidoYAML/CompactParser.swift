@@ -106,9 +106,9 @@ public struct CompactParser: Sendable {
                     let first = text[Int(textStart)]
                     if first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":") { return .decline }
                 }
-                guard attachChild(isScalarKeyCandidate: true, plain: style == 0, textStart: Int(textStart)) else { return .decline }
+                guard let isKey = attachChild(isScalarKeyCandidate: true, plain: style == 0, textStart: Int(textStart)) else { return .decline }
                 entries.append(CompactDocument.Entry(
-                    kindAndStyle: style, end: UInt32(entries.count + 1), count: 0,
+                    kindAndStyle: style | (isKey ? CompactDocument.keyFlag : 0), end: UInt32(entries.count + 1), count: 0,
                     textStart: textStart, textEnd: UInt32(text.count), sourceStart: start, sourceEnd: end))
                 return .more
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -116,7 +116,7 @@ public struct CompactParser: Sendable {
                 let flow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                 let tagged = isMapping ? event.data.mapping_start.tag != nil || event.data.mapping_start.anchor != nil
                     : event.data.sequence_start.tag != nil || event.data.sequence_start.anchor != nil
-                guard !tagged, open.count < limits.maxDepth, attachChild(isScalarKeyCandidate: false, plain: false, textStart: 0) else { return .decline }
+                guard !tagged, open.count < limits.maxDepth, attachChild(isScalarKeyCandidate: false, plain: false, textStart: 0) != nil else { return .decline }
                 open.append((entries.count, isMapping, true))
                 entries.append(CompactDocument.Entry(
                     kindAndStyle: (isMapping ? 2 : 1) | (flow ? 4 : 0), end: 0, count: 0,
@@ -136,21 +136,21 @@ public struct CompactParser: Sendable {
 
         /// Counts the new child in its parent; refuses a key the tree parser must judge: a
         /// collection, or a plain scalar that may read as null, a boolean or a number.
-        private mutating func attachChild(isScalarKeyCandidate: Bool, plain: Bool, textStart: Int) -> Bool {
-            guard let top = open.indices.last else { return entries.isEmpty }
-            if open[top].isMapping {
-                if open[top].expectKey {
-                    guard isScalarKeyCandidate else { return false }
-                    if plain, textStart < text.count, ScalarResolver.mayBeNonString(firstByte: text[textStart]) {
-                        let key = String(decoding: text[textStart...], as: UTF8.self)
-                        guard case .string = ScalarResolver.resolvePlain(key) else { return false }
-                    }
-                    entries[open[top].index].count += 1
-                }
-                open[top].expectKey.toggle()
-            } else {
+        /// Nil when refused, else whether the child is a mapping key.
+        private mutating func attachChild(isScalarKeyCandidate: Bool, plain: Bool, textStart: Int) -> Bool? {
+            guard let top = open.indices.last else { return entries.isEmpty ? false : nil }
+            guard open[top].isMapping else {
                 entries[open[top].index].count += 1
+                return false
             }
+            open[top].expectKey.toggle()
+            guard !open[top].expectKey else { return false }
+            guard isScalarKeyCandidate else { return nil }
+            if plain, textStart < text.count, ScalarResolver.mayBeNonString(firstByte: text[textStart]) {
+                let key = String(decoding: text[textStart...], as: UTF8.self)
+                guard case .string = ScalarResolver.resolvePlain(key) else { return nil }
+            }
+            entries[open[top].index].count += 1
             return true
         }
 

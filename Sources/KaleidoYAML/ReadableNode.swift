@@ -18,12 +18,24 @@ public protocol ReadableNode {
     var plainScalarFirstByte: UInt8? { get }
     /// Whether the node is a mapping.
     var isMapping: Bool { get }
+    /// Whether some plain, untagged scalar value (not a key) in this subtree passes `screen` on
+    /// its first byte and `test` on its text. A cheap screen before a walk that tracks paths;
+    /// the default walks the tree.
+    func containsPlainValue(firstByte screen: (UInt8) -> Bool, where test: (String) -> Bool) -> Bool
     /// A sequence's items, or nil.
     var items: [Self]? { get }
     /// A mapping's keys and values in source order, or nil.
     var keyedValues: [(key: Self, value: Self)]? { get }
     /// Where the node stands in its file.
     var span: SourceSpan { get }
+}
+
+extension ReadableNode {
+    public func containsPlainValue(firstByte screen: (UInt8) -> Bool, where test: (String) -> Bool) -> Bool {
+        if let first = plainScalarFirstByte { return screen(first) && plainScalarText.map(test) == true }
+        if let items { return items.contains { $0.containsPlainValue(firstByte: screen, where: test) } }
+        return keyedValues?.contains { $0.value.containsPlainValue(firstByte: screen, where: test) } ?? false
+    }
 }
 
 extension YAMLNode: ReadableNode {
@@ -88,6 +100,16 @@ public struct CompactNode: ReadableNode {
     }
 
     public var isMapping: Bool { document.kind(index) == .mapping }
+
+    public func containsPlainValue(firstByte screen: (UInt8) -> Bool, where test: (String) -> Bool) -> Bool {
+        // The whole document is scanned: on the root (the only caller so far) that is exact.
+        guard index == document.root else {
+            if let first = plainScalarFirstByte { return screen(first) && test(document.string(index)) }
+            if let items { return items.contains { $0.containsPlainValue(firstByte: screen, where: test) } }
+            return keyedValues?.contains { $0.value.containsPlainValue(firstByte: screen, where: test) } ?? false
+        }
+        return document.containsPlainValue(firstByte: screen, where: test)
+    }
 
     public var items: [CompactNode]? {
         guard document.kind(index) == .sequence else { return nil }

@@ -54,6 +54,9 @@ import Testing
             for (offset, pair) in pairs.enumerated() {
                 compare(pair.key, doc, children[2 * offset], path: "\(path).key\(offset)", mismatch: &mismatch)
                 compare(pair.value, doc, children[2 * offset + 1], path: "\(path).\(pair.key.scalarText ?? "?")", mismatch: &mismatch)
+                if !doc.isKey(children[2 * offset]) || doc.isKey(children[2 * offset + 1]) {
+                    mismatch = "\(path): key flags wrong at pair \(offset)"
+                }
                 if let text = pair.key.scalarText, doc.value(in: index, forKey: text) != children[2 * offset + 1] {
                     mismatch = "\(path): value(forKey: \(text)) does not find its value"
                 }
