@@ -75,22 +75,30 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when the text is not such a date or names
     /// a day that does not exist (2011-02-30).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-            parts[0].count == 4, let year = Int(parts[0]), parts[0].allSatisfy(\.isASCII)
-        else { return nil }
-        self.year = year
-        if parts.count >= 2 {
-            guard parts[1].count == 2, parts[1].allSatisfy(\.isASCII), let month = Int(parts[1]), (1...12).contains(month)
-            else { return nil }
-            self.month = month
+        // Byte by byte: this runs for every date of every record the rules read.
+        var text = text
+        guard let parsed = text.withUTF8({ Self.parse($0) }) else { return nil }
+        (year, month, day) = parsed
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ASCII digits only, a real month and day), or nil.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int?, Int?)? {
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
         }
-        if parts.count == 3, let month {
-            guard parts[2].count == 2, parts[2].allSatisfy(\.isASCII), let day = Int(parts[2]),
-                (1...CalendarDay.daysIn(month: month, year: year)).contains(day)
-            else { return nil }
-            self.day = day
-        }
+        let dash = UInt8(ascii: "-")
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10, let year = number(0..<4) else { return nil }
+        guard bytes.count > 4 else { return (year, nil, nil) }
+        guard bytes[4] == dash, let month = number(5..<7), (1...12).contains(month) else { return nil }
+        guard bytes.count > 7 else { return (year, month, nil) }
+        guard bytes[7] == dash, let day = number(8..<10), (1...CalendarDay.daysIn(month: month, year: year)).contains(day) else { return nil }
+        return (year, month, day)
     }
 
     public init(day: CalendarDay) {

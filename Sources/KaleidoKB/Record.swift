@@ -40,14 +40,20 @@ public struct RecordOf<Node: ReadableNode> {
 
     /// The type implied by the folder under `knowledge/` (`knowledge/partners/tn/x.yaml` → partner).
     public func folderType(knowledgeFolder: String) -> RecordType? {
-        let prefix = knowledgeFolder.hasSuffix("/") ? knowledgeFolder : knowledgeFolder + "/"
-        guard file.hasPrefix(prefix) else { return nil }
+        // Byte by byte, no substring or string built: this runs for every record.
+        let path = file.utf8
+        let prefix = knowledgeFolder.utf8
+        guard path.starts(with: prefix) else { return nil }
+        var rest = path[path.index(path.startIndex, offsetBy: prefix.count)...]
+        let slash = UInt8(ascii: "/")
+        if prefix.last != slash {
+            guard rest.first == slash else { return nil }
+        }
+        while rest.first == slash { rest = rest.dropFirst() }
         // The first non-empty component below the knowledge folder, which must not be the file.
-        var rest = file.dropFirst(prefix.count)
-        while rest.first == "/" { rest = rest.dropFirst() }
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        guard rest[slash...].contains(where: { $0 != "/" }) else { return nil }
-        return RecordType(folder: String(rest[..<slash]))
+        guard let end = rest.firstIndex(of: slash), rest[end...].contains(where: { $0 != slash }) else { return nil }
+        let component = rest[..<end]
+        return RecordType.allCases.first { $0.folder.utf8.elementsEqual(component) }
     }
 
     /// Every node reached by `path` from the root, each with its JSON pointer.
