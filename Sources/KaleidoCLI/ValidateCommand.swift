@@ -37,14 +37,18 @@ struct ValidateCommand: AsyncParsableCommand {
                 return
             }
             let kb = try kbOptions.open()
+            // Listing the record files (a directory walk) overlaps with compiling the schemas.
+            let listing = Task.detached { try KBValidator.recordFiles(of: kb) }
             let setup = try KBSchemas.load(kb)
+            let files: [String]
+            do { files = try await listing.value } catch { throw CLIError.io("\(error)") }
             let validator = KBValidator(kb: kb, today: try kbOptions.today(), schemaChecker: setup.checker,
                                         hints: setup.hints, parallelism: ProcessInfo.processInfo.activeProcessorCount)
-            let only = try selection(in: kb, validator: validator)
+            let only = try selection(in: kb, files: files)
             let progress = ProgressLine(label: "validating")
             let report: ValidationReport
             do {
-                report = try await validator.validate(only: only) { done, total in progress.update(done, of: total) }
+                report = try await validator.validate(files: files, only: only) { done, total in progress.update(done, of: total) }
             } catch {
                 progress.finish()
                 throw CLIError.io("\(error)")
@@ -80,10 +84,9 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     /// The record files PATHs name, relative to the KB root; nil when no PATH was given.
-    private func selection(in kb: KnowledgeBase, validator: KBValidator) throws -> Set<String>? {
+    private func selection(in kb: KnowledgeBase, files all: [String]) throws -> Set<String>? {
         guard !paths.isEmpty else { return nil }
         let cwd = FileManager.default.currentDirectoryPath
-        let all = try validator.recordFiles()
         var selected = Set<String>()
         for path in paths {
             let absolute = Self.normalize(path.hasPrefix("/") ? path : cwd + "/" + path)

@@ -44,6 +44,12 @@ public struct KBValidator: Sendable {
 
     /// Every record file of the KB (`.yaml`/`.yml` under the knowledge folder), relative to the root.
     public func recordFiles() throws -> [String] {
+        try Self.recordFiles(of: kb)
+    }
+
+    /// Every record file of `kb`, relative to its root (see `recordFiles()`): callable before a
+    /// validator exists, so that listing can overlap with compiling the schemas.
+    public static func recordFiles(of kb: KnowledgeBase) throws -> [String] {
         let folder = kb.config.knowledgeFolder
         guard kb.fileSystem.isDirectory(kb.path(folder)) else { return [] }
         return try kb.fileSystem.listFiles(under: kb.path(folder))
@@ -54,8 +60,10 @@ public struct KBValidator: Sendable {
     /// Validates the whole KB; when `only` is given, reports findings for those files alone
     /// (references are still resolved against the whole KB).
     /// `progress` is called, from the validating task, with the files done so far and the total.
-    public func validate(only: Set<String>? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> ValidationReport {
-        let files = try recordFiles()
+    /// `files` are the KB's record files when the caller has listed them already (`recordFiles`).
+    public func validate(files listed: [String]? = nil, only: Set<String>? = nil,
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> ValidationReport {
+        let files = try listed ?? recordFiles()
         // Small chunks (32 per core) keep both cores busy to the end: a file costs 50–500 µs.
         let chunkSize = max(32, (files.count + parallelism * 32 - 1) / max(1, parallelism * 32))
         let chunks = stride(from: 0, to: files.count, by: chunkSize).map { Array(files[$0..<min($0 + chunkSize, files.count)]) }
