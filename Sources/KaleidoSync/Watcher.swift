@@ -1,4 +1,5 @@
 internal import Glibc
+internal import KaleidoKB
 
 /// Watches a working tree with inotify: every folder (new ones too, as they appear), never
 /// `.git/` nor ignored folders. Events are read without blocking; the daemon blocks in `poll`
@@ -49,7 +50,7 @@ final class Watcher {
         var children: [String] = []
         while let entry = readdir(directory) {
             guard entry.pointee.d_type == UInt8(DT_DIR) else { continue }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = directoryEntryName(entry)
             if name == "." || name == ".." || name == ".git" { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if !skipFolder(path) { children.append(path) }

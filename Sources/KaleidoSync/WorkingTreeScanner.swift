@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Glibc
+internal import KaleidoKB
 public import KaleidoGit
 
 /// A file of the working tree as git would store it.
@@ -113,9 +114,7 @@ final class WorkingTreeScanner {
         let descriptor = dirfd(directory)
         var subfolders: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = directoryEntryName(entry)
             if name == "." || name == ".." || name == ".git" { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if Self.isScratchName(name) {
