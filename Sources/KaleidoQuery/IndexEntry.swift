@@ -53,26 +53,33 @@ public struct IndexEntry: Sendable {
     ///
     /// `hints` are the schemas' `x-ref` fields per type: they say which values are references.
     public init?(record: Record, knowledgeFolder: String, hints: [RecordType: [FieldHint]]) {
+        self.init(record: record, knowledgeFolder: knowledgeFolder, fields: ReferenceFields(hints: hints))
+    }
+
+    /// The same, with the reference fields prepared once for many records.
+    public init?(record: Record, knowledgeFolder: String, fields: ReferenceFields) {
         guard let id = record.id, let type = record.type ?? record.folderType(knowledgeFolder: knowledgeFolder) else {
             return nil
         }
-        let value = QValue(record.root)
-        self.init(id: id, type: type, file: record.file, value: value, hints: hints[type] ?? [])
+        self.init(id: id, type: type, file: record.file, value: QValue(record.root), fields: fields)
     }
 
     /// The entry of a typed record value.
     public init(id: String, type: RecordType, file: String, value: QValue, hints: [FieldHint]) {
+        self.init(id: id, type: type, file: file, value: value, fields: ReferenceFields(hints: [type: hints]))
+    }
+
+    /// The entry of a typed record value, its reference fields prepared once for many records.
+    public init(id: String, type: RecordType, file: String, value: QValue, fields: ReferenceFields) {
         self.id = id
         self.type = type
         self.file = file
         title = RecordFacts.title(of: value, type: type, id: id)
         interval = RecordFacts.interval(of: value, type: type)
         var references: [RawReference] = []
-        for hint in hints where hint.ref != nil {
-            let field = hint.pathDescription
-            let relation = RecordFacts.relation(for: hint.path)
-            for (target, item) in RecordFacts.strings(at: hint.path, in: value, item: nil) {
-                references.append(RawReference(target: target, field: field, relation: relation,
+        for field in fields.byType[type] ?? [] {
+            for (target, item) in RecordFacts.strings(at: field.path, in: value, item: nil) {
+                references.append(RawReference(target: target, field: field.name, relation: field.relation,
                                                interval: item.flatMap(RecordFacts.itemInterval)))
             }
         }
@@ -97,5 +104,23 @@ public struct IndexEntry: Sendable {
     /// The typed record (decoded from its compact form).
     public var value: QValue {
         encodedValue.withUnsafeBytes { QValue.decode($0) } ?? .null
+    }
+}
+
+/// The reference fields of each record type (the schemas' `x-ref` hints), with their display
+/// path and relation name worked out once rather than for every record indexed.
+public struct ReferenceFields: Sendable {
+    struct Field: Sendable {
+        var path: [FieldStep]
+        var name: String
+        var relation: String
+    }
+
+    let byType: [RecordType: [Field]]
+
+    public init(hints: [RecordType: [FieldHint]]) {
+        byType = hints.mapValues { list in
+            list.filter { $0.ref != nil }.map { Field(path: $0.path, name: $0.pathDescription, relation: RecordFacts.relation(for: $0.path)) }
+        }
     }
 }

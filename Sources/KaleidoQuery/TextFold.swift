@@ -68,7 +68,23 @@ public enum TextFold {
             // Arabic letters and most scripts have no decomposition: skip Foundation for them.
             if (0x0600...0x06FF).contains(scalar.value) { return [scalar] }
             if let latin = latinDecompositions[scalar.value] { return latin }
-            return Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            return decompositions.decomposition(of: scalar)
+        }
+    }
+
+    /// Other scalars' decompositions (typographic apostrophes, narrow spaces, dashes…), asked
+    /// of Foundation once per scalar and per process: indexing met them in most records.
+    private static let decompositions = DecompositionCache()
+
+    private final class DecompositionCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [UInt32: [Unicode.Scalar]] = [:]
+
+        func decomposition(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+            if let found = lock.withLock({ known[scalar.value] }) { return found }
+            let computed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            lock.withLock { known[scalar.value] = computed }
+            return computed
         }
     }
 
