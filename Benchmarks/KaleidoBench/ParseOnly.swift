@@ -6,9 +6,19 @@ import KaleidoYAML
 /// libyaml's event parser alone over every record file, on every core: the floor that
 /// `kaleido validate` is compared against. It reads the files the same way (LocalFileSystem).
 enum ParseOnly {
-    /// Parses every file; returns the number of events seen (so the work cannot be skipped).
-    /// With `tree`, builds Kaleido's document trees (YAMLParser) instead of only reading events.
-    static func run(knowledgeFolder: String, parallelism: Int, tree: Bool = false) throws -> Int {
+    /// What is built from each file.
+    enum Mode: String {
+        /// libyaml's events only.
+        case events = "parse-only"
+        /// Kaleido's document trees (YAMLParser).
+        case tree = "parse-tree"
+        /// Compact documents (CompactParser), the validator's fast path.
+        case compact = "parse-compact"
+    }
+
+    /// Parses every file; returns the number of events (or documents) seen, so that the work
+    /// cannot be skipped.
+    static func run(knowledgeFolder: String, parallelism: Int, mode: Mode = .events) throws -> Int {
         let fileSystem = LocalFileSystem()
         let files = try fileSystem.listFiles(under: knowledgeFolder).filter { $0.hasSuffix(".yaml") }
         let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: parallelism)
@@ -21,7 +31,11 @@ enum ParseOnly {
             var index = worker
             while index < files.count {
                 if let bytes = try? fileSystem.readFile(knowledgeFolder + "/" + files[index]) {
-                    events += tree ? ((try? YAMLParser().parseDocument(bytes)) != nil ? 1 : 0) : parse(bytes)
+                    switch mode {
+                    case .events: events += parse(bytes)
+                    case .tree: events += (try? YAMLParser().parseDocument(bytes)) != nil ? 1 : 0
+                    case .compact: events += CompactParser().parse(bytes)?.nodeCount ?? 0
+                    }
                 }
                 index += parallelism
             }

@@ -4,6 +4,7 @@ import Foundation
 //   kaleido-bench generate N OUTPUT [SAMPLE_KB]   synthetic KB of N records from the sample
 //   kaleido-bench parse-only KB                    libyaml events only, every core; prints seconds
 //   kaleido-bench parse-tree KB                    the same, building Kaleido's document trees
+//   kaleido-bench parse-compact KB                 the same, building compact documents (the fast path)
 let arguments = CommandLine.arguments
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("kaleido-bench: \(message)\n".utf8))
@@ -20,10 +21,10 @@ case "generate":
     } catch {
         fail("\(error)")
     }
-case "parse-only", "parse-tree":
+case "parse-only", "parse-tree", "parse-compact":
     let start = DispatchTime.now()
     do {
-        let events = try ParseOnly.run(knowledgeFolder: arguments[2] + "/knowledge", parallelism: ProcessInfo.processInfo.activeProcessorCount, tree: arguments[1] == "parse-tree")
+        let events = try ParseOnly.run(knowledgeFolder: arguments[2] + "/knowledge", parallelism: ProcessInfo.processInfo.activeProcessorCount, mode: ParseOnly.Mode(rawValue: arguments[1]) ?? .events)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         print(String(format: "%.3f", seconds), events)
     } catch {

@@ -26,6 +26,10 @@ public struct KBValidator: Sendable {
     public var schemaChecker: (any RecordSchemaChecker)?
     public var hints: [RecordType: [FieldHint]]
     public var parser = YAMLParser()
+    /// The fast path tried first (see `check`); it uses the same limits as `parser`.
+    public var compactParser: CompactParser { CompactParser(limits: parser.limits) }
+    /// Whether records are tried on the fast path first (tests turn it off to compare).
+    public var usesFastPath = true
     /// How many tasks parse at once (defaults to the number of cores).
     public var parallelism: Int
 
@@ -111,6 +115,7 @@ public struct KBValidator: Sendable {
                 Finding(file: file, span: .none, severity: .error, rule: "io", pointer: "", message: "cannot read the file: \(error)"),
             ])
         }
+        if usesFastPath, let accepted = checkOnFastPath(file, bytes) { return accepted }
         let document: YAMLDocument
         do { document = try parser.parseDocument(bytes) } catch {
             let span = SourceSpan(start: error.mark, end: error.mark)
@@ -127,6 +132,24 @@ public struct KBValidator: Sendable {
             findings += schemaChecker.check(record, type: type)
         }
         return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: RecordFacts(record, hints: hints), findings: findings)
+    }
+
+    /// The common case of a valid record, without building its tree: the compact document, the
+    /// record rules and facts (the same generic code as the tree's) and the schema checker's
+    /// `accepts`. Nil when anything is unusual or has a finding: the tree path then gives the
+    /// exact findings, so both paths always report the same.
+    func checkOnFastPath(_ file: String, _ bytes: [UInt8]) -> ParsedRecord? {
+        guard let document = compactParser.parse(bytes) else { return nil }
+        let record = CompactRecord(file: file, root: CompactNode(root: document))
+        guard RecordRules(knowledgeFolder: kb.config.knowledgeFolder, today: today).check(record).isEmpty,
+            PlainScalarRule.check(record).isEmpty
+        else { return nil }
+        if let schemaChecker {
+            guard let type = record.folderType(knowledgeFolder: kb.config.knowledgeFolder) ?? record.type,
+                schemaChecker.accepts(document, type: type)
+            else { return nil }
+        }
+        return ParsedRecord(file: file, bytes: nil, facts: RecordFacts(record, hints: hints), findings: [])
     }
 
     /// KB rules whose message says more than the schema's about the same value: where one of

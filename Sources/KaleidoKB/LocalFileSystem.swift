@@ -17,18 +17,30 @@ public struct LocalFileSystem: FileSystem {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw error(path) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "Is a directory") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var buffer = [UInt8](repeating: 0, count: max(4096, min(Int(status.st_size) + 1, 1 << 20)))
+        // One read into the array's own storage: no zero fill, no second buffer, no copy. The
+        // extra byte tells a file that grew since fstat from one read to its end.
+        let capacity = Int(status.st_size) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let got = retryingOnInterrupt { read(descriptor, buffer.baseAddress.map { $0 + count }, capacity - count) }
+                if got < 0 { failed = true; return }
+                if got == 0 { return }
+                count += got
+            }
+        }
+        if failed { throw error(path) }
+        guard bytes.count == capacity else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { raw in
+            let count = chunk.withUnsafeMutableBytes { raw in
                 retryingOnInterrupt { read(descriptor, raw.baseAddress, raw.count) }
             }
             if count < 0 { throw error(path) }
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
-        return bytes
     }
 
     public func listFiles(under directory: String) throws -> [String] {

@@ -1,14 +1,20 @@
 public import KaleidoYAML
 import KaleidoSchema
 
-/// One record of the knowledge base as parsed from its file.
-public struct Record: Sendable {
+/// One record of the knowledge base parsed as a `YAMLNode` tree.
+public typealias Record = RecordOf<YAMLNode>
+
+/// One record read by the fast path (`CompactParser`), for code that only reads it.
+public typealias CompactRecord = RecordOf<CompactNode>
+
+/// One record of the knowledge base as parsed from its file, in either parsed form.
+public struct RecordOf<Node: ReadableNode> {
     /// The file's path relative to the KB root (`knowledge/partners/tn-mun-sfax.yaml`).
     public let file: String
     /// The document's root node (a mapping for any well-formed record).
-    public let root: YAMLNode
+    public let root: Node
 
-    public init(file: String, root: YAMLNode) {
+    public init(file: String, root: Node) {
         self.file = file
         self.root = root
     }
@@ -45,10 +51,10 @@ public struct Record: Sendable {
     }
 
     /// Every node reached by `path` from the root, each with its JSON pointer.
-    public func nodes(at path: [FieldStep]) -> [(node: YAMLNode, pointer: String)] {
-        var current: [(node: YAMLNode, pointer: String)] = [(root, "")]
+    public func nodes(at path: [FieldStep]) -> [(node: Node, pointer: String)] {
+        var current: [(node: Node, pointer: String)] = [(root, "")]
         for step in path {
-            var next: [(node: YAMLNode, pointer: String)] = []
+            var next: [(node: Node, pointer: String)] = []
             for (node, pointer) in current {
                 switch step {
                 case .key(let key):
@@ -56,7 +62,7 @@ public struct Record: Sendable {
                 case .anyItem:
                     for (index, item) in (node.items ?? []).enumerated() { next.append((item, pointer + "/\(index)")) }
                 case .anyKey:
-                    for pair in node.pairs ?? [] {
+                    for pair in node.keyedValues ?? [] {
                         guard let key = pair.key.scalarText else { continue }
                         next.append((pair.value, pointer + "/" + JSONPointer.escape(key)))
                     }
@@ -67,6 +73,8 @@ public struct Record: Sendable {
         return current
     }
 }
+
+extension RecordOf: Sendable where Node: Sendable {}
 
 /// A problem found in a record: where, how bad, which rule, and a sentence for the consultant.
 public struct Finding: Hashable, Sendable {

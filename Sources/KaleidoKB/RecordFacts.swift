@@ -26,7 +26,7 @@ public struct RecordFacts: Sendable {
     public var partyIDs: [String?]
 
     /// Extracts the facts of a parsed record, using the hints of its type's schema.
-    public init(_ record: Record, hints: [RecordType: [FieldHint]]) {
+    public init<Node: ReadableNode>(_ record: RecordOf<Node>, hints: [RecordType: [FieldHint]]) {
         file = record.file
         let idNode = record.root["id"]
         id = idNode?.stringValue

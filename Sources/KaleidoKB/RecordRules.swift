@@ -29,13 +29,13 @@ public struct RecordRules: Sendable {
     ]
 
     /// Every finding of the per-record rules, in source order.
-    public func check(_ record: Record) -> [Finding] {
+    public func check<Node: ReadableNode>(_ record: RecordOf<Node>) -> [Finding] {
         var findings: [Finding] = []
-        func add(_ node: YAMLNode, _ severity: Finding.Severity, _ rule: String, _ pointer: String, _ message: String) {
+        func add(_ node: Node, _ severity: Finding.Severity, _ rule: String, _ pointer: String, _ message: String) {
             findings.append(Finding(file: record.file, span: node.span, severity: severity, rule: rule, pointer: pointer, message: message))
         }
         let root = record.root
-        guard root.pairs != nil else {
+        guard root.isMapping else {
             add(root, .error, "record-shape", "", "a record must be a mapping of fields (`id: …`, `type: …`)")
             return findings
         }
@@ -79,9 +79,9 @@ public struct RecordRules: Sendable {
         return findings
     }
 
-    private typealias Add = (YAMLNode, Finding.Severity, String, String, String) -> Void
+    private typealias Add<Node> = (Node, Finding.Severity, String, String, String) -> Void
 
-    private func checkOrder(in node: YAMLNode, pointer: String, startKey: String, endKey: String, add: Add) {
+    private func checkOrder<Node: ReadableNode>(in node: Node, pointer: String, startKey: String, endKey: String, add: Add<Node>) {
         guard let startText = node[startKey]?.stringValue, let start = PartialDate(startText),
             let endNode = node[endKey], let endText = endNode.stringValue, let end = PartialDate(endText),
             end.last < start.first
@@ -89,8 +89,8 @@ public struct RecordRules: Sendable {
         add(endNode, .error, "date-order", pointer + "/" + endKey, "\(endKey) \(endText) is before \(startKey) \(startText)")
     }
 
-    private func checkPerson(_ root: YAMLNode, add: Add) {
-        for pair in root.pairs ?? [] {
+    private func checkPerson<Node: ReadableNode>(_ root: Node, add: Add<Node>) {
+        for pair in root.keyedValues ?? [] {
             guard let key = pair.key.scalarText, Self.forbiddenPersonalFields.contains(key) else { continue }
             add(pair.key, .error, "personal-data", "/" + JSONPointer.escape(key),
                 "\"\(key)\" is personal data that must never be recorded; delete the field")
@@ -101,7 +101,7 @@ public struct RecordRules: Sendable {
         }
     }
 
-    private func checkConvention(_ root: YAMLNode, add: Add) {
+    private func checkConvention<Node: ReadableNode>(_ root: Node, add: Add<Node>) {
         let status = root["status"]?.stringValue
         let inForce = status == "en_vigueur"
         let bases = root["legal_basis"]?.items?.compactMap(\.stringValue) ?? root["legal_basis"]?.stringValue.map { [$0] } ?? []
@@ -135,7 +135,7 @@ public struct RecordRules: Sendable {
         }
     }
 
-    private func checkFunding(_ root: YAMLNode, add: Add) {
+    private func checkFunding<Node: ReadableNode>(_ root: Node, add: Add<Node>) {
         for (lineIndex, line) in (root["funding"]?.items ?? []).enumerated() {
             guard let status = line["status"]?.stringValue, status == "accorde" || status == "verse_partiel" else { continue }
             for (reportIndex, report) in (line["reports"]?.items ?? []).enumerated() {

@@ -25,12 +25,19 @@ import KaleidoYAML
         return files
     }()
 
+    /// Validates `files` as a KB, checking on the way that the fast path (compact documents)
+    /// and the tree path report exactly the same findings.
     static func validate(_ files: [String: String]) async throws -> ValidationReport {
         let kb = try KnowledgeBase.open(root: "/kb", fileSystem: InMemoryFileSystem(files: files))
         let schemas = try KBSchemas.load(kb)
         #expect(schemas.findings.map(\.diagnostic.description) == [])
-        let validator = KBValidator(kb: kb, today: today, schemaChecker: schemas.checker, hints: schemas.hints, parallelism: 2)
-        return try await validator.validate()
+        var validator = KBValidator(kb: kb, today: today, schemaChecker: schemas.checker, hints: schemas.hints, parallelism: 2)
+        let report = try await validator.validate()
+        validator.usesFastPath = false
+        let treeReport = try await validator.validate()
+        #expect(report.findings == treeReport.findings, "the fast path and the tree path disagree")
+        #expect(report.records == treeReport.records)
+        return report
     }
 
     @Test func theSampleIsValidWithItsThreeIntendedWarnings() async throws {
