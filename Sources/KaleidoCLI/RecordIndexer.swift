@@ -9,12 +9,13 @@ import Glibc
 import Darwin
 #endif
 
-/// How a record file becomes its index entry, in one place: the bytes are parsed into a YAML
-/// tree, then indexed from its value. A cheaper reader (YAML events straight into a value,
-/// without the tree) replaces `entry(file:bytes:)` and nothing else.
+/// How a record file becomes its index entry, in one place: the bytes are read by the compact
+/// reader (libyaml events into flat arrays) when the file is ordinary, else parsed into a YAML
+/// tree; either way the record's value is indexed the same way.
 struct RecordIndexer: Sendable {
     let knowledgeFolder: String
     let fields: ReferenceFields
+    private let compact = CompactParser()
     private let parser = YAMLParser()
 
     init(knowledgeFolder: String, hints: [RecordType: [FieldHint]]) {
@@ -25,8 +26,17 @@ struct RecordIndexer: Sendable {
     /// The entry of one record file (`file` relative to the KB root), or nil when it does not
     /// parse or holds no record with an id and a type (the validator reports those).
     func entry(file: String, bytes: [UInt8]) -> IndexEntry? {
+        if let document = compact.parse(bytes) {
+            return entry(CompactRecord(file: file, root: CompactNode(root: document)))
+        }
+        // Anything unusual (anchors, tags, a syntax error…): the tree parser decides.
         guard let document = try? parser.parseDocument(bytes) else { return nil }
-        return IndexEntry(record: Record(file: file, root: document.root), knowledgeFolder: knowledgeFolder, fields: fields)
+        return entry(Record(file: file, root: document.root))
+    }
+
+    private func entry<Node: ReadableNode>(_ record: RecordOf<Node>) -> IndexEntry? {
+        guard let id = record.id, let type = record.type ?? record.folderType(knowledgeFolder: knowledgeFolder) else { return nil }
+        return IndexEntry(id: id, type: type, file: record.file, value: QValue(readable: record.root), fields: fields)
     }
 
     /// The entries of the files at `positions` of a listing, read relative to their open

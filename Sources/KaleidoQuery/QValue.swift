@@ -56,6 +56,26 @@ public indirect enum QValue: Hashable, Sendable {
         }
     }
 
+    /// The typed value of a node in either parsed form (a `YAMLNode` tree or a `CompactNode`
+    /// from the fast reader): the same resolution as `init(_:)`, which it equals on trees.
+    public init<Node: ReadableNode>(readable node: Node) {
+        if let resolved = node.resolvedScalar {
+            switch resolved {
+            case .null: self = .null
+            case .bool(let value): self = .bool(value)
+            case .integer(let digits): self = .number(digits)
+            case .float: self = .number(node.scalarText ?? "")
+            default: self = .string(node.scalarText ?? "")
+            }
+        } else if let items = node.items {
+            self = .list(items.map { QValue(readable: $0) })
+        } else if let pairs = node.keyedValues {
+            self = .map(pairs.map { (key: $0.key.scalarText ?? "", value: QValue(readable: $0.value)) })
+        } else {
+            self = .null
+        }
+    }
+
     /// The value of `key` in a mapping, or nil.
     public subscript(key: String) -> QValue? {
         guard case .map(let pairs) = self else { return nil }
