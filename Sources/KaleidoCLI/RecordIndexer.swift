@@ -27,16 +27,16 @@ struct RecordIndexer: Sendable {
     /// parse or holds no record with an id and a type (the validator reports those).
     func entry(file: String, bytes: [UInt8]) -> IndexEntry? {
         if let document = compact.parse(bytes) {
-            return entry(CompactRecord(file: file, root: CompactNode(root: document)))
+            return entry(CompactRecord(file: file, root: CompactNode(root: document))) { QValue(document, node: document.root) }
         }
         // Anything unusual (anchors, tags, a syntax error…): the tree parser decides.
         guard let document = try? parser.parseDocument(bytes) else { return nil }
-        return entry(Record(file: file, root: document.root))
+        return entry(Record(file: file, root: document.root)) { QValue(document.root) }
     }
 
-    private func entry<Node: ReadableNode>(_ record: RecordOf<Node>) -> IndexEntry? {
+    private func entry<Node: ReadableNode>(_ record: RecordOf<Node>, value: () -> QValue) -> IndexEntry? {
         guard let id = record.id, let type = record.type ?? record.folderType(knowledgeFolder: knowledgeFolder) else { return nil }
-        return IndexEntry(id: id, type: type, file: record.file, value: QValue(readable: record.root), fields: fields)
+        return IndexEntry(id: id, type: type, file: record.file, value: value(), fields: fields)
     }
 
     /// The entries of the files at `positions` of a listing, read relative to their open

@@ -56,23 +56,38 @@ public indirect enum QValue: Hashable, Sendable {
         }
     }
 
-    /// The typed value of a node in either parsed form (a `YAMLNode` tree or a `CompactNode`
-    /// from the fast reader): the same resolution as `init(_:)`, which it equals on trees.
-    public init<Node: ReadableNode>(readable node: Node) {
-        if let resolved = node.resolvedScalar {
-            switch resolved {
+    /// The typed value of a node of a compact document, read straight from its flat arrays
+    /// (what `init(_:)` gives for the same node parsed as a tree: no node values or arrays of
+    /// pairs made on the way, since indexing converts whole KBs).
+    public init(_ document: CompactDocument, node: Int) {
+        switch document.kind(node) {
+        case .scalar:
+            let text = document.string(node)
+            switch ScalarResolver.resolve(text, style: document.scalarStyle(node), tag: nil) {
             case .null: self = .null
             case .bool(let value): self = .bool(value)
             case .integer(let digits): self = .number(digits)
-            case .float: self = .number(node.scalarText ?? "")
-            default: self = .string(node.scalarText ?? "")
+            case .float: self = .number(text)
+            default: self = .string(text)
             }
-        } else if let items = node.items {
-            self = .list(items.map { QValue(readable: $0) })
-        } else if let pairs = node.keyedValues {
-            self = .map(pairs.map { (key: $0.key.scalarText ?? "", value: QValue(readable: $0.value)) })
-        } else {
-            self = .null
+        case .sequence:
+            var items: [QValue] = []
+            items.reserveCapacity(document.count(node))
+            for child in document.children(node) { items.append(QValue(document, node: child)) }
+            self = .list(items)
+        case .mapping:
+            var pairs: [(key: String, value: QValue)] = []
+            pairs.reserveCapacity(document.count(node))
+            var key: String?
+            for child in document.children(node) {
+                if let pending = key {
+                    pairs.append((key: pending, value: QValue(document, node: child)))
+                    key = nil
+                } else {
+                    key = document.kind(child) == .scalar ? document.string(child) : ""
+                }
+            }
+            self = .map(pairs)
         }
     }
 
