@@ -5,7 +5,7 @@ import KaleidoQuery
 /// schema stamps), the folder and file listing with stamps and record positions, then the
 /// index snapshot. Decoding checks everything and answers nil rather than trust a damaged file.
 enum CacheCodec {
-    static let magic: [UInt8] = Array("KLDCACHE6".utf8)
+    static let magic: [UInt8] = Array("KLDCACHE7".utf8)
 
     /// What a cache file holds.
     struct Cached {
@@ -17,10 +17,12 @@ enum CacheCodec {
         var snapshotStamps: StampTable
         /// The index position of each file's record, -1 when the file holds none.
         var records: [Int32]
+        /// The schemas' reference fields (valid as long as the fingerprint: schemas unchanged).
+        var fields: ReferenceFields
         var index: KBIndex
     }
 
-    static func encode(_ index: KBIndex, listing: FileListing, fingerprint: String, knowledgeFolder: String,
+    static func encode(_ index: KBIndex, listing: FileListing, fields: ReferenceFields, fingerprint: String, knowledgeFolder: String,
                        generation: UInt64) -> [[UInt8]] {
         var bytes = magic
         BinaryCoding.appendString(fingerprint, to: &bytes)
@@ -42,6 +44,7 @@ enum CacheCodec {
             }
         }
         appendArray(records, to: &bytes)
+        fields.encode(into: &bytes)
         // Two parts written one after the other: the snapshot is most of the file.
         return [bytes, index.snapshot()]
     }
@@ -94,7 +97,8 @@ enum CacheCodec {
         var listing = cached.listing
         listing.directories = directories
         for (change, position) in positions.enumerated() { listing.stamps[Int(position)] = changes[change] }
-        return Cached(generation: cached.generation, listing: listing, snapshotStamps: cached.snapshotStamps, records: cached.records, index: index)
+        return Cached(generation: cached.generation, listing: listing, snapshotStamps: cached.snapshotStamps, records: cached.records,
+                      fields: cached.fields, index: index)
     }
 
     /// Racily clean: a file or folder changed within two seconds of this save may change again
@@ -133,11 +137,13 @@ enum CacheCodec {
         var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[magic.count...]))
         guard reader.string() == fingerprint, let generation = reader.varint() else { return nil }
         var offset = magic.count + reader.offset
-        guard let listing = readListing(raw, &offset), let records: [Int32] = readArray(raw, &offset), records.count == listing.files.count,
-            let index = KBIndex(snapshot: storage, offset: offset),
-            records.allSatisfy({ $0 >= -1 && Int($0) < index.count })
+        guard let listing = readListing(raw, &offset), let records: [Int32] = readArray(raw, &offset), records.count == listing.files.count
         else { return nil }
-        return Cached(generation: generation, listing: listing, snapshotStamps: listing.stamps, records: records, index: index)
+        var fieldReader = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[offset...]))
+        guard let fields = ReferenceFields(decoding: &fieldReader) else { return nil }
+        offset += fieldReader.offset
+        guard let index = KBIndex(snapshot: storage, offset: offset), records.allSatisfy({ $0 >= -1 && Int($0) < index.count }) else { return nil }
+        return Cached(generation: generation, listing: listing, snapshotStamps: listing.stamps, records: records, fields: fields, index: index)
     }
 
     private static func readListing(_ raw: UnsafeRawBufferPointer, _ offset: inout Int) -> FileListing? {

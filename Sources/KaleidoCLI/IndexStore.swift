@@ -46,21 +46,22 @@ struct IndexStore {
         defer { trace.mark("done") }
         guard let cached else {
             let reason = FileManager.default.fileExists(atPath: cacheFile) ? "the cache was unreadable or stale" : "no cache yet"
-            let index = try rebuild(listing, folders: folders)
+            let fields = ReferenceFields(hints: try hints())
+            let index = rebuild(listing, folders: folders, fields: fields)
             trace.mark("rebuild")
-            save(index, listing: listing, fingerprint: fingerprint)
+            save(index, listing: listing, fields: fields, fingerprint: fingerprint)
             trace.mark("save")
             return (index, .rebuilt(reason: reason))
         }
         if listing.stamps == cached.listing.stamps, listing.files == cached.listing.files {
             return (cached.index, .warm)
         }
-        let (index, changed, patched) = try refresh(cached, listing: listing, folders: folders)
+        let (index, changed, patched) = refresh(cached, listing: listing, folders: folders)
         trace.mark("refresh")
         if patched {
             saveOverlay(index, listing: listing, snapshotStamps: cached.snapshotStamps, fingerprint: fingerprint, generation: cached.generation)
         } else {
-            save(index, listing: listing, fingerprint: fingerprint)
+            save(index, listing: listing, fields: cached.fields, fingerprint: fingerprint)
         }
         trace.mark("save")
         return (index, .refreshed(changed: changed))
@@ -75,14 +76,14 @@ struct IndexStore {
     }
 
     /// The entries of the listed files at `positions`.
-    private func entries(_ positions: [Int], listing: FileListing, folders: OpenFolders) throws -> [IndexEntry?] {
+    private func entries(_ positions: [Int], listing: FileListing, folders: OpenFolders, fields: ReferenceFields) -> [IndexEntry?] {
         guard !positions.isEmpty else { return [] }
-        let indexer = RecordIndexer(knowledgeFolder: kb.config.knowledgeFolder, hints: try hints())
+        let indexer = RecordIndexer(knowledgeFolder: kb.config.knowledgeFolder, fields: fields)
         return indexer.entries(positions, listing: listing, folders: folders, threads: parallelism)
     }
 
-    private func rebuild(_ listing: FileListing, folders: OpenFolders) throws -> KBIndex {
-        let entries = try entries(Array(0..<listing.files.count), listing: listing, folders: folders)
+    private func rebuild(_ listing: FileListing, folders: OpenFolders, fields: ReferenceFields) -> KBIndex {
+        let entries = entries(Array(0..<listing.files.count), listing: listing, folders: folders, fields: fields)
         var builder = KBIndexBuilder(capacity: entries.count)
         for entry in entries { if let entry { builder.append(entry) } }
         return builder.finish()
@@ -91,7 +92,7 @@ struct IndexStore {
     /// The index after re-reading the changed files: as overrides on the saved snapshot when
     /// the files are the same and each edited record keeps its id and type (`patched`), else
     /// rebuilt (copying every unchanged record).
-    private func refresh(_ cached: CacheCodec.Cached, listing: FileListing, folders: OpenFolders) throws -> (KBIndex, Int, patched: Bool) {
+    private func refresh(_ cached: CacheCodec.Cached, listing: FileListing, folders: OpenFolders) -> (KBIndex, Int, patched: Bool) {
         let old = cached.listing
         let sameFiles = old.files == listing.files
         var previous: [String: Int] = [:]
@@ -104,7 +105,7 @@ struct IndexStore {
             guard let before = oldPosition(position) else { return true }
             return old.stamps[before] != listing.stamps[position]
         }
-        let fresh = try entries(changed, listing: listing, folders: folders)
+        let fresh = entries(changed, listing: listing, folders: folders, fields: cached.fields)
 
         if sameFiles, cached.index.recordOverrides.count + changed.count <= Self.maximumOverrides {
             var index = cached.index
@@ -128,7 +129,7 @@ struct IndexStore {
             let record = cached.records[before]
             return record >= 0 && cached.index.recordOverrides[Int(record)] != nil
         }
-        let reread = try entries(overridden, listing: listing, folders: folders)
+        let reread = entries(overridden, listing: listing, folders: folders, fields: cached.fields)
         for (offset, position) in overridden.enumerated() { replacements[position] = reread[offset] }
         var builder = KBIndexBuilder(capacity: cached.index.count)
         for position in 0..<listing.files.count {
@@ -154,8 +155,8 @@ struct IndexStore {
         return parts.joined(separator: "\n")
     }
 
-    private func save(_ index: KBIndex, listing: FileListing, fingerprint: String) {
-        let parts = CacheCodec.encode(index, listing: listing, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder,
+    private func save(_ index: KBIndex, listing: FileListing, fields: ReferenceFields, fingerprint: String) {
+        let parts = CacheCodec.encode(index, listing: listing, fields: fields, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder,
                                       generation: UInt64.random(in: 1...UInt64.max))
         // The new snapshot makes any overlay obsolete; remove it first so that no reader pairs
         // the old overlay with the new snapshot (the generation check would refuse it anyway).

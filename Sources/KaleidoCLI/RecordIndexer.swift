@@ -19,8 +19,12 @@ struct RecordIndexer: Sendable {
     private let parser = YAMLParser()
 
     init(knowledgeFolder: String, hints: [RecordType: [FieldHint]]) {
+        self.init(knowledgeFolder: knowledgeFolder, fields: ReferenceFields(hints: hints))
+    }
+
+    init(knowledgeFolder: String, fields: ReferenceFields) {
         self.knowledgeFolder = knowledgeFolder
-        fields = ReferenceFields(hints: hints)
+        self.fields = fields
     }
 
     /// The entry of one record file (`file` relative to the KB root), or nil when it does not

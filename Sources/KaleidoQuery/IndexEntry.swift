@@ -123,4 +123,57 @@ public struct ReferenceFields: Sendable {
             list.filter { $0.ref != nil }.map { Field(path: $0.path, name: $0.pathDescription, relation: RecordFacts.relation(for: $0.path)) }
         }
     }
+
+    /// Appends the fields' bytes (the cache keeps them, so that re-reading a few edited files
+    /// does not load and compile every schema again).
+    public func encode(into bytes: inout [UInt8]) {
+        let types = byType.keys.sorted { $0.rawValue < $1.rawValue }
+        BinaryCoding.appendVarint(UInt64(types.count), to: &bytes)
+        for type in types {
+            BinaryCoding.appendString(type.rawValue, to: &bytes)
+            let fields = byType[type] ?? []
+            BinaryCoding.appendVarint(UInt64(fields.count), to: &bytes)
+            for field in fields {
+                BinaryCoding.appendString(field.name, to: &bytes)
+                BinaryCoding.appendString(field.relation, to: &bytes)
+                BinaryCoding.appendVarint(UInt64(field.path.count), to: &bytes)
+                for step in field.path {
+                    switch step {
+                    case .key(let key):
+                        bytes.append(0)
+                        BinaryCoding.appendString(key, to: &bytes)
+                    case .anyItem: bytes.append(1)
+                    case .anyKey: bytes.append(2)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads what `encode(into:)` wrote; nil when the bytes are not such fields.
+    public init?(decoding reader: inout BinaryReader) {
+        guard let typeCount = reader.count() else { return nil }
+        var byType: [RecordType: [Field]] = [:]
+        for _ in 0..<typeCount {
+            guard let name = reader.string(), let type = RecordType(rawValue: name), let fieldCount = reader.count() else { return nil }
+            var fields: [Field] = []
+            for _ in 0..<fieldCount {
+                guard let fieldName = reader.string(), let relation = reader.string(), let stepCount = reader.count() else { return nil }
+                var path: [FieldStep] = []
+                for _ in 0..<stepCount {
+                    switch reader.byte() {
+                    case 0:
+                        guard let key = reader.string() else { return nil }
+                        path.append(.key(key))
+                    case 1: path.append(.anyItem)
+                    case 2: path.append(.anyKey)
+                    default: return nil
+                    }
+                }
+                fields.append(Field(path: path, name: fieldName, relation: relation))
+            }
+            byType[type] = fields
+        }
+        self.byType = byType
+    }
 }

@@ -33,6 +33,8 @@ import Testing
         let scratch = try IndexCacheTests.settledCopy()
         defer { scratch.remove() }
         #expect(try Self.run(["history", "sfax"], scratch).outcome.contains("rebuilt"))
+        let snapshot = scratch.root + "/.kaleido/cache/index.bin"
+        let written = try FileManager.default.attributesOfItem(atPath: snapshot)[.modificationDate] as? Date
 
         try Self.edit(scratch.root + Self.sfaxWorkshop, "tn-mun-sfax", "tn-mun-kairouan")
         Self.settle()
@@ -54,7 +56,9 @@ import Testing
         #expect(warm.outcome.contains("warm"))
         #expect(!warm.stdout.contains("int-2026-10-22-sfax-atelier-coredaction"))
         #expect(try Self.run(["show", "conv-2021-romans-sfax-cooperation"], scratch).stdout.contains("2021-2O27"))
-        // Two changed stamps, two records: a few kilobytes, not the listing of every file.
+        // The snapshot was never rewritten; the overlay holds two changed stamps and two
+        // records: a few kilobytes, not the listing of every file.
+        #expect(try FileManager.default.attributesOfItem(atPath: snapshot)[.modificationDate] as? Date == written)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: overlay)[.size] as? Int)
         #expect(size < 16_384)
     }
