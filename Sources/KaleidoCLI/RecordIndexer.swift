@@ -94,6 +94,9 @@ struct RecordIndexer: Sendable {
             }
             if count == 0 { break }
             filled += count
+            // As many bytes as the listing's stamp says: no second read to meet the end. A file
+            // changed since then has a newer change time, so the next run reads it again.
+            if Int64(filled) == sizeHint { break }
         }
         bytes.removeLast(bytes.count - filled)
         return bytes
