@@ -19,15 +19,57 @@ struct FileStamp: Hashable {
     static let unknown = FileStamp(size: -1, mtime: 0, inode: 0, ctime: 0)
 }
 
+/// Stamps of many files as one flat buffer (four integers a file): saved, loaded and compared
+/// as a single array instead of one struct at a time.
+struct StampTable: Equatable {
+    private(set) var values: [Int64]
+
+    init(count: Int) {
+        values = Array(repeating: 0, count: 4 * count)
+        for position in 0..<count { self[position] = .unknown }
+    }
+
+    /// A table over saved values, or nil when they are not four per file.
+    init?(values: [Int64]) {
+        guard values.count % 4 == 0 else { return nil }
+        self.values = values
+    }
+
+    var count: Int { values.count / 4 }
+
+    subscript(position: Int) -> FileStamp {
+        get {
+            let base = 4 * position
+            return FileStamp(size: values[base], mtime: values[base + 1], inode: UInt64(bitPattern: values[base + 2]), ctime: values[base + 3])
+        }
+        set {
+            let base = 4 * position
+            (values[base], values[base + 1], values[base + 2], values[base + 3]) =
+                (newValue.size, newValue.mtime, Int64(bitPattern: newValue.inode), newValue.ctime)
+        }
+    }
+
+    /// Fills `range` concurrently: `body` gets the position and where to write its stamp.
+    mutating func fill(chunks: Int, _ body: @Sendable (Range<Int>, UnsafeMutableBufferPointer<Int64>) -> Void) {
+        let count = self.count
+        values.withUnsafeMutableBufferPointer { output in
+            let output = UnsafeSendable(output)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                body((count * chunk / chunks)..<(count * (chunk + 1) / chunks), output.value)
+            }
+        }
+    }
+}
+
 /// The record files below the knowledge folder with their stamps, and the folders with theirs.
 ///
 /// A folder whose own stamp is unchanged since the previous listing still holds the same
 /// entries (adding, removing or renaming an entry changes the folder's mtime), so its names
 /// are taken from the previous listing instead of being read again — git's untracked cache
 /// does the same. Every file is still stat'ed (an edit in place changes only the file), on
-/// every core.
+/// every core, relative to its open folder (one path component to look up, not the whole path).
 struct FileListing {
-    struct Directory {
+    struct Directory: Equatable {
         /// Relative to the knowledge folder ("" for the folder itself).
         var path: String
         var stamp: FileStamp
@@ -39,23 +81,30 @@ struct FileListing {
     var directories: [Directory] = []
     /// Record files relative to the knowledge folder, in listing order (sorted per folder).
     var files = StringColumn()
-    var stamps: [FileStamp] = []
+    var stamps = StampTable(count: 0)
 
-    /// Lists `root`, reusing the names of unchanged folders of `previous`.
-    static func list(_ root: String, previous: FileListing?, threads: Int) -> FileListing {
+    /// Lists `root`, reusing the names of unchanged folders of `previous`. The open folders
+    /// are handed back too, for reading the files relative to them.
+    static func list(_ root: String, previous: FileListing?, threads: Int) -> (FileListing, OpenFolders) {
         var previousByPath: [String: Int] = [:]
         for (position, directory) in (previous?.directories ?? []).enumerated() { previousByPath[directory.path] = position }
         var listing = FileListing()
-        var descriptors: [Int32] = []
-        var owners: [Int32] = []
-        listing.visit("", root: root, previous: previous, previousByPath: previousByPath, descriptors: &descriptors, owners: &owners)
-        listing.stamps = statAll(listing.files, owners: owners, descriptors: descriptors, directories: listing.directories, threads: threads)
-        for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
-        return listing
+        let folders = OpenFolders()
+        var sources: [Source] = []
+        listing.visit("", root: root, previous: previous, previousByPath: previousByPath, folders: folders, sources: &sources)
+        listing.gatherFiles(sources, previous: previous)
+        listing.stamps = statAll(listing.files, folders: folders, directories: listing.directories, threads: threads)
+        return (listing, folders)
+    }
+
+    /// Where a folder's file names come from.
+    private enum Source {
+        case previous(Int)
+        case read([String])
     }
 
     private mutating func visit(_ relative: String, root: String, previous: FileListing?, previousByPath: [String: Int],
-                                descriptors: inout [Int32], owners: inout [Int32]) {
+                                folders: OpenFolders, sources: inout [Source]) {
         let absolute = relative.isEmpty ? root : root + "/" + relative
         let descriptor = open(absolute, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         var status = stat()
@@ -64,40 +113,81 @@ struct FileListing {
             return
         }
         let stamp = FileStamp(status)
-        let directoryIndex = directories.count
-        descriptors.append(descriptor)
-        let start = files.count
-        var subdirectories: [String]
+        let start = directories.last?.files.upperBound ?? 0
+        folders.descriptors.append(descriptor)
+        let subdirectories: [String]
+        let count: Int
         if let previous, let old = previousByPath[relative], previous.directories[old].stamp == stamp, stamp != .unknown {
-            let oldDirectory = previous.directories[old]
-            files.append(from: previous.files, range: oldDirectory.files)
-            subdirectories = oldDirectory.subdirectories
+            subdirectories = previous.directories[old].subdirectories
+            count = previous.directories[old].files.count
+            sources.append(.previous(old))
         } else {
             var names: [String] = []
-            subdirectories = []
-            Self.read(descriptor, names: &names, subdirectories: &subdirectories)
-            for name in names.sorted(by: Self.byteOrder) { files.append(relative.isEmpty ? name : relative + "/" + name) }
-            subdirectories.sort(by: Self.byteOrder)
+            var folderNames: [String] = []
+            Self.read(descriptor, names: &names, subdirectories: &folderNames)
+            names.sort(by: Self.byteOrder)
+            folderNames.sort(by: Self.byteOrder)
+            subdirectories = folderNames
+            count = names.count
+            sources.append(.read(relative.isEmpty ? names : names.map { relative + "/" + $0 }))
         }
-        owners.append(contentsOf: repeatElement(Int32(directoryIndex), count: files.count - start))
-        directories.append(Directory(path: relative, stamp: stamp, subdirectories: subdirectories, files: start..<files.count))
+        folders.owners.append(contentsOf: repeatElement(Int32(directories.count), count: count))
+        directories.append(Directory(path: relative, stamp: stamp, subdirectories: subdirectories, files: start..<(start + count)))
         for name in subdirectories {
             visit(relative.isEmpty ? name : relative + "/" + name, root: root, previous: previous, previousByPath: previousByPath,
-                  descriptors: &descriptors, owners: &owners)
+                  folders: folders, sources: &sources)
         }
     }
 
-    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.lexicographicallyPrecedes(rhs.utf8) }
+    /// Fills `files` from the folders' sources. When every folder is unchanged and in the same
+    /// place, the previous column is this one: shared, not copied (and equal at no cost).
+    private mutating func gatherFiles(_ sources: [Source], previous: FileListing?) {
+        if let previous, previous.directories.count == directories.count,
+            sources.enumerated().allSatisfy({ position, source in
+                if case .previous(let old) = source { return old == position && previous.directories[old].files == directories[position].files }
+                return false
+            })
+        {
+            files = previous.files
+            return
+        }
+        for source in sources {
+            switch source {
+            case .previous(let old):
+                if let previous { files.append(from: previous.files, range: previous.directories[old].files) }
+            case .read(let names):
+                for name in names { files.append(name) }
+            }
+        }
+    }
+
+    /// Byte order of the UTF-8 names (as git sorts), by `memcmp`: sorting 100,000 names through
+    /// `String.UTF8View` iterators cost a third of a second.
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
+    }
 
     /// The record files and subfolders of an open folder (hidden entries skipped).
     private static func read(_ descriptor: Int32, names: inout [String], subdirectories: inout [String]) {
         let duplicate = dup(descriptor)
         guard duplicate >= 0, let handle = fdopendir(duplicate) else { return }
         defer { closedir(handle) }
+        // The name is read in place: a `dirent` is only as long as its name, so copying the
+        // 256-byte `d_name` field (as `withUnsafePointer(to: entry.pointee.d_name)` does) can
+        // read past the end of readdir's buffer, which crashed at a page boundary.
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return }
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name.hasPrefix(".") { continue }
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
@@ -114,28 +204,19 @@ struct FileListing {
     }
 
     /// Stats every file relative to its folder's descriptor, in parallel chunks.
-    private static func statAll(_ files: StringColumn, owners: [Int32], descriptors: [Int32], directories: [Directory],
-                                threads: Int) -> [FileStamp] {
-        let count = files.count
-        var stamps = [FileStamp](repeating: .unknown, count: count)
-        let chunks = max(1, min(threads, count / 2048 + 1))
-        stamps.withUnsafeMutableBufferPointer { output in
-            let output = UnsafeSendable(output)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                var name = [CChar](repeating: 0, count: 4096)
-                for file in range {
-                    let directory = directories[Int(owners[file])]
-                    let bytes = files.itemBytes(file)
-                    // The name inside the folder: the path after the folder's own prefix.
-                    let skip = directory.path.isEmpty ? 0 : directory.path.utf8.count + 1
-                    let length = bytes.count - skip
-                    guard length > 0, length < name.count else { continue }
-                    for (offset, byte) in bytes.dropFirst(skip).enumerated() { name[offset] = CChar(bitPattern: byte) }
-                    name[length] = 0
-                    var status = stat()
-                    if fstatat(descriptors[Int(owners[file])], name, &status, 0) == 0 { output.value[file] = FileStamp(status) }
+    private static func statAll(_ files: StringColumn, folders: OpenFolders, directories: [Directory], threads: Int) -> StampTable {
+        var stamps = StampTable(count: files.count)
+        let prefixes = directories.map { $0.path.isEmpty ? 0 : $0.path.utf8.count + 1 }
+        stamps.fill(chunks: max(1, min(threads, files.count / 2048 + 1))) { range, output in
+            var status = stat()
+            for file in range {
+                let done = folders.withName(file, in: files, prefixes: prefixes) { descriptor, name in
+                    fstatat(descriptor, name, &status, 0) == 0
                 }
+                guard done == true else { continue }
+                let stamp = FileStamp(status)
+                (output[4 * file], output[4 * file + 1], output[4 * file + 2], output[4 * file + 3]) =
+                    (stamp.size, stamp.mtime, Int64(bitPattern: stamp.inode), stamp.ctime)
             }
         }
         return stamps
@@ -146,6 +227,37 @@ struct FileListing {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return FileStamp(status)
+    }
+}
+
+/// The folders of a listing, open, and the folder of each file: files are stat'ed and read
+/// relative to them. Closed when the last user lets go.
+final class OpenFolders: @unchecked Sendable {
+    /// Filled while listing (one thread), only read afterwards.
+    fileprivate(set) var descriptors: [Int32] = []
+    fileprivate(set) var owners: [Int32] = []
+
+    /// Calls `body` with file `position`'s folder descriptor and its NUL-terminated name in
+    /// that folder (the path after the folder's prefix of `prefixes[folder]` bytes); nil when
+    /// the file has no folder or an impossible name.
+    func withName<R>(_ position: Int, in files: StringColumn, prefixes: [Int], _ body: (Int32, UnsafePointer<CChar>) -> R) -> R? {
+        guard position < owners.count else { return nil }
+        let folder = Int(owners[position])
+        let start = (position == 0 ? 0 : Int(files.ends[position - 1])) + prefixes[folder]
+        let end = Int(files.ends[position])
+        guard start < end, end - start < 4096 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: end - start + 1) { name in
+            files.bytes.withUnsafeBufferPointer { bytes in
+                for offset in 0..<(end - start) { name[offset] = CChar(bitPattern: bytes[start + offset]) }
+            }
+            name[end - start] = 0
+            guard let base = name.baseAddress else { return nil }
+            return body(descriptors[folder], base)
+        }
+    }
+
+    deinit {
+        for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
     }
 }
 

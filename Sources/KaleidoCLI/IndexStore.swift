@@ -41,26 +41,27 @@ struct IndexStore {
             cached = CacheCodec.applyOverlay(overlay, to: base, fingerprint: fingerprint) ?? base
         }
         trace.mark("read cache")
-        let listing = FileListing.list(knowledge, previous: cached?.listing, threads: parallelism)
+        let (listing, folders) = FileListing.list(knowledge, previous: cached?.listing, threads: parallelism)
         trace.mark("list \(listing.files.count) files")
         defer { trace.mark("done") }
         guard let cached else {
             let reason = FileManager.default.fileExists(atPath: cacheFile) ? "the cache was unreadable or stale" : "no cache yet"
-            let index = try await rebuild(listing)
+            let fields = ReferenceFields(hints: try hints())
+            let index = rebuild(listing, folders: folders, fields: fields)
             trace.mark("rebuild")
-            save(index, listing: listing, fingerprint: fingerprint)
+            save(index, listing: listing, fields: fields, fingerprint: fingerprint)
             trace.mark("save")
             return (index, .rebuilt(reason: reason))
         }
         if listing.stamps == cached.listing.stamps, listing.files == cached.listing.files {
             return (cached.index, .warm)
         }
-        let (index, changed, patched) = try await refresh(cached, listing: listing)
+        let (index, changed, patched) = refresh(cached, listing: listing, folders: folders)
         trace.mark("refresh")
         if patched {
-            saveOverlay(index, listing: listing, fingerprint: fingerprint, generation: cached.generation)
+            saveOverlay(index, listing: listing, snapshotStamps: cached.snapshotStamps, fingerprint: fingerprint, generation: cached.generation)
         } else {
-            save(index, listing: listing, fingerprint: fingerprint)
+            save(index, listing: listing, fields: cached.fields, fingerprint: fingerprint)
         }
         trace.mark("save")
         return (index, .refreshed(changed: changed))
@@ -74,18 +75,15 @@ struct IndexStore {
         }
     }
 
-    private func entries(for files: [String]) async throws -> [IndexEntry?] {
-        let hints = try hints()
-        let folder = kb.config.knowledgeFolder
-        let parser = YAMLParser()
-        return await kb.mapFiles(files.map { folder + "/" + $0 }, parallelism: parallelism) { file, bytes in
-            guard let bytes, let document = try? parser.parseDocument(bytes) else { return nil }
-            return IndexEntry(record: Record(file: file, root: document.root), knowledgeFolder: folder, hints: hints)
-        }
+    /// The entries of the listed files at `positions`.
+    private func entries(_ positions: [Int], listing: FileListing, folders: OpenFolders, fields: ReferenceFields) -> [IndexEntry?] {
+        guard !positions.isEmpty else { return [] }
+        let indexer = RecordIndexer(knowledgeFolder: kb.config.knowledgeFolder, fields: fields)
+        return indexer.entries(positions, listing: listing, folders: folders, threads: parallelism)
     }
 
-    private func rebuild(_ listing: FileListing) async throws -> KBIndex {
-        let entries = try await entries(for: (0..<listing.files.count).map { listing.files[$0] })
+    private func rebuild(_ listing: FileListing, folders: OpenFolders, fields: ReferenceFields) -> KBIndex {
+        let entries = entries(Array(0..<listing.files.count), listing: listing, folders: folders, fields: fields)
         var builder = KBIndexBuilder(capacity: entries.count)
         for entry in entries { if let entry { builder.append(entry) } }
         return builder.finish()
@@ -94,7 +92,7 @@ struct IndexStore {
     /// The index after re-reading the changed files: as overrides on the saved snapshot when
     /// the files are the same and each edited record keeps its id and type (`patched`), else
     /// rebuilt (copying every unchanged record).
-    private func refresh(_ cached: CacheCodec.Cached, listing: FileListing) async throws -> (KBIndex, Int, patched: Bool) {
+    private func refresh(_ cached: CacheCodec.Cached, listing: FileListing, folders: OpenFolders) -> (KBIndex, Int, patched: Bool) {
         let old = cached.listing
         let sameFiles = old.files == listing.files
         var previous: [String: Int] = [:]
@@ -107,7 +105,7 @@ struct IndexStore {
             guard let before = oldPosition(position) else { return true }
             return old.stamps[before] != listing.stamps[position]
         }
-        let fresh = try await entries(for: changed.map { listing.files[$0] })
+        let fresh = entries(changed, listing: listing, folders: folders, fields: cached.fields)
 
         if sameFiles, cached.index.recordOverrides.count + changed.count <= Self.maximumOverrides {
             var index = cached.index
@@ -131,7 +129,7 @@ struct IndexStore {
             let record = cached.records[before]
             return record >= 0 && cached.index.recordOverrides[Int(record)] != nil
         }
-        let reread = try await entries(for: overridden.map { listing.files[$0] })
+        let reread = entries(overridden, listing: listing, folders: folders, fields: cached.fields)
         for (offset, position) in overridden.enumerated() { replacements[position] = reread[offset] }
         var builder = KBIndexBuilder(capacity: cached.index.count)
         for position in 0..<listing.files.count {
@@ -157,8 +155,8 @@ struct IndexStore {
         return parts.joined(separator: "\n")
     }
 
-    private func save(_ index: KBIndex, listing: FileListing, fingerprint: String) {
-        let bytes = CacheCodec.encode(index, listing: listing, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder,
+    private func save(_ index: KBIndex, listing: FileListing, fields: ReferenceFields, fingerprint: String) {
+        let parts = CacheCodec.encode(index, listing: listing, fields: fields, fingerprint: fingerprint, knowledgeFolder: kb.config.knowledgeFolder,
                                       generation: UInt64.random(in: 1...UInt64.max))
         // The new snapshot makes any overlay obsolete; remove it first so that no reader pairs
         // the old overlay with the new snapshot (the generation check would refuse it anyway).
@@ -166,30 +164,56 @@ struct IndexStore {
         let directory = kb.path(".kaleido/cache")
         // A read-only KB still answers; it just stays cold.
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return }
-        write(bytes, to: cacheFile)
+        writeFile(parts, to: cacheFile)
     }
 
-    private func saveOverlay(_ index: KBIndex, listing: FileListing, fingerprint: String, generation: UInt64) {
-        write(CacheCodec.encodeOverlay(index, listing: listing, fingerprint: fingerprint, generation: generation), to: overlayFile)
+    private func saveOverlay(_ index: KBIndex, listing: FileListing, snapshotStamps: StampTable, fingerprint: String, generation: UInt64) {
+        writeFile([CacheCodec.encodeOverlay(index, listing: listing, snapshotStamps: snapshotStamps, fingerprint: fingerprint, generation: generation)],
+              to: overlayFile)
     }
 
-    /// Writes a file whole under a temporary name, then renames it into place (atomic).
-    private func write(_ bytes: [UInt8], to path: String) {
+    /// Writes a file whole (its parts one after the other, never joined in memory) under a
+    /// temporary name, then renames it into place (atomic). A failure leaves no file behind.
+    private func writeFile(_ parts: [[UInt8]], to path: String) {
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        var written = true
+        for part in parts where written {
+            written = part.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let count = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { return false }
+                    offset += count
+                }
+                return true
+            }
+        }
+        if close(descriptor) != 0 { written = false }
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 }
 
-/// Timings on stderr when `KALEIDO_TRACE` is set (for tuning the cache, not for users).
+/// Timings on stderr when `KALEIDO_TRACE` is set (for tuning the cache, not for users): wall
+/// time and the process's CPU time (all threads), which a busy machine hardly changes.
 final class Trace {
     private let enabled = ProcessInfo.processInfo.environment["KALEIDO_TRACE"] != nil
     private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastCPU = Trace.cpu()
 
     func mark(_ label: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        StandardError.write("trace: \(label): \(Double(now - last) / 1_000_000) ms\n")
-        last = now
+        let cpu = Self.cpu()
+        StandardError.write("trace: \(label): \(Double(now - last) / 1_000_000) ms wall, \(Double(cpu - lastCPU) / 1_000_000) ms cpu\n")
+        (last, lastCPU) = (now, cpu)
+    }
+
+    private static func cpu() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }

@@ -100,18 +100,24 @@ struct ListCommand: AsyncParsableCommand {
     private func emitRows(_ rows: [ListQuery.Row], query: ListQuery, resolver: RecordResolver, context: QueryContext) {
         let columns = (fields?.split(separator: ",").map(String.init) ?? Self.defaultFields(query.type))
         let paths = columns.compactMap { try? FieldPath(parsing: $0) }
-        var table = ResultTable(columns: columns)
-        table.rows = rows.map { row in
-            paths.map { path in
-                query.values(path, in: row, resolver: resolver).map { value in
-                    guard case .string(let text) = value, let field = path.keys.last else { return value.displayText }
-                    return context.label(text, field: field, type: query.type)
-                }.joined(separator: ", ")
+        func table() -> ResultTable {
+            var table = ResultTable(columns: columns)
+            table.rows = rows.map { row in
+                paths.map { path in
+                    query.values(path, in: row, resolver: resolver).map { value in
+                        guard case .string(let text) = value, let field = path.keys.last else { return value.displayText }
+                        return context.label(text, field: field, type: query.type)
+                    }.joined(separator: ", ")
+                }
             }
+            return table
         }
-        var seen = Set<Int>()
-        let records = rows.filter { seen.insert($0.record).inserted }
-        context.emit(table, json: JSONText.array(records.map { JSONText.encode($0.value) }))
+        func json() -> String {
+            var seen = Set<Int>()
+            let records = rows.filter { seen.insert($0.record).inserted }
+            return JSONText.array(records.map { JSONText.encode($0.value) })
+        }
+        context.emit(table(), json: json())
     }
 
     private func emitGroups(_ groups: [ListQuery.Group], query: ListQuery, context: QueryContext) {

@@ -58,12 +58,13 @@ struct QueryContext {
     let language: Vocabulary.Language
     let format: QueryFormat
 
-    /// Prints a result: the table in the chosen text format, or `json` for `--format json`.
-    func emit(_ table: ResultTable, json: @autoclosure () -> String) {
+    /// Prints a result: the table in the chosen text format, or `json` for `--format json`
+    /// (only the one printed is built: labels and JSON both cost on large results).
+    func emit(_ table: @autoclosure () -> ResultTable, json: @autoclosure () -> String) {
         switch format {
-        case .table: print(table.renderTable(width: Terminal.width), terminator: "")
-        case .csv: print(table.renderCSV(), terminator: "")
-        case .markdown: print(table.renderMarkdown(), terminator: "")
+        case .table: print(table().renderTable(width: Terminal.width), terminator: "")
+        case .csv: print(table().renderCSV(), terminator: "")
+        case .markdown: print(table().renderMarkdown(), terminator: "")
         case .json: print(json())
         }
     }

@@ -53,26 +53,33 @@ public struct IndexEntry: Sendable {
     ///
     /// `hints` are the schemas' `x-ref` fields per type: they say which values are references.
     public init?(record: Record, knowledgeFolder: String, hints: [RecordType: [FieldHint]]) {
+        self.init(record: record, knowledgeFolder: knowledgeFolder, fields: ReferenceFields(hints: hints))
+    }
+
+    /// The same, with the reference fields prepared once for many records.
+    public init?(record: Record, knowledgeFolder: String, fields: ReferenceFields) {
         guard let id = record.id, let type = record.type ?? record.folderType(knowledgeFolder: knowledgeFolder) else {
             return nil
         }
-        let value = QValue(record.root)
-        self.init(id: id, type: type, file: record.file, value: value, hints: hints[type] ?? [])
+        self.init(id: id, type: type, file: record.file, value: QValue(record.root), fields: fields)
     }
 
     /// The entry of a typed record value.
     public init(id: String, type: RecordType, file: String, value: QValue, hints: [FieldHint]) {
+        self.init(id: id, type: type, file: file, value: value, fields: ReferenceFields(hints: [type: hints]))
+    }
+
+    /// The entry of a typed record value, its reference fields prepared once for many records.
+    public init(id: String, type: RecordType, file: String, value: QValue, fields: ReferenceFields) {
         self.id = id
         self.type = type
         self.file = file
         title = RecordFacts.title(of: value, type: type, id: id)
         interval = RecordFacts.interval(of: value, type: type)
         var references: [RawReference] = []
-        for hint in hints where hint.ref != nil {
-            let field = hint.pathDescription
-            let relation = RecordFacts.relation(for: hint.path)
-            for (target, item) in RecordFacts.strings(at: hint.path, in: value, item: nil) {
-                references.append(RawReference(target: target, field: field, relation: relation,
+        for field in fields.byType[type] ?? [] {
+            for (target, item) in RecordFacts.strings(at: field.path, in: value, item: nil) {
+                references.append(RawReference(target: target, field: field.name, relation: field.relation,
                                                interval: item.flatMap(RecordFacts.itemInterval)))
             }
         }
@@ -97,5 +104,76 @@ public struct IndexEntry: Sendable {
     /// The typed record (decoded from its compact form).
     public var value: QValue {
         encodedValue.withUnsafeBytes { QValue.decode($0) } ?? .null
+    }
+}
+
+/// The reference fields of each record type (the schemas' `x-ref` hints), with their display
+/// path and relation name worked out once rather than for every record indexed.
+public struct ReferenceFields: Sendable {
+    struct Field: Sendable {
+        var path: [FieldStep]
+        var name: String
+        var relation: String
+    }
+
+    let byType: [RecordType: [Field]]
+
+    public init(hints: [RecordType: [FieldHint]]) {
+        byType = hints.mapValues { list in
+            list.filter { $0.ref != nil }.map { Field(path: $0.path, name: $0.pathDescription, relation: RecordFacts.relation(for: $0.path)) }
+        }
+    }
+
+    /// Appends the fields' bytes (the cache keeps them, so that re-reading a few edited files
+    /// does not load and compile every schema again).
+    public func encode(into bytes: inout [UInt8]) {
+        let types = byType.keys.sorted { $0.rawValue < $1.rawValue }
+        BinaryCoding.appendVarint(UInt64(types.count), to: &bytes)
+        for type in types {
+            BinaryCoding.appendString(type.rawValue, to: &bytes)
+            let fields = byType[type] ?? []
+            BinaryCoding.appendVarint(UInt64(fields.count), to: &bytes)
+            for field in fields {
+                BinaryCoding.appendString(field.name, to: &bytes)
+                BinaryCoding.appendString(field.relation, to: &bytes)
+                BinaryCoding.appendVarint(UInt64(field.path.count), to: &bytes)
+                for step in field.path {
+                    switch step {
+                    case .key(let key):
+                        bytes.append(0)
+                        BinaryCoding.appendString(key, to: &bytes)
+                    case .anyItem: bytes.append(1)
+                    case .anyKey: bytes.append(2)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads what `encode(into:)` wrote; nil when the bytes are not such fields.
+    public init?(decoding reader: inout BinaryReader) {
+        guard let typeCount = reader.count() else { return nil }
+        var byType: [RecordType: [Field]] = [:]
+        for _ in 0..<typeCount {
+            guard let name = reader.string(), let type = RecordType(rawValue: name), let fieldCount = reader.count() else { return nil }
+            var fields: [Field] = []
+            for _ in 0..<fieldCount {
+                guard let fieldName = reader.string(), let relation = reader.string(), let stepCount = reader.count() else { return nil }
+                var path: [FieldStep] = []
+                for _ in 0..<stepCount {
+                    switch reader.byte() {
+                    case 0:
+                        guard let key = reader.string() else { return nil }
+                        path.append(.key(key))
+                    case 1: path.append(.anyItem)
+                    case 2: path.append(.anyKey)
+                    default: return nil
+                    }
+                }
+                fields.append(Field(path: path, name: fieldName, relation: relation))
+            }
+            byType[type] = fields
+        }
+        self.byType = byType
     }
 }

@@ -2,6 +2,10 @@
 public enum JSONText {
     /// A JSON string literal (RFC 8259 escaping).
     public static func quote(_ text: String) -> String {
+        // Most texts need no escape: copy them whole instead of scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -39,8 +39,8 @@ public struct KBIndexBuilder: Sendable {
             pending.append(index.refTargets.count)
             refTargetIDs.append(reference.target)
             index.refTargets.append(-1)
-            index.refRelations.append(code(reference.relation, in: &relationCodes, names: &index.relationNames))
-            index.refFields.append(code(reference.field, in: &fieldCodes, names: &index.fieldNames))
+            index.refRelations.append(Self.code(reference.relation, in: &relationCodes, names: &index.relationNames))
+            index.refFields.append(Self.code(reference.field, in: &fieldCodes, names: &index.fieldNames))
             index.refStarts.append(KBIndex.ordinal(reference.interval?.start))
             index.refEnds.append(KBIndex.ordinal(reference.interval?.end))
         }
@@ -69,8 +69,8 @@ public struct KBIndexBuilder: Sendable {
             if !samePositions { needsFullResolution = true }
             let relation = source.relationNames[Int(source.refRelations[reference])]
             let field = source.fieldNames[Int(source.refFields[reference])]
-            index.refRelations.append(code(relation, in: &relationCodes, names: &index.relationNames))
-            index.refFields.append(code(field, in: &fieldCodes, names: &index.fieldNames))
+            index.refRelations.append(Self.code(relation, in: &relationCodes, names: &index.relationNames))
+            index.refFields.append(Self.code(field, in: &fieldCodes, names: &index.fieldNames))
             index.refStarts.append(source.refStarts[reference])
             index.refEnds.append(source.refEnds[reference])
         }
@@ -104,7 +104,9 @@ public struct KBIndexBuilder: Sendable {
         return index
     }
 
-    private func code(_ name: String, in codes: inout [String: UInt16], names: inout [String]) -> UInt16 {
+    /// Static, not a method: a method called with `inout` parts of `self` copied the whole
+    /// builder (every column retained and released) once per reference.
+    private static func code(_ name: String, in codes: inout [String: UInt16], names: inout [String]) -> UInt16 {
         if let existing = codes[name] { return existing }
         let new = UInt16(names.count)
         names.append(name)

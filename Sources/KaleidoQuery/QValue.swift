@@ -56,6 +56,41 @@ public indirect enum QValue: Hashable, Sendable {
         }
     }
 
+    /// The typed value of a node of a compact document, read straight from its flat arrays
+    /// (what `init(_:)` gives for the same node parsed as a tree: no node values or arrays of
+    /// pairs made on the way, since indexing converts whole KBs).
+    public init(_ document: CompactDocument, node: Int) {
+        switch document.kind(node) {
+        case .scalar:
+            let text = document.string(node)
+            switch ScalarResolver.resolve(text, style: document.scalarStyle(node), tag: nil) {
+            case .null: self = .null
+            case .bool(let value): self = .bool(value)
+            case .integer(let digits): self = .number(digits)
+            case .float: self = .number(text)
+            default: self = .string(text)
+            }
+        case .sequence:
+            var items: [QValue] = []
+            items.reserveCapacity(document.count(node))
+            for child in document.children(node) { items.append(QValue(document, node: child)) }
+            self = .list(items)
+        case .mapping:
+            var pairs: [(key: String, value: QValue)] = []
+            pairs.reserveCapacity(document.count(node))
+            var key: String?
+            for child in document.children(node) {
+                if let pending = key {
+                    pairs.append((key: pending, value: QValue(document, node: child)))
+                    key = nil
+                } else {
+                    key = document.kind(child) == .scalar ? document.string(child) : ""
+                }
+            }
+            self = .map(pairs)
+        }
+    }
+
     /// The value of `key` in a mapping, or nil.
     public subscript(key: String) -> QValue? {
         guard case .map(let pairs) = self else { return nil }

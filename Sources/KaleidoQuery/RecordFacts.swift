@@ -86,20 +86,27 @@ public enum RecordFacts {
 
     /// Every string reached by `path`, each with the innermost list item it was found in.
     static func strings(at path: [FieldStep], in value: QValue, item: QValue?) -> [(String, QValue?)] {
+        var found: [(String, QValue?)] = []
+        collect(path[...], in: value, item: item, into: &found)
+        return found
+    }
+
+    /// Walks the path by slices (no array made per step: this runs for every reference field
+    /// of every record indexed).
+    private static func collect(_ path: ArraySlice<FieldStep>, in value: QValue, item: QValue?, into found: inout [(String, QValue?)]) {
         guard let step = path.first else {
-            if let text = value.text, case .string = value { return [(text, item)] }
-            return []
+            if let text = value.text, case .string = value { found.append((text, item)) }
+            return
         }
-        let rest = Array(path.dropFirst())
+        let rest = path.dropFirst()
         switch step {
         case .key(let key):
-            guard let child = value[key] else { return [] }
-            return strings(at: rest, in: child, item: item)
+            if let child = value[key] { collect(rest, in: child, item: item, into: &found) }
         case .anyItem:
-            return (value.items ?? []).flatMap { element in strings(at: rest, in: element, item: element) }
+            for element in value.items ?? [] { collect(rest, in: element, item: element, into: &found) }
         case .anyKey:
-            guard case .map(let pairs) = value else { return [] }
-            return pairs.flatMap { strings(at: rest, in: $0.value, item: item) }
+            guard case .map(let pairs) = value else { return }
+            for pair in pairs { collect(rest, in: pair.value, item: item, into: &found) }
         }
     }
 }

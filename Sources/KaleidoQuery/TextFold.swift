@@ -29,23 +29,87 @@ public enum TextFold {
                 }
                 continue
             }
-            for scalar in decompose(original) {
-                let properties = scalar.properties
-                // Combining marks: Latin accents after decomposition, Arabic harakat and shadda.
-                switch properties.generalCategory {
-                case .nonspacingMark, .enclosingMark, .spacingMark: continue
-                default: break
-                }
-                // Tatweel (ـ) only stretches Arabic words.
-                if scalar.value == 0x0640 { continue }
-                if properties.isAlphabetic || properties.numericType != nil {
-                    for lower in properties.lowercaseMapping.unicodeScalars { emit(Self.unify(lower)) }
-                } else {
-                    pendingSpace = true
+            switch pieces.piece(of: original) {
+            case .letters(let bytes):
+                if pendingSpace && !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(contentsOf: bytes)
+            case .separator: pendingSpace = true
+            case .nothing: break
+            case .mixed(let actions):
+                for action in actions {
+                    switch action {
+                    case .emit(let scalar): emit(scalar)
+                    case .space: pendingSpace = true
+                    }
                 }
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// What folding one non-ASCII scalar does: letters to write, a word break, nothing (a
+    /// mark), or a mix of them in order.
+    private enum Piece: Sendable {
+        case letters([UInt8])
+        case separator
+        case nothing
+        case mixed([Action])
+    }
+
+    private enum Action: Sendable {
+        case emit(Unicode.Scalar)
+        case space
+    }
+
+    /// The folding of one scalar, worked out from its decomposition and Unicode properties.
+    private static func actions(of original: Unicode.Scalar) -> [Action] {
+        var actions: [Action] = []
+        for scalar in decompose(original) {
+            let properties = scalar.properties
+            // Combining marks: Latin accents after decomposition, Arabic harakat and shadda.
+            switch properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark: continue
+            default: break
+            }
+            // Tatweel (ـ) only stretches Arabic words.
+            if scalar.value == 0x0640 { continue }
+            if properties.isAlphabetic || properties.numericType != nil {
+                for lower in properties.lowercaseMapping.unicodeScalars { actions.append(.emit(Self.unify(lower))) }
+            } else {
+                actions.append(.space)
+            }
+        }
+        return actions
+    }
+
+    /// Each scalar's piece, worked out once per process: property lookups and decompositions
+    /// for every accented letter of 100,000 records cost seconds.
+    private static let pieces = PieceCache()
+
+    private final class PieceCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [UInt32: Piece] = [:]
+
+        func piece(of scalar: Unicode.Scalar) -> Piece {
+            if let found = lock.withLock({ known[scalar.value] }) { return found }
+            let actions = TextFold.actions(of: scalar)
+            let piece: Piece
+            if actions.isEmpty {
+                piece = .nothing
+            } else if actions.allSatisfy({ if case .space = $0 { true } else { false } }) {
+                piece = .separator
+            } else if actions.allSatisfy({ if case .emit = $0 { true } else { false } }) {
+                piece = .letters(actions.flatMap { action -> [UInt8] in
+                    if case .emit(let scalar) = action { return Array(String(scalar).utf8) }
+                    return []
+                })
+            } else {
+                piece = .mixed(actions)
+            }
+            lock.withLock { known[scalar.value] = piece }
+            return piece
+        }
     }
 
     /// NFD of the accented Latin letters French names use most (U+00C0–U+017F), computed once.
@@ -68,7 +132,23 @@ public enum TextFold {
             // Arabic letters and most scripts have no decomposition: skip Foundation for them.
             if (0x0600...0x06FF).contains(scalar.value) { return [scalar] }
             if let latin = latinDecompositions[scalar.value] { return latin }
-            return Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            return decompositions.decomposition(of: scalar)
+        }
+    }
+
+    /// Other scalars' decompositions (typographic apostrophes, narrow spaces, dashes…), asked
+    /// of Foundation once per scalar and per process: indexing met them in most records.
+    private static let decompositions = DecompositionCache()
+
+    private final class DecompositionCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [UInt32: [Unicode.Scalar]] = [:]
+
+        func decomposition(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+            if let found = lock.withLock({ known[scalar.value] }) { return found }
+            let computed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            lock.withLock { known[scalar.value] = computed }
+            return computed
         }
     }
 

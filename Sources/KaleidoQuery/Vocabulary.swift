@@ -7,6 +7,8 @@ public struct Vocabulary: Sendable {
     public enum Language: String, Sendable, CaseIterable { case fr, en }
 
     private var labels: [String: [String: [Language: String]]] = [:]
+    /// The enumeration names in order, sorted once (not on every label: `list` asks thousands).
+    private var sortedNames: [String] = []
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct Vocabulary: Sendable {
             }
             labels[name] = keys
         }
+        sortedNames = labels.keys.sorted()
     }
 
     /// The label of `key` for a field of a record type: the enumeration named
@@ -36,7 +39,7 @@ public struct Vocabulary: Sendable {
         for name in candidates {
             if let label = labels[name]?[key]?[language] { return label }
         }
-        for name in labels.keys.sorted() {
+        for name in sortedNames {
             if let label = labels[name]?[key]?[language] { return label }
         }
         return key
