@@ -1,4 +1,5 @@
 import Dispatch
+import KaleidoKB
 import KaleidoQuery
 
 #if canImport(Glibc)
@@ -182,12 +183,8 @@ struct FileListing {
         let duplicate = dup(descriptor)
         guard duplicate >= 0, let handle = fdopendir(duplicate) else { return }
         defer { closedir(handle) }
-        // The name is read in place: a `dirent` is only as long as its name, so copying the
-        // 256-byte `d_name` field (as `withUnsafePointer(to: entry.pointee.d_name)` does) can
-        // read past the end of readdir's buffer, which crashed at a page boundary.
-        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return }
         while let entry = readdir(handle) {
-            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+            let name = directoryEntryName(entry)
             if name.hasPrefix(".") { continue }
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
