@@ -142,22 +142,22 @@ public struct KBValidator: Sendable {
         return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: RecordFacts(record, hints: hints), findings: findings)
     }
 
-    /// The common case of a valid record, without building its tree: the compact document, the
-    /// record rules and facts (the same generic code as the tree's) and the schema checker's
-    /// `accepts`. Nil when anything is unusual or has a finding: the tree path then gives the
-    /// exact findings, so both paths always report the same.
+    /// The common case of a record the schema accepts, without building its tree: the compact
+    /// document, the record rules and facts (the same generic code as the tree's, so the same
+    /// findings at the same spans) and the schema checker's `accepts`. Nil when the file is
+    /// unusual or the schema checker cannot vouch for it: the tree path then gives the exact
+    /// findings, so both paths always report the same.
     func checkOnFastPath(_ file: String, _ bytes: [UInt8]) -> ParsedRecord? {
         guard let document = compactParser.parse(bytes) else { return nil }
         let record = CompactRecord(file: file, root: CompactNode(root: document))
-        guard RecordRules(knowledgeFolder: kb.config.knowledgeFolder, today: today).check(record).isEmpty,
-            PlainScalarRule.check(record).isEmpty
-        else { return nil }
         if let schemaChecker {
             guard let type = record.folderType(knowledgeFolder: kb.config.knowledgeFolder) ?? record.type,
                 schemaChecker.accepts(document, type: type)
             else { return nil }
         }
-        return ParsedRecord(file: file, bytes: nil, facts: RecordFacts(record, hints: hints), findings: [])
+        let findings = RecordRules(knowledgeFolder: kb.config.knowledgeFolder, today: today).check(record)
+            + PlainScalarRule.check(record)
+        return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: RecordFacts(record, hints: hints), findings: findings)
     }
 
     /// KB rules whose message says more than the schema's about the same value: where one of

@@ -96,8 +96,12 @@ import KaleidoYAML
 
     static func validate(_ files: [String: String]) async throws -> ValidationReport {
         let kb = KnowledgeBase(root: "/kb", config: KBConfig(), fileSystem: InMemoryFileSystem(files: Dictionary(uniqueKeysWithValues: files.map { ("kb/" + $0.key, $0.value) })))
-        let validator = KBValidator(kb: kb, today: today, schemaChecker: nil, hints: hints, parallelism: 2)
-        return try await validator.validate()
+        var validator = KBValidator(kb: kb, today: today, schemaChecker: nil, hints: hints, parallelism: 2)
+        let report = try await validator.validate()
+        // The fast path (compact documents) must report exactly what the tree path reports.
+        validator.usesFastPath = false
+        #expect(try await validator.validate().findings == report.findings, "the fast path and the tree path disagree")
+        return report
     }
 
     @Test func theBaselineIsClean() async throws {
