@@ -10,6 +10,24 @@ public protocol FileSystem: Sendable {
     func isDirectory(_ path: String) -> Bool
     /// Whether `path` names an existing file or directory.
     func exists(_ path: String) -> Bool
+    /// Reads the files of `paths` in order, calling `body` with each one's index and content or
+    /// error. Paths that share a folder should be next to each other: an implementation may
+    /// keep the folder open between them.
+    func readFiles(_ paths: [String], _ body: (Int, Result<[UInt8], FileSystemError>) throws -> Void) rethrows
+}
+
+extension FileSystem {
+    public func readFiles(_ paths: [String], _ body: (Int, Result<[UInt8], FileSystemError>) throws -> Void) rethrows {
+        for (index, path) in paths.enumerated() {
+            let result: Result<[UInt8], FileSystemError>
+            do { result = .success(try readFile(path)) } catch let error as FileSystemError {
+                result = .failure(error)
+            } catch {
+                result = .failure(FileSystemError(path: path, reason: "\(error)"))
+            }
+            try body(index, result)
+        }
+    }
 }
 
 /// A file system failure, with the path and the system's reason.

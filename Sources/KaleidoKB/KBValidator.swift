@@ -74,7 +74,7 @@ public struct KBValidator: Sendable {
             var next = 0
             func launch(_ index: Int) {
                 let chunk = chunks[index]
-                group.addTask { [self] in (index, try chunk.map(check)) }
+                group.addTask { [self] in (index, checkChunk(chunk)) }
             }
             while next < min(chunks.count, parallelism * 2) { launch(next); next += 1 }
             for try await (index, records) in group {
@@ -115,14 +115,25 @@ public struct KBValidator: Sendable {
         var findings: [Finding]
     }
 
-    /// Reads, parses and checks one file on its own (no cross-record rule).
-    func check(_ file: String) throws -> ParsedRecord {
-        let bytes: [UInt8]
-        do { bytes = try kb.fileSystem.readFile(kb.path(file)) } catch {
-            return ParsedRecord(file: file, bytes: nil, facts: nil, findings: [
-                Finding(file: file, span: .none, severity: .error, rule: "io", pointer: "", message: "cannot read the file: \(error)"),
-            ])
+    /// Reads, parses and checks the files of one chunk (sorted, so folders come together).
+    func checkChunk(_ files: [String]) -> [ParsedRecord] {
+        var records: [ParsedRecord] = []
+        records.reserveCapacity(files.count)
+        kb.fileSystem.readFiles(files.map(kb.path)) { index, content in
+            switch content {
+            case .success(let bytes):
+                records.append(check(files[index], bytes))
+            case .failure(let error):
+                records.append(ParsedRecord(file: files[index], bytes: nil, facts: nil, findings: [
+                    Finding(file: files[index], span: .none, severity: .error, rule: "io", pointer: "", message: "cannot read the file: \(error)"),
+                ]))
+            }
         }
+        return records
+    }
+
+    /// Parses and checks one file's bytes on their own (no cross-record rule).
+    func check(_ file: String, _ bytes: [UInt8]) -> ParsedRecord {
         if usesFastPath, let accepted = checkOnFastPath(file, bytes) { return accepted }
         let document: YAMLDocument
         do { document = try parser.parseDocument(bytes) } catch {

@@ -11,11 +11,46 @@ public struct LocalFileSystem: FileSystem {
     public init() {}
 
     public func readFile(_ path: String) throws -> [UInt8] {
-        let descriptor = retryingOnInterrupt { open(path, O_RDONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { throw error(path) }
-        defer { close(descriptor) }
+        try read(at: AT_FDCWD, path, reportedAs: path)
+    }
+
+    /// Opens each folder once and its files relative to it: the kernel then walks one path
+    /// component per file instead of the whole path.
+    public func readFiles(_ paths: [String], _ body: (Int, Result<[UInt8], FileSystemError>) throws -> Void) rethrows {
+        var folder: Substring?
+        var folderDescriptor: Int32 = -1
+        defer { if folderDescriptor >= 0 { close(folderDescriptor) } }
+        for (index, path) in paths.enumerated() {
+            let slash = path.lastIndex(of: "/")
+            let parent = slash.map { path[..<$0] } ?? "."
+            if parent != folder {
+                if folderDescriptor >= 0 { close(folderDescriptor) }
+                folderDescriptor = retryingOnInterrupt { open(String(parent), O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+                folder = parent
+            }
+            let result: Result<[UInt8], FileSystemError>
+            do {
+                if folderDescriptor >= 0, let slash {
+                    result = .success(try read(at: folderDescriptor, String(path[path.index(after: slash)...]), reportedAs: path))
+                } else {
+                    result = .success(try readFile(path))
+                }
+            } catch let error as FileSystemError {
+                result = .failure(error)
+            } catch {
+                result = .failure(FileSystemError(path: path, reason: "\(error)"))
+            }
+            try body(index, result)
+        }
+    }
+
+    /// Reads `name` relative to the folder `descriptor` (or the working directory).
+    private func read(at descriptor: Int32, _ name: String, reportedAs path: String) throws -> [UInt8] {
+        let file = retryingOnInterrupt { openat(descriptor, name, O_RDONLY | O_CLOEXEC) }
+        guard file >= 0 else { throw error(path) }
+        defer { close(file) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw error(path) }
+        guard fstat(file, &status) == 0 else { throw error(path) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "Is a directory") }
         // One read into the array's own storage: no zero fill, no second buffer, no copy. The
         // extra byte tells a file that grew since fstat from one read to its end.
@@ -24,7 +59,7 @@ public struct LocalFileSystem: FileSystem {
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             count = 0
             while count < capacity {
-                let got = retryingOnInterrupt { read(descriptor, buffer.baseAddress.map { $0 + count }, capacity - count) }
+                let got = retryingOnInterrupt { Glibc.read(file, buffer.baseAddress.map { $0 + count }, capacity - count) }
                 if got < 0 { failed = true; return }
                 if got == 0 { return }
                 count += got
@@ -35,7 +70,7 @@ public struct LocalFileSystem: FileSystem {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { raw in
-                retryingOnInterrupt { read(descriptor, raw.baseAddress, raw.count) }
+                retryingOnInterrupt { Glibc.read(file, raw.baseAddress, raw.count) }
             }
             if count < 0 { throw error(path) }
             if count == 0 { return bytes }

@@ -22,4 +22,34 @@ import KaleidoKB
         do { _ = try LocalFileSystem().readFile(missing) } catch let error as FileSystemError { #expect(error.path == missing) }
         #expect(throws: FileSystemError.self) { try LocalFileSystem().readFile(FileManager.default.temporaryDirectory.path) }
     }
+
+    @Test func readFilesKeepsOrderAcrossFoldersAndReportsEachFailure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaleido-fs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for sub in ["a", "b", "a/c"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            for name in ["1.yaml", "2.yaml"] {
+                let path = folder.appendingPathComponent(sub).appendingPathComponent(name).path
+                try Data("\(sub)/\(name)".utf8).write(to: URL(fileURLWithPath: path))
+                paths.append(path)
+            }
+        }
+        paths.insert(folder.appendingPathComponent("b/missing.yaml").path, at: 3)
+        paths.append(folder.appendingPathComponent("nofolder/x.yaml").path)
+        var seen: [String] = []
+        LocalFileSystem().readFiles(paths) { index, result in
+            switch result {
+            case .success(let bytes): seen.append("\(index):" + String(decoding: bytes, as: UTF8.self))
+            case .failure(let error): seen.append("\(index):error \(error.path == paths[index])")
+            }
+        }
+        #expect(seen == ["0:a/1.yaml", "1:a/2.yaml", "2:b/1.yaml", "3:error true", "4:b/2.yaml", "5:a/c/1.yaml", "6:a/c/2.yaml", "7:error true"])
+        // The in-memory file system gives the same through the protocol's default.
+        var memory: [String] = []
+        InMemoryFileSystem(files: ["k/a.yaml": "A"]).readFiles(["k/a.yaml", "k/b.yaml"]) { index, result in
+            memory.append("\(index):" + ((try? String(decoding: result.get(), as: UTF8.self)) ?? "error"))
+        }
+        #expect(memory == ["0:A", "1:error"])
+    }
 }
