@@ -58,25 +58,43 @@ public struct RecordOf<Node: ReadableNode> {
 
     /// Every node reached by `path` from the root, each with its JSON pointer.
     public func nodes(at path: [FieldStep]) -> [(node: Node, pointer: String)] {
-        var current: [(node: Node, pointer: String)] = [(root, "")]
-        for step in path {
-            var next: [(node: Node, pointer: String)] = []
-            for (node, pointer) in current {
-                switch step {
-                case .key(let key):
-                    if let value = node[key] { next.append((value, pointer + "/" + JSONPointer.escape(key))) }
-                case .anyItem:
-                    for (index, item) in (node.items ?? []).enumerated() { next.append((item, pointer + "/\(index)")) }
-                case .anyKey:
-                    for pair in node.keyedValues ?? [] {
-                        guard let key = pair.key.scalarText else { continue }
-                        next.append((pair.value, pointer + "/" + JSONPointer.escape(key)))
-                    }
-                }
-            }
-            current = next
+        var found: [(node: Node, pointer: String)] = []
+        var steps: [String] = []
+        Self.collect(root, path: path[...], steps: &steps, into: &found)
+        return found
+    }
+
+    /// Depth first along `path`; a pointer is built only for the nodes found (this runs for
+    /// every reference field of every record).
+    private static func collect(_ node: Node, path: ArraySlice<FieldStep>, steps: inout [String],
+                                into found: inout [(node: Node, pointer: String)]) {
+        guard let step = path.first else {
+            var pointer = ""
+            for component in steps { pointer += "/" + component }
+            found.append((node, pointer))
+            return
         }
-        return current
+        let rest = path.dropFirst()
+        switch step {
+        case .key(let key):
+            guard let value = node[key] else { return }
+            steps.append(JSONPointer.escape(key))
+            collect(value, path: rest, steps: &steps, into: &found)
+            steps.removeLast()
+        case .anyItem:
+            for (index, item) in (node.items ?? []).enumerated() {
+                steps.append(String(index))
+                collect(item, path: rest, steps: &steps, into: &found)
+                steps.removeLast()
+            }
+        case .anyKey:
+            for pair in node.keyedValues ?? [] {
+                guard let key = pair.key.scalarText else { continue }
+                steps.append(JSONPointer.escape(key))
+                collect(pair.value, path: rest, steps: &steps, into: &found)
+                steps.removeLast()
+            }
+        }
     }
 }
 
