@@ -34,3 +34,28 @@ import KaleidoYAML
         #expect(referencesSeen > 100)
     }
 }
+
+/// The cross-record rules split the reference check over several cores: the findings must be
+/// the same, in the same order, as on one.
+@Suite struct CrossRecordParallelTests {
+    @Test func parallelReferenceCheckEqualsTheSerialOne() throws {
+        let hints: [RecordType: [FieldHint]] = [.project: [FieldHint(path: [.key("lead")], ref: .partner)]]
+        var facts: [RecordFacts] = []
+        for index in 0..<2400 {
+            let text: String
+            switch index % 4 {
+            case 0: text = "id: p\(index)\ntype: partner\ncountry: FR\nkind: commune\n"
+            case 1: text = "id: prj\(index)\ntype: project\nlead: p\(index - 1)\n"
+            case 2: text = "id: prj\(index)\ntype: project\nlead: missing-\(index)\n"  // no such record
+            default: text = "id: prj\(index)\ntype: project\nlead: prj\(index - 1)\n"  // wrong type
+            }
+            let folder = index % 4 == 0 ? "partners" : "projects"
+            let root = try YAMLParser().parseDocument(Array(text.utf8)).root
+            facts.append(RecordFacts(Record(file: "knowledge/\(folder)/r\(index).yaml", root: root), hints: hints))
+        }
+        let serial = CrossRecordRules(parallelism: 1).check(facts)
+        let parallel = CrossRecordRules(parallelism: 4).check(facts)
+        #expect(serial.count > 1000)
+        #expect(parallel == serial)
+    }
+}
