@@ -91,13 +91,17 @@ extension AcceptorRun {
 
     /// Whether a scalar's bytes are exactly a name's.
     func equalsName(_ scalar: Int, _ name: AcceptorProgram.Name) -> Bool {
-        document.withScalarBytes(scalar) { text in
-            guard text.count == Int(name.count) else { return false }
-            return program.bytes.withUnsafeBufferPointer { bytes in
-                let start = Int(name.start)
-                for index in 0..<text.count where text[index] != bytes[start + index] { return false }
-                return true
-            }
+        document.withScalarBytes(scalar) { equalsName($0, name) }
+    }
+
+    /// Whether a scalar's bytes, already at hand, are exactly a name's.
+    @inline(__always)
+    func equalsName(_ text: UnsafeBufferPointer<UInt8>, _ name: AcceptorProgram.Name) -> Bool {
+        guard text.count == Int(name.count) else { return false }
+        return program.bytes.withUnsafeBufferPointer { bytes in
+            let start = Int(name.start)
+            for index in 0..<text.count where text[index] != bytes[start + index] { return false }
+            return true
         }
     }
 
@@ -110,7 +114,7 @@ extension AcceptorRun {
             while true {
                 let entry = program.slots[Int(table.first) + Int(slot)]
                 if entry.name < 0 { return nil }
-                if entry.hash == hash, equalsName(key, program.names[Int(entry.name)]) { return entry.child }
+                if entry.hash == hash, equalsName(text, program.names[Int(entry.name)]) { return entry.child }
                 slot = (slot + 1) & table.mask
             }
         }
