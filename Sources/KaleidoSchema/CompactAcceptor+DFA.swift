@@ -130,18 +130,31 @@ struct AcceptorDFA: Sendable {
     }
 
     /// Whether the pattern matches somewhere in `bytes`; nil when they are not all ASCII.
+    ///
+    /// The tables are read through buffer pointers: every index is in range by construction
+    /// (`columns` has 128 entries and is read only for ASCII bytes; the transitions lead only
+    /// to states of the table), and this loop runs on every patterned scalar and key.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var state = Int(start)
         if bytes.isEmpty { return matchesAtEnd[state] }
         if matchesNow[state] { return true }
-        for index in bytes.indices {
-            let byte = bytes[index]
-            guard byte < 0x80 else { return nil }
-            state = Int(transitions[state * columnCount + Int(columns[Int(byte)])])
-            if index == bytes.count - 1 { return matchesAtEnd[state] }
-            if matchesNow[state] { return true }
-            if let dead, state == Int(dead) { return false }
+        let dead = self.dead.map { Int($0) } ?? -1
+        let last = bytes.count - 1
+        let columnCount = self.columnCount
+        return columns.withUnsafeBufferPointer { columns in
+            transitions.withUnsafeBufferPointer { transitions in
+                matchesNow.withUnsafeBufferPointer { matchesNow -> Bool? in
+                    for index in 0...last {
+                        let byte = bytes[index]
+                        guard byte < 0x80 else { return nil }
+                        state = Int(transitions[state * columnCount + Int(columns[Int(byte)])])
+                        if index == last { return matchesAtEnd[state] }
+                        if matchesNow[state] { return true }
+                        if state == dead { return false }
+                    }
+                    return false
+                }
+            }
         }
-        return false
     }
 }

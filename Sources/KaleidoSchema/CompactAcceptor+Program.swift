@@ -129,7 +129,11 @@ final class AcceptorProgram: @unchecked Sendable {
     }
 
     let root: Int32
-    let nodes: [Node]
+    /// The schemas, in memory this program owns (freed in `deinit`): evaluation reads a node
+    /// through a pointer instead of copying its couple of hundred bytes out of an array on
+    /// every call.
+    let nodes: UnsafeMutablePointer<Node>
+    let nodeCount: Int
     let bytes: [UInt8]
     let names: [Name]
     let children: [Int32]
@@ -147,7 +151,9 @@ final class AcceptorProgram: @unchecked Sendable {
         var builder = AcceptorProgramBuilder(options: validator.options)
         root = builder.index(of: validator.root)
         builder.compileAll()
-        nodes = builder.nodes
+        nodeCount = builder.nodes.count
+        nodes = UnsafeMutablePointer<Node>.allocate(capacity: max(nodeCount, 1))
+        nodes.initialize(from: builder.nodes, count: nodeCount)
         bytes = builder.bytes
         names = builder.names
         children = builder.children
@@ -160,6 +166,11 @@ final class AcceptorProgram: @unchecked Sendable {
         numerics = builder.numerics
         patterns = builder.patterns
         formats = builder.formats
+    }
+
+    deinit {
+        nodes.deinitialize(count: nodeCount)
+        nodes.deallocate()
     }
 
     /// A hash of a property name for the open-addressing tables: its first and last eight

@@ -8,6 +8,8 @@ import KaleidoYAML
 /// check `declined` before taking a false as a verdict.
 struct AcceptorRun {
     typealias Node = AcceptorProgram.Node
+    /// A schema read in place from the program (see `AcceptorProgram.nodes`).
+    typealias NodeRef = UnsafePointer<AcceptorProgram.Node>
 
     let program: AcceptorProgram
     let document: CompactDocument
@@ -44,10 +46,10 @@ struct AcceptorRun {
     /// Whether `instance` is valid against schema `index`; when `collect`, what it evaluated is
     /// merged into `annotations` (only on success, as `Evaluator` drops a failed subschema's).
     mutating func evaluate(_ index: Int32, _ instance: Int, collect: Bool, _ annotations: inout AcceptorAnnotations) -> Bool {
-        let node = program.nodes[Int(index)]
-        if node.flags.contains(.alwaysTrue) { return true }
-        if node.flags.contains(.alwaysFalse) { return false }
-        if node.flags.contains(.unsupported) { return decline() }
+        let node = NodeRef(program.nodes + Int(index))
+        if node.pointee.flags.contains(.alwaysTrue) { return true }
+        if node.pointee.flags.contains(.alwaysFalse) { return false }
+        if node.pointee.flags.contains(.unsupported) { return decline() }
         nesting += 1
         defer { nesting -= 1 }
         if nesting > Self.maxNesting { return decline() }
@@ -60,23 +62,23 @@ struct AcceptorRun {
             scalar = scalarClass(instance)
             // The slow path reads this plain scalar as a string here: with a warning (declined),
             // or silently (read the same way, for this schema and the ones it applies in place).
-            if scalar != .string, node.flags.contains(.mayWantString), wantsString(node, instance, scalar) {
+            if scalar != .string, node.pointee.flags.contains(.mayWantString), wantsString(node, instance, scalar) {
                 guard silent > 0 else { return decline() }
                 stringNode = instance
                 scalar = .string
             }
         }
-        let collectHere = collect || node.flags.contains(.needsAnnotations)
+        let collectHere = collect || node.pointee.flags.contains(.needsAnnotations)
         var local = AcceptorAnnotations()
-        if node.ref >= 0, !follow(node.ref, instance, collect: collectHere, &local) { return false }
-        if node.dynamicRef >= 0, !follow(node.dynamicRef, instance, collect: collectHere, &local) { return false }
+        if node.pointee.ref >= 0, !follow(node.pointee.ref, instance, collect: collectHere, &local) { return false }
+        if node.pointee.dynamicRef >= 0, !follow(node.pointee.dynamicRef, instance, collect: collectHere, &local) { return false }
         if !assertions(node, instance, kind, scalar) { return false }
-        if node.flags.contains(.combinators), !combinators(node, instance, collect: collectHere, &local) { return false }
+        if node.pointee.flags.contains(.combinators), !combinators(node, instance, collect: collectHere, &local) { return false }
         switch kind {
         case .mapping:
-            if node.flags.contains(.objectKeywords), !object(node, instance, collect: collectHere, &local) { return false }
+            if node.pointee.flags.contains(.objectKeywords), !object(node, instance, collect: collectHere, &local) { return false }
         case .sequence:
-            if node.flags.contains(.arrayKeywords), !array(node, instance, collect: collectHere, &local) { return false }
+            if node.pointee.flags.contains(.arrayKeywords), !array(node, instance, collect: collectHere, &local) { return false }
         case .scalar:
             break
         }
@@ -106,14 +108,14 @@ struct AcceptorRun {
     }
 
     /// `Evaluator.wantsString` for a plain scalar that resolved to null, a boolean or a number.
-    mutating func wantsString(_ node: Node, _ instance: Int, _ scalar: AcceptorScalar) -> Bool {
-        if node.flags.contains(.hasTypes) {
-            return node.types.contains(.string) && !admits(node.types, instance, .scalar, scalar)
+    mutating func wantsString(_ node: NodeRef, _ instance: Int, _ scalar: AcceptorScalar) -> Bool {
+        if node.pointee.flags.contains(.hasTypes) {
+            return node.pointee.types.contains(.string) && !admits(node.pointee.types, instance, .scalar, scalar)
         }
-        if node.flags.contains(.hasEnum) {
-            return node.flags.contains(.enumHasString) && !contains(node.enumStrings, node.enumOthers, instance, .scalar, scalar)
+        if node.pointee.flags.contains(.hasEnum) {
+            return node.pointee.flags.contains(.enumHasString) && !contains(node.pointee.enumStrings, node.pointee.enumOthers, instance, .scalar, scalar)
         }
-        return node.flags.contains(.constIsString)
+        return node.pointee.flags.contains(.constIsString)
     }
 
     /// `TypeSet.admits` (`integer` takes `1.0`).
@@ -170,37 +172,37 @@ struct AcceptorRun {
     // MARK: Assertions
 
     /// type, enum, const, and the string and number keywords.
-    mutating func assertions(_ node: Node, _ instance: Int, _ kind: CompactDocument.Kind, _ scalar: AcceptorScalar) -> Bool {
-        if node.flags.contains(.hasTypes), !admits(node.types, instance, kind, scalar) { return false }
-        if node.flags.contains(.hasEnum), !contains(node.enumStrings, node.enumOthers, instance, kind, scalar) { return false }
-        if node.flags.contains(.hasConst), !contains(node.constStrings, node.constOthers, instance, kind, scalar) { return false }
+    mutating func assertions(_ node: NodeRef, _ instance: Int, _ kind: CompactDocument.Kind, _ scalar: AcceptorScalar) -> Bool {
+        if node.pointee.flags.contains(.hasTypes), !admits(node.pointee.types, instance, kind, scalar) { return false }
+        if node.pointee.flags.contains(.hasEnum), !contains(node.pointee.enumStrings, node.pointee.enumOthers, instance, kind, scalar) { return false }
+        if node.pointee.flags.contains(.hasConst), !contains(node.pointee.constStrings, node.pointee.constOthers, instance, kind, scalar) { return false }
         guard kind == .scalar else { return true }
         switch scalar {
         case .string:
-            return node.flags.contains(.stringKeywords) ? stringAssertions(node, instance) : true
+            return node.pointee.flags.contains(.stringKeywords) ? stringAssertions(node, instance) : true
         case .integer, .float:
-            return node.numeric >= 0 ? numberAssertions(program.numerics[Int(node.numeric)], instance) : true
+            return node.pointee.numeric >= 0 ? numberAssertions(program.numerics[Int(node.pointee.numeric)], instance) : true
         default:
             return true
         }
     }
 
-    func stringAssertions(_ node: Node, _ instance: Int) -> Bool {
-        if node.minLength >= 0 || node.maxLength >= 0 {
+    func stringAssertions(_ node: NodeRef, _ instance: Int) -> Bool {
+        if node.pointee.minLength >= 0 || node.pointee.maxLength >= 0 {
             // Code points: the UTF-8 bytes that do not continue a scalar.
             let length = document.withScalarBytes(instance) { bytes in
                 var count = 0
                 for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
                 return count
             }
-            if node.maxLength >= 0, length > node.maxLength { return false }
-            if node.minLength >= 0, length < node.minLength { return false }
+            if node.pointee.maxLength >= 0, length > node.pointee.maxLength { return false }
+            if node.pointee.minLength >= 0, length < node.pointee.minLength { return false }
         }
         var text: String?
-        if node.pattern >= 0, !matches(program.patterns[Int(node.pattern)], instance, text: &text) { return false }
-        if node.format >= 0 {
+        if node.pointee.pattern >= 0, !matches(program.patterns[Int(node.pointee.pattern)], instance, text: &text) { return false }
+        if node.pointee.format >= 0 {
             let string = text ?? document.string(instance)
-            if !program.formats[Int(node.format)].check(string) { return false }
+            if !program.formats[Int(node.pointee.format)].check(string) { return false }
         }
         return true
     }
@@ -236,13 +238,13 @@ struct AcceptorRun {
     // MARK: In-place applicators
 
     /// allOf, anyOf, oneOf, not, if/then/else (`Evaluator.validateCombinators`).
-    mutating func combinators(_ node: Node, _ instance: Int, collect: Bool, _ annotations: inout AcceptorAnnotations) -> Bool {
-        for position in node.allOf.range where !evaluate(program.children[position], instance, collect: collect, &annotations) {
+    mutating func combinators(_ node: NodeRef, _ instance: Int, collect: Bool, _ annotations: inout AcceptorAnnotations) -> Bool {
+        for position in node.pointee.allOf.range where !evaluate(program.children[position], instance, collect: collect, &annotations) {
             return false
         }
-        if !node.anyOf.isEmpty {
+        if !node.pointee.anyOf.isEmpty {
             var matched = false
-            for position in node.anyOf.range {
+            for position in node.pointee.anyOf.range {
                 if evaluate(program.children[position], instance, collect: collect, &annotations) {
                     matched = true
                     // Annotations come from every valid alternative: go on only to collect them.
@@ -253,9 +255,9 @@ struct AcceptorRun {
             }
             if !matched { return false }
         }
-        if !node.oneOf.isEmpty {
+        if !node.pointee.oneOf.isEmpty {
             var matches = 0
-            for position in node.oneOf.range {
+            for position in node.pointee.oneOf.range {
                 if evaluate(program.children[position], instance, collect: collect, &annotations) {
                     matches += 1
                     if matches > 1 { return false }
@@ -265,22 +267,22 @@ struct AcceptorRun {
             }
             if matches != 1 { return false }
         }
-        if node.not >= 0 {
+        if node.pointee.not >= 0 {
             var ignored = AcceptorAnnotations()
             silent += 1
-            let matched = evaluate(node.not, instance, collect: false, &ignored)
+            let matched = evaluate(node.pointee.not, instance, collect: false, &ignored)
             silent -= 1
             if matched || declined { return false }
         }
-        if node.ifSchema >= 0 {
+        if node.pointee.ifSchema >= 0 {
             silent += 1
-            let condition = evaluate(node.ifSchema, instance, collect: collect, &annotations)
+            let condition = evaluate(node.pointee.ifSchema, instance, collect: collect, &annotations)
             silent -= 1
             if condition {
-                if node.thenSchema >= 0, !evaluate(node.thenSchema, instance, collect: collect, &annotations) { return false }
+                if node.pointee.thenSchema >= 0, !evaluate(node.pointee.thenSchema, instance, collect: collect, &annotations) { return false }
             } else {
                 if declined { return false }
-                if node.elseSchema >= 0, !evaluate(node.elseSchema, instance, collect: collect, &annotations) { return false }
+                if node.pointee.elseSchema >= 0, !evaluate(node.pointee.elseSchema, instance, collect: collect, &annotations) { return false }
             }
         }
         return true

@@ -50,36 +50,31 @@ public struct CompactAcceptor: Sendable {
     /// Whether `YAMLConversion` turns the document into JSON without an error, and every mapping
     /// key is ASCII (so that comparing key bytes is exactly what Swift's `String ==`, canonical
     /// equivalence, does in the slow path).
+    ///
+    /// One pass over the scalars only (a mapping key is a scalar carrying the key flag), and
+    /// their bytes are read only for plain scalars and keys: quoted values always convert.
     static func convertsCleanly(_ document: CompactDocument) -> Bool {
         let count = document.nodeCount
         // YAMLConversion refuses documents of more nodes than this.
         guard count > 0, count <= YAMLConversion.maxNodes else { return false }
-        for node in 0..<count {
-            switch document.kind(node) {
-            case .scalar:
-                // Only numbers can fail to convert (`.inf`, `.nan`, an exponent out of range).
-                guard document.scalarStyle(node) == .plain else { continue }
-                let clean = document.withScalarBytes(node) { bytes -> Bool in
-                    guard let first = bytes.first else { return true }
-                    switch first {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
-                        return AcceptorScalar.classifyPlain(bytes) != .invalid
-                    default:
-                        return true
-                    }
+        for node in 0..<count where document.kind(node) == .scalar {
+            let isKey = document.isKey(node)
+            // Only plain numbers can fail to convert (`.inf`, `.nan`, an exponent out of range).
+            let plain = document.scalarStyle(node) == .plain
+            guard isKey || plain else { continue }
+            let clean = document.withScalarBytes(node) { bytes -> Bool in
+                if isKey {
+                    for byte in bytes where byte >= 0x80 { return false }
                 }
-                if !clean { return false }
-            case .mapping:
-                var key = node + 1
-                let end = document.end(node)
-                while key < end {
-                    let ascii = document.withScalarBytes(key) { bytes in bytes.allSatisfy { $0 < 0x80 } }
-                    if !ascii { return false }
-                    key = document.end(document.end(key))
+                guard plain, let first = bytes.first else { return true }
+                switch first {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+                    return AcceptorScalar.classifyPlain(bytes) != .invalid
+                default:
+                    return true
                 }
-            case .sequence:
-                continue
             }
+            if !clean { return false }
         }
         return true
     }

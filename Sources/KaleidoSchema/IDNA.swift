@@ -113,6 +113,14 @@ enum IDNA {
 
     /// An ASCII host name (`hostname`) or an internationalized one (`idn-hostname`).
     static func isHostname(_ text: String, international: Bool) -> Bool {
+        var text = text
+        if let verdict = text.withUTF8({ asciiHostname($0) }) { return verdict }
+        return generalHostname(text, international: international)
+    }
+
+    /// `isHostname` by the rules on scalars, for any text (`asciiHostname` answers the same,
+    /// faster, for ASCII names without `xn--` labels).
+    static func generalHostname(_ text: String, international: Bool) -> Bool {
         let separators: Set<Unicode.Scalar> = international ? [".", "\u{3002}", "\u{FF0E}", "\u{FF61}"] : ["."]
         var labels: [[Unicode.Scalar]] = [[]]
         for scalar in text.unicodeScalars {

@@ -49,6 +49,14 @@ enum NetworkFormats {
 
     /// `local@domain` with a dot-atom or quoted local part and a host name or `[address]` domain.
     static func isEmail(_ text: String, international: Bool) -> Bool {
+        var text = text
+        if let verdict = text.withUTF8({ asciiEmail($0) }) { return verdict }
+        return generalEmail(text, international: international)
+    }
+
+    /// `isEmail` by the rules on characters, for any text (`asciiEmail` answers the same, faster,
+    /// for plain ASCII).
+    static func generalEmail(_ text: String, international: Bool) -> Bool {
         guard let at = text.lastIndex(of: "@") else { return false }
         let local = text[..<at]
         let domain = text[text.index(after: at)...]
