@@ -59,7 +59,7 @@ struct RecordIndexer: Sendable {
                 for slot in (part * chunk)..<min(positions.count, (part + 1) * chunk) {
                     let position = positions[slot]
                     let bytes = folders.withName(position, in: files, prefixes: prefixes) { descriptor, name in
-                        Self.readWhole(name, in: descriptor, sizeHint: sizes[slot])
+                        LocalFileSystem.readWhole(at: descriptor, name, expectedSize: Int(sizes[slot]))
                     }
                     guard let bytes = bytes ?? nil else { continue }
                     output.value[slot] = entry(file: knowledgeFolder + "/" + files[position], bytes: bytes)
@@ -72,33 +72,5 @@ struct RecordIndexer: Sendable {
             }
         }
         return entries
-    }
-
-    /// A whole file's bytes, or nil when it cannot be opened or read.
-    private static func readWhole(_ name: UnsafePointer<CChar>, in folder: Int32, sizeHint: Int64) -> [UInt8]? {
-        var descriptor: Int32
-        repeat { descriptor = openat(folder, name, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        // One byte beyond the expected size, so that the end is seen in one read.
-        var bytes = [UInt8](repeating: 0, count: Int(max(0, min(sizeHint, 1 << 26))) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress.map { $0 + filled }, raw.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            filled += count
-            // As many bytes as the listing's stamp says: no second read to meet the end. A file
-            // changed since then has a newer change time, so the next run reads it again.
-            if Int64(filled) == sizeHint { break }
-        }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
     }
 }

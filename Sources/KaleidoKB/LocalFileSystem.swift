@@ -46,35 +46,55 @@ public struct LocalFileSystem: FileSystem {
 
     /// Reads `name` relative to the folder `descriptor` (or the working directory).
     private func read(at descriptor: Int32, _ name: String, reportedAs path: String) throws -> [UInt8] {
-        let file = retryingOnInterrupt { openat(descriptor, name, O_RDONLY | O_CLOEXEC) }
-        guard file >= 0 else { throw error(path) }
+        guard let bytes = name.withCString({ Self.readWhole(at: descriptor, $0, expectedSize: nil) }) else { throw error(path) }
+        return bytes
+    }
+
+    /// A whole file's bytes, read relative to the open folder `folder` (`AT_FDCWD` for the
+    /// working directory), or nil with `errno` set when it cannot be opened or read.
+    ///
+    /// The bytes go straight into the array's storage (no zero fill, no second buffer). Without
+    /// `expectedSize`, fstat sizes the buffer. With it (a size from a stat taken just before, as
+    /// the query cache's stamps are), no fstat is made, and a file of exactly that size is done
+    /// without a last read to see its end; a file that grew or shrank is still read whole.
+    package static func readWhole(at folder: Int32, _ name: UnsafePointer<CChar>, expectedSize: Int?) -> [UInt8]? {
+        var file: Int32
+        repeat { file = openat(folder, name, O_RDONLY | O_CLOEXEC) } while file < 0 && errno == EINTR
+        guard file >= 0 else { return nil }
         defer { close(file) }
-        var status = stat()
-        guard fstat(file, &status) == 0 else { throw error(path) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "Is a directory") }
-        // One read into the array's own storage: no zero fill, no second buffer, no copy. The
-        // extra byte tells a file that grew since fstat from one read to its end.
-        let capacity = Int(status.st_size) + 1
-        var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            count = 0
-            while count < capacity {
-                let got = retryingOnInterrupt { Glibc.read(file, buffer.baseAddress.map { $0 + count }, capacity - count) }
-                if got < 0 { failed = true; return }
-                if got == 0 { return }
-                count += got
-            }
+        let size: Int
+        if let expectedSize {
+            size = expectedSize
+        } else {
+            var status = stat()
+            guard fstat(file, &status) == 0 else { return nil }
+            if (status.st_mode & S_IFMT) == S_IFDIR { errno = EISDIR; return nil }
+            size = Int(status.st_size)
         }
-        if failed { throw error(path) }
-        guard bytes.count == capacity else { return bytes }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // One byte beyond the expected size, so that a file read to its end needs no second buffer.
+        var capacity = max(0, min(size, 1 << 30)) + 1
+        var bytes: [UInt8] = []
         while true {
-            let count = chunk.withUnsafeMutableBytes { raw in
-                retryingOnInterrupt { Glibc.read(file, raw.baseAddress, raw.count) }
+            var failed = false
+            var reachedEnd = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = previous.count
+                if count > 0, let base = buffer.baseAddress {
+                    previous.withUnsafeBufferPointer { old in if let from = old.baseAddress { base.update(from: from, count: old.count) } }
+                }
+                while count < capacity {
+                    var got: Int
+                    repeat { got = Glibc.read(file, buffer.baseAddress.map { $0 + count }, capacity - count) } while got < 0 && errno == EINTR
+                    if got < 0 { failed = true; return }
+                    if got == 0 { reachedEnd = true; return }
+                    count += got
+                    if expectedSize != nil, count == size { reachedEnd = true; return }
+                }
             }
-            if count < 0 { throw error(path) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+            if failed { return nil }
+            if reachedEnd { return bytes }
+            capacity *= 2  // the file grew since it was sized
         }
     }
 

@@ -52,4 +52,19 @@ import KaleidoKB
         }
         #expect(memory == ["0:A", "1:error"])
     }
+
+    @Test func readWholeReadsTheWholeFileWhateverSizeItExpected() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaleido-fs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = (0..<100).map { UInt8($0) }
+        let path = folder.appendingPathComponent("f.yaml").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(LocalFileSystem.readWhole(at: AT_FDCWD, path, expectedSize: nil) == bytes)
+        // A stale size (the file grew or shrank since it was stat'ed) still gives the whole file.
+        for size in [0, 10, 99, 100, 101, 1000] {
+            #expect(LocalFileSystem.readWhole(at: AT_FDCWD, path, expectedSize: size) == bytes)
+        }
+        #expect(LocalFileSystem.readWhole(at: AT_FDCWD, folder.appendingPathComponent("missing").path, expectedSize: nil) == nil)
+    }
 }
