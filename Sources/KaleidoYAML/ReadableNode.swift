@@ -32,6 +32,12 @@ public protocol ReadableNode {
 
 extension ReadableNode {
     public func containsPlainValue(firstByte screen: (UInt8) -> Bool, where test: (String) -> Bool) -> Bool {
+        containsPlainValueByWalking(firstByte: screen, where: test)
+    }
+
+    /// `containsPlainValue` as a walk of the subtree: the default, and what a form with a
+    /// faster screen falls back to where that screen does not apply.
+    public func containsPlainValueByWalking(firstByte screen: (UInt8) -> Bool, where test: (String) -> Bool) -> Bool {
         if let first = plainScalarFirstByte { return screen(first) && plainScalarText.map(test) == true }
         if let items { return items.contains { $0.containsPlainValue(firstByte: screen, where: test) } }
         return keyedValues?.contains { $0.value.containsPlainValue(firstByte: screen, where: test) } ?? false
@@ -103,11 +109,7 @@ public struct CompactNode: ReadableNode {
 
     public func containsPlainValue(firstByte screen: (UInt8) -> Bool, where test: (String) -> Bool) -> Bool {
         // The whole document is scanned: on the root (the only caller so far) that is exact.
-        guard index == document.root else {
-            if let first = plainScalarFirstByte { return screen(first) && test(document.string(index)) }
-            if let items { return items.contains { $0.containsPlainValue(firstByte: screen, where: test) } }
-            return keyedValues?.contains { $0.value.containsPlainValue(firstByte: screen, where: test) } ?? false
-        }
+        guard index == document.root else { return containsPlainValueByWalking(firstByte: screen, where: test) }
         return document.containsPlainValue(firstByte: screen, where: test)
     }
 

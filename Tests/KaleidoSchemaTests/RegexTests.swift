@@ -38,7 +38,7 @@ import Testing
             "\\S", "\\-", "\\.", "\\/", "\\u00e9", "\\x41", "\\0", "\\n", "*", "+", "?", "{2}", "{1,3}", "{2,}", "{,2}",
             "{3,1}", "a-z", "\\]", "\\[", "\\{", "\\}", "\\|", "\\$", "\\^",
         ]
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         var inSubset = 0
         for _ in 0..<4000 {
             let length = 1 + Int(generator.next() % 7)
@@ -99,20 +99,5 @@ import Testing
         let simple = SimpleRegex("^(a+)+$")
         #expect(simple != nil)
         #expect(simple?.matches(String(repeating: "a", count: 5000) + "!") == false)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that a failing generated pattern recurs.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
