@@ -19,13 +19,7 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     public func readFiles(_ paths: [String], _ body: (Int, Result<[UInt8], FileSystemError>) throws -> Void) rethrows {
         for (index, path) in paths.enumerated() {
-            let result: Result<[UInt8], FileSystemError>
-            do { result = .success(try readFile(path)) } catch let error as FileSystemError {
-                result = .failure(error)
-            } catch {
-                result = .failure(FileSystemError(path: path, reason: "\(error)"))
-            }
-            try body(index, result)
+            try body(index, FileSystemError.result(path) { try readFile(path) })
         }
     }
 }
@@ -41,6 +35,15 @@ public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     public var description: String { "\(path): \(reason)" }
+
+    /// What `read` gives, or its error as a `FileSystemError` about `path`.
+    static func result(_ path: String, _ read: () throws -> [UInt8]) -> Result<[UInt8], FileSystemError> {
+        do { return .success(try read()) } catch let error as FileSystemError {
+            return .failure(error)
+        } catch {
+            return .failure(FileSystemError(path: path, reason: "\(error)"))
+        }
+    }
 }
 
 /// A file system held in memory, for unit tests: paths map to contents; directories are implied.

@@ -28,17 +28,9 @@ public struct LocalFileSystem: FileSystem {
                 folderDescriptor = retryingOnInterrupt { open(String(parent), O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
                 folder = parent
             }
-            let result: Result<[UInt8], FileSystemError>
-            do {
-                if folderDescriptor >= 0, let slash {
-                    result = .success(try read(at: folderDescriptor, String(path[path.index(after: slash)...]), reportedAs: path))
-                } else {
-                    result = .success(try readFile(path))
-                }
-            } catch let error as FileSystemError {
-                result = .failure(error)
-            } catch {
-                result = .failure(FileSystemError(path: path, reason: "\(error)"))
+            let result = FileSystemError.result(path) {
+                guard folderDescriptor >= 0, let slash else { return try readFile(path) }
+                return try read(at: folderDescriptor, String(path[path.index(after: slash)...]), reportedAs: path)
             }
             try body(index, result)
         }
