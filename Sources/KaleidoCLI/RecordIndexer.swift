@@ -10,7 +10,8 @@ import Darwin
 #endif
 
 /// How a record file becomes its index entry, in one place: the bytes are read by the compact
-/// reader (libyaml events into flat arrays) when the file is ordinary, else parsed into a YAML
+/// reader (`RecordSubsetReader` straight from the bytes, else libyaml events into flat arrays)
+/// when the file is ordinary, else parsed into a YAML
 /// tree; either way the record's value is indexed the same way.
 struct RecordIndexer: Sendable {
     let knowledgeFolder: String

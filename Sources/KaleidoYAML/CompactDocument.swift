@@ -10,8 +10,9 @@
 /// in order; a mapping's keys and values alternating (key, value, key, value…). The next
 /// sibling of node `n` is `end(n)`, the index one past `n`'s subtree.
 ///
-/// Source positions are kept as libyaml's character indexes and turned into `SourceSpan`s only
-/// when asked (`span(of:)`), with a `SourceMap` built on the first request.
+/// Source positions are kept as libyaml's character indexes or, from `RecordSubsetReader`, as
+/// byte offsets, and turned into `SourceSpan`s only when asked (`span(of:)`), with a
+/// `SourceMap` built on the first request.
 ///
 /// Not thread-safe (the lazily built map is cached inside): use a document from one task.
 public final class CompactDocument {
@@ -32,7 +33,8 @@ public final class CompactDocument {
         /// The scalar's presented text is `text[textStart..<textEnd]`.
         @usableFromInline var textStart: UInt32
         @usableFromInline var textEnd: UInt32
-        /// libyaml's character indexes of the node's source (see `SourceMap`).
+        /// Where the node's source starts and ends: libyaml's character indexes, or byte
+        /// offsets when `positionsAreBytes` (see `SourceMap`).
         @usableFromInline var sourceStart: UInt32
         @usableFromInline var sourceEnd: UInt32
     }
@@ -41,12 +43,15 @@ public final class CompactDocument {
     @usableFromInline let text: [UInt8]
     /// The file's bytes, for spans.
     let source: [UInt8]
+    /// Whether `sourceStart`/`sourceEnd` are byte offsets rather than character indexes.
+    let positionsAreBytes: Bool
     private var map: SourceMap?
 
-    init(entries: [Entry], text: [UInt8], source: [UInt8]) {
+    init(entries: [Entry], text: [UInt8], source: [UInt8], positionsAreBytes: Bool) {
         self.entries = entries
         self.text = text
         self.source = source
+        self.positionsAreBytes = positionsAreBytes
     }
 
     /// The root node's index.
@@ -149,11 +154,11 @@ public final class CompactDocument {
         if map == nil { map = try? SourceMap(source) }
         guard var sourceMap = map else { return .none }
         let entry = entries[node]
-        let start = sourceMap.mark(characterIndex: Int(entry.sourceStart))
+        let start = mark(&sourceMap, Int(entry.sourceStart))
         var end: SourceMark
         switch (kind(node), scalarStyle(node), collectionStyle(node)) {
         case (.scalar, .literal, _), (.scalar, .folded, _):
-            end = sourceMap.mark(characterIndex: Int(entry.sourceEnd))
+            end = mark(&sourceMap, Int(entry.sourceEnd))
             var offset = end.offset
             while offset > start.offset, [0x20, 0x09, 0x0A, 0x0D].contains(source[offset - 1]) { offset -= 1 }
             end = sourceMap.mark(byteOffset: offset)
@@ -162,10 +167,14 @@ public final class CompactDocument {
             guard let last = children(node).reversed().first else { return SourceSpan(start: start, end: start) }
             return SourceSpan(start: start, end: span(of: last).end)
         default:
-            end = sourceMap.mark(characterIndex: Int(entry.sourceEnd))
+            end = mark(&sourceMap, Int(entry.sourceEnd))
         }
         map = sourceMap
         return SourceSpan(start: start, end: end)
+    }
+
+    private func mark(_ sourceMap: inout SourceMap, _ position: Int) -> SourceMark {
+        positionsAreBytes ? sourceMap.mark(byteOffset: position) : sourceMap.mark(characterIndex: position)
     }
 }
 
