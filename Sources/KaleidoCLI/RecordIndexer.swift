@@ -11,8 +11,8 @@ import Darwin
 
 /// How a record file becomes its index entry, in one place: the bytes are read by the compact
 /// reader (`RecordSubsetReader` straight from the bytes, else libyaml events into flat arrays)
-/// when the file is ordinary, else parsed into a YAML
-/// tree; either way the record's value is indexed the same way.
+/// when the file is ordinary, else parsed into a YAML tree; either way the record's value is
+/// indexed the same way.
 struct RecordIndexer: Sendable {
     let knowledgeFolder: String
     let fields: ReferenceFields

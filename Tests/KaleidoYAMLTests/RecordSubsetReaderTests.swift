@@ -83,6 +83,35 @@ import Testing
         #expect(accepted > cases / 4, "the reader should still read most harmless edits")
     }
 
+    /// Edits combined at random byte positions (a seeded linear congruential sequence, so a
+    /// failure reproduces): deletions and insertions of YAML's significant characters.
+    @Test func randomlyEditedRecordsAreDeclinedOrReadAsLibYAMLReadsThem() throws {
+        let alphabet = Array(" \n:-#'\"[]{},|>&*!?\\aé0".utf8)
+        var state: UInt64 = 0x4B41_4C45_4944_4F00
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var accepted = 0
+        var failures: [String] = []
+        let records = try CompactParserTests.sampleRecords.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        let cases = 6_000
+        for _ in 0..<cases {
+            var bytes = records[next(records.count)]
+            for _ in 0...next(3) {
+                let position = next(bytes.count)
+                if next(3) == 0 { bytes.remove(at: position) } else { bytes.insert(alphabet[next(alphabet.count)], at: position) }
+            }
+            if RecordSubsetReader.read(bytes, limits: .default) != nil { accepted += 1 }
+            if let problem = Self.disagreement(bytes), failures.count < 5 {
+                failures.append("\(String(decoding: bytes, as: UTF8.self).debugDescription): \(problem)")
+            }
+        }
+        print("record subset reader: \(cases) randomly edited records, \(accepted) read without libyaml, \(failures.count) disagreements")
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        #expect(accepted > 1_000)
+    }
+
     @Test(arguments: [
         ("a:\tb\n", "tab"),
         ("a: b\r\n", "CR"),
