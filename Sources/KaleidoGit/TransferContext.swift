@@ -104,7 +104,19 @@ final class TransferContext {
         if let authenticationFailure {
             throw GitError(code: .authentication, errorClass: .none, message: authenticationFailure, operation: operation)
         }
-        try check(result, operation)
+        do { try check(result, operation) } catch let error as GitError where error.message.contains("known_hosts") {
+            throw GitError(code: error.code, errorClass: error.errorClass, message: error.message, operation: operation,
+                           hint: Self.knownHostsHint())
+        }
+    }
+
+    /// libgit2 1.5.1 reads ~/.ssh/known_hosts itself through libssh2 before asking us, and
+    /// stops the connection at a line libssh2 cannot parse: name the lines our parser skipped.
+    static func knownHostsHint() -> String {
+        let home = KnownHostsFiles.current
+        let skipped = home.user.first.map { KnownHostsFiles(user: [$0], global: []).load().skipped } ?? []
+        let lines = skipped.isEmpty ? "" : " (malformed: \(skipped.map(\.description).joined(separator: "; ")))"
+        return "libgit2 reads \(home.writable) itself and stops at a line it cannot parse\(lines): fix or remove that line."
     }
 }
 
