@@ -72,7 +72,10 @@ public enum HostKeyProbe {
             git_remote_connect(remote.pointer, GIT_DIRECTION_FETCH, &callbacks, nil, nil)
         }
         if let key = capture.key { return key }
-        try check(result, "read the host key of \(endpoint)")
+        do { try check(result, "read the host key of \(endpoint)") } catch let error as GitError where error.message.contains("known_hosts") {
+            throw GitError(code: error.code, errorClass: error.errorClass, message: error.message, operation: error.operation,
+                           hint: TransferContext.knownHostsHint())
+        }
         throw GitError(code: .generic, errorClass: .none, message: "the server did not present an ssh host key",
                        operation: "read the host key of \(endpoint)")
     }

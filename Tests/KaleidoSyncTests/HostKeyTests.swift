@@ -126,6 +126,14 @@ extension ProcessTests {
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == seed)
 
             try "# the team's server\n\(line)\n".write(toFile: file, atomically: true, encoding: .utf8)
+            // libgit2 reads ~/.ssh/known_hosts itself and stops at a line libssh2 cannot parse:
+            // the error names that line.
+            try scratch.write("garbage line\n", to: ".home/.ssh/known_hosts", in: scratch.root)
+            let stopped = try scratch.kaleido("sync", in: clone)
+            #expect(stopped.status == 3, "\(stopped.errors)\(stopped.output)")
+            #expect(stopped.output.contains("\(scratch.path(".home/.ssh/known_hosts")):1: expected host names"), "\(stopped.output)")
+            try FileManager.default.removeItem(atPath: scratch.path(".home/.ssh/known_hosts"))
+
             let synced = try scratch.kaleido("sync", in: clone)
             #expect(synced.status == 0, "\(synced.errors)\(synced.output)")
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: clone))
