@@ -49,15 +49,17 @@ struct TrustHostCommand: AsyncParsableCommand {
                 return
             }
             print("The ssh server \(endpoint) presents the \(key.type) key \(key.fingerprint)")
-            switch files.load().verify(key, at: endpoint) {
+            let verdict = files.load().verify(key, at: endpoint)
+            switch verdict {
             case .trusted(let location):
                 print("It is already trusted (\(location)).")
                 return
-            case let verdict:
-                if case .unknown = verdict {} else {
-                    StandardError.write("kaleido: error: \(HostKeyRefusal(endpoint: endpoint, key: key, verdict: verdict, files: files))\n")
-                    throw ExitCode.failure
-                }
+            case .changed, .revoked:
+                // Never replace a stored key: the user removes it knowingly first.
+                StandardError.write("kaleido: error: \(HostKeyRefusal(endpoint: endpoint, key: key, verdict: verdict, files: files))\n")
+                throw ExitCode.failure
+            case .unknown:
+                break
             }
             guard yes || confirm(files.writable) else {
                 print("Not trusted: nothing was changed.")
