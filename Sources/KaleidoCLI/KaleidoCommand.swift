@@ -20,7 +20,7 @@ struct KaleidoCommand: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
             ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ReportCommand.self,
-            SyncCommand.self, DaemonCommand.self, StatusCommand.self, LogCommand.self,
+            SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
             ConflictsCommand.self, ResolveCommand.self, InitCommand.self, InstallMergeDriverCommand.self,
             MergeDriverCommand.self, YAMLCommand.self,
         ]

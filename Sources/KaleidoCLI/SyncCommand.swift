@@ -13,7 +13,8 @@ struct SyncCommand: AsyncParsableCommand {
             refs/kaleido/wip/BRANCH. Exit codes: 0 synced (or nothing to do), 1 the sync failed, \
             2 usage or configuration error, 3 offline: the remote could not be reached and the \
             local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
-            this knowledge base.
+            this knowledge base. An ssh server whose host key is not in known_hosts is refused \
+            (exit 1): check its fingerprint, then `kaleido trust-host`.
             """)
 
     @OptionGroup var kb: KBOptions
@@ -42,6 +43,10 @@ struct SyncCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             print(Self.render(report), terminator: "")
+            if let refusal = report.hostKeyRefusal {
+                StandardError.write("kaleido: error: \(refusal)\n")
+                throw ExitCode.failure
+            }
             if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
         }
     }
@@ -54,7 +59,10 @@ struct SyncCommand: AsyncParsableCommand {
             lines.append("\(report.merged ? "merged" : "fast-forwarded to") remote changes: \(report.updatedFiles.count) file(s) updated")
         }
         for conflict in report.conflicts { lines.append("conflict: \(conflict.path): \(conflict.detail)") }
-        if let offline = report.offline {
+        if report.hostKeyRefusal != nil {
+            lines.append("not synced: the ssh server's host key is not trusted (see the error below)")
+            lines.append("\(report.ahead) commit(s) wait to be pushed")
+        } else if let offline = report.offline {
             lines.append("offline: \(offline)")
             lines.append("\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote")
         } else if report.pushed {

@@ -44,6 +44,8 @@ public struct GitError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let modified = Code(rawValue: -15)
         /// Authentication with a remote failed (`GIT_EAUTH`).
         public static let authentication = Code(rawValue: -16)
+        /// The server's certificate or ssh host key was refused (`GIT_ECERTIFICATE`).
+        public static let certificate = Code(rawValue: -17)
         /// The requested peel is impossible, e.g. a blob to a tree (`GIT_EPEEL`).
         public static let peel = Code(rawValue: -19)
         /// Invalid operation or input (`GIT_EINVALID`).
@@ -99,6 +101,8 @@ public struct GitError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let tree = Class(rawValue: 14)
         /// Merges.
         public static let merge = Class(rawValue: 22)
+        /// The ssh transport (libssh2).
+        public static let ssh = Class(rawValue: 23)
         /// The file system.
         public static let filesystem = Class(rawValue: 30)
         /// libgit2 internals.

@@ -17,16 +17,22 @@ public struct TransferOptions: Sendable {
     public var isCancelled: @Sendable () -> Bool
     /// Asks git's credential helper for a user name and password (`git credential fill`).
     public var credentialHelper: @Sendable (_ url: String, _ username: String?) -> (String, String)?
+    /// The known_hosts files an ssh server's host key must be found in (https keeps libgit2's
+    /// own TLS certificate checks).
+    public var knownHosts: KnownHostsFiles
 
-    /// Options with the given credentials and no cancellation.
+    /// Options with the given credentials and no cancellation; by default ssh host keys are
+    /// checked against OpenSSH's files for this process's `$HOME`.
     public init(
         credentials: Credentials = Credentials(),
         isCancelled: @escaping @Sendable () -> Bool = { false },
-        credentialHelper: @escaping @Sendable (String, String?) -> (String, String)? = GitCredentialHelper.fill
+        credentialHelper: @escaping @Sendable (String, String?) -> (String, String)? = GitCredentialHelper.fill,
+        knownHosts: KnownHostsFiles = .current
     ) {
         self.credentials = credentials
         self.isCancelled = isCancelled
         self.credentialHelper = credentialHelper
+        self.knownHosts = knownHosts
     }
 }
 
@@ -51,11 +57,12 @@ extension Repository {
 
     /// Fetches the remote `name` with its configured refspecs (so `refs/remotes/NAME/*` move).
     ///
-    /// - Throws: `GitError`: class `.net`, `.ssh` or `.os` when the remote cannot be reached,
-    ///   code `.authentication` when no credential was accepted, `.user` when cancelled.
+    /// - Throws: `HostKeyRefusal` when an ssh server's host key is not trusted by known_hosts
+    ///   (nothing was fetched); `GitError`: class `.net`, `.ssh` or `.os` when the remote cannot
+    ///   be reached, code `.authentication` when no credential was accepted, `.user` when cancelled.
     public func fetch(remote name: String, options: TransferOptions = TransferOptions()) throws {
         let remote = try RemoteHandle(lookup: name, in: self)
-        let context = TransferContext(options: options)
+        let context = TransferContext(options: options, url: remote.url)
         var fetchOptions = git_fetch_options()
         try check(git_fetch_options_init(&fetchOptions, UInt32(GIT_FETCH_OPTIONS_VERSION)), "prepare a fetch")
         context.install(into: &fetchOptions.callbacks)
@@ -70,13 +77,15 @@ extension Repository {
     /// Pushes `localReference` to `remoteReference` on the remote `name`, never forcing.
     ///
     /// - Returns: `.rejected` when the remote branch has commits we do not have.
-    /// - Throws: `GitError` when the remote cannot be reached or refuses for another reason.
+    /// - Throws: `HostKeyRefusal` when an ssh server's host key is not trusted by known_hosts
+    ///   (nothing was pushed); `GitError` when the remote cannot be reached or refuses for
+    ///   another reason.
     public func push(
         remote name: String, localReference: String, remoteReference: String,
         options: TransferOptions = TransferOptions()
     ) throws -> PushOutcome {
         let remote = try RemoteHandle(lookup: name, in: self)
-        let context = TransferContext(options: options)
+        let context = TransferContext(options: options, url: remote.pushURL)
         var pushOptions = git_push_options()
         try check(git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION)), "prepare a push")
         context.install(into: &pushOptions.callbacks)
@@ -104,7 +113,18 @@ extension Repository {
 /// Owns a `git_remote`.
 final class RemoteHandle {
     let pointer: OpaquePointer
-    private let repository: Repository
+    /// `nil` for a detached remote (no repository behind it).
+    private let repository: Repository?
+
+    /// A remote with no repository, for connecting only (`git_remote_create_detached`).
+    init(detached url: String) throws {
+        try Libgit2.prepare()
+        var raw: OpaquePointer?
+        try check(git_remote_create_detached(&raw, url), "prepare a connection to \(url)")
+        guard let raw else { throw GitError.unexpectedNull("prepare a connection to \(url)") }
+        self.pointer = raw
+        self.repository = nil
+    }
 
     init(lookup name: String, in repository: Repository) throws {
         var raw: OpaquePointer?
@@ -119,4 +139,6 @@ final class RemoteHandle {
     deinit { git_remote_free(pointer) }
 
     var url: String { String(borrowing: git_remote_url(pointer)) ?? "" }
+    /// Where a push goes: `remote.NAME.pushurl` when set, else the URL.
+    var pushURL: String { String(borrowing: git_remote_pushurl(pointer)) ?? url }
 }

@@ -14,9 +14,14 @@ final class TransferContext {
     /// The remote's refusal of the pushed reference, if any.
     var pushStatus: String?
     var cancelled = false
+    /// The ssh server the URL names (its port is not given to the certificate callback).
+    let endpoint: SSHEndpoint?
+    /// Why the ssh server's host key was refused, when it was.
+    var hostKeyRefusal: HostKeyRefusal?
 
-    init(options: TransferOptions) {
+    init(options: TransferOptions, url: String) {
         self.options = options
+        self.endpoint = SSHEndpoint(remoteURL: url)
         self.selector = CredentialSelector(
             credentials: options.credentials,
             agentAvailable: ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"].map { !$0.isEmpty } ?? false)
@@ -31,12 +36,12 @@ final class TransferContext {
                 out, url: String(borrowing: url) ?? "", username: String(borrowing: usernameFromURL),
                 allowed: AllowedCredentials(rawValue: allowed))
         }
-        callbacks.certificate_check = { cert, _, _, _ in
-            // libgit2 1.5 cannot check ssh host keys against known_hosts: ssh keys are accepted
-            // (trust on first use, as `StrictHostKeyChecking=accept-new`); TLS certificates keep
-            // libgit2's own verification (passthrough).
-            guard let cert else { return GIT_PASSTHROUGH.rawValue }
-            return cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 ? 0 : GIT_PASSTHROUGH.rawValue
+        callbacks.certificate_check = { cert, _, host, payload in
+            // TLS certificates keep libgit2's own verification (passthrough); ssh host keys are
+            // checked here against known_hosts (HostKeyCheck.swift).
+            guard let cert, let payload, cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
+            let context = Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue()
+            return context.checkHostKey(cert, host: String(borrowing: host) ?? "")
         }
         callbacks.transfer_progress = { _, payload in
             guard let payload else { return 0 }
@@ -91,6 +96,7 @@ final class TransferContext {
     /// Throws for a failed transfer, preferring what the callbacks know over libgit2's message.
     func rethrow(_ result: Int32, _ operation: String) throws {
         guard result < 0 else { return }
+        if let hostKeyRefusal { throw hostKeyRefusal }
         if cancelled {
             throw GitError(code: GitError.Code(rawValue: GIT_EUSER.rawValue), errorClass: .none,
                            message: "cancelled", operation: operation)
@@ -98,7 +104,19 @@ final class TransferContext {
         if let authenticationFailure {
             throw GitError(code: .authentication, errorClass: .none, message: authenticationFailure, operation: operation)
         }
-        try check(result, operation)
+        do { try check(result, operation) } catch let error as GitError where error.message.contains("known_hosts") {
+            throw GitError(code: error.code, errorClass: error.errorClass, message: error.message, operation: operation,
+                           hint: Self.knownHostsHint())
+        }
+    }
+
+    /// libgit2 1.5.1 reads ~/.ssh/known_hosts itself through libssh2 before asking us, and
+    /// stops the connection at a line libssh2 cannot parse: name the lines our parser skipped.
+    static func knownHostsHint() -> String {
+        let home = KnownHostsFiles.current
+        let skipped = home.user.first.map { KnownHostsFiles(user: [$0], global: []).load().skipped } ?? []
+        let lines = skipped.isEmpty ? "" : " (malformed: \(skipped.map(\.description).joined(separator: "; ")))"
+        return "libgit2 reads \(home.writable) itself and stops at a line it cannot parse\(lines): fix or remove that line."
     }
 }
 

@@ -96,10 +96,12 @@ public final class Daemon {
         do {
             let report = try slot.engine.runCycle(network: network, scan: scan)
             if network {
-                if report.offline != nil {
+                if report.offline != nil || report.hostKeyRefusal != nil {
                     slot.backoff = min(max(slot.backoff * 2, 1), max(settings.maxBackoff, 1))
                     slot.nextNetwork = Self.clock() + slot.backoff
-                    logger.info("retrying later", metadata: ["kb": "\(settings.root)", "in": "\(slot.backoff)s", "queued": "\(report.ahead)"])
+                    // The engine logged a refusal once as an error; its retries stay quiet.
+                    logger.log(level: report.hostKeyRefusal == nil ? .info : .debug, "retrying later",
+                               metadata: ["kb": "\(settings.root)", "in": "\(slot.backoff)s", "queued": "\(report.ahead)"])
                 } else {
                     slot.backoff = 0
                     slot.nextNetwork = Self.clock() + settings.fetchInterval

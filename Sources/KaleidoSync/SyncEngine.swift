@@ -17,6 +17,9 @@ public struct CycleReport: Sendable {
     public var pushed = false
     /// Why the remote could not be reached, when it could not.
     public var offline: String?
+    /// The ssh server's host key was not trusted: nothing was fetched or pushed, local commits
+    /// wait, and the user must check the key (`kaleido trust-host`).
+    public var hostKeyRefusal: HostKeyRefusal?
     /// Commits waiting to be pushed after the cycle (the offline queue).
     public var ahead = 0
     /// Files that do not parse, not committed.
@@ -57,6 +60,8 @@ public final class SyncEngine {
     /// The tip the last full snapshot left the working tree equal to (but for the waiting
     /// files): while neither the tip nor any file stat changes, a snapshot has nothing to do.
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
+    /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
+    var loggedRefusal: HostKeyRefusal?
 
     /// Opens the KB's repository and the saved state.
     ///
@@ -129,6 +134,8 @@ public final class SyncEngine {
             guard network, !isCancelled() else { return }
             do {
                 try repository.fetch(remote: settings.remote, options: transferOptions)
+            } catch let refusal as HostKeyRefusal {
+                refused(&report, refusal); return
             } catch {
                 offline(&report, error); return
             }
@@ -154,6 +161,8 @@ public final class SyncEngine {
                 outcome = try repository.push(
                     remote: settings.remote, localReference: settings.branchReference,
                     remoteReference: settings.branchReference, options: transferOptions)
+            } catch let refusal as HostKeyRefusal {
+                refused(&report, refusal); return
             } catch {
                 offline(&report, error); return
             }
@@ -178,7 +187,19 @@ public final class SyncEngine {
     }
 
     var transferOptions: TransferOptions {
-        TransferOptions(credentials: settings.credentials, isCancelled: isCancelled)
+        TransferOptions(credentials: settings.credentials, isCancelled: isCancelled, knownHosts: settings.knownHosts)
+    }
+
+    /// The server's host key is not trusted: a security matter for the user, not a network
+    /// outage, so it is logged as an error, once per distinct refusal.
+    private func refused(_ report: inout CycleReport, _ refusal: HostKeyRefusal) {
+        report.hostKeyRefusal = refusal
+        if loggedRefusal != refusal {
+            loggedRefusal = refusal
+            logger.error("ssh host key refused; nothing fetched or pushed, commits wait in the local queue",
+                         metadata: ["kb": "\(settings.root)", "error": "\(refusal)"])
+        }
+        state.lastError = refusal.description
     }
 
     private func offline(_ report: inout CycleReport, _ error: any Error) {
@@ -195,6 +216,7 @@ public final class SyncEngine {
     }
 
     private func markOnline(_ report: inout CycleReport) {
+        loggedRefusal = nil
         if state.offlineSince != nil {
             logger.info("remote reachable again", metadata: ["kb": "\(settings.root)"])
         }

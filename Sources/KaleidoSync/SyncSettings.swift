@@ -7,8 +7,9 @@ internal import KaleidoYAML
 /// daemon's timings and the credentials.
 ///
 /// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, plus the keys only sync reads:
-/// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`) and from the
-/// environment (`KALEIDO_SSH_KEY`, a machine-local key file; `KALEIDO_TOKEN` for https).
+/// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`, `sync.known_hosts`)
+/// and from the environment (`KALEIDO_SSH_KEY`, a machine-local key file; `KALEIDO_TOKEN` for
+/// https; `KALEIDO_KNOWN_HOSTS`, the user's known_hosts files, colon-separated).
 public struct SyncSettings: Sendable {
     /// The KB root (the working tree of its git repository), without a trailing slash.
     public var root: String
@@ -33,6 +34,8 @@ public struct SyncSettings: Sendable {
     public var maxBackoff: Double
     /// How to authenticate to the remote.
     public var credentials: Credentials
+    /// Where an ssh server's host key must be found: OpenSSH's files by default.
+    public var knownHosts: KnownHostsFiles
 
     /// Settings with defaults for `root`.
     public init(root: String, config: KBConfig = KBConfig()) {
@@ -48,6 +51,7 @@ public struct SyncSettings: Sendable {
         self.rescanInterval = 300
         self.maxBackoff = 300
         self.credentials = Credentials()
+        self.knownHosts = .current
     }
 
     /// Reads the settings of the KB at `root`.
@@ -60,6 +64,7 @@ public struct SyncSettings: Sendable {
             throw SyncError.configuration("\(error.file): \(error.span.map { "\($0.start): " } ?? "")\(error.message)")
         }
         var settings = SyncSettings(root: root, config: kb.config)
+        settings.knownHosts = .standard(home: environment["HOME"])
         if let bytes = FileManager.default.contents(atPath: root + "/" + KBConfig.path),
            let document = try? YAMLParser().parseDocument(Array(bytes)).root {
             if let remote = document["remote"]?.stringValue { settings.remote = remote }
@@ -72,6 +77,18 @@ public struct SyncSettings: Sendable {
             if let key = document["sync"]?["ssh_key"]?.stringValue {
                 settings.credentials.sshKeyPath = Self.expand(key, root: root, home: environment["HOME"])
             }
+            if let node = document["sync"]?["known_hosts"] {
+                // One path or a list, like OpenSSH's UserKnownHostsFile; new hosts go to the first.
+                let paths = node.items?.compactMap(\.stringValue) ?? node.stringValue.map { [$0] } ?? []
+                guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty }) else {
+                    throw SyncError.configuration("\(KBConfig.path): sync.known_hosts must be a path or a list of paths")
+                }
+                settings.knownHosts.user = paths.map { Self.expand($0, root: root, home: environment["HOME"]) }
+            }
+        }
+        // Machine-local files (and tests' scratch files) win over the shared config.
+        if let files = environment["KALEIDO_KNOWN_HOSTS"], !files.isEmpty {
+            settings.knownHosts.user = files.split(separator: ":").map(String.init)
         }
         // A machine-local key (the config file is shared by the team) wins over the config's.
         if let key = environment["KALEIDO_SSH_KEY"], !key.isEmpty { settings.credentials.sshKeyPath = key }

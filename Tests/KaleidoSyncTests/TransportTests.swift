@@ -37,47 +37,16 @@ extension ProcessTests {
         }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd"), "openssh-server is installed by scripts/bootstrap --test"))
+    @Test(.enabled(if: SSHServer.available, "openssh-server is installed by scripts/bootstrap --test"))
     func syncOverSSHWithAKeyFile() async throws {
         try await withScratch { scratch in
             let remote = try scratch.makeRemote(files: ["knowledge/partners/tn-mun-sfax.yaml": partner("tn-mun-sfax", name: "Sfax")])
-            let keys = scratch.path("ssh")
-            try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
-            try scratch.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", keys + "/host_key"])
-            try scratch.run("/usr/bin/ssh-keygen", ["-q", "-t", "ecdsa", "-b", "256", "-m", "PEM", "-N", "", "-f", keys + "/id_ecdsa"])
-            try FileManager.default.copyItem(atPath: keys + "/id_ecdsa.pub", toPath: keys + "/authorized_keys")
-            let port = try freePort()
-            try """
-                Port \(port)
-                ListenAddress 127.0.0.1
-                HostKey \(keys)/host_key
-                PidFile \(keys)/sshd.pid
-                AuthorizedKeysFile \(keys)/authorized_keys
-                StrictModes no
-                UsePAM no
-                PermitRootLogin prohibit-password
-                PasswordAuthentication no
-                KbdInteractiveAuthentication no
-                PubkeyAuthentication yes
-                LogLevel VERBOSE
-
-                """.write(toFile: keys + "/sshd_config", atomically: true, encoding: .utf8)
-            // sshd refuses to start without its privilege-separation folder.
-            try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-            let server = try ServerProcess(
-                "/usr/sbin/sshd", ["-D", "-e", "-f", keys + "/sshd_config"],
-                port: port, log: scratch.path("sshd.log"), environment: scratch.environment)
-            let user = String(cString: getpwuid(getuid()).pointee.pw_name)
-            let url = "ssh://\(user)@127.0.0.1:\(port)\(remote)"
-            // git itself clones with the same key (the test set-up); kaleido reads KALEIDO_SSH_KEY.
-            var scratchWithKey = scratch
-            scratchWithKey.extraEnvironment = [
-                "GIT_SSH_COMMAND": "ssh -i \(keys)/id_ecdsa -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o IdentitiesOnly=yes",
-                "KALEIDO_SSH_KEY": keys + "/id_ecdsa",
-            ]
-            try syncBothWays(scratchWithKey, url: url) { server.stop() }
+            let server = try SSHServer(scratch)
+            // kaleido checks the server's host key: the test trusts its own server explicitly.
+            try scratch.write(try server.knownHostsLine() + "\n", to: ".home/.ssh/known_hosts", in: scratch.root)
+            try syncBothWays(server.withKey(scratch), url: server.url(remote)) { server.stop() }
             // two clones by git, then kaleido's own libgit2 connections (fetch and push of A, fetch of B)
-            #expect(server.log.components(separatedBy: "Accepted publickey").count - 1 >= 5, "\(server.log)")
+            #expect(server.acceptedLogins >= 5, "\(server.process.log)")
         }
     }
 }
