@@ -5,7 +5,8 @@ import KaleidoQuery
 /// schema stamps), the folder and file listing with stamps and record positions, then the
 /// index snapshot. Decoding checks everything and answers nil rather than trust a damaged file.
 enum CacheCodec {
-    static let magic: [UInt8] = Array("KLDCACHE7".utf8)
+    /// 8: the snapshot's dates keep their written precision (`KLDIDX03`); older files rebuild.
+    static let magic: [UInt8] = Array("KLDCACHE8".utf8)
 
     /// What a cache file holds.
     struct Cached {
@@ -49,7 +50,8 @@ enum CacheCodec {
         return [bytes, index.snapshot()]
     }
 
-    static let overlayMagic: [UInt8] = Array("KLDOVER2".utf8)
+    /// 3: the edited records' dates keep their written precision, as in the snapshot.
+    static let overlayMagic: [UInt8] = Array("KLDOVER3".utf8)
 
     /// The overlay file: the current folders, the stamps that differ from the snapshot's (the
     /// files are the same ones) and the records edited since the snapshot. Small, so that a

@@ -49,7 +49,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 lastYear = .some(entry.year)
             }
             let relation = entry.via.map { "\(entry.relation) (via \($0))" } ?? entry.relation
-            table.rows.append([DateOption.text(entry.interval), context.typeLabel(entry.type), entry.title, relation, entry.id])
+            table.rows.append([entry.interval.text, context.typeLabel(entry.type), entry.title, relation, entry.id])
         }
         if entries.isEmpty { table.sections[0] = context.words("Aucun enregistrement", "No record") }
         return table

@@ -128,8 +128,6 @@ enum DateOption {
         return date
     }
 
-    /// An interval as a short text: `2011`, `2011-09`, `2011-09-22`, or `start → end`.
-    static func text(_ interval: KaleidoKB.DateInterval) -> String { PartnerReport.text(interval) }
-
-    static func json(_ day: CalendarDay?) -> String { day.map { JSONText.quote($0.description) } ?? "null" }
+    /// A date as written (`2011`, `2011-09`, `2011-09-22`) in JSON, `null` when absent.
+    static func json(_ date: PartialDate?) -> String { date.map { JSONText.quote($0.written) } ?? "null" }
 }

@@ -42,9 +42,9 @@ struct ConventionsCommand: AsyncParsableCommand {
                 }
                 return context.words("aucune en préparation", "none prepared") + (convention.renewalMode.map { " — \($0)" } ?? "")
             }
-            table.rows = found.map { [index.id($0.record), index.title($0.record), $0.ends.description, renewal($0)] }
+            table.rows = found.map { [index.id($0.record), index.title($0.record), $0.ends.written, renewal($0)] }
             context.emit(table, json: JSONText.array(found.map { convention in
-                JSONText.object([("id", JSONText.quote(index.id(convention.record))), ("ends", JSONText.quote(convention.ends.description)),
+                JSONText.object([("id", JSONText.quote(index.id(convention.record))), ("ends", JSONText.quote(convention.ends.written)),
                                  ("successor", convention.successor.map { JSONText.quote(index.id($0)) } ?? "null"),
                                  ("renewal_mode", convention.renewalMode.map(JSONText.quote) ?? "null")])
             }))
@@ -78,8 +78,8 @@ struct PeopleCommand: AsyncParsableCommand {
             func reasons(_ person: Questions.PersonReview) -> [String] {
                 (person.reviewDue && reviewDue ? ["review_due"] : []) + (person.inactive && since != nil ? ["inactive"] : [])
             }
-            table.rows = found.map { [index.id($0.record), index.title($0.record), $0.reviewAfter?.description ?? "",
-                                      $0.lastInteraction?.description ?? "", reasons($0).joined(separator: ", ")] }
+            table.rows = found.map { [index.id($0.record), index.title($0.record), $0.reviewAfter?.written ?? "",
+                                      $0.lastInteraction?.written ?? "", reasons($0).joined(separator: ", ")] }
             context.emit(table, json: JSONText.array(found.map { person in
                 JSONText.object([("id", JSONText.quote(index.id(person.record))), ("review_after", DateOption.json(person.reviewAfter)),
                                  ("last_interaction", DateOption.json(person.lastInteraction)),
@@ -141,10 +141,10 @@ struct CallsCommand: AsyncParsableCommand {
             let calls = Questions(index: index, today: context.today).callsClosing(by: try Duration.add(closingWithin, to: context.today))
             var table = ResultTable(columns: ["Id", context.words("Programme", "Programme"), context.words("Clôture", "Closes"),
                                               context.words("Clients concernés", "Eligible clients")])
-            table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.description,
+            table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.written,
                                       $0.clients.map { index.title($0) }.joined(separator: ", ")] }
             context.emit(table, json: JSONText.array(calls.map { call in
-                JSONText.object([("id", JSONText.quote(index.id(call.record))), ("closes_on", JSONText.quote(call.closes.description)),
+                JSONText.object([("id", JSONText.quote(index.id(call.record))), ("closes_on", JSONText.quote(call.closes.written)),
                                  ("clients", "[" + call.clients.map { JSONText.quote(index.id($0)) }.joined(separator: ", ") + "]")])
             }))
         }

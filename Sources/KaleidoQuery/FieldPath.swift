@@ -60,7 +60,10 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
             guard let text = leaf.text, let date = PartialDate(text) else { return nil }
             switch function {
             case .year: return .string(String(date.year))
-            case .month: return date.month == nil ? nil : .string(String(date.first.description.prefix(7)))
+            case .month:
+                var month = date
+                month.day = nil
+                return date.month == nil ? nil : .string(month.written)
             }
         }
     }

@@ -6,15 +6,16 @@ public struct HistoryEntry: Hashable, Sendable {
     public var id: String
     public var type: RecordType
     public var title: String
-    /// The record's interval, or the referring item's own (an affiliation's `from`–`until`).
-    public var interval: DateInterval
+    /// The record's dates as written, or the referring items' own (an affiliation's
+    /// `from`–`until`; several items give their hull).
+    public var interval: DateSpan
     /// How the record refers to the partner (`party`, `lead`, `client`, `affiliation`…).
     public var relation: String
     /// For `--include-related`: the related partner through which the record comes, else nil.
     public var via: String?
 
     /// The year the entry is filed under in a timeline (its start), or nil when undated.
-    public var year: Int? { interval.start?.year ?? interval.end?.year }
+    public var year: Int? { interval.year }
 }
 
 /// A partner's history: every record that references the partner directly (partners that
@@ -36,7 +37,7 @@ public struct HistoryQuery: Sendable {
         self.includeRelated = includeRelated
     }
 
-    /// The entries, sorted by start date (undated last), then id.
+    /// The entries, sorted by their first day (undated last), then id.
     public func run(on index: KBIndex) -> [HistoryEntry] {
         var entries = Self.direct(partner, in: index, via: nil)
         if includeRelated {
@@ -53,7 +54,7 @@ public struct HistoryQuery: Sendable {
     }
 
     static func chronological(_ lhs: HistoryEntry, _ rhs: HistoryEntry) -> Bool {
-        switch (lhs.interval.start ?? lhs.interval.end, rhs.interval.start ?? rhs.interval.end) {
+        switch (lhs.interval.sortDay, rhs.interval.sortDay) {
         case (let left?, let right?) where left != right: return left < right
         case (nil, _?): return false
         case (_?, nil): return true
@@ -63,10 +64,10 @@ public struct HistoryQuery: Sendable {
 
     /// The non-partner records referring to `partner`, one entry per record (its first
     /// relation). A record whose references sit in dated items (a person's affiliations) spans
-    /// the union of those items' intervals.
+    /// the hull of those items' dates, each bound as written in the item that gave it.
     static func direct(_ partner: Int, in index: KBIndex, via: String?) -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
-        var itemIntervals: [Int: [DateInterval]] = [:]
+        var itemIntervals: [Int: [DateSpan]] = [:]
         var positions: [Int: Int] = [:]
         for link in index.references(to: partner) where index.type(link.source) != .partner {
             if let interval = link.interval { itemIntervals[link.source, default: []].append(interval) }
@@ -78,12 +79,7 @@ public struct HistoryQuery: Sendable {
         }
         for (source, intervals) in itemIntervals {
             guard let position = positions[source], let first = intervals.first else { continue }
-            var hull = first
-            for interval in intervals.dropFirst() {
-                hull.start = hull.start.flatMap { start in interval.start.map { min(start, $0) } }
-                hull.end = hull.end.flatMap { end in interval.end.map { max(end, $0) } }
-            }
-            entries[position].interval = hull
+            entries[position].interval = intervals.dropFirst().reduce(first) { $0.union($1) }
         }
         return entries
     }

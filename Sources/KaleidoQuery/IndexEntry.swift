@@ -2,14 +2,14 @@ public import KaleidoKB
 
 /// A reference from one record to another as written: the target's id, the field path it sits
 /// in (`parties[].partner`), its relation name (`party`) and, when the reference sits in an
-/// item that carries its own dates (an affiliation's `from`/`until`), that item's interval.
+/// item that carries its own dates (an affiliation's `from`/`until`), that item's dates.
 public struct RawReference: Hashable, Sendable {
     public var target: String
     public var field: String
     public var relation: String
-    public var interval: DateInterval?
+    public var interval: DateSpan?
 
-    public init(target: String, field: String, relation: String, interval: DateInterval?) {
+    public init(target: String, field: String, relation: String, interval: DateSpan?) {
         self.target = target
         self.field = field
         self.relation = relation
@@ -17,7 +17,7 @@ public struct RawReference: Hashable, Sendable {
     }
 }
 
-/// What the index keeps of one record: identity, display title, date interval, outgoing
+/// What the index keeps of one record: identity, display title, dates as written, outgoing
 /// references, names for partner lookup, folded text for search, and the typed value.
 public struct IndexEntry: Sendable {
     public var id: String
@@ -25,7 +25,7 @@ public struct IndexEntry: Sendable {
     /// The file relative to the KB root.
     public var file: String
     public var title: String
-    public var interval: DateInterval
+    public var interval: DateSpan
     public var references: [RawReference]
     /// Folded names and aliases (a partner's `name` and `names[].value`, a person's
     /// `full_name`, another record's `title`).
@@ -35,7 +35,7 @@ public struct IndexEntry: Sendable {
     /// The whole record in `QValue.encode` form.
     public var encodedValue: [UInt8]
 
-    public init(id: String, type: RecordType, file: String, title: String, interval: DateInterval,
+    public init(id: String, type: RecordType, file: String, title: String, interval: DateSpan,
                 references: [RawReference], names: [String], searchText: String, encodedValue: [UInt8]) {
         self.id = id
         self.type = type

@@ -6,7 +6,7 @@ public import KaleidoKB
 /// anything else rebuilds the index.
 public struct RecordOverride: Sendable {
     public var title: String
-    public var interval: DateInterval
+    public var interval: DateSpan
     /// Outgoing references with their resolved target positions (-1 when unresolved).
     public var references: [(reference: RawReference, target: Int32)]
     public var names: [String]
@@ -65,14 +65,14 @@ public enum OverrideCoding {
         for (record, override) in overrides.sorted(by: { $0.key < $1.key }) {
             BinaryCoding.appendVarint(UInt64(record), to: &bytes)
             BinaryCoding.appendString(override.title, to: &bytes)
-            BinaryCoding.appendVarint(UInt64(bitPattern: Int64(KBIndex.ordinal(override.interval.start))), to: &bytes)
-            BinaryCoding.appendVarint(UInt64(bitPattern: Int64(KBIndex.ordinal(override.interval.end))), to: &bytes)
+            BinaryCoding.appendVarint(UInt64(bitPattern: Int64(PackedDate.start(override.interval.start))), to: &bytes)
+            BinaryCoding.appendVarint(UInt64(bitPattern: Int64(PackedDate.end(override.interval.end))), to: &bytes)
             BinaryCoding.appendVarint(UInt64(override.references.count), to: &bytes)
             for (reference, target) in override.references {
                 for text in [reference.target, reference.field, reference.relation] { BinaryCoding.appendString(text, to: &bytes) }
                 BinaryCoding.appendVarint(UInt64(bitPattern: Int64(target)), to: &bytes)
-                BinaryCoding.appendVarint(UInt64(bitPattern: Int64(KBIndex.ordinal(reference.interval?.start))), to: &bytes)
-                BinaryCoding.appendVarint(UInt64(bitPattern: Int64(KBIndex.ordinal(reference.interval?.end))), to: &bytes)
+                BinaryCoding.appendVarint(UInt64(bitPattern: Int64(PackedDate.start(reference.interval?.start))), to: &bytes)
+                BinaryCoding.appendVarint(UInt64(bitPattern: Int64(PackedDate.end(reference.interval?.end))), to: &bytes)
                 bytes.append(reference.interval == nil ? 0 : 1)
             }
             BinaryCoding.appendVarint(UInt64(override.names.count), to: &bytes)
@@ -85,9 +85,10 @@ public enum OverrideCoding {
 
     /// Reads overrides written by `encode`, or nil when the bytes are not such a list.
     public static func decode(_ reader: inout BinaryReader) -> [Int: RecordOverride]? {
-        func day(_ value: UInt64?) -> CalendarDay?? {
+        // Each bound as written (`PackedDate`); nil when the bytes end, `.some(nil)` when open.
+        func day(_ value: UInt64?) -> PartialDate?? {
             guard let value else { return nil }
-            return .some(KBIndex.day(Int32(truncatingIfNeeded: Int64(bitPattern: value))))
+            return .some(PackedDate.date(Int32(truncatingIfNeeded: Int64(bitPattern: value))))
         }
         guard let count = reader.count() else { return nil }
         var overrides: [Int: RecordOverride] = [:]
@@ -101,7 +102,7 @@ public enum OverrideCoding {
                     let position = reader.varint(), let itemStart = day(reader.varint()), let itemEnd = day(reader.varint()),
                     let hasInterval = reader.byte()
                 else { return nil }
-                let interval = hasInterval == 1 ? DateInterval(from: itemStart, to: itemEnd) : nil
+                let interval = hasInterval == 1 ? DateSpan(start: itemStart, end: itemEnd) : nil
                 references.append((RawReference(target: target, field: field, relation: relation, interval: interval),
                                    Int32(truncatingIfNeeded: Int64(bitPattern: position))))
             }
@@ -118,7 +119,7 @@ public enum OverrideCoding {
                 value.append(byte)
             }
             guard record < UInt64(Int32.max) else { return nil }
-            overrides[Int(record)] = RecordOverride(title: title, interval: DateInterval(from: start, to: end), references: references,
+            overrides[Int(record)] = RecordOverride(title: title, interval: DateSpan(start: start, end: end), references: references,
                                                     names: names, searchText: searchText, encodedValue: value)
         }
         return overrides

@@ -5,7 +5,9 @@ import KaleidoKB
 /// (native byte order); `init?(snapshot:)` checks every length and offset and answers nil on
 /// anything inconsistent, so a damaged snapshot is rebuilt, never trusted.
 extension KBIndex {
-    static let magic: [UInt8] = Array("KLDIDX02".utf8)
+    /// 03: date bounds keep their written precision (`PackedDate`). A 02 snapshot has the same
+    /// layout with bare day ordinals, which would read as other dates: its magic is refused.
+    static let magic: [UInt8] = Array("KLDIDX03".utf8)
 
     /// The index's snapshot bytes.
     public func snapshot() -> [UInt8] {

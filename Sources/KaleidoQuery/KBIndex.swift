@@ -1,6 +1,6 @@
 public import KaleidoKB
 
-/// The index of a knowledge base: every record (id, type, file, title, date interval, typed
+/// The index of a knowledge base: every record (id, type, file, title, dates as written, typed
 /// value) and every reference in both directions, stored column by column so that it can be
 /// saved and loaded as a few large buffers.
 ///
@@ -19,7 +19,8 @@ public struct KBIndex: Sendable {
     var values: StringColumn { valuesBox.value }
     var refTargetIDs: StringColumn { refTargetIDsBox.value }
     var types: [UInt8] = []
-    /// Interval bounds as `CalendarDay.ordinal`, `Int32.min` when open.
+    /// Date bounds as `PackedDate` (the bounding day and the written precision), `Int32.min`
+    /// when open.
     var starts: [Int32] = []
     var ends: [Int32] = []
 
@@ -63,10 +64,10 @@ public struct KBIndex: Sendable {
     /// The record's type.
     public func type(_ record: Int) -> RecordType { RecordType.allCases[Int(types[record])] }
 
-    /// The record's date interval.
-    public func interval(_ record: Int) -> DateInterval {
+    /// The record's dates as written (compare them through `DateSpan.days`).
+    public func interval(_ record: Int) -> DateSpan {
         if let override = overrides[record] { return override.interval }
-        return DateInterval(from: Self.day(starts[record]), to: Self.day(ends[record]))
+        return PackedDate.span(starts[record], ends[record])
     }
 
     /// The record's typed value (decoded on each call: keep it if you need it twice).
@@ -106,8 +107,8 @@ public struct KBIndex: Sendable {
         public var targetID: String
         public var field: String
         public var relation: String
-        /// The interval of the item holding the reference, when it has its own dates.
-        public var interval: DateInterval?
+        /// The dates of the item holding the reference, when it has its own.
+        public var interval: DateSpan?
     }
 
     /// The references a record makes, in field order.
@@ -125,13 +126,11 @@ public struct KBIndex: Sendable {
 
     func link(_ reference: Int) -> Link {
         let target = refTargets[reference]
-        let start = Self.day(refStarts[reference])
-        let end = Self.day(refEnds[reference])
-        let hasInterval = refStarts[reference] != Self.noDay || refEnds[reference] != Self.noDay
+        let hasInterval = refStarts[reference] != PackedDate.open || refEnds[reference] != PackedDate.open
         return Link(source: Int(refSources[reference]), target: target >= 0 ? Int(target) : nil,
                     targetID: target >= 0 ? ids[Int(target)] : refTargetIDs[reference], field: fieldNames[Int(refFields[reference])],
                     relation: relationNames[Int(refRelations[reference])],
-                    interval: hasInterval ? DateInterval(from: start, to: end) : nil)
+                    interval: hasInterval ? PackedDate.span(refStarts[reference], refEnds[reference]) : nil)
     }
 
     /// Records whose folded name or alias equals `folded`.
@@ -171,16 +170,5 @@ public struct KBIndex: Sendable {
             }
             return false
         }
-    }
-
-    static let noDay = Int32.min
-
-    static func day(_ ordinal: Int32) -> CalendarDay? {
-        ordinal == noDay ? nil : CalendarDay(ordinal: Int(ordinal))
-    }
-
-    static func ordinal(_ day: CalendarDay?) -> Int32 {
-        guard let day else { return noDay }
-        return Int32(clamping: day.ordinal)
     }
 }

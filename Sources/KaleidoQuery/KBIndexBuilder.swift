@@ -33,16 +33,16 @@ public struct KBIndexBuilder: Sendable {
         searchTexts.append(entry.searchText)
         values.append(bytes: entry.encodedValue)
         index.types.append(UInt8(RecordType.allCases.firstIndex(of: entry.type) ?? 0))
-        index.starts.append(KBIndex.ordinal(entry.interval.start))
-        index.ends.append(KBIndex.ordinal(entry.interval.end))
+        index.starts.append(PackedDate.start(entry.interval.start))
+        index.ends.append(PackedDate.end(entry.interval.end))
         for reference in entry.references {
             pending.append(index.refTargets.count)
             refTargetIDs.append(reference.target)
             index.refTargets.append(-1)
             index.refRelations.append(Self.code(reference.relation, in: &relationCodes, names: &index.relationNames))
             index.refFields.append(Self.code(reference.field, in: &fieldCodes, names: &index.fieldNames))
-            index.refStarts.append(KBIndex.ordinal(reference.interval?.start))
-            index.refEnds.append(KBIndex.ordinal(reference.interval?.end))
+            index.refStarts.append(PackedDate.start(reference.interval?.start))
+            index.refEnds.append(PackedDate.end(reference.interval?.end))
         }
         index.refOffsets.append(UInt32(index.refTargets.count))
         for name in entry.names {

@@ -32,7 +32,7 @@ public struct PartnerReport: Sendable {
                 timeline.sections[timeline.rows.count] = entry.year.map(String.init) ?? words("Sans date", "Undated")
                 lastYear = .some(entry.year)
             }
-            timeline.rows.append([Self.text(entry.interval), Vocabulary.typeLabel(entry.type, language: french ? .fr : .en), entry.title, entry.relation])
+            timeline.rows.append([entry.interval.text, Vocabulary.typeLabel(entry.type, language: french ? .fr : .en), entry.title, entry.relation])
         }
 
         var conventions = ResultTable(columns: [words("Convention", "Agreement"), words("Statut", "Status"), words("Période", "Period"),
@@ -49,7 +49,7 @@ public struct PartnerReport: Sendable {
             let commitments = perYear.keys.sorted().map { year in
                 "\(year): \(perYear[year]?.description ?? "") \(currencies[year]?.sorted().joined(separator: "+") ?? "")"
             }
-            conventions.rows.append([entry.title, label(convention["status"]?.text ?? "", "status", .convention), Self.text(entry.interval),
+            conventions.rows.append([entry.title, label(convention["status"]?.text ?? "", "status", .convention), entry.interval.text,
                                      commitments.isEmpty ? "—" : commitments.joined(separator: "; ")])
         }
 
@@ -62,7 +62,7 @@ public struct PartnerReport: Sendable {
                 let amount = line["amount_granted"]?.text ?? line["amount_requested"]?.text ?? ""
                 return "\(funder) \(amount) \(line["currency"]?.text ?? "") (\(label(line["status"]?.text ?? "", "funding_status", nil)))"
             }
-            projects.rows.append([entry.title, label(project["status"]?.text ?? "", "status", .project), Self.text(entry.interval),
+            projects.rows.append([entry.title, label(project["status"]?.text ?? "", "status", .project), entry.interval.text,
                                   funding.isEmpty ? "—" : funding.joined(separator: "; ")])
         }
 
@@ -70,10 +70,10 @@ public struct PartnerReport: Sendable {
         let partnerID = index.id(partner)
         for entry in entries where entry.type == .person {
             for affiliation in index.value(entry.record)["affiliations"]?.items ?? [] where affiliation["partner"]?.text == partnerID {
-                let period = DateInterval(start: affiliation["from"]?.text.flatMap(PartialDate.init),
-                                          end: affiliation["until"]?.text.flatMap(PartialDate.init))
+                let period = DateSpan(start: affiliation["from"]?.text.flatMap(PartialDate.init),
+                                      end: affiliation["until"]?.text.flatMap(PartialDate.init))
                 people.rows.append([entry.title, affiliation["title"]?.text ?? "", label(affiliation["role"]?.text ?? "", "person_role", nil),
-                                    Self.text(period)])
+                                    period.text])
             }
         }
 
@@ -83,21 +83,6 @@ public struct PartnerReport: Sendable {
             Section(title: words("Projets et financements", "Projects and funding"), table: projects),
             Section(title: words("Interlocuteurs", "Contacts"), table: people),
         ]
-    }
-
-    /// An interval as `2011`, `2011-09`, `2011-09-22` or `start → end`.
-    public static func text(_ interval: DateInterval) -> String {
-        guard interval.start != nil || interval.end != nil else { return "" }
-        if let first = interval.start, let last = interval.end {
-            if first.month == 1, first.day == 1, last.month == 12, last.day == 31, first.year == last.year { return String(first.year) }
-            if first.day == 1, last.year == first.year, last.month == first.month,
-                last.day == CalendarDay.daysIn(month: last.month, year: last.year)
-            {
-                return String(first.description.prefix(7))
-            }
-            if first == last { return first.description }
-        }
-        return "\(interval.start?.description ?? "…") → \(interval.end?.description ?? "…")"
     }
 
     /// The report as Markdown.

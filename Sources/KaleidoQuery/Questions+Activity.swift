@@ -117,7 +117,8 @@ extension Questions {
     /// An open call closing soon and the clients who could answer it.
     public struct ClosingCall: Hashable, Sendable {
         public var record: Int
-        public var closes: CalendarDay
+        /// `closes_on` as written (a partial date closes on its last day).
+        public var closes: PartialDate
         /// Partners that are clients of an engagement and parties of an active partnership
         /// with a partner of an eligible country.
         public var clients: [Int]
@@ -130,7 +131,7 @@ extension Questions {
         })
         return index.records(of: .call).compactMap { call in
             let value = index.value(call)
-            guard value["status"]?.text != "clos", let closes = date(value["closes_on"])?.last, closes >= today, closes <= until
+            guard value["status"]?.text != "clos", let closes = date(value["closes_on"]), closes.last >= today, closes.last <= until
             else { return nil }
             let eligible = Set((value["eligible_countries"]?.items ?? []).compactMap(\.text))
             let qualifying = clients.filter { client in
@@ -144,6 +145,6 @@ extension Questions {
                 }
             }
             return ClosingCall(record: call, closes: closes, clients: qualifying.sorted { index.id($0) < index.id($1) })
-        }.sorted { $0.closes < $1.closes }
+        }.sorted { ($0.closes.last, index.id($0.record)) < ($1.closes.last, index.id($1.record)) }
     }
 }

@@ -20,7 +20,8 @@ public struct Questions: Sendable {
     /// A convention ending soon and what is prepared to follow it.
     public struct EndingConvention: Hashable, Sendable {
         public var record: Int
-        public var ends: CalendarDay
+        /// `effective_until` as written (`2027-03` stays a month: it ends on the 31st).
+        public var ends: PartialDate
         /// The convention that supersedes it (from either side's link), if one is prepared.
         public var successor: Int?
         /// The renewal mode written in the convention (`aucun`, `tacite`, `expresse`).
@@ -28,13 +29,13 @@ public struct Questions: Sendable {
     }
 
     /// Conventions in force (signed or in force) whose `effective_until` falls between today
-    /// and `until` (inclusive).
+    /// and `until` (inclusive): a partial date ends on its last day.
     public func conventionsEnding(by until: CalendarDay) -> [EndingConvention] {
         var result: [EndingConvention] = []
         for record in index.records(of: .convention) {
             let value = index.value(record)
             guard let status = value["status"]?.text, ["en_vigueur", "signee"].contains(status),
-                let end = date(value["effective_until"])?.last, end >= today, end <= until
+                let end = date(value["effective_until"]), end.last >= today, end.last <= until
             else { continue }
             var successor = value["superseded_by"]?.text.flatMap(resolver.position)
             if successor == nil {
@@ -42,7 +43,7 @@ public struct Questions: Sendable {
             }
             result.append(EndingConvention(record: record, ends: end, successor: successor, renewalMode: value["renewal"]?["mode"]?.text))
         }
-        return result.sorted { ($0.ends, index.id($0.record)) < ($1.ends, index.id($1.record)) }
+        return result.sorted { ($0.ends.last, index.id($0.record)) < ($1.ends.last, index.id($1.record)) }
     }
 
     /// A convention in force missing what art. L1115-1 CGCT expects.
@@ -79,10 +80,12 @@ public struct Questions: Sendable {
     /// A person due for a GDPR review, or not met for a long time.
     public struct PersonReview: Hashable, Sendable {
         public var record: Int
-        public var reviewAfter: CalendarDay?
+        /// `review_after` as written (due once its last day has passed).
+        public var reviewAfter: PartialDate?
         /// The last interaction that took place (planned ones do not count), from the
-        /// interactions naming the person and the record's own `last_interaction`.
-        public var lastInteraction: CalendarDay?
+        /// interactions naming the person and the record's own `last_interaction`: the date as
+        /// written where it was found.
+        public var lastInteraction: PartialDate?
         public var reviewDue: Bool
         public var inactive: Bool
     }
@@ -90,24 +93,30 @@ public struct Questions: Sendable {
     /// People whose `review_after` has passed, and (when `inactiveSince` is given) people with
     /// no interaction since that day.
     public func peopleToReview(inactiveSince: CalendarDay?) -> [PersonReview] {
-        var lastSeen: [Int: CalendarDay] = [:]
+        // Each person's latest interaction: the day it counts as (compared) and the date as written.
+        var lastSeen: [Int: (day: CalendarDay, date: PartialDate)] = [:]
         for interaction in index.records(of: .interaction) {
             let value = index.value(interaction)
             guard value["status"]?.text != "planifie", value["status"]?.text != "annule",
-                let day = date(value["date"])?.first, day <= today else { continue }
+                let written = date(value["date"]), written.first <= today else { continue }
             for link in index.references(from: interaction) where link.relation == "person" || link.relation == "assignee" {
-                if let person = link.target, lastSeen[person].map({ $0 < day }) ?? true { lastSeen[person] = day }
+                if let person = link.target, lastSeen[person].map({ $0.day < written.first }) ?? true {
+                    lastSeen[person] = (written.first, written)
+                }
             }
         }
         return index.records(of: .person).compactMap { person in
             let value = index.value(person)
             guard value["internal"] != .bool(true) else { return nil }
-            let review = date(value["review_after"])?.last
+            let review = date(value["review_after"])
             var last = lastSeen[person]
-            if let written = date(value["last_interaction"])?.last, written <= today, last.map({ $0 < written }) ?? true { last = written }
-            let due = review.map { $0 < today } ?? false
-            let inactive = inactiveSince.map { since in last.map { $0 < since } ?? true } ?? false
-            return due || inactive ? PersonReview(record: person, reviewAfter: review, lastInteraction: last, reviewDue: due, inactive: inactive) : nil
+            if let written = date(value["last_interaction"]), written.last <= today, last.map({ $0.day < written.last }) ?? true {
+                last = (written.last, written)
+            }
+            let due = review.map { $0.last < today } ?? false
+            let inactive = inactiveSince.map { since in last.map { $0.day < since } ?? true } ?? false
+            return due || inactive
+                ? PersonReview(record: person, reviewAfter: review, lastInteraction: last?.date, reviewDue: due, inactive: inactive) : nil
         }.sorted { index.id($0.record) < index.id($1.record) }
     }
 }

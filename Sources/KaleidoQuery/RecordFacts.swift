@@ -18,37 +18,38 @@ public enum RecordFacts {
         }
     }
 
-    /// The record's date interval (partial dates widen to their whole month or year).
+    /// The record's dates as written (compared as the days they cover: `DateSpan.days`).
     ///
     /// Conventions run from `effective_from` (else the signature, else the first dated status)
-    /// to `effective_until`; interactions last their day; calls run from opening to closing.
-    public static func interval(of value: QValue, type: RecordType) -> DateInterval {
+    /// to `effective_until`; interactions last their day; calls run from opening to closing;
+    /// an event without an end lasts its start.
+    public static func interval(of value: QValue, type: RecordType) -> DateSpan {
         func date(_ key: String) -> PartialDate? { value[key]?.text.flatMap(PartialDate.init) }
         switch type {
-        case .partner: return DateInterval(start: date("valid_from"), end: date("valid_until"))
-        case .person: return DateInterval(start: nil, end: nil)
-        case .partnership: return DateInterval(start: date("since"), end: date("until"))
+        case .partner: return DateSpan(start: date("valid_from"), end: date("valid_until"))
+        case .person: return .undated
+        case .partnership: return DateSpan(start: date("since"), end: date("until"))
         case .convention:
             let firstStatus = value["status_history"]?.items?.compactMap { $0["date"]?.text.flatMap(PartialDate.init) }.first
-            return DateInterval(start: date("effective_from") ?? date("signed_on") ?? firstStatus, end: date("effective_until"))
+            return DateSpan(start: date("effective_from") ?? date("signed_on") ?? firstStatus, end: date("effective_until"))
         case .interaction:
             let day = date("date")
-            return DateInterval(start: day, end: day)
-        case .call: return DateInterval(start: date("opens_on"), end: date("closes_on"))
+            return DateSpan(start: day, end: day)
+        case .call: return DateSpan(start: date("opens_on"), end: date("closes_on"))
         case .project, .engagement, .event:
             let start = date("start")
-            return DateInterval(start: start, end: date("end") ?? (type == .event ? start : nil))
+            return DateSpan(start: start, end: date("end") ?? (type == .event ? start : nil))
         }
     }
 
-    /// The interval an item of a list carries itself (`from`/`until`, `since`/`until`,
+    /// The dates an item of a list carries itself (`from`/`until`, `since`/`until`,
     /// `start`/`end`), or nil when it has none.
-    static func itemInterval(_ item: QValue) -> DateInterval? {
+    static func itemInterval(_ item: QValue) -> DateSpan? {
         func date(_ key: String) -> PartialDate? { item[key]?.text.flatMap(PartialDate.init) }
         for (startKey, endKey) in [("from", "until"), ("since", "until"), ("start", "end")] {
             let start = date(startKey)
             let end = date(endKey)
-            if start != nil || end != nil { return DateInterval(start: start, end: end) }
+            if start != nil || end != nil { return DateSpan(start: start, end: end) }
         }
         return nil
     }

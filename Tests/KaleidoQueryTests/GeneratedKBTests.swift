@@ -8,11 +8,13 @@ import Testing
 /// back-references computed here straight from the raw files: every string scalar anywhere in
 /// a record that equals a partner's id (no schema hints, no index).
 @Suite struct GeneratedKBTests {
-    /// Partner id → ids of the non-partner records that mention it, from the files alone.
-    static func rawBackReferences(root: String) throws -> [String: Set<String>] {
+    /// Partner id → ids of the non-partner records that mention it, from the files alone; and
+    /// record id → its top-level `since` or `start` as written.
+    static func rawBackReferences(root: String) throws -> (back: [String: Set<String>], starts: [String: String]) {
         let files = try LocalFileSystem().listFiles(under: root + "/knowledge")
         var partnerIDs = Set<String>()
         var records: [(id: String, isPartner: Bool, strings: Set<String>)] = []
+        var starts: [String: String] = [:]
         for file in files {
             let document = try YAMLParser().parseDocument(try LocalFileSystem().readFile(root + "/knowledge/" + file))
             var strings = Set<String>()
@@ -26,6 +28,7 @@ import Testing
                 }
             }
             let id = document.root["id"]?.scalarText ?? ""
+            if let start = (document.root["since"] ?? document.root["start"])?.scalarText { starts[id] = start }
             let isPartner = file.hasPrefix("partners/")
             if isPartner { partnerIDs.insert(id) }
             records.append((id, isPartner, strings))
@@ -35,13 +38,13 @@ import Testing
         for record in records where !record.isPartner {
             for text in record.strings.intersection(partnerIDs) { back[text, default: []].insert(record.id) }
         }
-        return back
+        return (back, starts)
     }
 
     @Test func historyOfEveryPartnerMatchesRawBackReferences() throws {
         let scratch = try ScratchKB(records: 3000, seed: 42)
         defer { scratch.remove() }
-        let expected = try Self.rawBackReferences(root: scratch.root)
+        let (expected, starts) = try Self.rawBackReferences(root: scratch.root)
         let index = try SampleKB.buildIndex(root: scratch.root)
         #expect(index.count == 3000)
         #expect(expected.count == 300)
@@ -54,11 +57,20 @@ import Testing
         #expect(mismatches.isEmpty, "partners whose history differs from the raw files: \(mismatches.sorted().prefix(10))")
         #expect(expected.values.map(\.count).reduce(0, +) > 2000)
 
-        // The CLI (cold, then from its cache) answers the same for a sample of partners.
+        // The CLI (cold, then from its cache) answers the same for a sample of partners, each
+        // start printed as written (the generator writes days and months).
+        var dated = 0
         for partner in expected.keys.sorted().prefix(12) {
             let entries = try #require(try Kaleido.json(["history", partner], in: scratch.root) as? [[String: Any]])
             #expect(Set(entries.compactMap { $0["id"] as? String }) == expected[partner])
+            for entry in entries where ["partnership", "project", "engagement", "event"].contains(entry["type"] as? String) {
+                let id = entry["id"] as? String ?? ""
+                #expect(entry["start"] as? String == starts[id], "\(id)")
+                dated += 1
+            }
         }
+        #expect(dated > 50)
+        #expect(Set(starts.values.map(\.count)) == [7, 10])
     }
 
     @Test func generationIsDeterministic() {

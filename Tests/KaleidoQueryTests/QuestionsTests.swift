@@ -31,14 +31,14 @@ import Testing
         #expect(Set(years[2011] ?? []) == ["evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie", "evt-2011-11-24-sfax-comite-pilotage", "prj-2011-romans-festivals-jeunesse-sfax"])
         #expect(Set(years[2026] ?? []).count == 4)
         #expect(Set(years[2027] ?? []) == ["conv-2027-romans-sfax-cooperation", "prj-2027-romans-sfax-festivals-durables"])
-        let starts = entries.compactMap { $0.interval.start ?? $0.interval.end }
+        let starts = entries.compactMap(\.interval.sortDay)
         #expect(starts == starts.sorted())
     }
 
     @Test func q2ConventionsEndingWithinSixMonths() {
         let ending = questions.conventionsEnding(by: SampleKB.today.adding(months: 6))
         #expect(SampleKB.ids(ending.map(\.record)) == ["conv-2021-romans-sfax-cooperation", "conv-2024-vienne-kairouan-cooperation"])
-        #expect(ending[0].ends == day("2027-03-31"))
+        #expect(ending[0].ends.written == "2027-03-31")
         #expect(ending[0].successor.map(index.id) == "conv-2027-romans-sfax-cooperation")
         #expect(ending[0].successor.map { index.value($0)["status"]?.text } == "projet")
         #expect(ending[1].successor == nil)
@@ -148,7 +148,7 @@ import Testing
     @Test func q12PeopleToReview() {
         let found = questions.peopleToReview(inactiveSince: SampleKB.today.adding(months: -36))
         #expect(SampleKB.ids(found.filter(\.reviewDue).map(\.record)) == ["p-bernard-faure"])
-        let inactive = found.filter(\.inactive).map { "\(index.id($0.record)) \($0.lastInteraction?.description ?? "none")" }
+        let inactive = found.filter(\.inactive).map { "\(index.id($0.record)) \($0.lastInteraction?.written ?? "none")" }
         #expect(inactive == ["p-julien-rey 2016-04-12", "p-michel-arnaud 2013-06-27", "p-sylvie-perrin 2011-09-23"])
     }
 }
