@@ -26,7 +26,8 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Columns to show, comma-separated dotted paths.")
     var fields: String?
 
-    @Option(help: "Sort by these fields (comma-separated; prefix with - for descending).")
+    // Unconditional: `--sort -end` is a descending sort, not an unknown option `-end`.
+    @Option(parsing: .unconditional, help: "Sort by these fields (comma-separated; prefix with - for descending).")
     var sort: String?
 
     @Option(help: "Keep records whose dates overlap this period: YYYY[..YYYY] (any partial dates).")

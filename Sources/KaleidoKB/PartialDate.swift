@@ -31,20 +31,29 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
-    /// Days since 0000-03-01, for arithmetic (differences, adding days); exact for any year ≥ 0.
+    /// Days since 0000-03-01 (negative before it), for arithmetic (differences, adding days);
+    /// exact for any year ≥ 0.
     public var ordinal: Int {
         let y = month <= 2 ? year - 1 : year
         let m = month <= 2 ? month + 9 : month - 3
-        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
+        return Self.daysBefore(marchYear: y) + (153 * m + 2) / 5 + day - 1
+    }
+
+    /// Days from 0000-03-01 to March 1st of year `y` (negative before it: year 0's January and
+    /// February count from March of year -1, so the leap-day terms divide rounding down).
+    private static func daysBefore(marchYear y: Int) -> Int {
+        func floorDivide(_ value: Int, _ divisor: Int) -> Int { value >= 0 ? value / divisor : (value - divisor + 1) / divisor }
+        return 365 * y + floorDivide(y, 4) - floorDivide(y, 100) + floorDivide(y, 400)
     }
 
     /// The day `ordinal` days after 0000-03-01 (the inverse of `ordinal`).
     public init(ordinal: Int) {
         var y = (10000 * ordinal + 14780) / 3652425
-        var dayOfYear = ordinal - (365 * y + y / 4 - y / 100 + y / 400)
+        if ordinal < 0 { y -= 1 }
+        var dayOfYear = ordinal - Self.daysBefore(marchYear: y)
         if dayOfYear < 0 {
             y -= 1
-            dayOfYear = ordinal - (365 * y + y / 4 - y / 100 + y / 400)
+            dayOfYear = ordinal - Self.daysBefore(marchYear: y)
         }
         let mi = (100 * dayOfYear + 52) / 3060
         let month = (mi + 2) % 12 + 1
@@ -117,7 +126,8 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = String(year)
+        // Years below 1000 keep four digits, as the records write them (`0800`).
+        var text = year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         if let month { text += month < 10 ? "-0\(month)" : "-\(month)" }
         if let day { text += day < 10 ? "-0\(day)" : "-\(day)" }
         return text

@@ -9,6 +9,8 @@ import KaleidoKB
         ("1900-02", "1900-02-01", "1900-02-28"),
         ("2000-02", "2000-02-01", "2000-02-29"),
         ("2011-09-22", "2011-09-22", "2011-09-22"),
+        ("0800-02", "0800-02-01", "0800-02-29"),
+        ("0000-01", "0000-01-01", "0000-01-31"),
     ])
     func partialDatesDenoteIntervals(text: String, first: String, last: String) throws {
         let date = try #require(PartialDate(text))
@@ -23,8 +25,9 @@ import KaleidoKB
         #expect(PartialDate(text) == nil)
     }
 
-    @Test func ordinalRoundTripsOverFourCenturies() {
-        var day = CalendarDay(year: 1899, month: 12, day: 25)
+    @Test(arguments: [(1899, 12, 25), (0, 1, 1)])
+    func ordinalRoundTripsOverFourCenturies(year: Int, month: Int, firstDay: Int) {
+        var day = CalendarDay(year: year, month: month, day: firstDay)
         var ordinal = day.ordinal
         for _ in 0..<(400 * 366) {
             #expect(CalendarDay(ordinal: ordinal) == day)
@@ -34,7 +37,7 @@ import KaleidoKB
             day = next
             ordinal += 1
             #expect(day.ordinal == ordinal)
-            if day.year > 2300 { break }
+            if day.year > 2300 || (year == 0 && day.year > 3) { break }
         }
     }
 

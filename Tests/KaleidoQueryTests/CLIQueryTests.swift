@@ -78,6 +78,10 @@ import Testing
             "conv-2021-romans-sfax-cooperation", "conv-2024-vienne-kairouan-cooperation", "conv-2025-vienne-molde-jeunesse",
             "conv-2025-romans-sfax-festival-jeunesse", "conv-2027-romans-sfax-cooperation",
         ])
+        // `--sort -FIELD` (a separate argument starting with `-`) sorts descending.
+        let latest = try #require(try Kaleido.json(["list", "convention", "--where", "effective_from>=2021", "--sort", "-effective_from"]) as? [Object])
+        #expect(latest.compactMap { $0["id"] as? String }.first == "conv-2027-romans-sfax-cooperation")
+        #expect(latest.compactMap { $0["id"] as? String }.last == "conv-2021-romans-sfax-cooperation")
         let bad = try Kaleido.run(["list", "project", "--where", "status"])
         #expect(bad.status == 2 && bad.stderr.contains("FIELD=VALUE"))
     }
