@@ -14,6 +14,8 @@ struct MergeDriverCommand: AsyncParsableCommand {
             1 merged with conflicts recorded, 2 on error (OURS is left exactly as it was and the \
             reason is on stderr). Works in any folder; inside a knowledge base the record's \
             schema supplies merge keys, atomic fields and a check of the merged record. \
+            Conflict entries name theirs' author (theirs_by) when git's state says which commit \
+            theirs is: during git merge or pull, a rebase, or a cherry-pick of several commits. \
             Register it with `kaleido install-merge-driver` (or `kaleido init`).
             """)
 
@@ -44,7 +46,8 @@ struct MergeDriverCommand: AsyncParsableCommand {
         let result: RecordMergeResult
         do {
             result = try merger.merge(base: MergeSide(bytes: baseBytes), ours: MergeSide(bytes: oursBytes, author: Self.oursAuthor()),
-                                      theirs: MergeSide(bytes: theirsBytes), rule: .ours, now: MergeClock.now())
+                                      theirs: MergeSide(bytes: theirsBytes, author: TheirsCommit.author(directory: cwd)),
+                                      rule: .ours, now: MergeClock.now())
         } catch {
             let source = error.side == "base" ? baseBytes : error.side == "theirs" ? theirsBytes : oursBytes
             let diagnostic = error.diagnostic(file: "\(shown) (\(error.side))")
