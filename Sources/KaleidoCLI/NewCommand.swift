@@ -9,8 +9,8 @@ struct NewCommand: AsyncParsableCommand {
         commandName: "new",
         abstract: "Create a record: the right file in the right folder, with the required fields to fill in.",
         discussion: """
-            Writes knowledge/<folder>/ID.yaml (in a year subfolder when the type's folder is \
-            sharded by year, as events/2011/) with id, type, every field the type's schema \
+            Writes knowledge/<folder>/ID.yaml (in the subfolder named after a part of the id \
+            when the type's folder is sharded, as partners/tn/ or events/2011/) with id, type, every field the type's schema \
             requires (the value given with --set, --name or --title, or an empty placeholder \
             whose comment says what goes there) and a comment listing the optional fields; then \
             validates it and lists what is left to fill in, like `kaleido validate`. Values are \
@@ -48,13 +48,12 @@ struct NewCommand: AsyncParsableCommand {
             do { schemas = try KBSchemas.load(kb) } catch { throw CLIError.io("cannot read the schemas: \(error)") }
             let outline = SchemaOutline(documents: schemas.documents)
             let shape = outline.recordShape(type)
-            try checkID(type: type, shape: shape, outline: outline, checker: schemas.checker)
-
             let files: [String]
             do { files = try KBValidator.recordFiles(of: kb) } catch { throw CLIError.io("cannot list the records: \(error)") }
             if let existing = files.first(where: { Record(file: $0, root: YAMLNode(.mapping([], .block))).fileStem == id }) {
                 throw CLIError.usage("the id \(id) is taken: \(existing) already has it; ids are unique across the knowledge base, choose another")
             }
+            try checkID(type: type, shape: shape, outline: outline, checker: schemas.checker)
 
             let given = try givenValues(type: type, shape: shape, outline: outline)
             let folder = Self.folder(for: type, id: id, kb: kb)
@@ -132,17 +131,21 @@ struct NewCommand: AsyncParsableCommand {
         return given
     }
 
-    /// The folder of a new record, relative to the KB root: the type's folder, or its year
-    /// subfolder when the records there are sharded by year (`events/2011/`) and the id
-    /// carries a year (`evt-2026-03-…`).
+    /// The folder of a new record, relative to the KB root. Subfolders of a type's folder are
+    /// free (DATA-MODEL.md) and KBs shard by a part of the id: the record goes where records
+    /// like it live, in the subfolder named after a part of its id (`partners/tn/` for
+    /// `tn-mun-gabes`), or in a new year subfolder when the folder is sharded by year
+    /// (`events/2027/` for `evt-2027-…`); else in the type's folder itself.
     static func folder(for type: RecordType, id: String, kb: KnowledgeBase) -> String {
         let base = kb.config.knowledgeFolder + "/" + type.folder
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: kb.path(base))) ?? []
-        let years = entries.filter { $0.count == 4 && $0.allSatisfy(\.isASCIIDigit) && kb.fileSystem.isDirectory(kb.path(base + "/" + $0)) }
-        guard !years.isEmpty,
-            let year = id.split(separator: "-").first(where: { $0.count == 4 && $0.allSatisfy(\.isASCIIDigit) })
-        else { return base }
-        return base + "/" + year
+        let subfolders = Set(entries.filter { !$0.hasPrefix(".") && kb.fileSystem.isDirectory(kb.path(base + "/" + $0)) })
+        guard !subfolders.isEmpty else { return base }
+        let parts = id.split(separator: "-").map(String.init)
+        if let part = parts.first(where: subfolders.contains) { return base + "/" + part }
+        func isYear(_ text: String) -> Bool { text.count == 4 && text.allSatisfy(\.isASCIIDigit) }
+        if subfolders.allSatisfy(isYear), let year = parts.first(where: isYear) { return base + "/" + year }
+        return base
     }
 }
 
