@@ -11,9 +11,10 @@ struct InitCommand: AsyncParsableCommand {
         discussion: """
             Creates DIR (default: the current folder) as a git repository (or uses the one \
             there), writes .kaleido/config.yaml, the schemas this kaleido was built with \
-            (schemas/), a folder per record type under knowledge/, and registers the \
-            field-level merge driver (.gitattributes and the repository's git config). Files \
-            that already exist are kept.
+            (schemas/), a folder per record type under knowledge/, editor schema associations \
+            (.vscode/settings.json yaml.schemas, merged into an existing file, which is never \
+            overwritten when it is not plain JSON), and registers the field-level merge driver \
+            (.gitattributes and the repository's git config). Files that already exist are kept.
             """)
 
     @Argument(help: "The folder of the new knowledge base (default: the current folder).")
@@ -56,7 +57,12 @@ struct InitCommand: AsyncParsableCommand {
             } catch {
                 throw CLIError.io("cannot create the knowledge base in \(root): \(error)")
             }
+            let editor: (message: String, wrote: Bool)
+            do { editor = try EditorSettings.install(root: root) } catch {
+                throw CLIError.io("cannot write \(EditorSettings.path) in \(root): \(error)")
+            }
             let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
+            if editor.wrote { print("editor settings: \(editor.message)") } else { StandardError.write("kaleido: note: \(editor.message)\n") }
             print("created a knowledge base in \(root): .kaleido/config.yaml, \(EmbeddedSchemas.files.count) schemas, \(RecordType.allCases.count) type folders under knowledge/")
             for change in changes { print("registered the merge driver: \(change)") }
         }
@@ -81,6 +87,11 @@ struct InitCommand: AsyncParsableCommand {
               quiet_period: 2
               max_delay: 30
               fetch_interval: 60
+
+            editor:
+              # true: `kaleido new` starts each record with `# yaml-language-server: $schema=…`,
+              # for editors without the workspace's associations (.vscode/settings.json).
+              schema_modeline: false
 
             """
     }

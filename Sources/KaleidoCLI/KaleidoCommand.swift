@@ -21,7 +21,7 @@ struct KaleidoCommand: AsyncParsableCommand {
             ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
             ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ReportCommand.self,
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
-            ConflictsCommand.self, ResolveCommand.self, InitCommand.self, InstallMergeDriverCommand.self,
+            ConflictsCommand.self, ResolveCommand.self, InitCommand.self, NewCommand.self, InstallMergeDriverCommand.self,
             MergeDriverCommand.self, YAMLCommand.self,
         ]
     )

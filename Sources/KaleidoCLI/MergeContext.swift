@@ -54,6 +54,19 @@ enum AtomicFile {
         }
     }
 
+    /// Creates `path` with `bytes`, whole or not at all, and only if nothing is there: the
+    /// temporary file is hard-linked to the target (`link` fails when the target exists, even
+    /// one created a moment ago by someone else), then removed.
+    static func createNew(_ bytes: [UInt8], at path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).kaleido-\(getpid()).tmp")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try Data(bytes).write(to: temporary)
+        guard link(temporary.path, path) == 0 else {
+            throw CLIError.io(errno == EEXIST ? "\(path) already exists; nothing was written" : "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     static func read(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError.io("cannot read \(path): no such file or not readable")

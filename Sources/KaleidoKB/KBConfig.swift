@@ -20,6 +20,9 @@ public struct KBConfig: Hashable, Sendable {
     public var quietPeriod: Double = 2
     public var maxDelay: Double = 30
     public var fetchInterval: Double = 60
+    /// Whether `kaleido new` starts a record with a `# yaml-language-server: $schema=…` line
+    /// (`editor.schema_modeline`), for editors without the workspace's schema associations.
+    public var schemaModeline = false
 
     /// The path of the config file relative to a KB root.
     public static let path = ".kaleido/config.yaml"
@@ -46,6 +49,13 @@ public struct KBConfig: Hashable, Sendable {
             }
             return value
         }
+        func flag(_ node: YAMLNode?, _ key: String) throws(KBConfigError) -> Bool? {
+            guard let node else { return nil }
+            guard case .bool(let value)? = node.resolvedScalar else {
+                throw KBConfigError(span: node.span, message: "\(key) must be true or false")
+            }
+            return value
+        }
         name = try string(document["name"], "name") ?? name
         knowledgeFolder = try string(document["knowledge"], "knowledge") ?? knowledgeFolder
         schemasFolder = try string(document["schemas"], "schemas") ?? schemasFolder
@@ -58,6 +68,9 @@ public struct KBConfig: Hashable, Sendable {
             quietPeriod = try seconds(daemon["quiet_period"], "daemon.quiet_period") ?? quietPeriod
             maxDelay = try seconds(daemon["max_delay"], "daemon.max_delay") ?? maxDelay
             fetchInterval = try seconds(daemon["fetch_interval"], "daemon.fetch_interval") ?? fetchInterval
+        }
+        if let editor = document["editor"] {
+            schemaModeline = try flag(editor["schema_modeline"], "editor.schema_modeline") ?? schemaModeline
         }
     }
 }

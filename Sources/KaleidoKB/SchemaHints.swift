@@ -77,6 +77,18 @@ public struct SchemaHintCollector: Sendable {
         return (walk.hints, walk.known)
     }
 
+    /// The schema node a `$ref` found in the document `file` designates (`defs.yaml#/$defs/id`,
+    /// `#/$defs/lineage`), with the document it lives in; nil when it points outside the
+    /// documents or at nothing.
+    public func resolve(reference: String, from file: String) -> (file: String, node: YAMLNode)? {
+        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let target = parts[0].isEmpty ? file : Walk.resolve(String(parts[0]), against: file)
+        guard let document = documents[target],
+            let node = Walk.node(at: parts.count > 1 ? String(parts[1]) : "", in: document)
+        else { return nil }
+        return (target, node)
+    }
+
     /// The key `knownProperties` uses for a path.
     public static func key(for path: [FieldStep]) -> String {
         path.map(\.description).joined(separator: ".")

@@ -83,8 +83,9 @@ import KaleidoYAML
         }
     }
 
-    /// The expected text with the `at` the driver writes (KALEIDO_NOW) in the entries this
-    /// merge adds (those whose path is among the case's conflicts).
+    /// The expected text with the `theirs_by` (the author of the merged branch's commit) and the
+    /// `at` the driver writes (KALEIDO_NOW) in the entries this merge adds (those whose path is
+    /// among the case's conflicts).
     static func withTime(_ text: String, newPaths: [String]) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var output: [String] = []
@@ -94,6 +95,7 @@ import KaleidoYAML
             if line.hasPrefix("  - path: ") { inNewEntry = newPaths.contains(line.dropFirst(10).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))) }
             let next = index + 1 < lines.count ? lines[index + 1] : ""
             if inNewEntry, !next.hasPrefix("    ") {
+                output.append("    theirs_by: Test <test@example.org>")
                 output.append("    at: '2026-11-27T10:42:00Z'")
                 inNewEntry = false
             }

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import KaleidoCLI
+
+/// `kaleido init`'s editor schema associations (`.vscode/settings.json`), and the exclusive
+/// file creation `kaleido new` relies on.
+@Suite struct EditorSettingsTests {
+    static let partner = [(schema: "./schemas/partner.yaml", glob: "knowledge/partners/*.yaml")]
+
+    @Test func initAssociatesEveryRealSchemaFileWithItsFolder() throws {
+        try withScratchDirectory { scratch in
+            let run = try Run.kaleido(["init", "kb"], in: scratch.path)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("editor settings: .vscode/settings.json: yaml.schemas associates 9 schemas"))
+            let kb = scratch.path + "/kb"
+            let data = try #require(FileManager.default.contents(atPath: kb + "/.vscode/settings.json"))
+            let settings = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let schemas = try #require(settings["yaml.schemas"] as? [String: String])
+            let folders = ["partner": "partners", "person": "people", "partnership": "partnerships", "convention": "conventions",
+                           "project": "projects", "engagement": "engagements", "event": "events", "interaction": "interactions", "call": "calls"]
+            #expect(schemas.count == folders.count)
+            for (type, folder) in folders {
+                let schema = "./schemas/\(type).yaml"
+                #expect(schemas[schema] == "knowledge/\(folder)/*.yaml", "\(type)")
+                // The association names files that exist: the schema and the records' folder.
+                #expect(FileManager.default.fileExists(atPath: kb + "/" + schema.dropFirst(2)), "\(schema)")
+                #expect(FileManager.default.fileExists(atPath: kb + "/knowledge/" + folder), "\(folder)")
+            }
+            // The project's own schemas are the installed ones: same names.
+            let projectSchemas = try FileManager.default.contentsOfDirectory(atPath: Run.projectRoot.path + "/schemas")
+            for type in folders.keys { #expect(projectSchemas.contains("\(type).yaml")) }
+        }
+    }
+
+    @Test func initMergesIntoExistingSettingsAndKeepsWhatItCannotParse() throws {
+        try withScratchDirectory { scratch in
+            let existing = "{\n  \"editor.tabSize\": 2,\n  \"yaml.schemas\": {\"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"},\n  \"files.exclude\": {\"**/.git\": true}\n}\n"
+            try Run.write(existing, to: scratch.path + "/a/.vscode/settings.json")
+            #expect(try Run.kaleido(["init", "a"], in: scratch.path).status == 0)
+            let merged = try #require(Run.read(scratch.path + "/a/.vscode/settings.json"))
+            let settings = try #require(try JSONSerialization.jsonObject(with: Data(merged.utf8)) as? [String: Any])
+            #expect(settings["editor.tabSize"] as? Int == 2)
+            #expect((settings["files.exclude"] as? [String: Bool])?["**/.git"] == true)
+            let schemas = try #require(settings["yaml.schemas"] as? [String: String])
+            #expect(schemas.count == 9)
+            #expect(schemas["./schemas/partner.yaml"] == "knowledge/partners/**/*.yaml", "the user's own association stays")
+            #expect(merged.hasPrefix("{\n    \"editor.tabSize\": 2,\n    \"yaml.schemas\": {"), "keys keep their order: \(merged)")
+
+            // VS Code allows comments; an automatic edit would lose them: the file stays as it is.
+            let commented = "{\n  // my settings\n  \"editor.tabSize\": 2,\n}\n"
+            try Run.write(commented, to: scratch.path + "/b/.vscode/settings.json")
+            let run = try Run.kaleido(["init", "b"], in: scratch.path)
+            #expect(run.status == 0)
+            #expect(Run.read(scratch.path + "/b/.vscode/settings.json") == commented)
+            #expect(run.stderr.contains("left .vscode/settings.json as it is: it is not plain JSON"), "\(run.stderr)")
+            #expect(run.stderr.contains("\"./schemas/event.yaml\": \"knowledge/events/*.yaml\""), "the snippet to add by hand")
+        }
+    }
+
+    static let merges: [(existing: String?, outcome: EditorSettings.Outcome)] = [
+        (nil, .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/*.yaml\"\n    }\n}\n", added: 1)),
+        ("  \n", .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/*.yaml\"\n    }\n}\n", added: 1)),
+        ("{\"a\": [1, 2.50, null], \"b\": {}}", .write("{\n    \"a\": [\n        1,\n        2.5,\n        null\n    ],\n    \"b\": {},\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/*.yaml\"\n    }\n}\n", added: 1)),
+        ("{\"yaml.schemas\": {\"./schemas/partner.yaml\": [\"x/*.yaml\"]}}", .unchanged),
+        ("{\"yaml.schemas\": \"nope\"}", .cannotMerge("its \"yaml.schemas\" is not an object")),
+        ("[1]", .cannotMerge("it holds no JSON object")),
+    ]
+
+    @Test(arguments: merges.indices)
+    func mergeKeepsEveryOtherKey(_ index: Int) {
+        let item = Self.merges[index]
+        #expect(EditorSettings.merge(into: item.existing, associations: Self.partner) == item.outcome)
+    }
+
+    @Test func aTrailingCommaIsNotMergedOver() {
+        guard case .cannotMerge(let reason) = EditorSettings.merge(into: "{\"a\": 1,}", associations: Self.partner) else {
+            Issue.record("a file that is not plain JSON must not be rewritten")
+            return
+        }
+        #expect(reason.contains("not plain JSON"))
+    }
+
+    @Test func createNewNeverReplacesAFile() throws {
+        try withScratchDirectory { scratch in
+            let path = scratch.path + "/record.yaml"
+            try AtomicFile.createNew(Array("id: a\n".utf8), at: path)
+            #expect(Run.read(path) == "id: a\n")
+            #expect(throws: CLIError.self) { try AtomicFile.createNew(Array("id: b\n".utf8), at: path) }
+            #expect(Run.read(path) == "id: a\n")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["record.yaml"], "no temporary file left")
+        }
+    }
+}
