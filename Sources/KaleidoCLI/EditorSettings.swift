@@ -9,15 +9,16 @@ import KaleidoSchema
 /// embed yaml-language-server read a first-line modeline instead (`kaleido new` writes one when
 /// the KB's `editor.schema_modeline` is true).
 ///
-/// yaml-language-server matches a glob as a regular expression anchored at the end of the file's
-/// path only, so `knowledge/partners/*.yaml` also covers sharded folders (`partners/tn/…`).
+/// The globs say `**/*.yaml`: records sit in sharded subfolders (`partners/tn/…`), and whether
+/// a single `*` crosses a `/` has changed between yaml-language-server versions (its issues
+/// #349, #1295); `**` covers any depth in all of them.
 enum EditorSettings {
     /// The settings file, relative to the KB root.
     static let path = ".vscode/settings.json"
 
-    /// One association per record type: `./schemas/partner.yaml` → `knowledge/partners/*.yaml`.
+    /// One association per record type: `./schemas/partner.yaml` → `knowledge/partners/**/*.yaml`.
     static func associations(knowledgeFolder: String = "knowledge", schemasFolder: String = "schemas") -> [(schema: String, glob: String)] {
-        RecordType.allCases.map { ("./\(schemasFolder)/\($0.schemaFile)", "\(knowledgeFolder)/\($0.folder)/*.yaml") }
+        RecordType.allCases.map { ("./\(schemasFolder)/\($0.schemaFile)", "\(knowledgeFolder)/\($0.folder)/**/*.yaml") }
     }
 
     /// The modeline that associates a record with its schema, given the schema's path relative

@@ -14,7 +14,9 @@ struct InitCommand: AsyncParsableCommand {
             (schemas/), a folder per record type under knowledge/, editor schema associations \
             (.vscode/settings.json yaml.schemas, merged into an existing file, which is never \
             overwritten when it is not plain JSON), and registers the field-level merge driver \
-            (.gitattributes and the repository's git config). Files that already exist are kept.
+            (.gitattributes and the repository's git config). Files that already exist are kept. \
+            In an existing knowledge base (after a clone) it only adds the editor associations and \
+            registers the merge driver.
             """)
 
     @Argument(help: "The folder of the new knowledge base (default: the current folder).")
@@ -29,42 +31,52 @@ struct InitCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             let cwd = FileManager.default.currentDirectoryPath
-            let root = directory.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
+            let root = URL(fileURLWithPath: directory.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd).standardizedFileURL.path
             let fileManager = FileManager.default
-            if fileManager.fileExists(atPath: root + "/" + KBConfig.path) {
-                throw CLIError.usage("\(root) is already a knowledge base (\(KBConfig.path) exists)")
-            }
-            do {
-                try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
-                if !fileManager.fileExists(atPath: root + "/.git") {
-                    _ = try Repository.create(at: root)
-                    print("created a git repository (branch main)")
-                }
-                try fileManager.createDirectory(atPath: root + "/.kaleido", withIntermediateDirectories: true)
-                try write(Self.config(name: name), to: root + "/" + KBConfig.path)
-                try write(".kaleido/cache/\n", to: root + "/.gitignore", keepExisting: true)
-                try fileManager.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
-                for file in EmbeddedSchemas.files {
-                    try write(file.text, to: root + "/schemas/" + file.name, keepExisting: true)
-                }
-                for type in RecordType.allCases {
-                    let folder = root + "/knowledge/" + type.folder
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    try write("", to: folder + "/.gitkeep", keepExisting: true)
-                }
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError.io("cannot create the knowledge base in \(root): \(error)")
-            }
+            // In an existing knowledge base (a clone, say) nothing of it is touched: only the
+            // editor associations and the merge driver, which live outside git, are added.
+            let existing = fileManager.fileExists(atPath: root + "/" + KBConfig.path)
+            if !existing { try create(root: root) }
             let editor: (message: String, wrote: Bool)
             do { editor = try EditorSettings.install(root: root) } catch {
                 throw CLIError.io("cannot write \(EditorSettings.path) in \(root): \(error)")
             }
             let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
             if editor.wrote { print("editor settings: \(editor.message)") } else { StandardError.write("kaleido: note: \(editor.message)\n") }
-            print("created a knowledge base in \(root): .kaleido/config.yaml, \(EmbeddedSchemas.files.count) schemas, \(RecordType.allCases.count) type folders under knowledge/")
+            if existing {
+                print("\(root) is already a knowledge base: its files are kept as they are")
+            } else {
+                print("created a knowledge base in \(root): .kaleido/config.yaml, \(EmbeddedSchemas.files.count) schemas, \(RecordType.allCases.count) type folders under knowledge/")
+            }
             for change in changes { print("registered the merge driver: \(change)") }
+        }
+    }
+
+    /// The files of a new knowledge base (existing files are kept).
+    private func create(root: String) throws {
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
+            if !fileManager.fileExists(atPath: root + "/.git") {
+                _ = try Repository.create(at: root)
+                print("created a git repository (branch main)")
+            }
+            try fileManager.createDirectory(atPath: root + "/.kaleido", withIntermediateDirectories: true)
+            try write(Self.config(name: name), to: root + "/" + KBConfig.path)
+            try write(".kaleido/cache/\n", to: root + "/.gitignore", keepExisting: true)
+            try fileManager.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
+            for file in EmbeddedSchemas.files {
+                try write(file.text, to: root + "/schemas/" + file.name, keepExisting: true)
+            }
+            for type in RecordType.allCases {
+                let folder = root + "/knowledge/" + type.folder
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try write("", to: folder + "/.gitkeep", keepExisting: true)
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError.io("cannot create the knowledge base in \(root): \(error)")
         }
     }
 

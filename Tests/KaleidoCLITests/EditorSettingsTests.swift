@@ -5,7 +5,7 @@ import Testing
 /// `kaleido init`'s editor schema associations (`.vscode/settings.json`), and the exclusive
 /// file creation `kaleido new` relies on.
 @Suite struct EditorSettingsTests {
-    static let partner = [(schema: "./schemas/partner.yaml", glob: "knowledge/partners/*.yaml")]
+    static let partner = [(schema: "./schemas/partner.yaml", glob: "knowledge/partners/**/*.yaml")]
 
     @Test func initAssociatesEveryRealSchemaFileWithItsFolder() throws {
         try withScratchDirectory { scratch in
@@ -21,7 +21,7 @@ import Testing
             #expect(schemas.count == folders.count)
             for (type, folder) in folders {
                 let schema = "./schemas/\(type).yaml"
-                #expect(schemas[schema] == "knowledge/\(folder)/*.yaml", "\(type)")
+                #expect(schemas[schema] == "knowledge/\(folder)/**/*.yaml", "\(type)")
                 // The association names files that exist: the schema and the records' folder.
                 #expect(FileManager.default.fileExists(atPath: kb + "/" + schema.dropFirst(2)), "\(schema)")
                 #expect(FileManager.default.fileExists(atPath: kb + "/knowledge/" + folder), "\(folder)")
@@ -32,9 +32,27 @@ import Testing
         }
     }
 
+    /// In a clone of an existing knowledge base, `init` keeps every file and adds only what
+    /// lives outside git: the editor associations and the merge driver.
+    @Test func initInAnExistingKnowledgeBaseKeepsItsFilesAndAddsTheEditorSettings() throws {
+        try withScratchDirectory { scratch in
+            #expect(try Run.kaleido(["init", "kb", "--name", "Ours"], in: scratch.path).status == 0)
+            let kb = scratch.path + "/kb"
+            try FileManager.default.removeItem(atPath: kb + "/.vscode")
+            try Run.write("name: \"Ours, edited\"\n", to: kb + "/.kaleido/config.yaml")
+            try FileManager.default.removeItem(atPath: kb + "/schemas/call.yaml")
+            let again = try Run.kaleido(["init", "kb", "--name", "Other"], in: scratch.path)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.contains("is already a knowledge base: its files are kept as they are"), "\(again.stdout)")
+            #expect(Run.read(kb + "/.kaleido/config.yaml") == "name: \"Ours, edited\"\n")
+            #expect(!FileManager.default.fileExists(atPath: kb + "/schemas/call.yaml"), "a schema removed on purpose stays removed")
+            #expect(FileManager.default.fileExists(atPath: kb + "/.vscode/settings.json"))
+        }
+    }
+
     @Test func initMergesIntoExistingSettingsAndKeepsWhatItCannotParse() throws {
         try withScratchDirectory { scratch in
-            let existing = "{\n  \"editor.tabSize\": 2,\n  \"yaml.schemas\": {\"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"},\n  \"files.exclude\": {\"**/.git\": true}\n}\n"
+            let existing = "{\n  \"editor.tabSize\": 2,\n  \"yaml.schemas\": {\"./schemas/partner.yaml\": \"knowledge/partners/*/*.yaml\"},\n  \"files.exclude\": {\"**/.git\": true}\n}\n"
             try Run.write(existing, to: scratch.path + "/a/.vscode/settings.json")
             #expect(try Run.kaleido(["init", "a"], in: scratch.path).status == 0)
             let merged = try #require(Run.read(scratch.path + "/a/.vscode/settings.json"))
@@ -43,7 +61,7 @@ import Testing
             #expect((settings["files.exclude"] as? [String: Bool])?["**/.git"] == true)
             let schemas = try #require(settings["yaml.schemas"] as? [String: String])
             #expect(schemas.count == 9)
-            #expect(schemas["./schemas/partner.yaml"] == "knowledge/partners/**/*.yaml", "the user's own association stays")
+            #expect(schemas["./schemas/partner.yaml"] == "knowledge/partners/*/*.yaml", "the user's own association stays")
             #expect(merged.hasPrefix("{\n    \"editor.tabSize\": 2,\n    \"yaml.schemas\": {"), "keys keep their order: \(merged)")
 
             // VS Code allows comments; an automatic edit would lose them: the file stays as it is.
@@ -53,14 +71,14 @@ import Testing
             #expect(run.status == 0)
             #expect(Run.read(scratch.path + "/b/.vscode/settings.json") == commented)
             #expect(run.stderr.contains("left .vscode/settings.json as it is: it is not plain JSON"), "\(run.stderr)")
-            #expect(run.stderr.contains("\"./schemas/event.yaml\": \"knowledge/events/*.yaml\""), "the snippet to add by hand")
+            #expect(run.stderr.contains("\"./schemas/event.yaml\": \"knowledge/events/**/*.yaml\""), "the snippet to add by hand")
         }
     }
 
     static let merges: [(existing: String?, outcome: EditorSettings.Outcome)] = [
-        (nil, .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/*.yaml\"\n    }\n}\n", added: 1)),
-        ("  \n", .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/*.yaml\"\n    }\n}\n", added: 1)),
-        ("{\"a\": [1, 2.50, null], \"b\": {}}", .write("{\n    \"a\": [\n        1,\n        2.5,\n        null\n    ],\n    \"b\": {},\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/*.yaml\"\n    }\n}\n", added: 1)),
+        (nil, .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"\n    }\n}\n", added: 1)),
+        ("  \n", .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"\n    }\n}\n", added: 1)),
+        ("{\"a\": [1, 2.50, null], \"b\": {}}", .write("{\n    \"a\": [\n        1,\n        2.5,\n        null\n    ],\n    \"b\": {},\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"\n    }\n}\n", added: 1)),
         ("{\"yaml.schemas\": {\"./schemas/partner.yaml\": [\"x/*.yaml\"]}}", .unchanged),
         ("{\"yaml.schemas\": \"nope\"}", .cannotMerge("its \"yaml.schemas\" is not an object")),
         ("[1]", .cannotMerge("it holds no JSON object")),
