@@ -170,7 +170,7 @@ extension RecordSubsetReader {
                 value = value << 4 | digit
             }
             guard let scalar = Unicode.Scalar(value) else { return nil }
-            builder.text.append(contentsOf: UTF8.encode(scalar)!)
+            UTF8.encode(scalar) { builder.text.append($0) }
             return index + 5
         default:
             return nil
