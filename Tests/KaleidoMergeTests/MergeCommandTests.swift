@@ -57,8 +57,11 @@ import Testing
             for name in try FileManager.default.contentsOfDirectory(atPath: SampleRecords.packageRoot.path + "/schemas") {
                 #expect(Shell.read(kb + "/schemas/" + name) == Shell.read(SampleRecords.packageRoot.path + "/schemas/" + name), "\(name): run scripts/embed-schemas")
             }
-            let again = try Shell.run(kaleido, ["init", "kb"], in: folder)
-            #expect(again.status == 2)
+            // A second init (as after a clone) keeps the knowledge base as it is.
+            let config = Shell.read(kb + "/.kaleido/config.yaml")
+            let again = try Shell.run(kaleido, ["init", "kb", "--name", "Other"], in: folder)
+            #expect(again.status == 0 && again.stdout.contains("already a knowledge base"), "\(again.stdout)\(again.stderr)")
+            #expect(Shell.read(kb + "/.kaleido/config.yaml") == config)
             let installed = try Shell.run(kaleido, ["install-merge-driver"], in: kb)
             #expect(installed.stdout.contains("already registered"))
             try Shell.write(Shell.read(SampleRecords.packageRoot.path + "/knowledge/people/p-amel-jaziri.yaml") ?? "", to: kb + "/knowledge/people/p-amel-jaziri.yaml")
