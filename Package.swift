@@ -90,16 +90,22 @@ let package = Package(
         // Benchmark helpers (release builds; see Benchmarks/*.sh).
         .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "KaleidoYAML", "CYAML"], path: "Benchmarks/KaleidoBench"),
 
-        .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML"]),
-        .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML"]),
-        .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit"]),
-        .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML"]),
-        .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI"]),
-        .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB"]),
-        .testTarget(name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoCLI"]),
+        // What several test targets share (child processes, scratch folders, the package root,
+        // a seeded generator): a plain library that only test targets depend on, in no product.
+        .target(name: "KaleidoTestSupport", path: "Tests/KaleidoTestSupport"),
+        .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB", "KaleidoTestSupport"]),
+        .testTarget(
+            name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoCLI", "KaleidoTestSupport"]),
         // Starts real `kaleido daemon` processes: `swift test` builds the executable too, and the
         // tests find it next to their bundle.
-        .testTarget(name: "KaleidoSyncTests", dependencies: ["KaleidoSync", "KaleidoGit", "KaleidoKB", "KaleidoYAML"]),
+        .testTarget(
+            name: "KaleidoSyncTests",
+            dependencies: ["KaleidoSync", "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
 
         // `swift run -c release kaleido-query-bench`: times the query commands on a generated KB.
         .executableTarget(name: "kaleido-query-bench", dependencies: ["KaleidoQuery"], path: "Benchmarks/QueryBench"),

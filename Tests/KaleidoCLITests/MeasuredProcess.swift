@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KaleidoTestSupport
 
 /// Runs the built `kaleido` as a real process and measures it: exit code, output, wall time
 /// and peak resident memory.
@@ -16,16 +17,7 @@ struct MeasuredProcess {
     var duration: Duration
 
     /// The `kaleido` executable next to the test bundle (both are build products).
-    static var kaleido: URL? {
-        let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        var folder = testBinary.deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = folder.appendingPathComponent("kaleido")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var kaleido: URL? { ChildProcess.builtExecutable("kaleido", levels: 3) }
 
     /// Runs `executable` with `arguments`, its output captured in files of `scratch`.
     static func run(_ executable: URL, _ arguments: [String], scratch: URL) throws -> MeasuredProcess {
@@ -70,8 +62,5 @@ struct MeasuredProcess {
 
 /// A fresh directory for one test, removed afterwards.
 func withScratchDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaleido-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    return try body(folder)
+    try TestFiles.withTemporaryFolder(prefix: "kaleido-cli-", body)
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 
 /// `kaleido validate` as a consultant runs it: the real binary on the project's own KB and on
 /// a broken copy of it.
 @Suite struct ValidateCommandTests {
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var projectRoot: URL { PackageRoot.url }
 
     @Test func theProjectRootIsAValidKnowledgeBase() throws {
         let kaleido = try #require(MeasuredProcess.kaleido)

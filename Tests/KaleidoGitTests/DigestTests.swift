@@ -1,6 +1,7 @@
 import Foundation
 import KaleidoGit
 import Testing
+import KaleidoTestSupport
 
 /// SHA-1 and HMAC-SHA1 against their RFCs' vectors, SHA-256 against FIPS 180-2's examples, and
 /// all three against coreutils and openssl at the padding boundaries.
@@ -88,22 +89,9 @@ struct DigestTests {
 
 /// Runs a tool found on PATH with `input` on stdin and returns its standard output.
 func runTool(_ arguments: [String], input: [UInt8] = [], in folder: String? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-    let output = Pipe(), errors = Pipe(), stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = stdin
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input))
-    try stdin.fileHandleForWriting.close()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw GitCommandFailed(arguments: arguments, status: process.terminationStatus, stderr: problems)
+    let result = try ChildProcess.run("/usr/bin/env", arguments, in: folder, input: .bytes(Data(input)))
+    guard result.status == 0 else {
+        throw GitCommandFailed(arguments: arguments, status: result.status, stderr: result.stderr)
     }
-    return text
+    return result.stdout
 }

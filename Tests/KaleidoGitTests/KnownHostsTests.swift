@@ -1,6 +1,7 @@
 import Foundation
 import KaleidoGit
 import Testing
+import KaleidoTestSupport
 
 /// The known_hosts parser and matcher, table-driven, with OpenSSH's own `ssh-keygen` as the
 /// reference for fingerprints and hashed names.
@@ -163,14 +164,8 @@ struct KnownHostsTests {
 
     /// Every line of random text is either used, skipped or ignored: never a crash.
     @Test func randomLinesNeverCrash() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { generator.next() }
         let pieces = ["|1|", "|", "@revoked", "@cert-authority", "[", "]", ":", ",", "!", "*", "?", " ", "\t", "=", "#",
                       "ssh-ed25519", "ecdsa-sha2-nistp256", Self.ed25519, String(Self.ed25519.prefix(30)), "é", "\u{0}", "\r"]
         var lines: [String] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 import KaleidoKB
 import KaleidoYAML
 
@@ -9,8 +10,8 @@ import KaleidoYAML
 @Suite struct SampleKBTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 27)
 
-    /// The package root (this file is Tests/KaleidoKBTests/SampleKBTests.swift).
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    /// The package root.
+    static var projectRoot: String { PackageRoot.path }
 
     /// Every file of the sample KB (config, schemas, records), read once into memory.
     static let sampleFiles: [String: String] = {

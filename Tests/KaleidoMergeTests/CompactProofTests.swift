@@ -2,16 +2,14 @@ import Foundation
 import Testing
 @testable import KaleidoMerge
 import KaleidoYAML
+import KaleidoTestSupport
 
 /// The merge proves its text by reading it back; the compact reading must answer exactly what
 /// the tree reading answers whenever it answers yes.
 @Suite struct CompactProofTests {
     static let records: [String] = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let knowledge = root.appendingPathComponent("knowledge")
-        let paths = FileManager.default.enumerator(atPath: knowledge.path)?.compactMap { $0 as? String } ?? []
-        return paths.filter { $0.hasSuffix(".yaml") }.sorted().prefix(30).compactMap {
-            try? String(contentsOf: knowledge.appendingPathComponent($0), encoding: .utf8)
+        PackageRoot.sampleRecordPaths.prefix(30).compactMap {
+            try? String(contentsOf: PackageRoot.knowledge.appendingPathComponent($0), encoding: .utf8)
         }
     }()
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 
 /// The merge commands as a user runs them: the built `kaleido` in scratch folders.
 @Suite struct MergeCommandTests {
@@ -54,8 +55,8 @@ import Testing
             let driver = try Shell.git(["config", "merge.kaleido.driver"], in: kb)
             #expect(driver.stdout.contains("merge-driver %O %A %B %P"))
             // The installed schemas are the project's.
-            for name in try FileManager.default.contentsOfDirectory(atPath: SampleRecords.packageRoot.path + "/schemas") {
-                #expect(Shell.read(kb + "/schemas/" + name) == Shell.read(SampleRecords.packageRoot.path + "/schemas/" + name), "\(name): run scripts/embed-schemas")
+            for name in try FileManager.default.contentsOfDirectory(atPath: PackageRoot.path + "/schemas") {
+                #expect(Shell.read(kb + "/schemas/" + name) == Shell.read(PackageRoot.path + "/schemas/" + name), "\(name): run scripts/embed-schemas")
             }
             // A second init (as after a clone) keeps the knowledge base as it is.
             let config = Shell.read(kb + "/.kaleido/config.yaml")
@@ -64,7 +65,7 @@ import Testing
             #expect(Shell.read(kb + "/.kaleido/config.yaml") == config)
             let installed = try Shell.run(kaleido, ["install-merge-driver"], in: kb)
             #expect(installed.stdout.contains("already registered"))
-            try Shell.write(Shell.read(SampleRecords.packageRoot.path + "/knowledge/people/p-amel-jaziri.yaml") ?? "", to: kb + "/knowledge/people/p-amel-jaziri.yaml")
+            try Shell.write(Shell.read(PackageRoot.path + "/knowledge/people/p-amel-jaziri.yaml") ?? "", to: kb + "/knowledge/people/p-amel-jaziri.yaml")
             let validate = try Shell.run(kaleido, ["validate"], in: kb)
             #expect(validate.status != 2, "\(validate.stdout)\(validate.stderr)")
         }
@@ -78,7 +79,7 @@ import Testing
             try Shell.git(["config", "user.name", "Test"], in: kb)
             try Shell.git(["config", "user.email", "t@example.org"], in: kb)
             let file = kb + "/knowledge/partners/tn-mun-sfax.yaml"
-            let original = Shell.read(SampleRecords.packageRoot.path + "/knowledge/partners/tn-mun-sfax.yaml") ?? ""
+            let original = Shell.read(PackageRoot.path + "/knowledge/partners/tn-mun-sfax.yaml") ?? ""
             try Shell.write(original, to: file)
             try Shell.git(["add", "-A"], in: kb)
             try Shell.git(["commit", "-qm", "base"], in: kb)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 @testable import KaleidoMerge
 import KaleidoKB
 import KaleidoYAML
@@ -23,7 +24,7 @@ import KaleidoYAML
 
     /// The project's schema hints per type (x-merge-key, x-merge: atomic), as the driver uses them.
     static let hints: [RecordType: [FieldHint]] = {
-        guard let kb = try? KnowledgeBase.open(root: SampleRecords.packageRoot.path, fileSystem: LocalFileSystem()),
+        guard let kb = try? KnowledgeBase.open(root: PackageRoot.path, fileSystem: LocalFileSystem()),
               let schemas = try? KBSchemas.load(kb) else { return [:] }
         return schemas.hints
     }()
@@ -39,8 +40,8 @@ import KaleidoYAML
     }
 
     @Test func identitiesAndNothingLost() throws {
-        var editor = RecordEditor(random: SeededRandom(seed: 20261127))
-        var random = SeededRandom(seed: 42)
+        var editor = RecordEditor(random: SplitMix64(seed: 20261127))
+        var random = SplitMix64(seed: 42)
         var conflicted = 0
         for iteration in 0..<Self.iterations {
             let record = SampleRecords.all[Int.random(in: 0..<SampleRecords.all.count, using: &random)]
@@ -104,8 +105,8 @@ import KaleidoYAML
     }
 
     @Test func commentsOfOursSurvive() throws {
-        var editor = RecordEditor(random: SeededRandom(seed: 7))
-        var random = SeededRandom(seed: 8)
+        var editor = RecordEditor(random: SplitMix64(seed: 7))
+        var random = SplitMix64(seed: 8)
         for iteration in 0..<Self.iterations {
             let record = SampleRecords.all[Int.random(in: 0..<SampleRecords.all.count, using: &random)]
             let commented = SampleRecords.commented(record.text)

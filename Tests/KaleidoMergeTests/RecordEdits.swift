@@ -2,35 +2,14 @@ import Foundation
 @testable import KaleidoMerge
 import KaleidoKB
 import KaleidoYAML
-
-/// A seeded generator (SplitMix64): the same seed gives the same edits on every run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import KaleidoTestSupport
 
 /// The sample records of knowledge/, read as test data.
 enum SampleRecords {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let all: [(path: String, text: String)] = {
-        let folder = packageRoot.appendingPathComponent("knowledge")
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var records: [(String, String)] = []
-        for case let relative as String in walker where relative.hasSuffix(".yaml") {
-            if let text = try? String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8) {
-                records.append(("knowledge/" + relative, text))
-            }
-        }
-        return records.sorted { $0.0 < $1.0 }
-    }()
+    static let all: [(path: String, text: String)] = PackageRoot.sampleRecordPaths.compactMap { relative in
+        guard let text = try? String(contentsOf: PackageRoot.knowledge.appendingPathComponent(relative), encoding: .utf8) else { return nil }
+        return ("knowledge/" + relative, text)
+    }
 
     /// The record with a full-line comment before every block mapping key that starts a line
     /// (at the key's indentation), outside block scalars.
@@ -61,7 +40,7 @@ enum SampleRecords {
 /// spans, so the rest of the file keeps its spelling. Each new value is unique (`v-<n>`), so
 /// that a test can look for it in the merge.
 struct RecordEditor {
-    var random: SeededRandom
+    var random: SplitMix64
     var counter = 0
     /// How many edits of each kind (0…9) were made, so that a test can check they all happen.
     var applied: [Int: Int] = [:]

@@ -1,47 +1,21 @@
 import Foundation
+import KaleidoTestSupport
 
-/// Runs real processes for the tests: git, and the built `kaleido`.
+/// Runs real processes for the tests: git, and the built `kaleido`, with no system git
+/// configuration, the scratch folder as `HOME` and a fixed clock for conflict entries.
 enum Shell {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = ProcessOutput
 
     /// The `kaleido` executable next to the test bundle (both are build products).
-    static var kaleido: String? {
-        let testBinary = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
-        var folder = testBinary.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("kaleido")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }
+    static var kaleido: String? { ChildProcess.builtExecutable("kaleido")?.path }
 
+    /// Runs `executable` (a path, or a name on PATH) in `directory`; `environment` is added
+    /// to the fixed one.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
-        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["HOME"] = directory
-        env["KALEIDO_NOW"] = "2026-11-27T10:42:00Z"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so that a full pipe never blocks the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let fixed = ["GIT_CONFIG_NOSYSTEM": "1", "HOME": directory, "KALEIDO_NOW": "2026-11-27T10:42:00Z"]
+        return try ChildProcess.run(executable, arguments, in: directory,
+                                    environment: ChildProcess.environment(adding: fixed.merging(environment) { $1 }))
     }
 
     @discardableResult
@@ -51,18 +25,10 @@ enum Shell {
 
     /// A fresh folder for one test, removed afterwards.
     static func scratch<T>(_ body: (String) throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaleido-merge-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return try body(folder)
+        try TestFiles.withTemporaryFolder(prefix: "kaleido-merge-") { try body($0.path) }
     }
 
-    static func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    }
+    static func write(_ text: String, to path: String) throws { try TestFiles.write(text, to: path) }
 
-    static func read(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-    }
+    static func read(_ path: String) -> String? { TestFiles.read(path) }
 }

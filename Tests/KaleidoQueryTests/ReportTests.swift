@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 
 /// `kaleido report`: the HTML document opened in headless Chromium, its text read back from
 /// the browser's DOM (what a client sees), and the Markdown version.
@@ -8,9 +9,10 @@ import Testing
 
     @Test func htmlReportRendersInChromium() throws {
         let chromium = try #require(Self.chromium, "chromium is not installed: run scripts/bootstrap --test")
-        let folder = NSTemporaryDirectory() + "kaleido-report-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try TestFiles.withTemporaryFolder(prefix: "kaleido-report-") { try rendersInChromium(chromium, in: $0.path) }
+    }
+
+    private func rendersInChromium(_ chromium: String, in folder: String) throws {
         let file = folder + "/sfax.html"
         let result = try Kaleido.run(["report", "صفاقس", "--format", "html", "--output", file])
         #expect(result.status == 0, "\(result.stderr)")
@@ -18,16 +20,10 @@ import Testing
         // Self-contained: nothing to fetch.
         for external in ["<script", "<link", "src=", "url(", "@import"] { #expect(!html.contains(external)) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder)/profile", "--dump-dom", "file://" + file]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let browser = try ChildProcess.run(
+            chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder)/profile", "--dump-dom", "file://" + file])
+        let dom = browser.stdout
+        #expect(browser.status == 0)
         let text = dom.replacingOccurrences(of: "<[^>]+>", with: "\n", options: .regularExpression)
         let lines = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         #expect(lines.contains("Municipalité de Sfax"))

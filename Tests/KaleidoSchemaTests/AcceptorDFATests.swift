@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 @testable import KaleidoSchema
 
 /// The acceptor's byte automaton answers what `ECMARegex` answers, on the KB schemas' patterns
@@ -7,7 +8,7 @@ import Testing
 @Suite struct AcceptorDFATests {
     /// Every `pattern:` of schemas/*.yaml.
     static let schemaPatterns: [String] = {
-        let folder = CompactAcceptorKBTests.packageRoot.appendingPathComponent("schemas")
+        let folder = PackageRoot.schemas
         var patterns: [String] = []
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".yaml") {
             let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""

@@ -1,4 +1,5 @@
 import Testing
+import KaleidoTestSupport
 import KaleidoYAML
 @testable import KaleidoSchema
 

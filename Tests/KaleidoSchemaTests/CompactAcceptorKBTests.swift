@@ -1,14 +1,12 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 import KaleidoYAML
 import KaleidoSchema
 
 /// `CompactAcceptor` over the sample KB: every record without a finding takes the fast path,
 /// and seeded random mutations of the records never get a wrong "accepted".
 @Suite struct CompactAcceptorKBTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// Folder under knowledge/ → schema file (RecordType's table; this target does not see KaleidoKB).
     static let schemaOfFolder = [
         "partners": "partner.yaml", "people": "person.yaml", "partnerships": "partnership.yaml",
@@ -21,7 +19,7 @@ import KaleidoSchema
     static let validators: [String: Validator] = {
         var registry = SchemaRegistry()
         var schemas: [String: (JSONValue, String)] = [:]
-        let folder = packageRoot.appendingPathComponent("schemas")
+        let folder = PackageRoot.schemas
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".yaml") {
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
                   let document = try? YAMLParser().parseDocument([UInt8](data)),
@@ -43,11 +41,9 @@ import KaleidoSchema
 
     /// Every record: its folder (type) and bytes.
     static let records: [(folder: String, path: String, bytes: [UInt8])] = {
-        let knowledge = packageRoot.appendingPathComponent("knowledge")
-        let paths = FileManager.default.enumerator(atPath: knowledge.path)?.compactMap { $0 as? String } ?? []
-        return paths.filter { $0.hasSuffix(".yaml") }.sorted().compactMap { path in
+        PackageRoot.sampleRecordPaths.compactMap { path in
             guard let folder = path.split(separator: "/").first.map(String.init),
-                  let data = try? Data(contentsOf: knowledge.appendingPathComponent(path)) else { return nil }
+                  let data = try? Data(contentsOf: PackageRoot.knowledge.appendingPathComponent(path)) else { return nil }
             return (folder, path, [UInt8](data))
         }
     }()
@@ -108,19 +104,6 @@ import KaleidoSchema
         print("CompactAcceptor over \(tried) mutated records: \(parsed) parsed; \(accepted) accepted, \(rejected) rejected with findings, \(validDeclined) declined without findings")
         #expect(rejected > parsed / 3, "the mutations must break most records")
         #expect(validDeclined * 10 <= accepted, "valid mutated records must mostly be accepted")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+import KaleidoTestSupport
 @testable import KaleidoSchema
 
 /// The ASCII fast paths of `email` / `idn-email` / `hostname` / `idn-hostname` give exactly the

@@ -1,4 +1,5 @@
 import Testing
+import KaleidoTestSupport
 @testable import KaleidoSchema
 
 /// The linear-time matcher agrees with Swift's engine, and takes the patterns schemas use.

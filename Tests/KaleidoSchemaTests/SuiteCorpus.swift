@@ -1,24 +1,14 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 import KaleidoSchema
 
 /// The JSON-Schema-Test-Suite, read as data from `shared/corpora` next to the package (or next
 /// to a parent folder, for git worktrees), never copied into the project.
 enum SuiteCorpus {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `…/shared/corpora/json-schema-test-suite`, searched upwards from the package root.
-    static let root: URL? = {
-        var directory = packageRoot
-        for _ in 0..<4 {
-            let candidate = directory.deletingLastPathComponent()
-                .appendingPathComponent("shared/corpora/json-schema-test-suite")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    /// `…/shared/corpora/json-schema-test-suite` (see `PackageRoot.sharedCorpora`), or nil.
+    static let root: URL? = PackageRoot.sharedCorpora.map { $0.appendingPathComponent("json-schema-test-suite") }
+        .flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
 
     static func parse(_ url: URL) -> JSONValue? {
         guard let data = try? Data(contentsOf: url) else { return nil }

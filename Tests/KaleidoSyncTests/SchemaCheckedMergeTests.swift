@@ -2,11 +2,12 @@ import Foundation
 @testable import KaleidoSync
 import KaleidoYAML
 import Testing
+import KaleidoTestSupport
 
 /// The sync engine's merger checks merged records against the KB's schemas (MERGE.md): two
 /// edits that are each valid but together break a rule get a conflict entry.
 @Suite struct SchemaCheckedMergeTests {
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static var projectRoot: String { PackageRoot.path }
 
     @Test func twoValidEditsThatBreakAnIfThenRuleAreAConflict() throws {
         let merger = DefaultMerger.make(for: SyncSettings(root: Self.projectRoot))

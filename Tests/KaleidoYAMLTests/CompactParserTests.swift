@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 @testable import KaleidoYAML
 
 /// `CompactParser` is a fast path in front of `YAMLParser`: whatever it accepts, the tree
@@ -7,10 +8,7 @@ import Testing
 @Suite struct CompactParserTests {
     /// Every record of the sample KB, by path relative to the package root.
     static let sampleRecords: [String] = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let knowledge = root.appendingPathComponent("knowledge")
-        let paths = FileManager.default.enumerator(atPath: knowledge.path)?.compactMap { $0 as? String } ?? []
-        return paths.filter { $0.hasSuffix(".yaml") }.sorted().map { knowledge.appendingPathComponent($0).path }
+        PackageRoot.sampleRecordPaths.map { PackageRoot.knowledge.appendingPathComponent($0).path }
     }()
 
     /// The compact document of `bytes` has the tree's shape, texts, styles and spans.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 @testable import KaleidoYAML
 
 /// A second opinion from a YAML 1.1 reader: PyYAML (pure Python and libyaml-backed loaders)
@@ -35,20 +36,8 @@ import Testing
 
     /// Runs `python3 -c program` with `input` on its standard input; nil output on failure.
     static func run(python program: String, input: Data) throws -> Data? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Python reads all its input before writing anything, so this order cannot deadlock.
-        try stdin.fileHandleForWriting.write(contentsOf: input)
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? output : nil
+        let result = try ChildProcess.run("python3", ["-c", program], input: .bytes(input))
+        return result.status == 0 ? result.standardOutput : nil
     }
 
     struct Report: Decodable {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoTestSupport
 @testable import KaleidoYAML
 
 /// `RecordSubsetReader` reads records without libyaml: whatever it accepts, libyaml's events
@@ -83,15 +84,12 @@ import Testing
         #expect(accepted > cases / 4, "the reader should still read most harmless edits")
     }
 
-    /// Edits combined at random byte positions (a seeded linear congruential sequence, so a
-    /// failure reproduces): deletions and insertions of YAML's significant characters.
+    /// Edits combined at random byte positions (seeded, so a failure reproduces): deletions
+    /// and insertions of YAML's significant characters.
     @Test func randomlyEditedRecordsAreDeclinedOrReadAsLibYAMLReadsThem() throws {
         let alphabet = Array(" \n:-#'\"[]{},|>&*!?\\aé0".utf8)
-        var state: UInt64 = 0x4B41_4C45_4944_4F00
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = SplitMix64(seed: 0x4B41_4C45_4944_4F00)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         var accepted = 0
         var failures: [String] = []
         let records = try CompactParserTests.sampleRecords.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }

@@ -1,23 +1,16 @@
 import Foundation
+import KaleidoTestSupport
 
 /// Runs `body` with a fresh, unique folder under the system temp directory, removed afterwards
 /// whether `body` returns or throws. A closure rather than an object with a `deinit`, because
 /// Swift may release an object after its last use, before the test is done with the folder.
 func withScratchDirectory<T>(_ body: (Scratch) throws -> T) throws -> T {
-    let root = FileManager.default.temporaryDirectory
-        .appendingPathComponent("kaleido-git-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
-    return try body(Scratch(root: root.path))
+    try TestFiles.withTemporaryFolder(prefix: "kaleido-git-") { try body(Scratch(root: $0.path)) }
 }
 
 /// The same, for async tests.
 func withScratchDirectory<T>(_ body: (Scratch) async throws -> T) async throws -> T {
-    let root = FileManager.default.temporaryDirectory
-        .appendingPathComponent("kaleido-git-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
-    return try await body(Scratch(root: root.path))
+    try await TestFiles.withTemporaryFolder(prefix: "kaleido-git-") { try await body(Scratch(root: $0.path)) }
 }
 
 /// A scratch folder and a `git` command line confined to it.
@@ -30,10 +23,7 @@ struct Scratch {
 
     /// Writes a file (creating folders) with the given UTF-8 text.
     func write(_ text: String, to relativePath: String, in folder: String) throws {
-        let url = URL(fileURLWithPath: folder + "/" + relativePath)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try TestFiles.write(text, to: folder + "/" + relativePath)
     }
 
     /// Runs `git args…` in `folder` and returns its standard output as text.
@@ -49,37 +39,17 @@ struct Scratch {
     func gitBytes(_ args: [String], in folder: String, input: [UInt8]? = nil) throws -> [UInt8] {
         let home = path(".home")
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + args
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["HOME"] = home
-        environment["XDG_CONFIG_HOME"] = home
-        environment["GIT_AUTHOR_NAME"] = "Amina Trabelsi"
-        environment["GIT_AUTHOR_EMAIL"] = "amina@example.org"
-        environment["GIT_AUTHOR_DATE"] = "2026-01-15T10:00:00+01:00"
-        environment["GIT_COMMITTER_NAME"] = "Amina Trabelsi"
-        environment["GIT_COMMITTER_EMAIL"] = "amina@example.org"
-        environment["GIT_COMMITTER_DATE"] = "2026-01-15T10:00:00+01:00"
-        process.environment = environment
-        let output = Pipe(), errors = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input)) }
-        try stdin.fileHandleForWriting.close()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitCommandFailed(
-                arguments: args, status: process.terminationStatus,
-                stderr: String(decoding: stderr, as: UTF8.self))
+        let identity = [
+            "GIT_AUTHOR_NAME": "Amina Trabelsi", "GIT_AUTHOR_EMAIL": "amina@example.org", "GIT_AUTHOR_DATE": "2026-01-15T10:00:00+01:00",
+            "GIT_COMMITTER_NAME": "Amina Trabelsi", "GIT_COMMITTER_EMAIL": "amina@example.org", "GIT_COMMITTER_DATE": "2026-01-15T10:00:00+01:00",
+        ]
+        let fixed = identity.merging(["GIT_CONFIG_NOSYSTEM": "1", "HOME": home, "XDG_CONFIG_HOME": home]) { $1 }
+        let environment = ChildProcess.environment(removing: { $0.hasPrefix("GIT_") }, adding: fixed)
+        let result = try ChildProcess.run("git", args, in: folder, environment: environment, input: .bytes(Data(input ?? [])))
+        guard result.status == 0 else {
+            throw GitCommandFailed(arguments: args, status: result.status, stderr: result.stderr)
         }
-        return Array(stdout)
+        return Array(result.standardOutput)
     }
 
     /// Makes a non-bare repository with git itself, on branch main, and returns its path.

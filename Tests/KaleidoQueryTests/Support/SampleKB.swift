@@ -2,13 +2,13 @@ import Foundation
 import KaleidoKB
 import KaleidoQuery
 import KaleidoYAML
+import KaleidoTestSupport
 
 /// The project's own sample KB (`knowledge/`), indexed once for all tests, and helpers to run
 /// the `kaleido` executable the build placed next to the test bundle.
 enum SampleKB {
-    /// The package root: Tests/KaleidoQueryTests/Support/SampleKB.swift → four levels up.
-    static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+    /// The package root.
+    static var root: String { PackageRoot.path }
 
     static let today = CalendarDay(year: 2026, month: 11, day: 27)
 
@@ -42,37 +42,15 @@ enum SampleKB {
 /// Runs the built `kaleido` executable.
 enum Kaleido {
     static var executable: String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kaleido").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return SampleKB.root + "/.build/debug/kaleido"
+        ChildProcess.builtExecutable("kaleido", levels: 1)?.path ?? SampleKB.root + "/.build/debug/kaleido"
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessOutput
 
     /// Runs `kaleido ARGS` in `directory` with KALEIDO_TODAY fixed.
     static func run(_ arguments: [String], in directory: String = SampleKB.root, today: String = "2026-11-27") throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
-        environment["KALEIDO_TODAY"] = today
-        environment["COLUMNS"] = "200"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let environment = ChildProcess.environment(adding: ["KALEIDO_TODAY": today, "COLUMNS": "200"])
+        return try ChildProcess.run(executable, arguments, in: directory, environment: environment)
     }
 
     /// Runs a command with `--format json` and decodes its output.

@@ -1,12 +1,13 @@
 import Foundation
 import KaleidoQuery
+import KaleidoTestSupport
 
 /// A temporary KB folder removed after use: generated records, the project's schemas.
 struct ScratchKB {
     let root: String
 
     init(records: Int, seed: UInt64) throws {
-        root = NSTemporaryDirectory() + "kaleido-query-\(UUID().uuidString)"
+        root = try TestFiles.makeTemporaryFolder(prefix: "kaleido-query-").path
         let manager = FileManager.default
         try manager.createDirectory(atPath: root + "/.kaleido", withIntermediateDirectories: true)
         try SyntheticKB.config.write(toFile: root + "/.kaleido/config.yaml", atomically: false, encoding: .utf8)
@@ -20,13 +21,10 @@ struct ScratchKB {
 
     /// A copy of the sample KB (knowledge, schemas, config) to modify freely.
     init(copyingSample: Void) throws {
-        root = NSTemporaryDirectory() + "kaleido-query-\(UUID().uuidString)"
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for item in ["knowledge", "schemas", ".kaleido"] {
-            try manager.copyItem(atPath: SampleKB.root + "/" + item, toPath: root + "/" + item)
-        }
-        try? manager.removeItem(atPath: root + "/.kaleido/cache")
+        let folder = try TestFiles.makeTemporaryFolder(prefix: "kaleido-query-")
+        root = folder.path
+        try PackageRoot.copySampleKB(to: folder)
+        try? FileManager.default.removeItem(atPath: root + "/.kaleido/cache")
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }

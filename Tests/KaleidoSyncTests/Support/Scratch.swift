@@ -1,12 +1,13 @@
 import Foundation
 import Glibc
+import KaleidoTestSupport
 
 /// Runs `body` with a fresh folder, removed afterwards whether `body` returns or throws.
 func withScratch<T>(_ body: (Scratch) async throws -> T) async throws -> T {
-    let root = "/tmp/kaleido-sync-\(UUID().uuidString.prefix(8))"
-    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    return try await body(Scratch(root: String(root)))
+    // Short paths under /tmp: ssh's and the daemon's sockets live in the folder.
+    try await TestFiles.withTemporaryFolder(prefix: "kaleido-sync-", in: URL(fileURLWithPath: "/tmp"), unique: String(UUID().uuidString.prefix(8))) {
+        try await body(Scratch(root: $0.path))
+    }
 }
 
 /// A scratch folder with helpers to build KBs, clones and bare remotes with real git.
@@ -20,41 +21,23 @@ struct Scratch {
     /// The environment of every git and kaleido process the tests start: no user or system
     /// configuration, a fixed home.
     var environment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && $0.key != "SSH_AUTH_SOCK" }
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["HOME"] = path(".home")
-        environment["XDG_CONFIG_HOME"] = path(".home/.config")
-        environment.merge(extraEnvironment) { $1 }
-        return environment
+        let fixed = ["GIT_CONFIG_NOSYSTEM": "1", "HOME": path(".home"), "XDG_CONFIG_HOME": path(".home/.config")]
+        return ChildProcess.environment(removing: { $0.hasPrefix("GIT_") || $0 == "SSH_AUTH_SOCK" }, adding: fixed.merging(extraEnvironment) { $1 })
     }
 
     func write(_ text: String, to relative: String, in folder: String) throws {
-        let full = folder + "/" + relative
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+        try TestFiles.write(text, to: folder + "/" + relative)
     }
 
     func read(_ relative: String, in folder: String) -> String? {
-        FileManager.default.contents(atPath: folder + "/" + relative).map { String(decoding: $0, as: UTF8.self) }
+        TestFiles.read(folder + "/" + relative)
     }
 
     /// Runs a program and returns its standard output; throws when it exits non-zero.
     @discardableResult
     func run(_ executable: String, _ args: [String], in folder: String? = nil, allowFailure: Bool = false) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: folder ?? root)
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let result = (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let finished = try ChildProcess.run(executable, args, in: folder ?? root, environment: environment, input: .nullDevice)
+        let result = (finished.status, finished.stdout, finished.stderr)
         if !allowFailure && result.0 != 0 {
             throw CommandFailed(description: "\(executable) \(args.joined(separator: " ")) exited with \(result.0): \(result.2)\(result.1)")
         }
@@ -143,15 +126,10 @@ enum KaleidoBinary {
         let candidates = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path + "/kaleido",
             Bundle.main.bundleURL.deletingLastPathComponent().path + "/kaleido",
-            packageRoot + "/.build/debug/kaleido",
+            PackageRoot.path + "/.build/debug/kaleido",
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
     }()
-
-    static var packageRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-    }
 }
 
 /// Polls `condition` every 50 ms until it holds or `timeout` passes; returns whether it held.
