@@ -6,7 +6,8 @@ import KaleidoQuery
 /// index snapshot. Decoding checks everything and answers nil rather than trust a damaged file.
 enum CacheCodec {
     /// 8: the snapshot's dates keep their written precision (`KLDIDX03`); older files rebuild.
-    static let magic: [UInt8] = Array("KLDCACHE8".utf8)
+    /// 9: interaction titles are the summary's first sentence, unwrapped.
+    static let magic: [UInt8] = Array("KLDCACHE9".utf8)
 
     /// What a cache file holds.
     struct Cached {

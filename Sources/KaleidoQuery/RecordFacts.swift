@@ -9,13 +9,27 @@ public enum RecordFacts {
         switch type {
         case .partner: return value["name"]?.text ?? id
         case .person: return value["full_name"]?.text ?? id
-        case .interaction:
-            let summary = value["summary"]?.text ?? id
-            let line = summary.split(separator: "\n").first.map(String.init) ?? summary
-            return line.count > 120 ? String(line.prefix(119)) + "…" : line
+        case .interaction: return value["summary"]?.text.map(headline) ?? id
         case .call: return value["programme"]?.text ?? value["title"]?.text ?? id
         default: return value["title"]?.text ?? id
         }
+    }
+
+    /// An interaction's summary as a title: its first paragraph with the editor's line breaks
+    /// unwrapped (a first line often stops mid-sentence, on a colon), cut after its first
+    /// sentence, or at a word before 120 characters with an ellipsis.
+    static func headline(_ summary: String) -> String {
+        let paragraph = summary.components(separatedBy: "\n\n").first { !$0.allSatisfy(\.isWhitespace) } ?? summary
+        let words = paragraph.split(whereSeparator: \.isWhitespace)
+        var title = ""
+        for word in words {
+            let next = title.isEmpty ? String(word) : title + " " + word
+            guard next.count <= 119 else { return (title.isEmpty ? String(next.prefix(119)) : title) + "…" }
+            title = next
+            // A sentence ends here when more follows (not `2027.` at the very end, kept whole).
+            if word.hasSuffix("."), word.count > 2, title.count >= 20, word != words.last { return title }
+        }
+        return title
     }
 
     /// The record's dates as written (compared as the days they cover: `DateSpan.days`).

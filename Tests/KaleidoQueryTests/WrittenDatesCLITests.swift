@@ -130,7 +130,7 @@ import Testing
         _ = try Kaleido.run(["history", "sfax"], in: scratch.root)
         let path = scratch.root + "/.kaleido/cache/index.bin"
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        #expect(String(decoding: bytes.prefix(9), as: UTF8.self) == "KLDCACHE8")
+        #expect(String(decoding: bytes.prefix(9), as: UTF8.self) == "KLDCACHE9")
         let marker = Array("KLDIDX03".utf8)
         let offset = try #require((0...(bytes.count - marker.count)).first { bytes[$0..<$0 + marker.count].elementsEqual(marker) })
         PreviousFormat.rewrite(&bytes, snapshotAt: offset)
@@ -143,6 +143,6 @@ import Testing
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [Object])
         #expect(Self.dates(entries)["ptn-fr-com-26281-romans-sur-isere--tn-mun-sfax"] == "2010-06 null")
         #expect(Self.dates(entries)["prj-2011-romans-festivals-jeunesse-sfax"] == "2011-03 2013-12")
-        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)).prefix(9), as: UTF8.self) == "KLDCACHE8")
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)).prefix(9), as: UTF8.self) == "KLDCACHE9")
     }
 }
