@@ -25,10 +25,10 @@ extension RecordSubsetReader {
             while byte(index) == Self.space { index += 1 }
             let spaces = index - at
             let first = byte(index)
-            if first == Self.newline || first == 0 {
+            if Self.isBreak(first) || first == 0 {
                 guard contentIndent >= 0, spaces <= contentIndent else { return false }
                 blankLines += 1
-                at = min(index + 1, count)
+                at = afterBreak(index)
                 continue
             }
             if contentIndent < 0 {
@@ -53,7 +53,7 @@ extension RecordSubsetReader {
             builder.text.append(contentsOf: UnsafeBufferPointer(start: base + at + contentIndent, count: end - at - contentIndent))
             lastContentEnd = end
             blankLines = 0
-            at = end + 1
+            at = afterBreak(end)
         }
         guard lastContentEnd != start else { return false }
         if !strip { builder.text.append(Self.newline) }

@@ -2,8 +2,8 @@
 extension RecordSubsetReader {
     /// Whether every byte may appear in an accepted file: printable ASCII and line feeds, and
     /// well-formed UTF-8 of two or three bytes that libyaml reads as ordinary characters (no
-    /// C1 controls, NEL, line or paragraph separators, BOM or non-characters). Tabs, CR and
-    /// four-byte characters are left to libyaml, and so is a `#` glued to what precedes it (a
+    /// C1 controls, NEL, line or paragraph separators, BOM or non-characters). Tabs, a CR not
+    /// followed by LF and four-byte characters are left to libyaml, and so is a `#` glued to what precedes it (a
     /// comment libyaml may reject, or text the tree parser must sort out).
     static func screen(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
@@ -11,7 +11,8 @@ extension RecordSubsetReader {
         while index < count {
             let byte = buffer[index]
             if byte < 0x80 {
-                guard (byte >= 0x20 && byte < 0x7F) || byte == 0x0A else { return false }
+                // CR only as the first half of CRLF (Windows editors, git's autocrlf).
+                guard (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || (byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) else { return false }
                 if byte == Self.hash, index > 0, buffer[index - 1] != Self.space, buffer[index - 1] != Self.newline { return false }
                 index += 1
                 continue
@@ -40,7 +41,7 @@ extension RecordSubsetReader {
     /// `?` and `:` may, before a non-blank, but the builder declines those anyway).
     static func isPlainStart(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0, Self.space, Self.newline, UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","),
+        case 0, Self.space, Self.newline, Self.carriageReturn, UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","),
              UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
              UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
              UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
@@ -68,7 +69,7 @@ extension RecordSubsetReader {
         var index = at
         while index < count {
             let byte = base[index]
-            if byte == Self.newline { break }
+            if Self.isBreak(byte) { break }
             if byte == Self.colon, isBlankOrEnd(index + 1) { return false }
             if byte == Self.space, self.byte(index + 1) == Self.hash { break }
             index += 1
@@ -87,7 +88,7 @@ extension RecordSubsetReader {
             case Self.colon:
                 guard isKey, byte(index + 1) == Self.space else { return false }
                 break scan
-            case Self.newline, 0:
+            case Self.newline, Self.carriageReturn, 0:
                 return false
             case Self.space:
                 if byte(index + 1) == Self.hash { return false }
@@ -105,7 +106,7 @@ extension RecordSubsetReader {
         var index = index + 1
         while index < count {
             let byte = base[index]
-            if byte == Self.newline { return nil }
+            if Self.isBreak(byte) { return nil }
             if byte == quote {
                 if quote == UInt8(ascii: "'"), self.byte(index + 1) == quote {
                     index += 2

@@ -4,8 +4,8 @@
 /// The subset: a block mapping at column 0; block mappings and sequences nested by indentation
 /// (a sequence may stand at its key's indentation); plain scalars on one line; single- and
 /// double-quoted scalars on one line; literal and folded block scalars (clip or strip); flow
-/// sequences and mappings on one line; comments and blank lines. Everything else is declined:
-/// tabs, CR, control characters and rare code points, document markers and directives,
+/// sequences and mappings on one line; comments and blank lines; LF or CRLF line breaks.
+/// Everything else is declined: tabs, a CR alone, control characters and rare code points, document markers and directives,
 /// anchors, aliases, tags, complex keys, multi-line plain, quoted or flow nodes, indentation
 /// indicators, keep chomping, a colon inside a flow scalar. `CompactParser` then asks libyaml.
 ///
@@ -27,6 +27,7 @@ struct RecordSubsetReader {
     var builder: CompactBuilder
 
     static let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), colon = UInt8(ascii: ":")
+    static let carriageReturn = UInt8(ascii: "\r")
     static let dash = UInt8(ascii: "-"), hash = UInt8(ascii: "#")
 
     /// The document of `bytes`, or nil when the file is outside the subset.
@@ -45,7 +46,16 @@ struct RecordSubsetReader {
     /// Whether the byte at `index` is a space, a line break or the end.
     @inline(__always) func isBlankOrEnd(_ index: Int) -> Bool {
         let byte = byte(index)
-        return byte == Self.space || byte == Self.newline || byte == 0
+        return byte == Self.space || Self.isBreak(byte) || byte == 0
+    }
+
+    /// Whether `byte` starts a line break: LF, or CR (`screen` lets CR in only before LF).
+    @inline(__always) static func isBreak(_ byte: UInt8) -> Bool { byte == newline || byte == carriageReturn }
+
+    /// The index after the line break starting at `index` (`count` at the end).
+    @inline(__always) func afterBreak(_ index: Int) -> Int {
+        guard index < count else { return count }
+        return base[index] == Self.carriageReturn ? index + 2 : index + 1
     }
 
     @inline(__always) func position(_ index: Int) -> UInt32 { UInt32(truncatingIfNeeded: index) }
@@ -64,13 +74,13 @@ struct RecordSubsetReader {
             var index = at
             while byte(index) == Self.space { index += 1 }
             let first = byte(index)
-            if first == Self.newline {
-                at = index + 1
+            if Self.isBreak(first) {
+                at = afterBreak(index)
                 continue
             }
             if first == 0 { break }
             if first == Self.hash {
-                at = lineEnd(from: index) + 1
+                at = afterBreak(lineEnd(from: index))
                 continue
             }
             if index == at, isDocumentMarker(at) {
@@ -99,7 +109,7 @@ struct RecordSubsetReader {
     /// The index of the line break ending the line that holds `index` (or `count`).
     func lineEnd(from index: Int) -> Int {
         var index = index
-        while index < count, base[index] != Self.newline { index += 1 }
+        while index < count, !Self.isBreak(base[index]) { index += 1 }
         return index
     }
 
@@ -112,8 +122,8 @@ struct RecordSubsetReader {
     mutating func endLine() -> Bool {
         skipSpaces()
         if byte(at) == Self.hash { at = lineEnd(from: at) }
-        guard at >= count || base[at] == Self.newline else { return false }
-        at = min(at + 1, count)
+        guard at >= count || Self.isBreak(base[at]) else { return false }
+        at = afterBreak(at)
         return true
     }
 
@@ -138,7 +148,7 @@ struct RecordSubsetReader {
         var index = index
         while index < count {
             let byte = base[index]
-            if byte == Self.newline { return nil }
+            if Self.isBreak(byte) { return nil }
             if byte == Self.colon, isBlankOrEnd(index + 1) { return index }
             if byte == Self.space, self.byte(index + 1) == Self.hash { return nil }
             index += 1
@@ -167,7 +177,7 @@ struct RecordSubsetReader {
             at = afterDash
             skipSpaces()
             let first = byte(at)
-            if first == Self.newline || first == 0 || first == Self.hash {
+            if Self.isBreak(first) || first == 0 || first == Self.hash {
                 guard endLine(), skipToContentLine() else { return false }
                 if indent > column {
                     guard nestedBlock() else { return false }
@@ -216,7 +226,7 @@ struct RecordSubsetReader {
         let afterColon = at
         skipSpaces()
         let first = byte(at)
-        guard first == Self.newline || first == 0 || first == Self.hash else { return inlineValue(column: column) }
+        guard Self.isBreak(first) || first == 0 || first == Self.hash else { return inlineValue(column: column) }
         guard endLine(), skipToContentLine() else { return false }
         if indent > column { return nestedBlock() }
         if indent == column, byte(at) == Self.dash, isBlankOrEnd(at + 1) { return blockSequence() }

@@ -37,14 +37,21 @@ import KaleidoTestSupport
         #expect(read.count >= 20)
     }
 
+    /// The record with CRLF line breaks, as Windows editors and git's autocrlf write it.
+    static func crlf(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
+    }
+
     @Test func everySampleRecordIsReadWithoutLibYAML() throws {
         try #require(CompactParserTests.sampleRecords.count >= 40)
         var declined: [String] = []
         for path in CompactParserTests.sampleRecords {
-            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            if RecordSubsetReader.read(bytes, limits: .default) == nil { declined.append((path as NSString).lastPathComponent) }
-            let problem = Self.disagreement(bytes)
-            #expect(problem == nil, "\(path): \(problem ?? "")")
+            let lf = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            for bytes in [lf, Self.crlf(lf)] {
+                if RecordSubsetReader.read(bytes, limits: .default) == nil { declined.append((path as NSString).lastPathComponent) }
+                let problem = Self.disagreement(bytes)
+                #expect(problem == nil, "\(path): \(problem ?? "")")
+            }
         }
         #expect(declined.isEmpty, "declined: \(declined)")
     }
@@ -87,12 +94,16 @@ import KaleidoTestSupport
     /// Edits combined at random byte positions (seeded, so a failure reproduces): deletions
     /// and insertions of YAML's significant characters.
     @Test func randomlyEditedRecordsAreDeclinedOrReadAsLibYAMLReadsThem() throws {
-        let alphabet = Array(" \n:-#'\"[]{},|>&*!?\\aé0".utf8)
+        let alphabet = Array(" \n\r:-#'\"[]{},|>&*!?\\aé0".utf8)
         var generator = SplitMix64(seed: 0x4B41_4C45_4944_4F00)
         func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         var accepted = 0
         var failures: [String] = []
-        let records = try CompactParserTests.sampleRecords.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        // LF and CRLF records alike.
+        let records = try CompactParserTests.sampleRecords.flatMap { path -> [[UInt8]] in
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            return [bytes, Self.crlf(bytes)]
+        }
         let cases = 6_000
         for _ in 0..<cases {
             var bytes = records[next(records.count)]
@@ -112,7 +123,8 @@ import KaleidoTestSupport
 
     @Test(arguments: [
         ("a:\tb\n", "tab"),
-        ("a: b\r\n", "CR"),
+        ("a: b\rc: d\n", "a CR alone"),
+        ("a: b\r\r\n", "a CR before CRLF"),
         ("a: b\n--- \nc: d\n", "second document"),
         ("a: b\n...\n", "document end marker"),
         ("--- a: b\n", "node on the document start line"),
