@@ -1,7 +1,8 @@
 internal import CYAML
 
-/// Reads an ordinary record file straight from libyaml's events into a `CompactDocument`,
-/// or declines.
+/// Reads an ordinary record file into a `CompactDocument`, or declines: first with
+/// `RecordSubsetReader` (straight from the bytes, for the YAML records are written in), else
+/// from libyaml's events.
 ///
 /// It is the fast path in front of `YAMLParser`, not a second parser with its own rules: it
 /// accepts only files whose meaning is plain — one document, no anchors, aliases or tags,
