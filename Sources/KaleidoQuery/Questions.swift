@@ -68,13 +68,41 @@ public struct Questions: Sendable {
 
     /// People affiliated to `partner` with `role` on `day` (affiliation interval contains it).
     public func contacts(of partner: Int, role: String, on day: CalendarDay) -> [Int] {
+        var seen = Set<Int>()
+        return contacts(of: partner, role: role, during: DateInterval(from: day, to: day)).map(\.person).filter { seen.insert($0).inserted }
+    }
+
+    /// A person's affiliation to a partner, as the person record writes it.
+    public struct Contact: Hashable, Sendable {
+        public var person: Int
+        /// The `person_role` key.
+        public var role: String
+        /// The function as the partner names it (`Responsable des relations internationales`).
+        public var title: String?
+        /// The affiliation's bounds as written; an open bound is nil.
+        public var from: PartialDate?
+        public var until: PartialDate?
+        public var primary: Bool
+    }
+
+    /// The affiliations to `partner` (with `role` when given) sharing at least one day with
+    /// `period` (`2011` keeps whoever held the role at some point of 2011), sorted by role, then
+    /// start, then person id. Only professional fields: role, title, dates.
+    public func contacts(of partner: Int, role: String?, during period: DateInterval) -> [Contact] {
         let partnerID = index.id(partner)
-        return index.records(of: .person).filter { person in
-            (index.value(person)["affiliations"]?.items ?? []).contains { affiliation in
-                affiliation["partner"]?.text == partnerID && affiliation["role"]?.text == role
-                    && DateInterval(start: date(affiliation["from"]), end: date(affiliation["until"])).contains(day)
+        var found: [Contact] = []
+        for person in index.records(of: .person) {
+            for affiliation in index.value(person)["affiliations"]?.items ?? [] where affiliation["partner"]?.text == partnerID {
+                let key = affiliation["role"]?.text ?? ""
+                let from = date(affiliation["from"]), until = date(affiliation["until"])
+                guard role.map({ $0 == key }) ?? true, DateInterval(start: from, end: until).overlaps(period) else { continue }
+                found.append(Contact(person: person, role: key, title: affiliation["title"]?.text, from: from, until: until,
+                                     primary: affiliation["primary"] == .bool(true)))
             }
         }
+        // An open start (affiliated since before the KB knows) sorts first.
+        func start(_ contact: Contact) -> Int { contact.from?.first.ordinal ?? Int.min }
+        return found.sorted { ($0.role, start($0), index.id($0.person)) < ($1.role, start($1), index.id($1.person)) }
     }
 
     /// A person due for a GDPR review, or not met for a long time.

@@ -45,6 +45,12 @@ public struct Vocabulary: Sendable {
         return key
     }
 
+    /// The keys of one enumeration (`person_role`), sorted; empty when vocab.yaml has none,
+    /// so a caller that validates a key against it should accept any key then.
+    public func keys(of enumeration: String) -> [String] {
+        (labels[enumeration] ?? [:]).keys.sorted()
+    }
+
     /// The label of a record type's name.
     public static func typeLabel(_ type: RecordType, language: Language) -> String {
         switch (type, language) {

@@ -1,0 +1,102 @@
+import ArgumentParser
+import KaleidoKB
+import KaleidoQuery
+
+/// `kaleido contacts PARTNER [--role ROLE] [--on DATE]`: who held which role at a partner.
+struct ContactsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contacts",
+        abstract: "A partner's contacts on a date (default today): each person's role and function there.",
+        discussion: """
+            PARTNER is an id, a name or an alias in any script, ignoring case and accents, as for \
+            `history`; a name shared by several partners lists them and exits with status 2. \
+            --on takes a date YYYY, YYYY-MM or YYYY-MM-DD and keeps the affiliations sharing a day \
+            with it: --on 2011 lists whoever held a role at some point of 2011. --role keeps one \
+            role: a person_role key (charge_mission_ri, elu…) or its French or English label. \
+            Only professional details are shown (role, function, dates of the affiliation); \
+            `kaleido show ID` gives the rest of a person's record.
+
+            JSON (--format json): a list, one object per affiliation (a person holding two roles \
+            at the partner appears twice), sorted by role, then start: \
+            {"id": person id, "full_name", "role": person_role key, "title": function or null, \
+            "from", "until": dates as written or null when open, "primary": true|false}.
+            """)
+
+    @OptionGroup var options: QueryOptions
+
+    @Argument(help: "The partner: id, name or alias.")
+    var partner: String
+
+    @Option(help: ArgumentHelp("Only this role: a person_role key (charge_mission_ri, elu…) or its label.", valueName: "role"))
+    var role: String?
+
+    @Option(help: ArgumentHelp("The date (YYYY, YYYY-MM or YYYY-MM-DD); default today.", valueName: "date"))
+    var on: String?
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let index = context.index
+            let record = try context.partner(partner)
+            let period = try DateOption.parse(on, option: "--on").map { DateInterval(start: $0, end: $0) }
+                ?? DateInterval(from: context.today, to: context.today)
+            let roleKey = try role.map { try Self.roleKey($0, context: context) }
+            let contacts = Questions(index: index, today: context.today).contacts(of: record, role: roleKey, during: period)
+            if contacts.isEmpty, context.format != .json {
+                let when = on ?? context.today.description
+                let which = roleKey.map { " (\(context.label($0, field: "role", type: .person)))" } ?? ""
+                StandardError.write(context.words("Aucun contact\(which) enregistré pour \(index.title(record)) à la date \(when).\n",
+                                                  "No contact\(which) recorded for \(index.title(record)) on \(when).\n"))
+            }
+            context.emit(Self.table(contacts, context: context), json: Self.json(contacts, index: index))
+        }
+    }
+
+    /// A role typed by the user as the key it stands for: the key itself, or a label in either
+    /// language, ignoring case and accents, whole or by the starts of its words ("chargé de
+    /// mission" for "Chargé·e de mission relations internationales"). Any key is accepted when
+    /// vocab.yaml lists no roles.
+    static func roleKey(_ text: String, context: QueryContext) throws -> String {
+        let keys = context.vocabulary.keys(of: "person_role")
+        if keys.isEmpty || keys.contains(text) { return text }
+        let folded = TextFold.fold(text)
+        let words = folded.split(separator: " ")
+        var matching: [String] = []
+        for key in keys {
+            let labels = Vocabulary.Language.allCases.map { TextFold.fold(context.vocabulary.label(key, field: "role", type: .person, language: $0)) }
+            if labels.contains(folded) { return key }
+            let matches = labels.contains { label in
+                let labelWords = label.split(separator: " ")
+                return words.allSatisfy { word in labelWords.contains { $0.hasPrefix(word) } }
+            }
+            if !words.isEmpty, matches { matching.append(key) }
+        }
+        if matching.count == 1 { return matching[0] }
+        let choices = (matching.isEmpty ? keys : matching).map { "  \($0)  \(context.label($0, field: "role", type: .person))" }
+        throw CLIError.usage("--role \(text): " + (matching.isEmpty ? "not a person role" : "several roles match")
+                             + "; give one of these keys:\n" + choices.joined(separator: "\n"))
+    }
+
+    static func table(_ contacts: [Questions.Contact], context: QueryContext) -> ResultTable {
+        let index = context.index
+        var table = ResultTable(columns: [context.words("Rôle", "Role"), context.words("Nom", "Name"), context.words("Fonction", "Title"),
+                                          context.words("Depuis", "From"), context.words("Jusqu'à", "Until"), "Id"])
+        table.flexible = [2]
+        table.rows = contacts.map { contact in
+            [context.label(contact.role, field: "role", type: .person), index.title(contact.person), contact.title ?? "",
+             contact.from?.written ?? "", contact.until?.written ?? "", index.id(contact.person)]
+        }
+        return table
+    }
+
+    static func json(_ contacts: [Questions.Contact], index: KBIndex) -> String {
+        JSONText.array(contacts.map { contact in
+            JSONText.object([
+                ("id", JSONText.quote(index.id(contact.person))), ("full_name", JSONText.quote(index.title(contact.person))),
+                ("role", JSONText.quote(contact.role)), ("title", contact.title.map(JSONText.quote) ?? "null"),
+                ("from", DateOption.json(contact.from)), ("until", DateOption.json(contact.until)),
+                ("primary", contact.primary ? "true" : "false"),
+            ])
+        })
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import KaleidoKB
+import KaleidoQuery
+
+/// `kaleido deliverables PROJECT [--overdue]`: where a project's deliverables stand today.
+struct DeliverablesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deliverables",
+        abstract: "A project's deliverables and where each stands today: delivered, overdue, cancelled or pending.",
+        discussion: """
+            PROJECT is an id or a title, ignoring case and accents ("passeport pour le monde"); \
+            words of a title are enough when only one project has them all, else the candidates \
+            are listed and the exit status is 2. A deliverable is delivered when it has a \
+            delivery date or the status livre or valide, cancelled when annule, overdue when \
+            its due date has passed (a partial date is due on its last day: 2010-12 on the 31st), \
+            else pending. --overdue keeps the overdue ones; the exit status is 0 either way.
+
+            JSON (--format json): a list in the project's order: {"key", "title", "due": as \
+            written or null, "delivered_on": as written or null, "state": delivered|overdue|\
+            cancelled|pending}.
+            """)
+
+    @OptionGroup var options: QueryOptions
+
+    @Argument(help: "The project: id or title.")
+    var project: String
+
+    @Flag(help: "Only the deliverables past their due date and not delivered.")
+    var overdue = false
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let record = try context.project(project)
+            let items = context.index.value(record)["deliverables"]?.items ?? []
+            // The library keeps the record's order, one answer per item: pair each with its delivery date.
+            let rows = zip(Questions(index: context.index, today: context.today).deliverables(of: record), items).map {
+                Row(deliverable: $0, deliveredOn: $1["delivered_on"]?.text.flatMap(PartialDate.init))
+            }.filter { !overdue || $0.deliverable.state == .overdue }
+            if rows.isEmpty, context.format != .json {
+                let what = overdue ? context.words("Aucun livrable en retard", "No overdue deliverable")
+                    : context.words("Aucun livrable", "No deliverable")
+                StandardError.write("\(what): \(context.index.title(record)) (\(context.index.id(record))).\n")
+            }
+            context.emit(Self.table(rows, context: context), json: Self.json(rows))
+        }
+    }
+
+    struct Row {
+        var deliverable: Questions.Deliverable
+        var deliveredOn: PartialDate?
+    }
+
+    static func stateLabel(_ state: Questions.Deliverable.State, context: QueryContext) -> String {
+        switch state {
+        case .delivered: context.words("livré", "delivered")
+        case .overdue: context.words("en retard", "overdue")
+        case .cancelled: context.words("annulé", "cancelled")
+        case .pending: context.words("à venir", "pending")
+        }
+    }
+
+    static func table(_ rows: [Row], context: QueryContext) -> ResultTable {
+        var table = ResultTable(columns: [context.words("Clé", "Key"), context.words("Titre", "Title"), context.words("Échéance", "Due"),
+                                          context.words("Livré le", "Delivered on"), context.words("État", "State")])
+        table.flexible = [1]
+        table.rows = rows.map { row in
+            [row.deliverable.key, row.deliverable.title, row.deliverable.due?.written ?? "", row.deliveredOn?.written ?? "",
+             stateLabel(row.deliverable.state, context: context)]
+        }
+        return table
+    }
+
+    static func json(_ rows: [Row]) -> String {
+        JSONText.array(rows.map { row in
+            JSONText.object([
+                ("key", JSONText.quote(row.deliverable.key)), ("title", JSONText.quote(row.deliverable.title)),
+                ("due", DateOption.json(row.deliverable.due)), ("delivered_on", DateOption.json(row.deliveredOn)),
+                ("state", JSONText.quote(row.deliverable.state.rawValue)),
+            ])
+        })
+    }
+}
+
+extension QueryContext {
+    /// A project from its id or title (or words of it); an unknown or ambiguous one is a usage
+    /// error that lists what the user can type instead.
+    func project(_ query: String) throws -> Int {
+        switch PartnerResolver(index: index).resolve(query, type: .project) {
+        case .found(let record): return record
+        case .ambiguous(let records):
+            let lines = records.map { "  \(index.id($0))  \(index.title($0))" }
+            throw CLIError.usage("\"\(query)\" names several projects; give one of these ids:\n" + lines.joined(separator: "\n"))
+        case .notFound:
+            throw CLIError.usage("no project is called \"\(query)\"; try `kaleido list project` or `kaleido find \(query)` to look for it")
+        }
+    }
+}
