@@ -24,6 +24,9 @@ struct DaemonCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
+            // First of all: a SIGTERM during start-up (a service stopped as it starts) must end
+            // the daemon through its clean path, not the signal's default action.
+            StopSignal.install()
             let level = Logger.Level(rawValue: logLevel) ?? .info
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)

@@ -25,6 +25,10 @@ final class DaemonProcess {
     /// SIGTERM, then waits for the exit (the daemon finishes its step and exits 0).
     @discardableResult
     func stop() -> Int32 {
+        // Stop a daemon that is up (its handlers installed, its KBs watched), as a user would:
+        // right after a start on a loaded machine the signal could land before the handler.
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning, !log.contains("watching"), Date() < deadline { usleep(20_000) }
         if process.isRunning { kill(pid, SIGTERM) }
         process.waitUntilExit()
         return process.terminationStatus
