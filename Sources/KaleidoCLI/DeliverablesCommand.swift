@@ -15,7 +15,7 @@ struct DeliverablesCommand: AsyncParsableCommand {
             its due date has passed (a partial date is due on its last day: 2010-12 on the 31st), \
             else pending. --overdue keeps the overdue ones; the exit status is 0 either way.
 
-            JSON (--format json): a list in the project's order: {"key", "title", "due": as \
+            JSON (--format json): a list by due date (undated last): {"key", "title", "due": as \
             written or null, "delivered_on": as written or null, "state": delivered|overdue|\
             cancelled|pending}.
             """)
@@ -33,10 +33,14 @@ struct DeliverablesCommand: AsyncParsableCommand {
             let context = try await options.context()
             let record = try context.project(project)
             let items = context.index.value(record)["deliverables"]?.items ?? []
-            // The library keeps the record's order, one answer per item: pair each with its delivery date.
+            // The library keeps the record's order, one answer per item: pair each with its delivery
+            // date, then list them by due date (undated last; the record's order among equals).
             let rows = zip(Questions(index: context.index, today: context.today).deliverables(of: record), items).map {
                 Row(deliverable: $0, deliveredOn: $1["delivered_on"]?.text.flatMap(PartialDate.init))
-            }.filter { !overdue || $0.deliverable.state == .overdue }
+            }.enumerated().sorted { lhs, rhs in
+                let left = lhs.element.deliverable.due?.first.ordinal ?? .max, right = rhs.element.deliverable.due?.first.ordinal ?? .max
+                return (left, lhs.offset) < (right, rhs.offset)
+            }.map(\.element).filter { !overdue || $0.deliverable.state == .overdue }
             if rows.isEmpty, context.format != .json {
                 let what = overdue ? context.words("Aucun livrable en retard", "No overdue deliverable")
                     : context.words("Aucun livrable", "No deliverable")

@@ -8,13 +8,14 @@ import Testing
 @Suite(.serialized) struct DeliverablesCLITests {
     typealias Object = [String: Any]
 
+    /// By due date (the record lists the logbooks after the guide).
     static let passeport = [
-        "bilan-intermediaire 2010-01-31 2010-01-28 delivered", "rapport-final 2011-02-28 2011-02-21 delivered",
-        "rtf-region 2011-02-28 2011-02-15 delivered", "guide-partir-jeune 2011-06-30 - overdue",
-        "carnets-de-bord 2010-12 - overdue", "film 2011-03 - cancelled",
+        "bilan-intermediaire 2010-01-31 2010-01-28 delivered", "carnets-de-bord 2010-12 - overdue",
+        "rapport-final 2011-02-28 2011-02-21 delivered", "rtf-region 2011-02-28 2011-02-15 delivered",
+        "film 2011-03 - cancelled", "guide-partir-jeune 2011-06-30 - overdue",
     ]
 
-    /// Each deliverable as `key due delivered_on state` (`-` for null), in the project's order.
+    /// Each deliverable as `key due delivered_on state` (`-` for null), in the output's order.
     static func rows(_ arguments: [String], today: String = "2026-11-27") throws -> [String] {
         let result = try Kaleido.run(["deliverables"] + arguments + ["--format", "json"], today: today)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -26,7 +27,7 @@ import Testing
                       "prj-2009-passeport-pour-le-monde"])
     func q9DeliveredAndOverdue(_ project: String) throws {
         #expect(try Self.rows([project]) == Self.passeport)
-        #expect(try Self.rows([project, "--overdue"]) == ["guide-partir-jeune 2011-06-30 - overdue", "carnets-de-bord 2010-12 - overdue"])
+        #expect(try Self.rows([project, "--overdue"]) == ["carnets-de-bord 2010-12 - overdue", "guide-partir-jeune 2011-06-30 - overdue"])
     }
 
     @Test func jsonShapeAndOtherProjects() throws {
@@ -65,8 +66,8 @@ import Testing
         #expect(!french.stdout.contains("2010-12-31") && !french.stdout.contains("2011-03-01"))
         let english = try Kaleido.run(["deliverables", "passeport", "--overdue", "--lang", "en", "--format", "csv"])
         #expect(english.stdout == "Key,Title,Due,Delivered on,State\r\n"
-            + "guide-partir-jeune,Guide « Partir jeune » à l'usage des structures jeunesse,2011-06-30,,overdue\r\n"
-            + "carnets-de-bord,Compilation des carnets de bord des jeunes,2010-12,,overdue\r\n")
+            + "carnets-de-bord,Compilation des carnets de bord des jeunes,2010-12,,overdue\r\n"
+            + "guide-partir-jeune,Guide « Partir jeune » à l'usage des structures jeunesse,2011-06-30,,overdue\r\n")
         let none = try Kaleido.run(["deliverables", "prj-2024-vienne-kairouan-dechets", "--overdue"])
         #expect(none.status == 0 && none.stderr.contains("Aucun livrable en retard"))
     }
