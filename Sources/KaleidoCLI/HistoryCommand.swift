@@ -48,7 +48,8 @@ struct HistoryCommand: AsyncParsableCommand {
                 table.sections[table.rows.count] = entry.year.map(String.init) ?? context.words("Sans date", "Undated")
                 lastYear = .some(entry.year)
             }
-            let relation = entry.via.map { "\(entry.relation) (via \($0))" } ?? entry.relation
+            let label = Vocabulary.relationLabel(entry.relation, language: context.language)
+            let relation = entry.via.map { "\(label) (via \($0))" } ?? label
             table.rows.append([entry.interval.text, context.typeLabel(entry.type), entry.title, relation, entry.id])
         }
         if entries.isEmpty { table.sections[0] = context.words("Aucun enregistrement", "No record") }

@@ -32,7 +32,8 @@ public struct PartnerReport: Sendable {
                 timeline.sections[timeline.rows.count] = entry.year.map(String.init) ?? words("Sans date", "Undated")
                 lastYear = .some(entry.year)
             }
-            timeline.rows.append([entry.interval.text, Vocabulary.typeLabel(entry.type, language: french ? .fr : .en), entry.title, entry.relation])
+            timeline.rows.append([entry.interval.text, Vocabulary.typeLabel(entry.type, language: french ? .fr : .en), entry.title,
+                                  Vocabulary.relationLabel(entry.relation, language: french ? .fr : .en)])
         }
 
         var conventions = ResultTable(columns: [words("Convention", "Agreement"), words("Statut", "Status"), words("Période", "Period"),

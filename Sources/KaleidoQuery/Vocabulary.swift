@@ -66,4 +66,26 @@ public struct Vocabulary: Sendable {
         case (_, .en): type.rawValue
         }
     }
+
+    /// The label of a relation to a partner (`party`, `lead`, `funder`…; named after the
+    /// reference field) in tables and reports: French words for French readers, the names
+    /// themselves in English and in JSON. A relation without a French word keeps its name.
+    public static func relationLabel(_ relation: String, language: Language) -> String {
+        guard language == .fr else { return relation }
+        switch relation {
+        case "party": return "partie"
+        case "partner": return "partenaire"
+        case "lead": return "chef de file"
+        case "client": return "client"
+        case "funder": return "financeur"
+        case "organiser": return "organisateur"
+        case "affiliation": return "affiliation"
+        case "commitment": return "engagement financier"
+        case "member_of": return "membre de"
+        case "parent": return "rattachement"
+        case "predecessor": return "prédécesseur"
+        case "successor": return "successeur"
+        default: return relation
+        }
+    }
 }

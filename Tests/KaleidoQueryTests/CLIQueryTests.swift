@@ -1,5 +1,6 @@
 import Foundation
 import KaleidoKB
+import KaleidoQuery
 import Testing
 
 /// The query commands end to end: the built `kaleido` on the sample KB, JSON output decoded.
@@ -47,6 +48,21 @@ import Testing
         #expect(!added.isEmpty && added.allSatisfy { $0["via"] as? String == "fr-com-26281-romans-sur-isere" })
         #expect(added.contains { $0["id"] as? String == "eng-2026-romans-renouvellement-convention" })
         #expect(related.count == 16 + added.count)
+    }
+
+    /// Relations read in the table's language; JSON keeps their names.
+    @Test func relationsAreLabelledInTheTablesLanguage() throws {
+        func row(_ output: String, _ id: String) -> String { output.split(separator: "\n").first { $0.hasSuffix(id) }.map(String.init) ?? "" }
+        let partnership = "ptn-fr-com-26281-romans-sur-isere--tn-mun-sfax"
+        let french = try Kaleido.run(["history", "tn-mun-sfax"]).stdout
+        #expect(row(french, partnership).contains(" partie "), "\(row(french, partnership))")
+        #expect(row(french, "prj-2011-romans-festivals-jeunesse-sfax").contains(" partenaire "))
+        let english = try Kaleido.run(["history", "tn-mun-sfax", "--lang", "en"]).stdout
+        #expect(row(english, partnership).contains(" party "))
+        let json = try Kaleido.run(["history", "tn-mun-sfax", "--format", "json"]).stdout
+        #expect(json.contains("\"id\": \"\(partnership)\", \"type\": \"partnership\"") && json.contains("\"relation\": \"party\""))
+        #expect(Vocabulary.relationLabel("predecessor", language: .fr) == "prédécesseur")
+        #expect(Vocabulary.relationLabel("something_new", language: .fr) == "something_new")
     }
 
     @Test func tableIsGroupedByYearAndAligned() throws {
