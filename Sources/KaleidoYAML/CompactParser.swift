@@ -93,7 +93,7 @@ public struct CompactParser: Sendable {
                 return documents == 1 ? .more : .decline
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                guard scalar.tag == nil, scalar.anchor == nil, scalar.length <= builder.limits.maxScalarBytes else { return .decline }
+                guard scalar.tag == nil, scalar.anchor == nil else { return .decline }
                 let textStart = builder.text.count
                 if let value = scalar.value, scalar.length > 0 {
                     builder.text.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))

@@ -66,15 +66,8 @@ extension RecordSubsetReader {
     /// A plain scalar value in block context: to the end of the line or a comment. A `: ` in
     /// it is an error libyaml reports.
     mutating func plainValue() -> Bool {
-        var index = at
-        while index < count {
-            let byte = base[index]
-            if Self.isBreak(byte) { break }
-            if byte == Self.colon, isBlankOrEnd(index + 1) { return false }
-            if byte == Self.space, self.byte(index + 1) == Self.hash { break }
-            index += 1
-        }
-        return plainScalar(upTo: index)
+        let stop = plainLineEnd(from: at)
+        return !stop.atColon && plainScalar(upTo: stop.end)
     }
 
     /// A plain scalar in a flow collection: up to `,`, a bracket or a brace. Any `:` declines,

@@ -145,15 +145,22 @@ struct RecordSubsetReader {
     /// The `:` ending a plain key that starts at `index`, when the line has one before any
     /// comment.
     func plainKeyColon(from index: Int) -> Int? {
+        let stop = plainLineEnd(from: index)
+        return stop.atColon ? stop.end : nil
+    }
+
+    /// Where a plain scalar starting at `index` stops on its line: at a `:` before a blank
+    /// (`atColon`), before ` #`, or at the line break.
+    func plainLineEnd(from index: Int) -> (end: Int, atColon: Bool) {
         var index = index
         while index < count {
             let byte = base[index]
-            if Self.isBreak(byte) { return nil }
-            if byte == Self.colon, isBlankOrEnd(index + 1) { return index }
-            if byte == Self.space, self.byte(index + 1) == Self.hash { return nil }
+            if Self.isBreak(byte) { break }
+            if byte == Self.colon, isBlankOrEnd(index + 1) { return (index, true) }
+            if byte == Self.space, self.byte(index + 1) == Self.hash { break }
             index += 1
         }
-        return nil
+        return (index, false)
     }
 
     /// A block mapping whose first key is at `at`; its keys stand at that column.
