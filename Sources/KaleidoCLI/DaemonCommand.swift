@@ -35,7 +35,12 @@ struct DaemonCommand: AsyncParsableCommand {
             }
             let logger = Logger(label: "kaleido.daemon")
             let settings = try resolveRoots().map { root in
-                do { return try SyncSettings.load(root: root) } catch { throw CLIError.usage("\(root): \(error)") }
+                do {
+                    var settings = try SyncSettings.load(root: root)
+                    // A child process: a stalled remote is abandoned, SIGTERM kills a transfer.
+                    settings.transfer = .childProcess(executable: TransferMode.currentExecutable)
+                    return settings
+                } catch { throw CLIError.usage("\(root): \(error)") }
             }
             let daemon: Daemon
             do {

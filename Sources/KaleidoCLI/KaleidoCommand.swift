@@ -1,9 +1,18 @@
 import ArgumentParser
+import KaleidoSync
 
 /// Runs the `kaleido` command line with the process's arguments and exits with its code.
 public enum KaleidoMain {
     public static func main() async {
         await KaleidoCommand.main()
+    }
+
+    /// The hidden first argument of a sync's transfer child (`ChildTransfer`), never typed by users.
+    public static let transferCommand = "__transfer"
+
+    /// Runs a transfer child (the request on standard input) and returns its exit status.
+    public static func transferChild() -> Int32 {
+        TransferChild.main()
     }
 }
 

@@ -11,8 +11,8 @@ struct SyncCommand: AsyncParsableCommand {
         discussion: """
             Files that do not parse are not committed; they are listed and kept on \
             refs/kaleido/wip/BRANCH. Exit codes: 0 synced (or nothing to do), 1 the sync failed, \
-            2 usage or configuration error, 3 offline: the remote could not be reached and the \
-            local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
+            2 usage or configuration error, 3 offline: the remote could not be reached, or made no \
+            progress for sync.timeout seconds (default 30), and the local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
             this knowledge base. An ssh server whose host key is not in known_hosts is refused \
             (exit 1): check its fingerprint, then `kaleido trust-host`.
             """)
@@ -27,8 +27,10 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             let base = try kb.open()
-            let settings: SyncSettings
+            var settings: SyncSettings
             do { settings = try SyncSettings.load(root: base.root) } catch { throw CLIError.usage("\(error)") }
+            // A child process: a remote that stops answering is abandoned after sync.timeout.
+            settings.transfer = .childProcess(executable: TransferMode.currentExecutable)
             let report: CycleReport
             do {
                 let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings),

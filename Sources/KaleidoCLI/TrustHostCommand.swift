@@ -37,9 +37,13 @@ struct TrustHostCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
-            let (endpoint, files) = try target()
+            let (endpoint, files, timeout) = try target()
             let key: SSHHostKey
-            do { key = try HostKeyProbe.key(of: endpoint) } catch {
+            do {
+                // In a child process: a server that accepts and never answers is given up after sync.timeout.
+                let probe = ChildTransfer(executable: TransferMode.currentExecutable, timeout: timeout, label: "\(endpoint)")
+                key = try probe.hostKey(of: endpoint)
+            } catch {
                 StandardError.write("kaleido: error: \(error)\n")
                 throw ExitCode.failure
             }
@@ -73,16 +77,18 @@ struct TrustHostCommand: AsyncParsableCommand {
         }
     }
 
-    /// The server and the known_hosts files, from the argument and the KB's settings.
-    private func target() throws -> (SSHEndpoint, KnownHostsFiles) {
+    /// The server, the known_hosts files and the timeout, from the argument and the KB's settings.
+    private func target() throws -> (SSHEndpoint, KnownHostsFiles, Double) {
         let root = kb.kbRoot != nil || server == nil ? try kb.open().root
             : KnowledgeBase.locate(from: FileManager.default.currentDirectoryPath, fileSystem: LocalFileSystem())
         var files = KnownHostsFiles.current
+        var timeout = SyncSettings(root: "/").timeout
         var remoteURL: String?
         if let root {
             let settings: SyncSettings
             do { settings = try SyncSettings.load(root: root) } catch { throw CLIError.usage("\(error)") }
             files = settings.knownHosts
+            timeout = settings.timeout
             if server == nil {
                 if let repository = try? Repository.open(at: root) { remoteURL = try? repository.remoteURL(settings.remote) }
                 guard remoteURL != nil else {
@@ -94,12 +100,12 @@ struct TrustHostCommand: AsyncParsableCommand {
             guard let endpoint = SSHEndpoint(argument: server) else {
                 throw CLIError.usage("\(server): expected HOST, HOST:PORT, [HOST]:PORT or ssh://[USER@]HOST[:PORT]/PATH")
             }
-            return (endpoint, files)
+            return (endpoint, files, timeout)
         }
         guard let remoteURL, let endpoint = SSHEndpoint(remoteURL: remoteURL) else {
             throw CLIError.usage("the remote \(remoteURL ?? "") is not an ssh remote: only ssh servers are checked against known_hosts (https uses TLS certificates)")
         }
-        return (endpoint, files)
+        return (endpoint, files, timeout)
     }
 
     /// Asks on the terminal; without one, says to check the fingerprint and pass --yes.

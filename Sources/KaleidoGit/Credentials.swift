@@ -2,7 +2,7 @@
 ///
 /// Nothing here is secret-free by accident: a `token` is a password. Keep `Credentials` out of
 /// logs; `description` masks it.
-public struct Credentials: Hashable, Sendable, CustomStringConvertible {
+public struct Credentials: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A private key file for `ssh://` remotes (its public key is looked for at `PATH.pub`).
     public var sshKeyPath: String?
     /// The passphrase of `sshKeyPath`, when it has one.

@@ -3,7 +3,7 @@ internal import Glibc
 
 /// Which known_hosts files Kaleido reads, and the one `kaleido trust-host` writes to: OpenSSH's
 /// `UserKnownHostsFile` and `GlobalKnownHostsFile`.
-public struct KnownHostsFiles: Hashable, Sendable {
+public struct KnownHostsFiles: Hashable, Sendable, Codable {
     /// The user's files; new entries are appended to the first.
     public var user: [String]
     /// The machine's files, read but never written.

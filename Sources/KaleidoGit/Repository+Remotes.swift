@@ -20,6 +20,9 @@ public struct TransferOptions: Sendable {
     /// The known_hosts files an ssh server's host key must be found in (https keeps libgit2's
     /// own TLS certificate checks).
     public var knownHosts: KnownHostsFiles
+    /// Called on the transfer's thread whenever libgit2 reports anything (credentials asked,
+    /// certificate checked, data received or sent, pack built): a watchdog's heartbeat.
+    public var progress: @Sendable () -> Void = {}
 
     /// Options with the given credentials and no cancellation; by default ssh host keys are
     /// checked against OpenSSH's files for this process's `$HOME`.

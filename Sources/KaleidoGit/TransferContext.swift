@@ -32,6 +32,7 @@ final class TransferContext {
         callbacks.credentials = { out, url, usernameFromURL, allowed, payload in
             guard let out, let payload else { return -1 }
             let context = Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue()
+            context.options.progress()
             return context.credential(
                 out, url: String(borrowing: url) ?? "", username: String(borrowing: usernameFromURL),
                 allowed: AllowedCredentials(rawValue: allowed))
@@ -41,6 +42,7 @@ final class TransferContext {
             // checked here against known_hosts (HostKeyCheck.swift).
             guard let cert, let payload, cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
             let context = Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue()
+            context.options.progress()
             return context.checkHostKey(cert, host: String(borrowing: host) ?? "")
         }
         callbacks.transfer_progress = { _, payload in
@@ -55,6 +57,10 @@ final class TransferContext {
             guard let payload else { return 0 }
             return Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue().checkCancel()
         }
+        callbacks.pack_progress = { _, _, _, payload in
+            guard let payload else { return 0 }
+            return Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue().checkCancel()
+        }
         callbacks.push_update_reference = { _, status, payload in
             guard let payload else { return 0 }
             let context = Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue()
@@ -64,6 +70,7 @@ final class TransferContext {
     }
 
     private func checkCancel() -> Int32 {
+        options.progress()
         if options.isCancelled() { cancelled = true; return GIT_EUSER.rawValue }
         return 0
     }

@@ -6,9 +6,11 @@ public import Logging
 /// `kaleido daemon`: runs the sync cycle of one or more KBs in the foreground, driven by file
 /// events and timers, until SIGTERM or SIGINT.
 ///
-/// Single-threaded: one `poll` on the inotify descriptors and the signal pipe, with a timeout
-/// that is the next scheduled event (quiet period over, fetch, rescan, retry), so an idle
-/// daemon sleeps in the kernel. The schedule, per KB:
+/// One thread per KB, each running that KB's loop: one `poll` on its inotify descriptor and the
+/// signal pipe, with a timeout that is the next scheduled event (quiet period over, fetch,
+/// rescan, retry), so an idle daemon sleeps in the kernel, and a KB whose remote stalls never
+/// holds back the others. Each engine (and its `Repository`) is used by its thread only; the
+/// main thread waits for them. The schedule, per KB:
 /// - a file event (not the daemon's own write) starts or extends the quiet period; the commit
 ///   happens once files have been still for `quietPeriod`, or `maxDelay` after the first event;
 /// - every commit is followed by a fetch, merge and push; a fetch also runs every
@@ -65,26 +67,44 @@ public final class Daemon {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// Runs until a stop signal; returns when the current step is finished or abandoned.
+    /// Runs until a stop signal; returns once every KB's thread has finished or abandoned its
+    /// step (a transfer in progress is killed within 100 ms: see `ChildTransfer`).
     public func run() {
+        let finished = DispatchGroup()
+        for slot in slots {
+            finished.enter()
+            // The slot and its engine move to this thread for good: nothing else touches them.
+            let handover = Handover(daemon: self, slot: slot)
+            let thread = Thread {
+                handover.daemon.loop(handover.slot)
+                finished.leave()
+            }
+            thread.name = "kaleido sync \(slot.engine.settings.root)"
+            thread.stackSize = 8 << 20  // as the main thread's: merges recurse into records
+            thread.start()
+        }
+        finished.wait()
+        logger.info("stopping on signal")
+    }
+
+    /// One KB's loop, on its own thread.
+    private func loop(_ slot: Slot) {
         // Changes made while no daemon ran (or before a crash) are committed at once.
-        for slot in slots { cycle(slot, network: true, scan: true) }
+        cycle(slot, network: true, scan: true)
         while !StopSignal.isRequested {
             let now = Self.clock()
-            for slot in slots where !StopSignal.isRequested {
-                let settings = slot.engine.settings
-                let commitDue = slot.lastChange.map { now - $0 >= settings.quietPeriod } == true
-                    || slot.firstChange.map { now - $0 >= settings.maxDelay } == true
-                let networkDue = now >= slot.nextNetwork
-                let rescanDue = now >= slot.nextRescan
-                if commitDue || networkDue || rescanDue {
-                    cycle(slot, network: networkDue || (commitDue && slot.backoff == 0), scan: slot.dirty || rescanDue)
-                }
+            let settings = slot.engine.settings
+            let commitDue = slot.lastChange.map { now - $0 >= settings.quietPeriod } == true
+                || slot.firstChange.map { now - $0 >= settings.maxDelay } == true
+            let networkDue = now >= slot.nextNetwork
+            let rescanDue = now >= slot.nextRescan
+            if commitDue || networkDue || rescanDue {
+                cycle(slot, network: networkDue || (commitDue && slot.backoff == 0), scan: slot.dirty || rescanDue)
             }
-            wait(timeout: nextDeadline() - Self.clock())
+            guard !StopSignal.isRequested else { break }
+            wait(slot, timeout: nextDeadline(slot) - Self.clock())
         }
-        logger.info("stopping on signal")
-        for slot in slots { try? slot.engine.state.save(to: slot.engine.statePath) }
+        try? slot.engine.state.save(to: slot.engine.statePath)
     }
 
     private func cycle(_ slot: Slot, network: Bool, scan: Bool) {
@@ -138,27 +158,30 @@ public final class Daemon {
         }
     }
 
-    private func nextDeadline() -> Double {
-        var deadline = Double.infinity
-        for slot in slots {
-            let settings = slot.engine.settings
-            if let last = slot.lastChange { deadline = min(deadline, last + settings.quietPeriod) }
-            if let first = slot.firstChange { deadline = min(deadline, first + settings.maxDelay) }
-            deadline = min(deadline, slot.nextNetwork, slot.nextRescan)
-        }
+    private func nextDeadline(_ slot: Slot) -> Double {
+        let settings = slot.engine.settings
+        var deadline = min(slot.nextNetwork, slot.nextRescan)
+        if let last = slot.lastChange { deadline = min(deadline, last + settings.quietPeriod) }
+        if let first = slot.firstChange { deadline = min(deadline, first + settings.maxDelay) }
         return deadline
     }
 
-    /// Blocks until a file event, a signal or the timeout: the only place the daemon waits.
-    private func wait(timeout: Double) {
+    /// Blocks until a file event of `slot`'s KB, a signal or the timeout: the only place a KB's
+    /// thread waits. Nobody reads the signal pipe, so its byte wakes every thread.
+    private func wait(_ slot: Slot, timeout: Double) {
         guard timeout > 0 else { return }
-        var fds = [pollfd(fd: StopSignal.pipeRead, events: Int16(POLLIN), revents: 0)]
-        fds += slots.map { pollfd(fd: $0.watcher.descriptor, events: Int16(POLLIN), revents: 0) }
+        var fds = [pollfd(fd: StopSignal.pipeRead, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: slot.watcher.descriptor, events: Int16(POLLIN), revents: 0)]
         let milliseconds = timeout.isFinite ? Int32(min(timeout * 1000 + 1, 86_400_000)) : -1
         let ready = poll(&fds, nfds_t(fds.count), milliseconds)
-        guard ready > 0 else { return }
-        for (index, slot) in slots.enumerated() where fds[index + 1].revents != 0 {
-            record(slot.watcher.drain(), in: slot)
-        }
+        guard ready > 0, fds[1].revents != 0 else { return }
+        record(slot.watcher.drain(), in: slot)
     }
+}
+
+/// A KB's slot handed to its thread: after the hand-over only that thread uses the slot and
+/// its engine, and the daemon's shared fields (`slots`, `logger`) are never written again.
+private struct Handover: @unchecked Sendable {
+    let daemon: Daemon
+    let slot: Daemon.Slot
 }

@@ -62,6 +62,8 @@ public final class SyncEngine {
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
     /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
     var loggedRefusal: HostKeyRefusal?
+    /// Runs fetches and pushes: as `settings.transfer` says, unless replaced.
+    public lazy var transfer: any RemoteTransfer = settings.makeTransfer()
 
     /// Opens the KB's repository and the saved state.
     ///
@@ -133,7 +135,7 @@ public final class SyncEngine {
             report.waiting = snapshot.waiting
             guard network, !isCancelled() else { return }
             do {
-                try repository.fetch(remote: settings.remote, options: transferOptions)
+                try transferring { try transfer.fetch(repository, remote: settings.remote, options: transferOptions) }
             } catch let refusal as HostKeyRefusal {
                 refused(&report, refusal); return
             } catch {
@@ -158,9 +160,10 @@ public final class SyncEngine {
             }
             let outcome: PushOutcome
             do {
-                outcome = try repository.push(
-                    remote: settings.remote, localReference: settings.branchReference,
-                    remoteReference: settings.branchReference, options: transferOptions)
+                outcome = try transferring {
+                    try transfer.push(repository, remote: settings.remote, localReference: settings.branchReference,
+                                      remoteReference: settings.branchReference, options: transferOptions)
+                }
             } catch let refusal as HostKeyRefusal {
                 refused(&report, refusal); return
             } catch {

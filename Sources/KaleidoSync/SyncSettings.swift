@@ -7,7 +7,8 @@ internal import KaleidoYAML
 /// daemon's timings and the credentials.
 ///
 /// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, plus the keys only sync reads:
-/// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`, `sync.known_hosts`)
+/// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`, `sync.known_hosts`,
+/// `sync.timeout`)
 /// and from the environment (`KALEIDO_SSH_KEY`, a machine-local key file; `KALEIDO_TOKEN` for
 /// https; `KALEIDO_KNOWN_HOSTS`, the user's known_hosts files, colon-separated).
 public struct SyncSettings: Sendable {
@@ -36,6 +37,12 @@ public struct SyncSettings: Sendable {
     public var credentials: Credentials
     /// Where an ssh server's host key must be found: OpenSSH's files by default.
     public var knownHosts: KnownHostsFiles
+    /// Seconds a transfer may go without progress before it is abandoned and the cycle ends
+    /// offline (`sync.timeout`, default 30). Only a `.childProcess` transfer can be abandoned.
+    public var timeout: Double = 30
+    /// Where fetches and pushes run: `.inProcess` by default; the `kaleido` commands use a
+    /// child process, which `timeout` and cancellation can stop whatever the server does.
+    public var transfer: TransferMode = .inProcess
 
     /// Settings with defaults for `root`.
     public init(root: String, config: KBConfig = KBConfig()) {
@@ -76,6 +83,12 @@ public struct SyncSettings: Sendable {
             }
             if let key = document["sync"]?["ssh_key"]?.stringValue {
                 settings.credentials.sshKeyPath = Self.expand(key, root: root, home: environment["HOME"])
+            }
+            if let node = document["sync"]?["timeout"] {
+                guard let seconds = node.stringValue.flatMap(Double.init), seconds > 0, seconds.isFinite else {
+                    throw SyncError.configuration("\(KBConfig.path):\(node.span.start): sync.timeout must be a positive number of seconds")
+                }
+                settings.timeout = seconds
             }
             if let node = document["sync"]?["known_hosts"] {
                 // One path or a list, like OpenSSH's UserKnownHostsFile; new hosts go to the first.

@@ -35,6 +35,8 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var head: String?
     /// The process id of the daemon that wrote the state, `nil` for `kaleido sync`.
     public var daemonPID: Int32?
+    /// When the fetch or push in progress started; `nil` when none runs.
+    public var syncingSince: Date?
 
     public init() {}
 

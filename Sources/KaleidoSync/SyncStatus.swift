@@ -18,6 +18,9 @@ public struct SyncStatus: Codable, Sendable {
             throw SyncError.repository("\(settings.root) is not a git repository: run `git init` or `git clone` there first")
         }
         var state = SyncState.load(from: SyncState.path(gitDirectory: repository.gitDirectory))
+        let lockHeld = SyncLock.isHeld(gitDirectory: repository.gitDirectory)
+        // A transfer runs only under the lock: without it, the mark is a killed sync's leftover.
+        if !lockHeld { state.syncingSince = nil }
         if let tip = try repository.resolveReference(settings.branchReference) {
             state.head = tip.hex
             if let remote = try repository.resolveReference(settings.trackingReference) {
@@ -27,7 +30,7 @@ public struct SyncStatus: Codable, Sendable {
         return SyncStatus(
             root: settings.root, branch: settings.branch, remote: settings.remote,
             remoteURL: try repository.remoteURL(settings.remote),
-            daemonRunning: SyncLock.isHeld(gitDirectory: repository.gitDirectory), state: state)
+            daemonRunning: lockHeld, state: state)
     }
 
     /// The JSON of `kaleido status --format json`.
@@ -41,6 +44,7 @@ public struct SyncStatus: Codable, Sendable {
         lines.append("Knowledge base \(root), branch \(branch), remote \(remote)\(remoteURL.map { " (\($0))" } ?? " (not configured)")")
         lines.append(daemonRunning ? "Daemon: running\(state.daemonPID.map { " (pid \($0))" } ?? "")" : "Daemon: not running")
         lines.append("Last sync: " + (state.lastSync.map { Self.describe($0, now: now) } ?? "never"))
+        if let since = state.syncingSince { lines.append("Syncing since \(Self.describe(since, now: now)): a fetch or push is in progress") }
         if let since = state.offlineSince {
             lines.append("Offline since \(Self.describe(since, now: now)): \(state.ahead) commit(s) wait to be pushed")
         } else {

@@ -1,3 +1,4 @@
+import Glibc
 import KaleidoCLI
 
 #if os(Linux)
@@ -9,6 +10,13 @@ private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 @main
 struct Entrypoint {
     static func main() async {
+        // First of all: a peer that closes a socket or pipe we write to (a git server dying
+        // mid-push, ssh, a pager) must give EPIPE, an error the caller reports, not kill us.
+        signal(SIGPIPE, SIG_IGN)
+        // A sync's transfer child: no argument parsing, no allocator tuning, started fast.
+        if CommandLine.arguments.dropFirst().first == KaleidoMain.transferCommand {
+            exit(KaleidoMain.transferChild())
+        }
         #if os(Linux)
         // glibc grows each thread's heap a few pages at a time and hands memory back as soon as
         // it can: on 10,000 records that was 2,000 mprotect calls and their page faults. Growing

@@ -1,0 +1,100 @@
+internal import Foundation
+internal import Glibc
+internal import KaleidoGit
+
+/// `prctl` (<sys/prctl.h>, variadic in C, so not imported); PR_SET_PDEATHSIG is 1.
+@_silgen_name("prctl")
+private func prctl(_ option: Int32, _ argument: UInt) -> Int32
+
+/// The child end of `ChildTransfer`: `kaleido __transfer LABEL`, dispatched by `kaleido`'s
+/// main before the argument parser. Reads one `TransferRequest` (JSON) on standard input,
+/// runs it with libgit2, prints a heartbeat line (at most every 100 ms) whenever libgit2 calls
+/// back, and the `TransferReply` as the last line.
+public enum TransferChild {
+    /// Runs the request on standard input; returns the exit status (0 whenever a reply was
+    /// written, failures included: the reply says what failed).
+    public static func main() -> Int32 {
+        // Killed with the process that started us (a daemon killed -9 leaves no transfer behind).
+        _ = prctl(1, UInt(SIGKILL))
+        signal(SIGPIPE, SIG_IGN)
+        let heartbeat = Heartbeat()
+        heartbeat.beat(force: true)
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        let reply: TransferReply
+        do {
+            let request = try JSONDecoder().decode(TransferRequest.self, from: input)
+            reply = run(request, heartbeat: heartbeat)
+        } catch {
+            var failure = TransferReply(outcome: .failure)
+            failure.reason = "the transfer request is not readable: \(error)"
+            reply = failure
+        }
+        return Heartbeat.writeAll(reply.line()) ? 0 : 1
+    }
+
+    static func run(_ request: TransferRequest, heartbeat: Heartbeat) -> TransferReply {
+        var options = TransferOptions(credentials: request.credentials ?? Credentials(), knownHosts: request.knownHosts ?? .current)
+        options.progress = { heartbeat.beat() }
+        do {
+            switch request.operation {
+            case .fetch:
+                let repository = try Repository.open(at: request.repository ?? ".")
+                try repository.fetch(remote: request.remote ?? "origin", options: options)
+                return TransferReply(outcome: .fetched)
+            case .push:
+                let repository = try Repository.open(at: request.repository ?? ".")
+                let outcome = try repository.push(
+                    remote: request.remote ?? "origin", localReference: request.localReference ?? "HEAD",
+                    remoteReference: request.remoteReference ?? "HEAD", options: options)
+                switch outcome {
+                case .pushed: return TransferReply(outcome: .pushed)
+                case .rejected(let reason):
+                    var reply = TransferReply(outcome: .rejected)
+                    reply.reason = reason
+                    return reply
+                }
+            case .hostKey:
+                let endpoint = SSHEndpoint(host: request.host ?? "", port: request.port ?? 22)
+                let key = try HostKeyProbe.key(of: endpoint)
+                var reply = TransferReply(outcome: .hostKey)
+                reply.key = key.base64
+                return reply
+            }
+        } catch let refusal as HostKeyRefusal {
+            return TransferReply(refusal: refusal)
+        } catch let error as GitError {
+            return TransferReply(error: error)
+        } catch {
+            var reply = TransferReply(outcome: .failure)
+            reply.reason = "\(error)"
+            return reply
+        }
+    }
+}
+
+/// Heartbeat lines on standard output, at most one per 100 ms (libgit2 calls back for every
+/// few kilobytes). Only the transfer's thread uses it.
+final class Heartbeat: @unchecked Sendable {
+    private var last = 0.0
+
+    func beat(force: Bool = false) {
+        let now = WatchedChild.clock()
+        guard force || now - last >= 0.1 else { return }
+        last = now
+        _ = Self.writeAll(Array("progress\n".utf8))
+    }
+
+    /// Writes all of `bytes` to standard output; `false` when the parent is gone (EPIPE).
+    static func writeAll(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+}
