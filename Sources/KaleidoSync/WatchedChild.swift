@@ -47,8 +47,8 @@ struct WatchedChild {
         let output = fromChild[0]
         defer { close(output) }
         // The request is a few hundred bytes, far below a pipe's buffer: this write does not
-        // block. A child already dead gives EPIPE (SIGPIPE is ignored), seen below as its end.
-        input.withUnsafeBytes { bytes in _ = write(toChild[1], bytes.baseAddress, bytes.count) }
+        // block. A child already dead gives EPIPE, seen below as its end without an answer.
+        Self.writeWithoutSIGPIPE(toChild[1], input)
         close(toChild[1])
 
         var received: [UInt8] = []
@@ -105,6 +105,32 @@ struct WatchedChild {
             throw SyncError.io("could not start \(executable) \(arguments.first ?? ""): \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// Writes `bytes` with SIGPIPE blocked on this thread and a pending one discarded: `kaleido`
+    /// ignores SIGPIPE, but a library user's process may not, and a dead child must not kill it.
+    private static func writeWithoutSIGPIPE(_ fd: Int32, _ bytes: [UInt8]) {
+        var pipeSignal = sigset_t(), previous = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            offset += written
+        }
+        guard sigismember(&previous, SIGPIPE) == 0 else { return }
+        var pending = sigset_t()
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1 {
+            var now = timespec()
+            _ = sigtimedwait(&pipeSignal, nil, &now)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
     }
 
     private static func kill(_ pid: pid_t, _ ending: Ending) -> Ending {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KaleidoSync
 import Testing
 
 /// Servers that accept and never answer, and servers that die mid-transfer: every transport
@@ -52,6 +53,29 @@ extension ProcessTests {
                 #expect(result.status == 2, "\(result)")
                 #expect(result.errors.contains(".kaleido/config.yaml:\(number):\(column): sync.timeout must be a positive number of seconds"), "\(result.errors)")
             }
+        }
+    }
+
+    @Test func anEngineWithAChildTransferStopsAtOnceWhenCancelled() async throws {
+        try await withScratch { scratch in
+            let server = try SilentServer()
+            defer { server.stop() }
+            let (clone, _) = try cloneWithTimeout(scratch) { _ in "git://127.0.0.1:\(server.port)/remote.git" }
+            var settings = try SyncSettings.load(root: clone, environment: scratch.environment)
+            #expect(settings.timeout == Self.stallTimeout)
+            settings.timeout = 60
+            settings.transfer = .childProcess(executable: KaleidoBinary.path)
+            let engine = try SyncEngine(settings: settings)
+            // Cancelled (as by SIGTERM) once the server holds the connection.
+            engine.isCancelled = { server.accepted >= 1 }
+            let start = Date()
+            let report = try engine.runCycle()
+            let seconds = Date().timeIntervalSince(start)
+            #expect(seconds < 2.5, "\(seconds) s")
+            #expect(server.accepted >= 1)
+            #expect(report.offline == nil, "a cancelled cycle is not an outage")
+            #expect(engine.state.syncingSince == nil)
+            #expect(transferChildren(labelled: clone).isEmpty)
         }
     }
 
