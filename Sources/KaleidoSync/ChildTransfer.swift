@@ -66,7 +66,7 @@ public struct ChildTransfer: RemoteTransfer {
                            message: "no progress for \(Self.seconds(timeout)) (sync.timeout): the remote accepted the connection but stopped answering, or could not be reached in time; the transfer was abandoned",
                            operation: operation)
         case .exited(let status, let output):
-            let lastLine = output.split(separator: 0x0A).last.map { Array($0) } ?? []
+            let lastLine = output.split(separator: 0x0A).last { $0.first == UInt8(ascii: "{") }.map { Array($0) } ?? []
             guard let reply = try? JSONDecoder().decode(TransferReply.self, from: Data(lastLine)) else {
                 throw GitError(code: .generic, errorClass: .os, message: "the transfer process ended without an answer (\(Self.describe(status)))",
                                operation: operation)

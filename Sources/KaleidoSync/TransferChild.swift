@@ -23,13 +23,15 @@ public enum TransferChild {
         let reply: TransferReply
         do {
             let request = try JSONDecoder().decode(TransferRequest.self, from: input)
+            let sending = SendQueueWatch { heartbeat.beat() }
             reply = run(request, heartbeat: heartbeat)
+            sending.stop()
         } catch {
             var failure = TransferReply(outcome: .failure)
             failure.reason = "the transfer request is not readable: \(error)"
             reply = failure
         }
-        return Heartbeat.writeAll(reply.line()) ? 0 : 1
+        return heartbeat.finish(with: reply.line()) ? 0 : 1
     }
 
     static func run(_ request: TransferRequest, heartbeat: Heartbeat) -> TransferReply {
@@ -73,15 +75,28 @@ public enum TransferChild {
 }
 
 /// Heartbeat lines on standard output, at most one per 100 ms (libgit2 calls back for every
-/// few kilobytes). Only the transfer's thread uses it.
+/// few kilobytes), from the transfer's thread and `SendQueueWatch`'s; then the reply, after
+/// which nothing more is written (the parent reads the last line as the reply).
 final class Heartbeat: @unchecked Sendable {
+    private let lock = NSLock()
     private var last = 0.0
+    private var finished = false
 
     func beat(force: Bool = false) {
-        let now = WatchedChild.clock()
-        guard force || now - last >= 0.1 else { return }
-        last = now
-        _ = Self.writeAll(Array("progress\n".utf8))
+        lock.withLock {
+            let now = WatchedChild.clock()
+            guard !finished, force || now - last >= 0.1 else { return }
+            last = now
+            _ = Self.writeAll(Array("progress\n".utf8))
+        }
+    }
+
+    /// Writes the reply line; `false` when the parent is gone (EPIPE).
+    func finish(with line: [UInt8]) -> Bool {
+        lock.withLock {
+            finished = true
+            return Self.writeAll(line)
+        }
     }
 
     /// Writes all of `bytes` to standard output; `false` when the parent is gone (EPIPE).

@@ -160,7 +160,7 @@ extension ProcessTests {
                  "--listen=127.0.0.1", "--port=\(port)", scratch.root],
                 port: port, log: scratch.path("git-daemon.log"), environment: scratch.environment)
             defer { server.stop() }
-            let relay = try CuttingRelay(upstream: port, limit: Int.max)
+            let relay = try FaultyRelay(upstream: port, limit: Int.max)
             defer { relay.stop() }
             let size = 4 << 20
             let a = try scratch.clone(remote, as: "a", person: "Amina")
@@ -196,6 +196,44 @@ extension ProcessTests {
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: a))
             #expect(FileManager.default.fileExists(atPath: a + "/attachments/b.bin"))
             try scratch.fsck(a)
+            try scratch.fsck(remote)
+        }
+    }
+}
+
+extension ProcessTests {
+    @Test func aSlowTransferThatKeepsProgressingIsNotAbandoned() async throws {
+        try await withScratch { scratch in
+            let remote = try scratch.makeRemote(files: [Self.record: partner("tn-mun-sfax", name: "Sfax")])
+            let port = try freePort()
+            let server = try ServerProcess(
+                "/usr/lib/git-core/git-daemon",
+                ["--enable=receive-pack", "--base-path=\(scratch.root)", "--export-all", "--reuseaddr",
+                 "--listen=127.0.0.1", "--port=\(port)", scratch.root],
+                port: port, log: scratch.path("git-daemon.log"), environment: scratch.environment)
+            defer { server.stop() }
+            // About 800 KB/s: 2 MB each way take seconds, with data every 20 ms.
+            let relay = try FaultyRelay(upstream: port, limit: Int.max)
+            relay.pause = 0.02
+            defer { relay.stop() }
+            let size = 2 << 20
+            for (name, person) in [("a", "Amina"), ("b", "Bruno")] {
+                let clone = try scratch.clone(remote, as: name, person: person)
+                try FileManager.default.createDirectory(atPath: clone + "/attachments", withIntermediateDirectories: true)
+                try randomBytes(size).write(to: URL(fileURLWithPath: clone + "/attachments/\(name).bin"))
+                try scratch.git("add", "--all", in: clone)
+                try scratch.git("commit", "--quiet", "-m", "\(name).bin", in: clone)
+            }
+            try scratch.git("push", "--quiet", "origin", "main", in: scratch.path("b"))
+            let a = scratch.path("a")
+            let config = try #require(scratch.read(".kaleido/config.yaml", in: a))
+            try scratch.write(config + "sync:\n  timeout: 1\n", to: ".kaleido/config.yaml", in: a)
+            try scratch.git("remote", "set-url", "origin", "git://127.0.0.1:\(relay.port)/remote.git", in: a)
+            let result = try TimedKaleido.run("sync", in: a, scratch: scratch, limit: 60)
+            #expect(result.exitCode == 0, "\(result)")
+            #expect(result.seconds > 3, "the transfers outlasted the 1 s timeout several times over: \(result.seconds) s")
+            #expect(FileManager.default.fileExists(atPath: a + "/attachments/b.bin"))
+            #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: a))
             try scratch.fsck(remote)
         }
     }

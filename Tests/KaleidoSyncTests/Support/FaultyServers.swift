@@ -72,13 +72,15 @@ final class SilentServer: @unchecked Sendable {
 
 /// A TCP relay on 127.0.0.1 to an upstream port that forwards, per connection, `limit` bytes
 /// (both directions together) and then resets both sides: a server dying mid-transfer at a
-/// chosen moment.
-final class CuttingRelay: @unchecked Sendable {
+/// chosen moment. With a `pause`, it sleeps that long after each chunk of at most 16 KiB: a
+/// slow link that still makes progress.
+final class FaultyRelay: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let upstream: UInt16
     private let lock = NSLock()
     private var limitValue: Int
+    private var pauseValue = 0.0
     private var cutCount = 0
     private var stopped = false
 
@@ -101,6 +103,12 @@ final class CuttingRelay: @unchecked Sendable {
     var limit: Int {
         get { lock.withLock { limitValue } }
         set { lock.withLock { limitValue = newValue } }
+    }
+
+    /// Seconds slept after each chunk forwarded.
+    var pause: Double {
+        get { lock.withLock { pauseValue } }
+        set { lock.withLock { pauseValue = newValue } }
     }
 
     /// How many connections were cut so far.
@@ -138,6 +146,8 @@ final class CuttingRelay: @unchecked Sendable {
                     sent += written
                 }
                 forwarded += count
+                let pause = self.pause
+                if pause > 0 { usleep(UInt32(pause * 1_000_000)) }
                 if forwarded >= budget {
                     lock.withLock { cutCount += 1 }
                     reset(client)
