@@ -136,7 +136,18 @@ struct WatchedChild {
     private static func kill(_ pid: pid_t, _ ending: Ending) -> Ending {
         Glibc.kill(pid, SIGKILL)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let deadline = clock() + 1
+        while clock() < deadline {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno != EINTR) { return ending }
+            usleep(5_000)
+        }
+        // Still there: stuck in the kernel (a file system that does not honour SIGKILL yet).
+        // A thread of its own reaps it whenever it goes; the caller does not wait for it.
+        Thread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }.start()
         return ending
     }
 

@@ -40,6 +40,21 @@ extension ProcessTests {
         }
     }
 
+    @Test func aPathRemoteThatHangsLikeADeadMountEndsTheSyncOfflineWithinTheTimeout() async throws {
+        try await withScratch { scratch in
+            let (clone, remote) = try cloneWithTimeout(scratch) { $0 }
+            // Reading the remote's config blocks for ever, as a read on a dead NFS mount does:
+            // a FIFO nobody writes to.
+            try FileManager.default.removeItem(atPath: remote + "/config")
+            #expect(mkfifo(remote + "/config", 0o644) == 0)
+            let result = try TimedKaleido.run("sync", in: clone, scratch: scratch, limit: 30)
+            #expect(result.exitCode == 3, "\(result)")
+            #expect(result.seconds >= Self.stallTimeout - 0.5 && result.seconds < Self.stallBound, "\(result.seconds) s")
+            #expect(result.output.contains("no progress for 3 s"), "\(result.output)")
+            #expect(transferChildren(labelled: clone).isEmpty)
+        }
+    }
+
     @Test func aTimeoutThatIsNotAPositiveNumberIsAConfigurationErrorWithItsPosition() async throws {
         try await withScratch { scratch in
             let (clone, _) = try cloneWithTimeout(scratch) { $0 }
