@@ -17,6 +17,7 @@ public enum TransferChild {
         // Killed with the process that started us (a daemon killed -9 leaves no transfer behind).
         _ = prctl(1, UInt(SIGKILL))
         signal(SIGPIPE, SIG_IGN)
+        closeInheritedDescriptors()
         let heartbeat = Heartbeat()
         heartbeat.beat(force: true)
         let input = FileHandle.standardInput.readDataToEndOfFile()
@@ -32,6 +33,14 @@ public enum TransferChild {
             reply = failure
         }
         return heartbeat.finish(with: reply.line()) ? 0 : 1
+    }
+
+    /// Closes every descriptor but standard input, output and error. Whatever the parent left
+    /// open without FD_CLOEXEC (a lock, a socket Foundation's `Process` watches to see that the
+    /// parent has exited) must not be held by a transfer that may outlive it by a few ms.
+    private static func closeInheritedDescriptors() {
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap(Int32.init) where fd > 2 { close(fd) }
     }
 
     static func run(_ request: TransferRequest, heartbeat: Heartbeat) -> TransferReply {
@@ -103,7 +112,7 @@ final class Heartbeat: @unchecked Sendable {
     static func writeAll(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return false

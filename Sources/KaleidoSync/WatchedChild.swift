@@ -116,7 +116,7 @@ struct WatchedChild {
         pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 break

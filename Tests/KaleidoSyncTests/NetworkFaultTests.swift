@@ -158,6 +158,19 @@ extension ProcessTests {
         }
     }
 
+    @Test func aDaemonKilledMidTransferLeavesNoTransferBehind() async throws {
+        try await withScratch { scratch in
+            let server = try SilentServer()
+            defer { server.stop() }
+            let (stalled, _) = try cloneWithTimeout(scratch) { _ in "git://127.0.0.1:\(server.port)/remote.git" }
+            let daemon = try DaemonProcess(kb: stalled, scratch: scratch)
+            #expect(eventually(timeout: 15) { !transferChildren(labelled: stalled).isEmpty }, "\(daemon.log)")
+            daemon.kill9()
+            // The kernel kills the child with its parent (PR_SET_PDEATHSIG): nobody has to reap it.
+            #expect(eventually(timeout: 2) { transferChildren(labelled: stalled).isEmpty })
+        }
+    }
+
     /// Random (incompressible) bytes, so that a pack carrying them is as long as they are.
     func randomBytes(_ count: Int) throws -> Data {
         let random = try #require(FileHandle(forReadingAtPath: "/dev/urandom"))
