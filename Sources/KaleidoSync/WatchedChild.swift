@@ -76,6 +76,9 @@ struct WatchedChild {
             if Self.clock() > deadline { return Self.kill(pid, .stalled) }
             usleep(10_000)
         }
+        // A stop signal sent to the whole group (systemd stopping the service, Ctrl-C) may kill
+        // the child first: that is the caller's cancellation, not a failed transfer.
+        if status & 0x7f != 0, isCancelled() { return .cancelled }
         return .exited(status: status, output: received)
     }
 
