@@ -1,11 +1,11 @@
 import Testing
 import KaleidoKB
 
-/// One line of the truth table: a MERGE.md situation with base, ours, theirs, the exact merged
+/// One line of the truth table: a docs/merge.md situation with base, ours, theirs, the exact merged
 /// text (driver rule: ours is the provisional value) and the conflict paths it records.
 struct MergeCase: CustomTestStringConvertible, Sendable {
     var name: String
-    /// The MERGE.md row the case exercises.
+    /// The docs/merge.md row the case exercises.
     var row: String
     var base: String?
     var ours: String
