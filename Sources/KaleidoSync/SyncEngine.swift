@@ -105,6 +105,8 @@ public final class SyncEngine {
     public func runCycle(network: Bool = true, scan: Bool = true) throws -> CycleReport {
         var report = CycleReport()
         do { try cycle(network: network, scan: scan, &report) } catch {
+            // `kaleido status` says why the last cycle stopped, whoever ran it.
+            state.lastError = "\(error)"
             finish(&report)
             throw error
         }
