@@ -1,9 +1,10 @@
+internal import CGit2
 internal import Foundation
 
 /// A credential offered to the server, remembered until the server answers: libgit2 asks for
 /// another credential only when the last one was refused.
 enum OfferedCredential {
-    case key(String)
+    case key(String, passphraseGiven: Bool)
     case agent(String)
     case token(String)
     /// The credential helper's user name and password, to reject to the helper if refused.
@@ -43,7 +44,9 @@ extension TransferContext {
     /// password it supplied.
     func refuse(_ credential: OfferedCredential, url: String) {
         switch credential {
-        case .key(let path): refusedCredentials.append("the server refused the ssh key \(path)")
+        case .key(let path, let passphraseGiven):
+            let detail = String(borrowing: git_error_last()?.pointee.message) ?? ""
+            refusedCredentials.append(SSHKeyDiagnosis(path: path, passphraseGiven: passphraseGiven, detail: detail).reason)
         case .agent(let user): refusedCredentials.append("the server refused ssh-agent's keys for \(user)")
         case .token(let user): refusedCredentials.append("the server refused the token (KALEIDO_TOKEN) for \(user)")
         case .helper(let user, let password):

@@ -98,7 +98,7 @@ final class TransferContext {
                     return credential(out, url: url, username: username, allowed: allowed)
                 }
             }
-            offered = .key(privateKey)
+            offered = .key(privateKey, passphraseGiven: secret != nil)
             return git_credential_ssh_key_new(out, name, publicPath, privateKey, secret)
         case .sshAgent(let name):
             offered = .agent(name)
