@@ -155,6 +155,24 @@ extension ProcessTests {
     }
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
+    func aCAFolderInTheGlobalGitConfigIsTrusted() async throws {
+        try await withScratch { base in
+            try seededRemote(base)
+            let server = try HTTPSServer(base, users: ["x-access-token": "tok"])
+            defer { server.stop() }
+            var scratch = base
+            scratch.extraEnvironment = ["KALEIDO_TOKEN": "tok"]
+            let (remote, a, b) = try httpsClones(scratch, server)
+            // The user's ~/.gitconfig (the scratch HOME), a folder of PEM certificates.
+            let folder = scratch.path("cas")
+            for path in [folder, scratch.path(".home")] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+            try FileManager.default.copyItem(atPath: server.caFile, toPath: folder + "/team-ca.pem")
+            try scratch.git("config", "--global", "http.sslCAPath", folder, in: scratch.root)
+            try pushAndFetch(scratch, remote: remote, a: a, b: b)
+        }
+    }
+
+    @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func anAddressMustBeNamedByTheCertificate() async throws {
         try await withScratch { base in
             try seededRemote(base)
