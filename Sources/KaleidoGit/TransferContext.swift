@@ -113,8 +113,9 @@ final class TransferContext {
             offered = .helper(user, password)
             return git_credential_userpass_plaintext_new(out, user, password)
         case .giveUp(let reason):
-            authenticationFailure = refusedCredentials.isEmpty ? reason
-                : "\(refusedCredentials.joined(separator: "; ")); \(reason)"
+            authenticationFailure = refusedCredentials.isEmpty ? reason : refusedCredentials.joined(separator: "; ")
+                + (allowed.contains(.userPassword)
+                    ? ". Check the token or password: a token may have expired or lack the repository's scope" : "")
             return GIT_EAUTH.rawValue
         }
     }

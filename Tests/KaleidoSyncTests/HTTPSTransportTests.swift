@@ -151,6 +151,12 @@ extension ProcessTests {
             scratch.extraEnvironment["SSL_CERT_FILE"] = server.caFile
             let trusted = try scratch.kaleido("sync", in: a)
             #expect(trusted.status == 0, "\(trusted.errors)\(trusted.output)")
+
+            // A CA file that cannot be read is a setting to fix, not an outage.
+            try scratch.git("config", "http.sslCAInfo", scratch.path("missing.pem"), in: a)
+            let unreadable = try scratch.kaleido("sync", in: a)
+            #expect(unreadable.status == 1, "\(unreadable.errors)\(unreadable.output)")
+            #expect(unreadable.errors.contains("load the trusted CA certificates (http.sslCAInfo=\(scratch.path("missing.pem"))"), "\(unreadable.errors)")
         }
     }
 
