@@ -210,6 +210,7 @@ public final class SyncEngine {
             return
         }
         if let refusal = AccessRefusal(error) { refusedAccess(&report, refusal); return }
+        state.refusal = nil
         let message = "\(error)"
         report.offline = message
         if state.offlineSince == nil {

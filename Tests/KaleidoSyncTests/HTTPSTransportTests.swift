@@ -100,6 +100,13 @@ extension ProcessTests {
             let again = try scratch.kaleido("sync", in: a)
             #expect(again.status == 1, "\(again.errors)\(again.output)")
             #expect(server.failedLogins == 1)
+
+            // A server that is down is offline again, whatever was refused before.
+            server.stop()
+            let offline = try scratch.kaleido("sync", in: a)
+            #expect(offline.status == 3, "\(offline.errors)\(offline.output)")
+            let after = try scratch.kaleido("status", in: a)
+            #expect(after.output.contains("Offline since") && !after.output.contains("refused since"), "\(after.output)")
         }
     }
 
