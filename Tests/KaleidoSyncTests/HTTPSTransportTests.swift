@@ -46,6 +46,8 @@ extension ProcessTests {
             let (remote, a, b) = try httpsClones(scratch, server)
             try pushAndFetch(scratch, remote: remote, a: a, b: b)
             #expect(server.failedLogins == 0)
+            server.stop()
+            #expect(!server.isListening, "nothing of the server is left running")
         }
     }
 

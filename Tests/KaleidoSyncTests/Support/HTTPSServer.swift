@@ -35,8 +35,9 @@ struct HTTPSServer {
         }
         try htpasswd.write(toFile: folder + "/htpasswd", atomically: true, encoding: .utf8)
         let fcgiPort = try freePort()
+        // One process (`-c 1`): preforked workers would outlive the SIGTERM that stops it.
         fcgi = try ServerProcess(
-            Self.fcgiwrapPath, ["-c", "2", "-s", "tcp:127.0.0.1:\(fcgiPort)"],
+            Self.fcgiwrapPath, ["-c", "1", "-s", "tcp:127.0.0.1:\(fcgiPort)"],
             port: fcgiPort, log: folder + "/fcgiwrap.log", environment: scratch.environment)
         port = try freePort()
         try Self.configuration(folder: folder, port: port, fcgiPort: fcgiPort, projectRoot: scratch.root)
@@ -122,6 +123,9 @@ struct HTTPSServer {
         let log = (try? String(contentsOfFile: folder + "/access.log", encoding: .utf8)) ?? ""
         return log.split(separator: "\n").filter { $0.contains("\" 200 ") && !$0.contains(" - - [") }.count
     }
+
+    /// Whether nginx or fcgiwrap (or a process they left) still listens.
+    var isListening: Bool { KaleidoSyncTests.isListening(port) || KaleidoSyncTests.isListening(fcgi.port) }
 
     func stop() {
         nginx.stop()
