@@ -79,11 +79,11 @@ public struct SyncSettings: Sendable {
             if let key = document["sync"]?["ssh_key"]?.stringValue {
                 settings.credentials.sshKeyPath = Self.expand(key, root: root, home: environment["HOME"])
             }
-            if document["sync"]?["ssh_key_passphrase_command"] != nil {
+            if let command = document["sync"]?["ssh_key_passphrase_command"] {
                 // This file is shared through the remote: a command in it would run on every
                 // teammate's machine, chosen by anyone who can push.
                 throw SyncError.configuration(
-                    "\(KBConfig.path): sync.ssh_key_passphrase_command is not read from the shared config (anyone who can push could make it run a program on your machine): remove it and set it on your machine with `git config kaleido.sshKeyPassphraseCommand 'COMMAND'` in the knowledge base (or --global), or KALEIDO_SSH_KEY_PASSPHRASE_COMMAND")
+                    "\(KBConfig.path):\(command.span.start): sync.ssh_key_passphrase_command is not read from the shared config (anyone who can push could make it run a program on your machine): remove it and set it on your machine with `git config kaleido.sshKeyPassphraseCommand 'COMMAND'` in the knowledge base (or --global), or KALEIDO_SSH_KEY_PASSPHRASE_COMMAND")
             }
             if let node = document["sync"]?["known_hosts"] {
                 // One path or a list, like OpenSSH's UserKnownHostsFile; new hosts go to the first.

@@ -145,6 +145,8 @@ extension ProcessTests {
             let refused = try scratch.kaleido("sync", in: clone)
             #expect(refused.status == 2, "\(refused.errors)\(refused.output)")
             #expect(refused.errors.contains("git config kaleido.sshKeyPassphraseCommand"), "\(refused.errors)")
+            let line = config.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+            #expect(refused.errors.contains(".kaleido/config.yaml:\(line):"), "file:line:col: \(refused.errors)")
             #expect(!FileManager.default.fileExists(atPath: scratch.path("ran")))
         }
     }
