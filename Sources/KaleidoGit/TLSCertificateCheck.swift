@@ -12,11 +12,11 @@ internal import Foundation
 extension TransferContext {
     func checkCertificate(_ cert: UnsafeMutablePointer<git_cert>, valid: Bool, host: String) -> Int32 {
         if valid { return 0 }
-        let verdict = cert.withMemoryRebound(to: git_cert_x509.self, capacity: 1) { x509 in
+        let refusal = cert.withMemoryRebound(to: git_cert_x509.self, capacity: 1) { x509 in
             Self.verify(der: x509.pointee.data, length: x509.pointee.len, host: host, trust: trust)
         }
-        if verdict == nil { return 0 }
-        certificateRefusal = "the certificate of \(host) is refused: \(verdict!) (trusted CAs: \(trust?.origin ?? "libgit2's default"))"
+        guard let refusal else { return 0 }
+        certificateRefusal = "the certificate of \(host) is refused: \(refusal) (trusted CAs: \(trust?.origin ?? "libgit2's default"))"
         return GIT_ECERTIFICATE.rawValue
     }
 
@@ -43,6 +43,11 @@ extension TransferContext {
         if flags & UInt32(MBEDTLS_X509_BADCERT_CN_MISMATCH) != 0 { reasons.append("it does not name \(host)") }
         if let address, !leaf.ipAddresses.contains(address) {
             reasons.append("it does not name \(host) (no subjectAltName IP:\(host))")
+        }
+        // What the TLS layer would also have checked: a certificate made for a TLS server.
+        let serverAuth: [CChar] = [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01]  // 1.3.6.1.5.5.7.3.1
+        if mbedtls_x509_crt_check_extended_key_usage(leaf.pointer, serverAuth, serverAuth.count) != 0 {
+            reasons.append("it is not made for a TLS server (extendedKeyUsage without serverAuth)")
         }
         if reasons.isEmpty, flags != 0 { reasons.append(String(format: "mbedTLS verification flags %#x", flags)) }
         if reasons.isEmpty, address == nil { reasons.append("libgit2's TLS verification refused it") }

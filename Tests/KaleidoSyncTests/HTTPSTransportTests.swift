@@ -205,4 +205,20 @@ extension ProcessTests {
             #expect(byName.status == 0, "\(byName.errors)\(byName.output)")
         }
     }
+
+    @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
+    func anAddressCertificateMustBeMadeForAServer() async throws {
+        try await withScratch { base in
+            try seededRemote(base)
+            // It names the address, from a trusted CA, but for TLS clients only.
+            let server = try HTTPSServer(base, users: ["x-access-token": "tok"], extendedKeyUsage: "clientAuth")
+            defer { server.stop() }
+            var scratch = base
+            scratch.extraEnvironment = ["KALEIDO_TOKEN": "tok", "GIT_SSL_CAINFO": server.caFile]
+            let (_, a, _) = try httpsClones(scratch, server)
+            let refused = try scratch.kaleido("sync", in: a)
+            #expect(refused.status == 1, "\(refused.errors)\(refused.output)")
+            #expect(refused.errors.contains("not made for a TLS server"), "\(refused.errors)")
+        }
+    }
 }

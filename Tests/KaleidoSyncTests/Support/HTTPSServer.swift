@@ -23,11 +23,11 @@ struct HTTPSServer {
     /// Starts a server for the bare repositories under `scratch.root`, accepting `users`
     /// (name → password), with a certificate for `subjectAltNames` (openssl's syntax).
     init(_ scratch: Scratch, name: String = "https", users: [String: String],
-         subjectAltNames: String = "IP:127.0.0.1,DNS:localhost") throws {
+         subjectAltNames: String = "IP:127.0.0.1,DNS:localhost", extendedKeyUsage: String = "serverAuth") throws {
         folder = scratch.path(name)
         try FileManager.default.createDirectory(atPath: folder + "/tmp", withIntermediateDirectories: true)
         caFile = folder + "/ca.crt"
-        try Self.makeCertificates(in: folder, subjectAltNames: subjectAltNames, scratch: scratch)
+        try Self.makeCertificates(in: folder, extensions: "subjectAltName=\(subjectAltNames)\nextendedKeyUsage=\(extendedKeyUsage)\n", scratch: scratch)
         var htpasswd = ""
         for (user, password) in users.sorted(by: { $0.key < $1.key }) {
             let hash = try scratch.run(Self.opensslPath, ["passwd", "-apr1", password]).output
@@ -53,14 +53,14 @@ struct HTTPSServer {
     }
 
     /// A CA (key and self-signed certificate) and a server certificate it signs.
-    private static func makeCertificates(in folder: String, subjectAltNames: String, scratch: Scratch) throws {
+    private static func makeCertificates(in folder: String, extensions: String, scratch: Scratch) throws {
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
         try scratch.run(opensslPath, ["req", "-x509"] + ec + [
             "-keyout", folder + "/ca.key", "-out", folder + "/ca.crt", "-days", "2", "-subj", "/CN=Kaleido test CA",
             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
         try scratch.run(opensslPath, ["req", "-new"] + ec + [
             "-keyout", folder + "/server.key", "-out", folder + "/server.csr", "-subj", "/CN=Kaleido test server"])
-        try "subjectAltName=\(subjectAltNames)\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+        try "basicConstraints=CA:FALSE\n\(extensions)"
             .write(toFile: folder + "/server.ext", atomically: true, encoding: .utf8)
         try scratch.run(opensslPath, [
             "x509", "-req", "-in", folder + "/server.csr", "-CA", folder + "/ca.crt", "-CAkey", folder + "/ca.key",
