@@ -11,14 +11,6 @@ enum OfferedCredential {
     case helper(String, String)
 }
 
-extension Optional where Wrapped == OfferedCredential {
-    /// Returns the offered credential and forgets it.
-    mutating func take() -> OfferedCredential? {
-        defer { self = nil }
-        return self
-    }
-}
-
 extension TransferContext {
     /// What the transfer of `repository` needs set up in this process, right before it starts:
     /// the CAs to trust for https (process-global in libgit2) and the folder git's credential
@@ -53,38 +45,5 @@ extension TransferContext {
             refusedCredentials.append("the server refused the password of git's credential helper for \(user) (the helper was told to forget it)")
             options.credentialHelper.reject(url: url, username: user, password: password)
         }
-    }
-}
-
-/// Runs the command that prints an ssh key's passphrase (`kaleido.sshKeyPassphraseCommand` in
-/// git config, or `KALEIDO_SSH_KEY_PASSPHRASE_COMMAND`), like `ssh`'s `SSH_ASKPASS`. Its output
-/// is a secret: it is never logged nor put in an error.
-enum PassphraseCommand {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// The command's standard output without its final line break.
-    static func run(_ command: String, directory: String?) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let stdout = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw Failure(description: "the ssh key passphrase command could not start: \(error)")
-        }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "the ssh key passphrase command exited with status \(process.terminationStatus)")
-        }
-        var text = String(decoding: output, as: UTF8.self)
-        if text.hasSuffix("\n") { text.removeLast() }
-        if text.hasSuffix("\r") { text.removeLast() }
-        return text
     }
 }
