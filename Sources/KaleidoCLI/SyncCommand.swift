@@ -14,7 +14,8 @@ struct SyncCommand: AsyncParsableCommand {
             2 usage or configuration error, 3 offline: the remote could not be reached and the \
             local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
             this knowledge base. An ssh server whose host key is not in known_hosts is refused \
-            (exit 1): check its fingerprint, then `kaleido trust-host`.
+            (exit 1): check its fingerprint, then `kaleido trust-host`. A refused password, \
+            token or key, and an https certificate that is not trusted, exit 1 too (not 3).
             """)
 
     @OptionGroup var kb: KBOptions
@@ -47,6 +48,10 @@ struct SyncCommand: AsyncParsableCommand {
                 StandardError.write("kaleido: error: \(refusal)\n")
                 throw ExitCode.failure
             }
+            if let refusal = report.accessRefusal {
+                StandardError.write("kaleido: error: \(refusal)\n")
+                throw ExitCode.failure
+            }
             if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
         }
     }
@@ -61,6 +66,9 @@ struct SyncCommand: AsyncParsableCommand {
         for conflict in report.conflicts { lines.append("conflict: \(conflict.path): \(conflict.detail)") }
         if report.hostKeyRefusal != nil {
             lines.append("not synced: the ssh server's host key is not trusted (see the error below)")
+            lines.append("\(report.ahead) commit(s) wait to be pushed")
+        } else if let refusal = report.accessRefusal {
+            lines.append("not synced: \(refusal.kind.label) (see the error below)")
             lines.append("\(report.ahead) commit(s) wait to be pushed")
         } else if let offline = report.offline {
             lines.append("offline: \(offline)")

@@ -20,6 +20,9 @@ public struct CycleReport: Sendable {
     /// The ssh server's host key was not trusted: nothing was fetched or pushed, local commits
     /// wait, and the user must check the key (`kaleido trust-host`).
     public var hostKeyRefusal: HostKeyRefusal?
+    /// The server refused our credentials, or its certificate is not trusted: not offline;
+    /// local commits wait until the user fixes the password or the CA settings.
+    public var accessRefusal: AccessRefusal?
     /// Commits waiting to be pushed after the cycle (the offline queue).
     public var ahead = 0
     /// Files that do not parse, not committed.
@@ -208,6 +211,8 @@ public final class SyncEngine {
         if let gitError = error as? GitError, gitError.code.rawValue == -7 /* GIT_EUSER: cancelled */ {
             return
         }
+        if let refusal = AccessRefusal(error) { refusedAccess(&report, refusal); return }
+        state.refusal = nil
         let message = "\(error)"
         report.offline = message
         if state.offlineSince == nil {
@@ -223,6 +228,8 @@ public final class SyncEngine {
             logger.info("remote reachable again", metadata: ["kb": "\(settings.root)"])
         }
         state.offlineSince = nil
+        state.refusal = nil
+        state.refusedSince = nil
         state.lastError = nil
         state.lastSync = Date()
     }

@@ -8,8 +8,10 @@ internal import KaleidoYAML
 ///
 /// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, plus the keys only sync reads:
 /// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`, `sync.known_hosts`)
-/// and from the environment (`KALEIDO_SSH_KEY`, a machine-local key file; `KALEIDO_TOKEN` for
-/// https; `KALEIDO_KNOWN_HOSTS`, the user's known_hosts files, colon-separated).
+/// and from the environment (`KALEIDO_SSH_KEY`, a machine-local key file;
+/// `KALEIDO_SSH_KEY_PASSPHRASE_COMMAND`, a command printing its passphrase, else git config's
+/// `kaleido.sshKeyPassphraseCommand`; `KALEIDO_TOKEN` for https; `KALEIDO_KNOWN_HOSTS`, the
+/// user's known_hosts files, colon-separated).
 public struct SyncSettings: Sendable {
     /// The KB root (the working tree of its git repository), without a trailing slash.
     public var root: String
@@ -77,6 +79,12 @@ public struct SyncSettings: Sendable {
             if let key = document["sync"]?["ssh_key"]?.stringValue {
                 settings.credentials.sshKeyPath = Self.expand(key, root: root, home: environment["HOME"])
             }
+            if let command = document["sync"]?["ssh_key_passphrase_command"] {
+                // This file is shared through the remote: a command in it would run on every
+                // teammate's machine, chosen by anyone who can push.
+                throw SyncError.configuration(
+                    "\(KBConfig.path):\(command.span.start): sync.ssh_key_passphrase_command is not read from the shared config (anyone who can push could make it run a program on your machine): remove it and set it on your machine with `git config kaleido.sshKeyPassphraseCommand 'COMMAND'` in the knowledge base (or --global), or KALEIDO_SSH_KEY_PASSPHRASE_COMMAND")
+            }
             if let node = document["sync"]?["known_hosts"] {
                 // One path or a list, like OpenSSH's UserKnownHostsFile; new hosts go to the first.
                 let paths = node.items?.compactMap(\.stringValue) ?? node.stringValue.map { [$0] } ?? []
@@ -93,6 +101,9 @@ public struct SyncSettings: Sendable {
         // A machine-local key (the config file is shared by the team) wins over the config's.
         if let key = environment["KALEIDO_SSH_KEY"], !key.isEmpty { settings.credentials.sshKeyPath = key }
         if let token = environment["KALEIDO_TOKEN"], !token.isEmpty { settings.credentials.token = token }
+        if let command = environment["KALEIDO_SSH_KEY_PASSPHRASE_COMMAND"], !command.isEmpty {
+            settings.credentials.sshPassphraseCommand = command
+        }
         return settings
     }
 

@@ -25,6 +25,10 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var behind: Int = 0
     /// Since when the remote has been unreachable; `nil` when it was reached last time.
     public var offlineSince: Date?
+    /// What the remote refused (our credentials) or we refused (its certificate), and since
+    /// when; `nil` once a cycle gets through.
+    public var refusal: AccessRefusal.Kind?
+    public var refusedSince: Date?
     /// Why the last cycle could not finish, as a sentence.
     public var lastError: String?
     /// Files that do not parse, not committed to the shared branch.

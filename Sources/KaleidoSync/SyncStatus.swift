@@ -41,7 +41,9 @@ public struct SyncStatus: Codable, Sendable {
         lines.append("Knowledge base \(root), branch \(branch), remote \(remote)\(remoteURL.map { " (\($0))" } ?? " (not configured)")")
         lines.append(daemonRunning ? "Daemon: running\(state.daemonPID.map { " (pid \($0))" } ?? "")" : "Daemon: not running")
         lines.append("Last sync: " + (state.lastSync.map { Self.describe($0, now: now) } ?? "never"))
-        if let since = state.offlineSince {
+        if let refusal = state.refusal, let since = state.refusedSince {
+            lines.append("\(refusal.label.prefix(1).uppercased() + refusal.label.dropFirst()) since \(Self.describe(since, now: now)): \(state.ahead) commit(s) wait to be pushed")
+        } else if let since = state.offlineSince {
             lines.append("Offline since \(Self.describe(since, now: now)): \(state.ahead) commit(s) wait to be pushed")
         } else {
             lines.append("Ahead \(state.ahead), behind \(state.behind)")
