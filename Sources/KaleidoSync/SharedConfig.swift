@@ -1,0 +1,80 @@
+public import Foundation
+internal import KaleidoGit
+public import KaleidoKB
+
+/// The sync's settings from a config file anyone with push access can change: a version that
+/// does not parse or has an unsafe value must not stop the replica (every later cycle would
+/// fail, and local edits would stop being committed), nor be used.
+///
+/// Each config that loads is saved, machine-local, in `.git/kaleido/config.good.yaml`; when the
+/// file in the working tree does not load, the settings come from that copy and the problem is
+/// reported (`ConfigProblem`: the diagnostic, and the commit and author that brought the bad
+/// version). The first cycle after the team's fix loads the file again and the report clears.
+public enum SharedConfig {
+    /// The settings to sync with, and why they are not those of the working tree's file.
+    public struct Loaded: Sendable {
+        public var settings: SyncSettings
+        /// Nil when the settings are the file's own.
+        public var problem: ConfigProblem?
+    }
+
+    /// The last config that loaded, in the git folder `gitDirectory` (never committed).
+    public static func goodCopyPath(gitDirectory: String) -> String {
+        (gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/") + "kaleido/config.good.yaml"
+    }
+
+    /// The settings of the KB at `root`, or of its last config that loaded.
+    ///
+    /// - Parameter remember: save the file as the last good config when it loads (the sync, which
+    ///   holds the KB's lock, does; `kaleido status` only reads).
+    /// - Throws: `SyncError.configuration` when the file does not load and no config ever loaded
+    ///   on this machine (nothing to fall back on).
+    public static func load(root: String, remember: Bool = true,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Loaded {
+        let repository = try? Repository.open(at: root)
+        let goodCopy = repository.map { goodCopyPath(gitDirectory: $0.gitDirectory) }
+        let path = root + "/" + KBConfig.path
+        // An absent file is the empty config: every default.
+        let bytes = FileManager.default.fileExists(atPath: path) ? FileManager.default.contents(atPath: path).map(Array.init) : []
+        let failure: KBOpenError
+        if let bytes {
+            do {
+                let config = try KnowledgeBase.config(from: bytes)
+                if remember, let goodCopy, FileManager.default.contents(atPath: goodCopy).map(Array.init) != bytes {
+                    try? AtomicFile.write(bytes, to: goodCopy, durable: false)
+                }
+                return Loaded(settings: SyncSettings(root: root, config: config, environment: environment), problem: nil)
+            } catch {
+                failure = error
+            }
+        } else {
+            failure = KBOpenError(file: KBConfig.path, source: [], span: nil, message: "cannot read the config")
+        }
+        guard let repository, let goodCopy, let saved = FileManager.default.contents(atPath: goodCopy),
+              let config = try? KnowledgeBase.config(from: Array(saved)) else {
+            throw SyncError.configuration(failure.diagnostic.description + " (and no earlier config of this knowledge base loaded on this machine: fix the file)")
+        }
+        let brought = bytes.flatMap { Self.origin(of: $0, in: repository, branch: config.branch) }
+        let problem = ConfigProblem(diagnostic: failure.diagnostic.description, rendered: failure.diagnostic.rendered(source: failure.source),
+                                    commit: brought?.commit, author: brought?.author)
+        return Loaded(settings: SyncSettings(root: root, config: config, environment: environment), problem: problem)
+    }
+
+    /// The newest commit of `branch` that brought the config file with exactly `bytes` (its
+    /// version differs from every parent's), or nil when the branch tip holds another version
+    /// (the file is a local edit) or the history is longer than `limit`.
+    static func origin(of bytes: [UInt8], in repository: Repository, branch: String, limit: Int = 100_000) -> (commit: String, author: String)? {
+        guard let tip = try? repository.resolveReference("refs/heads/" + branch),
+              let blob = try? repository.entry(at: KBConfig.path, in: tip)?.id,
+              (try? repository.readBlob(blob)) == bytes,
+              let history = try? repository.commits(from: tip, limit: limit) else { return nil }
+        for id in history {
+            guard let here = try? repository.entry(at: KBConfig.path, in: id)?.id, here == blob,
+                  let commit = try? repository.commit(id) else { continue }
+            let parents = commit.parents.map { try? repository.entry(at: KBConfig.path, in: $0)?.id }
+            if parents.contains(blob) { continue }  // an older commit brought it; the walk gets there
+            return (id.hex, "\(commit.author.name) <\(commit.author.email)>")
+        }
+        return nil
+    }
+}
