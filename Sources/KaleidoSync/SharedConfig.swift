@@ -1,6 +1,7 @@
 public import Foundation
 internal import KaleidoGit
 public import KaleidoKB
+internal import KaleidoYAML
 
 /// The sync's settings from a config file anyone with push access can change: a version that
 /// does not parse or has an unsafe value must not stop the replica (every later cycle would
@@ -38,8 +39,9 @@ public enum SharedConfig {
         let bytes = FileManager.default.fileExists(atPath: path) ? FileManager.default.contents(atPath: path).map(Array.init) : []
         let failure: KBOpenError
         if let bytes {
-            do {
+            do throws(KBOpenError) {
                 let config = try KnowledgeBase.config(from: bytes)
+                if let repository, let mismatch = branchMismatch(config, bytes: bytes, in: repository) { throw mismatch }
                 if remember, let goodCopy, FileManager.default.contents(atPath: goodCopy).map(Array.init) != bytes {
                     try? AtomicFile.write(bytes, to: goodCopy, durable: false)
                 }
@@ -58,6 +60,17 @@ public enum SharedConfig {
         let problem = ConfigProblem(diagnostic: failure.diagnostic.description, rendered: failure.diagnostic.rendered(source: failure.source),
                                     commit: brought?.commit, author: brought?.author)
         return Loaded(settings: SyncSettings(root: root, config: config, environment: environment), problem: problem)
+    }
+
+    /// A valid `branch` that is not the branch checked out: every cycle would stop at it (the
+    /// sync commits on HEAD's branch only), so it is reported and the last config kept until the
+    /// user checks the new branch out. A detached or unborn HEAD is the engine's business.
+    static func branchMismatch(_ config: KBConfig, bytes: [UInt8], in repository: Repository) -> KBOpenError? {
+        guard case .branch? = try? repository.head(), let current = try? repository.head().branchName,
+              current != config.branch else { return nil }
+        let span = (try? YAMLParser().parseDocument(bytes).root)?["branch"]?.span
+        return KBOpenError(file: KBConfig.path, source: bytes, span: span,
+                           message: "branch must be the branch checked out here ('\(current)'); to follow '\(config.branch)', run `git checkout \(config.branch)`")
     }
 
     /// The newest commit of `branch` that brought the config file with exactly `bytes` (its

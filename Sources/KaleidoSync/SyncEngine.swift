@@ -69,6 +69,8 @@ public final class SyncEngine {
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
     /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
     var loggedRefusal: HostKeyRefusal?
+    /// The config problem last logged, for the same reason.
+    var loggedConfigProblem: ConfigProblem?
 
     /// Opens the KB's repository and the saved state.
     ///

@@ -133,4 +133,56 @@ struct SharedConfigTests {
             #expect(try scratch.kaleido("sync", in: victim).status == 0)
         }
     }
+
+    /// A valid branch that is not checked out would stop every cycle ("HEAD is on main, not on
+    /// other"): it is reported like a bad value, and the sync goes on with the branch it has.
+    @Test func aBranchThatIsNotCheckedOutDoesNotStopTheSync() async throws {
+        try await withScratch { scratch in
+            let (remote, victim, teammate) = try Self.replicas(scratch)
+            let bad = try Self.push(config: { $0.replacingOccurrences(of: "branch: main", with: "branch: other") }, from: teammate, scratch)
+            for phone in ["+216 74 555 555", "+216 74 666 666"] {
+                let sync = try Self.editAndSync(victim, phone: phone, scratch)
+                #expect(sync.status == 1, "\(sync.errors)\(sync.output)")
+                #expect(sync.errors.contains(".kaleido/config.yaml:2:9: error: branch must be the branch checked out here ('main'); to follow 'other', run `git checkout other`"), "\(sync.errors)")
+                #expect(sync.errors.contains("brought by commit \(bad.prefix(10))"), "\(sync.errors)")
+                #expect(try scratch.gitOutput("show", "main:" + Self.record, in: remote).contains(phone))
+            }
+        }
+    }
+
+    /// The daemon keeps committing and pushing while the config is malformed, and follows the fix.
+    @Test func theDaemonKeepsSyncingThroughAMalformedConfig() async throws {
+        try await withScratch { scratch in
+            let (remote, victim, teammate) = try Self.replicas(scratch)
+            let first = try DaemonProcess(kb: victim, scratch: scratch)
+            defer { first.kill9() }
+            #expect(eventually(timeout: 10) { first.log.contains("watching") })
+            let bad = try Self.push(config: { $0.replacingOccurrences(of: "name: test KB", with: "name: [test KB") }, from: teammate, scratch)
+            let reported = try eventually(timeout: 15) {
+                try scratch.kaleido("status", "--format", "json", in: victim).output.contains("\"commit\" : \"\(bad)\"")
+            }
+            #expect(reported, "\(first.log)")
+            #expect(first.stop() == 0)
+            // A daemon started now (a reboot) starts on the last good config.
+            let daemon = try DaemonProcess(kb: victim, scratch: scratch)
+            defer { daemon.kill9() }
+            #expect(eventually(timeout: 10) { daemon.log.contains("watching") }, "\(daemon.log)")
+            let text = try scratch.kaleido("status", in: victim).output
+            #expect(text.contains("Daemon: running") && text.contains("Config problem (brought by commit \(bad.prefix(10))"), "\(text)")
+            #expect(daemon.log.contains("the shared config is not usable"), "\(daemon.log)")
+            try scratch.write(sfaxRecord.replacingOccurrences(of: "+216 74 000 000", with: "+216 74 777 777"), to: Self.record, in: victim)
+            let pushed = try eventually(timeout: 15) {
+                try scratch.gitOutput("show", "main:" + Self.record, in: remote).contains("+216 74 777 777")
+            }
+            #expect(pushed, "\(daemon.log)")
+            try Self.push(config: { $0.replacingOccurrences(of: "name: [test KB", with: "name: fixed KB") }, from: teammate, scratch)
+            let cleared = try eventually(timeout: 15) {
+                let status = try scratch.kaleido("status", "--format", "json", in: victim).output
+                return !status.contains("configProblem") && scratch.read(".kaleido/config.yaml", in: victim)?.contains("fixed KB") == true
+            }
+            #expect(cleared, "\(daemon.log)")
+            #expect(daemon.log.contains("the shared config loads again"), "\(daemon.log)")
+            #expect(daemon.stop() == 0)
+        }
+    }
 }
