@@ -41,7 +41,8 @@ public enum SharedConfig {
         if let bytes {
             do throws(KBOpenError) {
                 let config = try KnowledgeBase.config(from: bytes)
-                if let repository, let mismatch = branchMismatch(config, bytes: bytes, in: repository) { throw mismatch }
+                if let repository, let mismatch = branchMismatch(config, bytes: bytes, in: repository)
+                    ?? remoteMismatch(config, bytes: bytes, in: repository, goodCopy: goodCopy) { throw mismatch }
                 if remember, let goodCopy, FileManager.default.contents(atPath: goodCopy).map(Array.init) != bytes {
                     try? AtomicFile.write(bytes, to: goodCopy, durable: false)
                 }
@@ -71,6 +72,18 @@ public enum SharedConfig {
         let span = (try? YAMLParser().parseDocument(bytes).root)?["branch"]?.span
         return KBOpenError(file: KBConfig.path, source: bytes, span: span,
                            message: "branch must be the branch checked out here ('\(current)'); to follow '\(config.branch)', run `git checkout \(config.branch)`")
+    }
+
+    /// A `remote` this repository does not have, when the last good config's remote exists:
+    /// every cycle would be "offline". (A KB with no remote at all is offline by design.)
+    static func remoteMismatch(_ config: KBConfig, bytes: [UInt8], in repository: Repository, goodCopy: String?) -> KBOpenError? {
+        func exists(_ remote: String) -> Bool { ((try? repository.remoteURL(remote)) ?? nil) != nil }
+        guard !exists(config.remote), let goodCopy, let saved = FileManager.default.contents(atPath: goodCopy),
+              let previous = try? KnowledgeBase.config(from: Array(saved)), previous.remote != config.remote,
+              exists(previous.remote) else { return nil }
+        let span = (try? YAMLParser().parseDocument(bytes).root)?["remote"]?.span
+        return KBOpenError(file: KBConfig.path, source: bytes, span: span,
+                           message: "remote must be a remote of this repository ('\(config.remote)' is not; add it with `git remote add \(config.remote) URL`)")
     }
 
     /// The newest commit of `branch` that brought the config file with exactly `bytes` (its

@@ -150,6 +150,24 @@ struct SharedConfigTests {
         }
     }
 
+    /// A remote this clone does not have would make every cycle "offline" (exit 3, forever).
+    @Test func aRemoteThisCloneDoesNotHaveIsReported() async throws {
+        try await withScratch { scratch in
+            let (remote, victim, teammate) = try Self.replicas(scratch)
+            try Self.push(config: { $0.replacingOccurrences(of: "branch: main", with: "branch: main\nremote: upstream") }, from: teammate, scratch)
+            _ = try Self.editAndSync(victim, phone: "+216 74 888 888", scratch)
+            let sync = try Self.editAndSync(victim, phone: "+216 74 999 999", scratch)
+            #expect(sync.status == 1, "\(sync.errors)\(sync.output)")
+            #expect(sync.errors.contains(".kaleido/config.yaml:3:9: error: remote must be a remote of this repository ('upstream' is not; add it with `git remote add upstream URL`)"), "\(sync.errors)")
+            #expect(try scratch.gitOutput("show", "main:" + Self.record, in: remote).contains("+216 74 999 999"))
+            // Once the clone has it, the config is followed.
+            try scratch.git("remote", "add", "upstream", remote, in: victim)
+            let followed = try scratch.kaleido("sync", in: victim)
+            #expect(followed.status == 0, "\(followed.errors)\(followed.output)")
+            #expect(try scratch.kaleido("status", in: victim).output.contains("remote upstream (\(remote))"))
+        }
+    }
+
     /// The daemon keeps committing and pushing while the config is malformed, and follows the fix.
     @Test func theDaemonKeepsSyncingThroughAMalformedConfig() async throws {
         try await withScratch { scratch in
