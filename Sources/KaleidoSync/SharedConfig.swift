@@ -1,4 +1,5 @@
 public import Foundation
+internal import Glibc
 internal import KaleidoGit
 public import KaleidoKB
 internal import KaleidoYAML
@@ -38,7 +39,11 @@ public enum SharedConfig {
         // An absent file is the empty config: every default.
         let bytes = FileManager.default.fileExists(atPath: path) ? FileManager.default.contents(atPath: path).map(Array.init) : []
         let failure: KBOpenError
-        if let bytes {
+        if isSymbolicLink(path) {
+            // git checks out a committed link as a link: its target could be any file here.
+            failure = KBOpenError(file: KBConfig.path, source: [], span: nil,
+                                  message: "the config is a symbolic link; it must be a regular file of the knowledge base")
+        } else if let bytes {
             do throws(KBOpenError) {
                 let config = try KnowledgeBase.config(from: bytes)
                 if let repository, let mismatch = branchMismatch(config, bytes: bytes, in: repository)
@@ -57,10 +62,15 @@ public enum SharedConfig {
               let config = try? KnowledgeBase.config(from: Array(saved)) else {
             throw SyncError.configuration(failure.diagnostic.description + " (and no earlier config of this knowledge base loaded on this machine: fix the file)")
         }
-        let brought = bytes.flatMap { Self.origin(of: $0, in: repository, branch: config.branch) }
+        let brought = failure.source.isEmpty ? nil : bytes.flatMap { Self.origin(of: $0, in: repository, branch: config.branch) }
         let problem = ConfigProblem(diagnostic: failure.diagnostic.description, rendered: failure.diagnostic.rendered(source: failure.source),
                                     commit: brought?.commit, author: brought?.author)
         return Loaded(settings: SyncSettings(root: root, config: config, environment: environment), problem: problem)
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// A valid `branch` that is not the branch checked out: every cycle would stop at it (the

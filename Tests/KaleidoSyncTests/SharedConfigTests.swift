@@ -168,6 +168,24 @@ struct SharedConfigTests {
         }
     }
 
+    /// A config that is a symbolic link (git checks a committed link out as one) is not read.
+    @Test func aConfigThatIsASymbolicLinkIsNotFollowed() async throws {
+        try await withScratch { scratch in
+            let (remote, victim, _) = try Self.replicas(scratch)
+            try scratch.write("key: TOPSECRET-4242 [\n", to: "secret.yaml", in: scratch.root)
+            try FileManager.default.removeItem(atPath: victim + "/.kaleido/config.yaml")
+            try FileManager.default.createSymbolicLink(atPath: victim + "/.kaleido/config.yaml", withDestinationPath: scratch.path("secret.yaml"))
+            let sync = try Self.editAndSync(victim, phone: "+216 74 123 123", scratch)
+            #expect(sync.status == 1, "\(sync.errors)\(sync.output)")
+            #expect(sync.errors.contains(".kaleido/config.yaml: error: the config is a symbolic link"), "\(sync.errors)")
+            #expect(try scratch.gitOutput("show", "main:" + Self.record, in: remote).contains("+216 74 123 123"))
+            let status = try scratch.kaleido("status", "--format", "json", in: victim)
+            #expect(status.output.contains("symbolic link"), "\(status.output)")
+            let state = try #require(scratch.read(".git/kaleido/status.json", in: victim))
+            for text in [sync.output, sync.errors, status.output, state] { #expect(!text.contains("TOPSECRET"), "\(text)") }
+        }
+    }
+
     /// The daemon keeps committing and pushing while the config is malformed, and follows the fix.
     @Test func theDaemonKeepsSyncingThroughAMalformedConfig() async throws {
         try await withScratch { scratch in
