@@ -36,11 +36,16 @@ public enum SharedConfig {
         let repository = try? Repository.open(at: root)
         let goodCopy = repository.map { goodCopyPath(gitDirectory: $0.gitDirectory) }
         let path = root + "/" + KBConfig.path
-        // An absent file is the empty config: every default.
-        let bytes = FileManager.default.fileExists(atPath: path) ? FileManager.default.contents(atPath: path).map(Array.init) : []
         let failure: KBOpenError
-        if isSymbolicLink(path) {
-            // git checks out a committed link as a link: its target could be any file here.
+        var bytes: [UInt8]?
+        // git checks out a committed link as a link: its target could be any file here, and is
+        // not even read.
+        let isLink = isSymbolicLink(path)
+        if !isLink {
+            // An absent file is the empty config: every default.
+            bytes = FileManager.default.fileExists(atPath: path) ? FileManager.default.contents(atPath: path).map(Array.init) : []
+        }
+        if isLink {
             failure = KBOpenError(file: KBConfig.path, source: [], span: nil,
                                   message: "the config is a symbolic link; it must be a regular file of the knowledge base")
         } else if let bytes {
