@@ -73,6 +73,14 @@ public enum SharedConfig {
         return Loaded(settings: SyncSettings(root: root, config: config, environment: environment), problem: problem)
     }
 
+    /// The KB at `root` with its last config that loaded on this machine, or nil.
+    static func lastGood(root: String) -> KnowledgeBase? {
+        guard let repository = try? Repository.open(at: root),
+              let saved = FileManager.default.contents(atPath: goodCopyPath(gitDirectory: repository.gitDirectory)),
+              let config = try? KnowledgeBase.config(from: Array(saved)) else { return nil }
+        return KnowledgeBase(root: root, config: config, fileSystem: LocalFileSystem())
+    }
+
     private static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
