@@ -65,7 +65,7 @@ public struct KBConfig: Hashable, Sendable {
         }
         func seconds(_ node: YAMLNode?, _ key: String) throws(KBConfigError) -> Double? {
             guard let node else { return nil }
-            guard let text = node.stringValue, let value = Double(text), value >= 0 else {
+            guard let text = node.stringValue, let value = Double(text), value >= 0, value.isFinite else {
                 throw KBConfigError(span: node.span, message: "\(key) must be a number of seconds")
             }
             return value

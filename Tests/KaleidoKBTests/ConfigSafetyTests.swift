@@ -80,6 +80,8 @@ import Testing
         ("schemas: 1️⃣/etc\n", "schemas must be a folder inside the knowledge base (it is an absolute path)"),
         ("vocab: 1️⃣.git/config\n", "vocab must be a file inside the knowledge base (it points into git's folder)"),
         ("daemon:\n  rescan_interval: 1️⃣soon\n", "daemon.rescan_interval must be a number of seconds"),
+        ("daemon:\n  quiet_period: 1️⃣.inf\n", "daemon.quiet_period must be a number of seconds"),
+        ("daemon:\n  fetch_interval: 1️⃣1e400\n", "daemon.fetch_interval must be a number of seconds"),
         ("sync:\n  known_hosts: 1️⃣[]\n", "sync.known_hosts must be a path or a list of paths"),
     ])
     func unsafeValuesAreRefusedAtTheirPosition(config: String, message: String) throws {
