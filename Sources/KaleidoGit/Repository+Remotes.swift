@@ -85,6 +85,12 @@ extension Repository {
         options: TransferOptions = TransferOptions()
     ) throws -> PushOutcome {
         let remote = try RemoteHandle(lookup: name, in: self)
+        if let path = localRemotePath(remote.pushURL) {
+            // A remote on this machine (a shared folder): our own push with a compare-and-swap,
+            // since libgit2's local transport force-writes the remote branch.
+            return try pushLocally(to: path, remoteName: name, localReference: localReference,
+                                   remoteReference: remoteReference, isCancelled: options.isCancelled)
+        }
         let context = TransferContext(options: options, url: remote.pushURL)
         var pushOptions = git_push_options()
         try check(git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION)), "prepare a push")

@@ -23,7 +23,7 @@ public enum DefaultMerger {
            let schemas = try? KBSchemas.load(kb) {
             for (type, list) in schemas.hints { hints[type.folder] = list }
             // A merged record that breaks its schema (each side valid) gets a conflict entry
-            // for the fields involved (MERGE.md): the merger asks the schema which ones.
+            // for the fields involved (docs/merge.md): the merger asks the schema which ones.
             if let schemaChecker = schemas.checker {
                 for type in RecordType.allCases {
                     checkers[type.folder] = { root in

@@ -17,10 +17,21 @@ extension SyncEngine {
             if try repository.isAncestor(local, of: remote) {
                 target = remote
             } else {
+                // No common commit: the remote is another KB (a `kaleido init` beside the team's
+                // instead of a clone). Merging would pile two KBs together and overwrite the
+                // team's config; nothing is merged, nothing pushed.
+                guard let base = try repository.mergeBase(local, remote) else {
+                    throw SyncError.repository("""
+                        '\(settings.remote)/\(settings.branch)' shares no history with this knowledge base: it is another KB \
+                        (was this one made with `kaleido init` instead of cloned from the team's?). Nothing was merged or pushed. \
+                        To join the team's KB: clone it (`git clone URL`, then `kaleido init` inside the clone), copy your \
+                        own records into its knowledge folder, and remove this folder once they are synced.
+                        """)
+                }
                 let ours = try repository.commit(local), theirs = try repository.commit(remote)
                 let now = ISO8601DateFormatter().string(from: Date())
                 let merge = TreeMerge(repository: repository, merger: merger, isRecord: isRecord, now: now)
-                let result = try merge.merge(base: try repository.mergeBase(local, remote), ours: ours, theirs: theirs)
+                let result = try merge.merge(base: base, ours: ours, theirs: theirs)
                 var message = "Merge \(settings.remote)/\(settings.branch)"
                 if !result.combined.isEmpty {
                     message += ": " + result.combined.map { isRecord($0) ? ChangeDescription.recordID($0) : $0 }.joined(separator: ", ")

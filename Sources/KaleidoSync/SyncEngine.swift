@@ -117,6 +117,8 @@ public final class SyncEngine {
             try followConfig(&report)
             try cycle(network: network, scan: scan, &report)
         } catch {
+            // `kaleido status` says why the last cycle stopped, whoever ran it.
+            state.lastError = "\(error)"
             finish(&report)
             throw error
         }

@@ -4,7 +4,7 @@ import KaleidoYAML
 import Testing
 import KaleidoTestSupport
 
-/// The sync engine's merger checks merged records against the KB's schemas (MERGE.md): two
+/// The sync engine's merger checks merged records against the KB's schemas (docs/merge.md): two
 /// edits that are each valid but together break a rule get a conflict entry.
 @Suite struct SchemaCheckedMergeTests {
     static var projectRoot: String { PackageRoot.path }

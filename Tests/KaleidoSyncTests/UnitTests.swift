@@ -72,7 +72,10 @@ struct FieldChangeTests {
         ("phone: '1'\nnames: [a, b]\n", "names:\n  - a\n  - b\nphone: \"1\"\n", []),
         ("a: 1\nb: {x: 1}\n", "a: 1\nb: {x: 2}\nc: new\n", ["b", "c"]),
         ("a: 1\nb: 2\n", "a: 1\n", ["b"]),
-        ("n: 1\n", "n: 1.0\n", ["n"]),
+        // a number re-spelt is not an edit; a number turned string is
+        ("n: 1\n", "n: 1.0\n", []),
+        ("amount: 26450.50\n", "amount: 26450.5\n", []),
+        ("n: 1\n", "n: '1'\n", ["n"]),
     ]
 
     @Test(arguments: cases)
