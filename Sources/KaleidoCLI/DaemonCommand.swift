@@ -35,7 +35,7 @@ struct DaemonCommand: AsyncParsableCommand {
             }
             let logger = Logger(label: "kaleido.daemon")
             let settings = try resolveRoots().map { root in
-                do { return try SyncSettings.load(root: root) } catch { throw CLIError.usage("\(root): \(error)") }
+                do { return try SharedConfig.load(root: root, remember: false).settings } catch { throw CLIError.usage("\(root): \(error)") }
             }
             let daemon: Daemon
             do {

@@ -15,7 +15,12 @@ struct SyncCommand: AsyncParsableCommand {
             local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
             this knowledge base. An ssh server whose host key is not in known_hosts is refused \
             (exit 1): check its fingerprint, then `kaleido trust-host`. A refused password, \
-            token or key, and an https certificate that is not trusted, exit 1 too (not 3).
+            token or key, and an https certificate that is not trusted, exit 1 too (not 3). \
+            When the shared config \
+            (.kaleido/config.yaml) does not load or has an unsafe value, the sync still runs with \
+            the last config that loaded on this machine (local edits keep being committed and \
+            pushed), prints the problem and the commit that brought it, and exits 1: someone \
+            must fix the file, and the first sync after the fix uses it.
             """)
 
     @OptionGroup var kb: KBOptions
@@ -27,13 +32,15 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
-            let base = try kb.open()
+            // Not kb.open(): a bad shared config must not stop the sync (see SharedConfig).
+            let root = try kb.locateRoot()
             let settings: SyncSettings
-            do { settings = try SyncSettings.load(root: base.root) } catch { throw CLIError.usage("\(error)") }
+            do { settings = try SharedConfig.load(root: root, remember: false).settings } catch { throw CLIError.usage("\(error)") }
             let report: CycleReport
             do {
                 let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings),
                                             logger: Logger(label: "kaleido.sync", factory: { _ in SwiftLogNoOpLogHandler() }))
+                engine.configLoader = { try SharedConfig.load(root: root) }
                 let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, timeout: 5)
                 report = try withExtendedLifetime(lock) { try engine.runCycle() }
             } catch SyncError.locked(let message) {
@@ -44,6 +51,11 @@ struct SyncCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             print(Self.render(report), terminator: "")
+            if let problem = report.configProblem {
+                // Exit 1 even when everything else went well: the team's config is broken, and a
+                // script's "offline, retry later" (3) would hide it.
+                StandardError.write("kaleido: warning: the shared config is not usable (\(problem.origin)); \(ConfigProblem.consequence)\n\(problem.rendered)\n")
+            }
             if let refusal = report.hostKeyRefusal {
                 StandardError.write("kaleido: error: \(refusal)\n")
                 throw ExitCode.failure
@@ -52,6 +64,7 @@ struct SyncCommand: AsyncParsableCommand {
                 StandardError.write("kaleido: error: \(refusal)\n")
                 throw ExitCode.failure
             }
+            if report.configProblem != nil { throw ExitCode.failure }
             if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
         }
     }

@@ -55,6 +55,7 @@ public final class Daemon {
             let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory)
             engine.daemonPID = getpid()
             engine.isCancelled = { StopSignal.isRequested }
+            engine.configLoader = { try SharedConfig.load(root: setting.root) }
             let watcher = try Watcher(root: setting.root) { path in
                 (try? engine.repository.isIgnored(path + "/")) ?? false
             }

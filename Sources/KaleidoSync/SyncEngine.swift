@@ -31,6 +31,8 @@ public struct CycleReport: Sendable {
     public var conflicts: [ConflictNote] = []
     /// How many times the cycle started over because a file changed while it merged.
     public var restarts = 0
+    /// The shared config does not load: the cycle ran with the last config that did.
+    public var configProblem: ConfigProblem?
 }
 
 /// The sync cycle of one KB (MERGE.md, "The sync cycle"): snapshot, fetch, merge in memory,
@@ -43,7 +45,12 @@ public struct CycleReport: Sendable {
 /// **Threading.** Confined to one thread, like its `Repository`. One engine per KB per process;
 /// between processes, `SyncLock` keeps one writer.
 public final class SyncEngine {
-    public let settings: SyncSettings
+    /// The settings of the cycles; `configLoader` replaces them at each cycle.
+    public internal(set) var settings: SyncSettings
+    /// Reads the shared config again at the start and the end of each cycle (the daemon and
+    /// `kaleido sync` pass `SharedConfig.load`), so a config brought in by a merge takes effect
+    /// and a bad one is reported; nil: the settings given at init, always.
+    public var configLoader: (() throws -> SharedConfig.Loaded)?
     let repository: Repository
     let scanner: WorkingTreeScanner
     let merger: any RecordMerging
@@ -65,6 +72,8 @@ public final class SyncEngine {
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
     /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
     var loggedRefusal: HostKeyRefusal?
+    /// The config problem last logged, for the same reason.
+    var loggedConfigProblem: ConfigProblem?
 
     /// Opens the KB's repository and the saved state.
     ///
@@ -107,7 +116,10 @@ public final class SyncEngine {
     /// branch moved. The daemon's periodic rescan passes `true`, since watchers miss events.
     public func runCycle(network: Bool = true, scan: Bool = true) throws -> CycleReport {
         var report = CycleReport()
-        do { try cycle(network: network, scan: scan, &report) } catch {
+        do {
+            try followConfig(&report)
+            try cycle(network: network, scan: scan, &report)
+        } catch {
             // `kaleido status` says why the last cycle stopped, whoever ran it.
             state.lastError = "\(error)"
             finish(&report)
@@ -235,6 +247,7 @@ public final class SyncEngine {
     }
 
     private func finish(_ report: inout CycleReport) {
+        try? followConfig(&report)  // a config the cycle brought in is checked (and reported) now
         state.lastCycle = Date()
         state.waiting = report.waiting
         state.daemonPID = daemonPID

@@ -1,13 +1,13 @@
 public import KaleidoGit
 public import Foundation
 public import KaleidoKB
-internal import KaleidoYAML
 
 /// Everything one KB's sync needs to know: where, which branch and remote, who commits, the
 /// daemon's timings and the credentials.
 ///
-/// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, plus the keys only sync reads:
-/// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`, `sync.known_hosts`)
+/// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, which checks every key, those only
+/// sync uses too: `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`,
+/// `sync.known_hosts`)
 /// and from the environment (`KALEIDO_SSH_KEY`, a machine-local key file;
 /// `KALEIDO_SSH_KEY_PASSPHRASE_COMMAND`, a command printing its passphrase, else git config's
 /// `kaleido.sshKeyPassphraseCommand`; `KALEIDO_TOKEN` for https; `KALEIDO_KNOWN_HOSTS`, the
@@ -43,68 +43,51 @@ public struct SyncSettings: Sendable {
     public init(root: String, config: KBConfig = KBConfig()) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.branch = config.branch
-        self.remote = "origin"
+        self.remote = config.remote
         self.knowledgeFolder = config.knowledgeFolder
         self.fallbackName = config.authorName
         self.fallbackEmail = config.authorEmail
         self.quietPeriod = config.quietPeriod
         self.maxDelay = config.maxDelay
         self.fetchInterval = config.fetchInterval
-        self.rescanInterval = 300
-        self.maxBackoff = 300
+        self.rescanInterval = config.rescanInterval
+        self.maxBackoff = config.maxBackoff
         self.credentials = Credentials()
         self.knownHosts = .current
     }
 
-    /// Reads the settings of the KB at `root`.
-    ///
-    /// - Throws: `SyncError.configuration` when the config file does not parse or a value has
-    ///   the wrong shape.
-    public static func load(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SyncSettings {
-        let kb: KnowledgeBase
-        do { kb = try KnowledgeBase.open(root: root, fileSystem: LocalFileSystem()) } catch {
-            throw SyncError.configuration("\(error.file): \(error.span.map { "\($0.start): " } ?? "")\(error.message)")
-        }
-        var settings = SyncSettings(root: root, config: kb.config)
-        settings.knownHosts = .standard(home: environment["HOME"])
-        if let bytes = FileManager.default.contents(atPath: root + "/" + KBConfig.path),
-           let document = try? YAMLParser().parseDocument(Array(bytes)).root {
-            if let remote = document["remote"]?.stringValue { settings.remote = remote }
-            if let seconds = document["daemon"]?["rescan_interval"]?.stringValue.flatMap(Double.init) {
-                settings.rescanInterval = seconds
-            }
-            if let seconds = document["daemon"]?["max_backoff"]?.stringValue.flatMap(Double.init) {
-                settings.maxBackoff = seconds
-            }
-            if let key = document["sync"]?["ssh_key"]?.stringValue {
-                settings.credentials.sshKeyPath = Self.expand(key, root: root, home: environment["HOME"])
-            }
-            if let command = document["sync"]?["ssh_key_passphrase_command"] {
-                // This file is shared through the remote: a command in it would run on every
-                // teammate's machine, chosen by anyone who can push.
-                throw SyncError.configuration(
-                    "\(KBConfig.path):\(command.span.start): sync.ssh_key_passphrase_command is not read from the shared config (anyone who can push could make it run a program on your machine): remove it and set it on your machine with `git config kaleido.sshKeyPassphraseCommand 'COMMAND'` in the knowledge base (or --global), or KALEIDO_SSH_KEY_PASSPHRASE_COMMAND")
-            }
-            if let node = document["sync"]?["known_hosts"] {
-                // One path or a list, like OpenSSH's UserKnownHostsFile; new hosts go to the first.
-                let paths = node.items?.compactMap(\.stringValue) ?? node.stringValue.map { [$0] } ?? []
-                guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty }) else {
-                    throw SyncError.configuration("\(KBConfig.path): sync.known_hosts must be a path or a list of paths")
-                }
-                settings.knownHosts.user = paths.map { Self.expand($0, root: root, home: environment["HOME"]) }
-            }
-        }
+    /// The settings of `config` (a checked config: see `KBConfig`) for the KB at `root`,
+    /// completed from the environment.
+    public init(root: String, config: KBConfig, environment: [String: String]) {
+        self.init(root: root, config: config)
+        let home = environment["HOME"]
+        knownHosts = .standard(home: home)
+        if let key = config.sshKey { credentials.sshKeyPath = Self.expand(key, root: self.root, home: home) }
+        if let paths = config.knownHosts { knownHosts.user = paths.map { Self.expand($0, root: self.root, home: home) } }
         // Machine-local files (and tests' scratch files) win over the shared config.
         if let files = environment["KALEIDO_KNOWN_HOSTS"], !files.isEmpty {
-            settings.knownHosts.user = files.split(separator: ":").map(String.init)
+            knownHosts.user = files.split(separator: ":").map(String.init)
         }
         // A machine-local key (the config file is shared by the team) wins over the config's.
-        if let key = environment["KALEIDO_SSH_KEY"], !key.isEmpty { settings.credentials.sshKeyPath = key }
-        if let token = environment["KALEIDO_TOKEN"], !token.isEmpty { settings.credentials.token = token }
+        if let key = environment["KALEIDO_SSH_KEY"], !key.isEmpty { credentials.sshKeyPath = key }
+        if let token = environment["KALEIDO_TOKEN"], !token.isEmpty { credentials.token = token }
         if let command = environment["KALEIDO_SSH_KEY_PASSPHRASE_COMMAND"], !command.isEmpty {
-            settings.credentials.sshPassphraseCommand = command
+            credentials.sshPassphraseCommand = command
         }
-        return settings
+    }
+
+    /// Reads the settings of the KB at `root`. The sync itself goes through `SharedConfig`,
+    /// which falls back to the last config that loaded.
+    ///
+    /// - Throws: `SyncError.configuration` when the config file does not parse or a value is
+    ///   wrong (`.kaleido/config.yaml:LINE:COL: error: …`).
+    public static func load(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SyncSettings {
+        do {
+            let kb = try KnowledgeBase.open(root: root, fileSystem: LocalFileSystem())
+            return SyncSettings(root: root, config: kb.config, environment: environment)
+        } catch {
+            throw SyncError.configuration(error.diagnostic.description)
+        }
     }
 
     /// `~/x` → `$HOME/x`; a relative path is relative to the KB root.

@@ -39,6 +39,8 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var head: String?
     /// The process id of the daemon that wrote the state, `nil` for `kaleido sync`.
     public var daemonPID: Int32?
+    /// The shared config does not load: the sync runs on the last config that did.
+    public var configProblem: ConfigProblem?
 
     public init() {}
 

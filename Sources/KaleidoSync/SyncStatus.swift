@@ -49,6 +49,10 @@ public struct SyncStatus: Codable, Sendable {
             lines.append("Ahead \(state.ahead), behind \(state.behind)")
         }
         if let error = state.lastError { lines.append("Last error: \(error)") }
+        if let problem = state.configProblem {
+            lines.append("Config problem (\(problem.origin)); \(ConfigProblem.consequence):")
+            lines.append("  " + problem.diagnostic)
+        }
         if !state.waiting.isEmpty {
             lines.append("Waiting, not committed because they do not parse (a copy is on refs/kaleido/wip/\(branch)):")
             lines += state.waiting.map { "  " + $0.rendered }
