@@ -39,7 +39,12 @@ public struct SyncSettings: Sendable {
     /// Where an ssh server's host key must be found: OpenSSH's files by default.
     public var knownHosts: KnownHostsFiles
 
-    /// Settings with defaults for `root`.
+    /// The shortest quiet period the daemon honours, in seconds.
+    public static let minimumQuietPeriod = 0.05
+    /// The shortest fetch, rescan and backoff intervals the daemon honours, in seconds.
+    public static let minimumInterval = 1.0
+
+    /// Settings with defaults for `root`; the config's timings are raised to their floors.
     public init(root: String, config: KBConfig = KBConfig()) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.branch = config.branch
@@ -47,11 +52,13 @@ public struct SyncSettings: Sendable {
         self.knowledgeFolder = config.knowledgeFolder
         self.fallbackName = config.authorName
         self.fallbackEmail = config.authorEmail
-        self.quietPeriod = config.quietPeriod
-        self.maxDelay = config.maxDelay
-        self.fetchInterval = config.fetchInterval
-        self.rescanInterval = config.rescanInterval
-        self.maxBackoff = config.maxBackoff
+        // Floors, since the config comes from whoever can push: `fetch_interval: 0` would make
+        // every daemon of the team poll the server and the disk without pause.
+        self.quietPeriod = max(config.quietPeriod, Self.minimumQuietPeriod)
+        self.maxDelay = max(config.maxDelay, quietPeriod)
+        self.fetchInterval = max(config.fetchInterval, Self.minimumInterval)
+        self.rescanInterval = max(config.rescanInterval, Self.minimumInterval)
+        self.maxBackoff = max(config.maxBackoff, Self.minimumInterval)
         self.credentials = Credentials()
         self.knownHosts = .current
     }
