@@ -28,6 +28,10 @@ public struct CycleReport: Sendable {
     public var conflicts: [ConflictNote] = []
     /// How many times the cycle started over because a file changed while it merged.
     public var restarts = 0
+    /// The remote commit refused because its tree holds an unsafe path: nothing was brought in.
+    public var refused: RefusedCommit?
+    /// Remote commits not brought in after the cycle.
+    public var behind = 0
 }
 
 /// The sync cycle of one KB (MERGE.md, "The sync cycle"): snapshot, fetch, merge in memory,
@@ -146,6 +150,8 @@ public final class SyncEngine {
                 continue
             case .done:
                 break
+            case .refused:
+                return
             }
             guard let tip = try repository.resolveReference(settings.branchReference) else { return }
             let remoteTip = try repository.resolveReference(settings.trackingReference)
@@ -240,6 +246,7 @@ public final class SyncEngine {
             }
         }
         report.ahead = state.ahead
+        report.behind = state.behind
         state.conflicts = openConflicts(state.conflicts + report.conflicts)
         scanner.save(to: cachePath)
         do { try state.save(to: statePath, durable: false) } catch {

@@ -35,6 +35,9 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var head: String?
     /// The process id of the daemon that wrote the state, `nil` for `kaleido sync`.
     public var daemonPID: Int32?
+    /// The remote commit the last cycle refused (an unsafe path in its tree), until the
+    /// remote's tip is safe again.
+    public var refusedCommit: RefusedCommit?
 
     public init() {}
 

@@ -47,6 +47,9 @@ public struct SyncStatus: Codable, Sendable {
             lines.append("Ahead \(state.ahead), behind \(state.behind)")
         }
         if let error = state.lastError { lines.append("Last error: \(error)") }
+        if let refused = state.refusedCommit {
+            lines.append("Refused remote commit \(refused.commit) by \(refused.author): '\(refused.path)': \(refused.reason)")
+        }
         if !state.waiting.isEmpty {
             lines.append("Waiting, not committed because they do not parse (a copy is on refs/kaleido/wip/\(branch)):")
             lines += state.waiting.map { "  " + $0.rendered }

@@ -80,25 +80,29 @@ final class WorkingTreeScanner {
         var unchanged = true
     }
 
-    /// The file at `path` as it is now, or `nil` when there is no file there.
+    /// The file at `path` as it is now, or `nil` when there is no file there (or the path goes
+    /// through a symlink: nothing is ever read through one).
     func file(at path: String) -> WorkingFile? {
+        guard let (folder, name) = try? WorkingTreeWriter(root: root).parent(of: path, creating: false) else { return nil }
         var info = stat()
-        guard lstat(root + "/" + path, &info) == 0 else { return nil }
+        guard fstatat(folder.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         return hashed(path, info)?.file
     }
 
-    /// The bytes of the file at `path` (a symlink's target), or `nil`.
+    /// The bytes of the file at `path` (a symlink's target, never what it points to), or `nil`.
+    /// Each folder on the way is opened without following symlinks.
     func read(_ path: String) -> [UInt8]? {
-        let full = root + "/" + path
+        guard let (folder, name) = try? WorkingTreeWriter(root: root).parent(of: path, creating: false) else { return nil }
         var info = stat()
-        guard lstat(full, &info) == 0 else { return nil }
+        guard fstatat(folder.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(full, &buffer, buffer.count - 1)
+            let count = readlinkat(folder.descriptor, name, &buffer, buffer.count - 1)
             guard count >= 0 else { return nil }
             return buffer[0..<count].map { UInt8(bitPattern: $0) }
         }
-        return FileManager.default.contents(atPath: full).map { Array($0) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return name.withCString { LocalFileSystem.readWhole(at: folder.descriptor, $0, expectedSize: nil) }
     }
 
     /// Whether a name is never part of the KB: our temporary files and editors' scratch files.
@@ -116,6 +120,8 @@ final class WorkingTreeScanner {
         while let entry = readdir(directory) {
             let name = directoryEntryName(entry)
             if name == "." || name == ".." || name == ".git" { continue }
+            // A name git would refuse (`.GIT`, `git~1`…) is never committed: others could not check it out.
+            if GitPathRules.check(name: Array(name.utf8)) != nil { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if Self.isScratchName(name) {
                 // A temporary file of a sync killed before its rename: its content is in git.
