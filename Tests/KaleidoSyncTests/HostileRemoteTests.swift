@@ -1,0 +1,108 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A remote tree someone with push access crafted to write outside the knowledge base, into
+/// `.git` (a hook runs at the victim's next `git commit`), or to make Kaleido read a file of the
+/// victim's machine. Plain `git clone` refuses each of these; so must `kaleido sync`.
+struct HostileTree: CustomStringConvertible, Sendable {
+    let description: String
+    /// The path `kaleido status` must name.
+    let refusedPath: String
+    /// Files or folders that must not exist afterwards, relative to the scratch folder.
+    let sentinels: [String]
+    /// Adds the hostile entries to the remote's tree.
+    let craft: @Sendable (TreeCrafter, _ tree: String, _ hook: String, _ scratch: Scratch) throws -> String
+}
+
+private let secret = "TOP-SECRET-4242"
+
+extension ProcessTests {
+    static let hostileTrees: [HostileTree] = {
+        let hookFolder = { (name: String) in
+            HostileTree(description: "\(name)/hooks/post-commit", refusedPath: name, sentinels: name == ".git" ? [] : ["victim/\(name)"]) { crafter, tree, hook, _ in
+                try crafter.graft(tree, in: [name, "hooks"], [RawEntry("100755", "post-commit", hook)])
+            }
+        }
+        return [".git", ".GIT", ".Git", ".git.", "git~1"].map(hookFolder) + [
+            HostileTree(description: "a '/' inside a name", refusedPath: ".git/hooks/post-commit", sentinels: ["victim/.git/hooks/post-commit"]) { crafter, tree, hook, _ in
+                try crafter.graft(tree, [RawEntry("100755", ".git/hooks/post-commit", hook)])
+            },
+            HostileTree(description: "a '..' folder", refusedPath: "..", sentinels: ["pwned-dotdot"]) { crafter, tree, hook, _ in
+                try crafter.graft(tree, [RawEntry("40000", "..", try crafter.tree([RawEntry("100644", "pwned-dotdot", hook)]))])
+            },
+            HostileTree(description: "an absolute climb", refusedPath: "knowledge/" + climb, sentinels: ["pwned-abs"]) { crafter, tree, hook, scratch in
+                try crafter.graft(tree, in: ["knowledge"], [RawEntry("100644", climb + scratch.root.dropFirst() + "/pwned-abs", hook)])
+            },
+            HostileTree(description: "a symlinked record", refusedPath: "knowledge/partners/leak.yaml", sentinels: []) { crafter, tree, _, scratch in
+                try crafter.graft(tree, in: ["knowledge", "partners"], [RawEntry("120000", "leak.yaml", try crafter.blob(scratch.path("secret.txt")))])
+            },
+            HostileTree(description: "a symlinked folder", refusedPath: "knowledge/projects", sentinels: ["outside/planted.yaml"]) { crafter, tree, hook, scratch in
+                try crafter.graft(tree, in: ["knowledge"], [RawEntry("120000", "projects", try crafter.blob(scratch.path("outside")))])
+            },
+            HostileTree(description: "a symlink and a folder with one name", refusedPath: "knowledge/partners", sentinels: ["outside/planted.yaml"]) { crafter, tree, hook, scratch in
+                let planted = try crafter.graft(tree, in: ["knowledge", "partners"], [RawEntry("100644", "planted.yaml", hook)])
+                return try crafter.graft(planted, in: ["knowledge"], [RawEntry("120000", "partners", try crafter.blob(scratch.path("outside")))], keepingDuplicates: true)
+            },
+        ]
+    }()
+
+    private static let climb = String(repeating: "../", count: 12)
+
+    /// Each hostile tree is refused whole: nothing written anywhere, nothing deleted, the secret
+    /// never printed, `kaleido sync` exits 1 and `kaleido status` names the commit, the path and
+    /// its author. Once the team pushes a commit that removes the path, the replica syncs again.
+    @Test(arguments: hostileTrees)
+    func aHostileRemoteCommitIsRefusedWholeUntilTheTeamRemovesThePath(_ hostile: HostileTree) async throws {
+        try await withScratch { scratch in
+            let record = "knowledge/partners/tn-mun-sfax.yaml"
+            let remote = try scratch.makeRemote(files: [record: partner("tn-mun-sfax", name: "Sfax")])
+            let victim = try scratch.clone(remote, as: "victim", person: "Victor")
+            try scratch.write(secret + "\n", to: "secret.txt", in: scratch.root)
+            try FileManager.default.createDirectory(atPath: scratch.path("outside"), withIntermediateDirectories: true)
+            let before = try scratch.files(in: victim)
+
+            // Mallory's commit carries an innocent edit too: nothing of it may be written.
+            let crafter = TreeCrafter(scratch: scratch, remote: remote)
+            let base = try crafter.tip
+            let edited = try crafter.graft(try crafter.tree(of: base), in: ["knowledge", "partners"],
+                                           [RawEntry("100644", "tn-mun-sfax.yaml", try crafter.blob(partner("tn-mun-sfax", name: "Sfax la belle")))])
+            let hook = try crafter.blob("#!/bin/sh\ntouch \(scratch.path("pwned-hook"))\n")
+            let hostileTree = try hostile.craft(crafter, edited, hook, scratch)
+            let bad = try crafter.push(tree: hostileTree, parent: base, author: "Mallory", message: "harmless update")
+            // A later innocent commit on top: the refusal must still name Mallory's.
+            let later = try crafter.push(tree: hostileTree, parent: bad, author: "Seed", message: "later")
+
+            let refused = try scratch.kaleido("sync", in: victim)
+            #expect(refused.status == 1, "\(refused.errors)\(refused.output)")
+            #expect(refused.errors.contains(String(bad.prefix(10))) && refused.errors.contains("Mallory"), "\(refused.errors)")
+            let text = try scratch.kaleido("status", in: victim).output
+            #expect(text.contains(bad) && text.contains("Mallory <mallory@example.org>") && text.contains("'\(hostile.refusedPath)"), "\(text)")
+            let json = try scratch.kaleido("status", "--format", "json", in: victim).output
+            #expect(json.contains("\"refusedCommit\"") && json.contains(bad), "\(json)")
+            let validate = try scratch.kaleido("validate", in: victim)
+            for output in [refused.output, refused.errors, text, json, validate.output, validate.errors] {
+                #expect(!output.contains(secret))
+            }
+            #expect(try scratch.files(in: victim) == before, "nothing written, nothing deleted")
+            #expect(try scratch.gitOutput("rev-parse", "HEAD", in: victim) == base)
+            for sentinel in hostile.sentinels + ["pwned-hook", "victim/.git/hooks/post-commit", "outside/planted.yaml"] {
+                #expect(!FileManager.default.fileExists(atPath: scratch.path(sentinel)), "\(sentinel)")
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("outside")).isEmpty)
+            try scratch.git("commit", "--quiet", "--allow-empty", "-m", "a hook would run now", in: victim)
+            #expect(!FileManager.default.fileExists(atPath: scratch.path("pwned-hook")))
+
+            // The team removes the path; the innocent edit stays.
+            let fixed = try crafter.push(tree: edited, parent: later, author: "Seed", message: "remove \(hostile)")
+            let synced = try scratch.kaleido("sync", in: victim)
+            #expect(synced.status == 0, "\(synced.errors)\(synced.output)")
+            #expect(scratch.read(record, in: victim)?.contains("Sfax la belle") == true)
+            #expect(try scratch.gitOutput("rev-parse", "HEAD^2", in: victim) == fixed)
+            #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: victim))
+            let after = try scratch.kaleido("status", "--format", "json", in: victim).output
+            #expect(!after.contains("refusedCommit"), "\(after)")
+            for sentinel in hostile.sentinels { #expect(!FileManager.default.fileExists(atPath: scratch.path(sentinel)), "\(sentinel)") }
+        }
+    }
+}
