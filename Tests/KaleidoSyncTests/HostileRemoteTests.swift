@@ -6,11 +6,15 @@ import Testing
 /// `.git` (a hook runs at the victim's next `git commit`), or to make Kaleido read a file of the
 /// victim's machine. Plain `git clone` refuses each of these; so must `kaleido sync`.
 struct HostileTree: CustomStringConvertible, Sendable {
-    let description: String
+    let label: String
     /// The path `kaleido status` must name.
     let refusedPath: String
     /// Files or folders that must not exist afterwards, relative to the scratch folder.
     let sentinels: [String]
+    /// Whether the victim has a local edit, so that the remote comes in by a merge, not a
+    /// fast-forward.
+    var merging = false
+    var description: String { label + (merging ? ", merged with a local edit" : "") }
     /// Adds the hostile entries to the remote's tree.
     let craft: @Sendable (TreeCrafter, _ tree: String, _ hook: String, _ scratch: Scratch) throws -> String
 }
@@ -20,31 +24,33 @@ private let secret = "TOP-SECRET-4242"
 extension ProcessTests {
     static let hostileTrees: [HostileTree] = {
         let hookFolder = { (name: String) in
-            HostileTree(description: "\(name)/hooks/post-commit", refusedPath: name, sentinels: name == ".git" ? [] : ["victim/\(name)"]) { crafter, tree, hook, _ in
+            HostileTree(label: "\(name)/hooks/post-commit", refusedPath: name, sentinels: name == ".git" ? [] : ["victim/\(name)"]) { crafter, tree, hook, _ in
                 try crafter.graft(tree, in: [name, "hooks"], [RawEntry("100755", "post-commit", hook)])
             }
         }
-        return [".git", ".GIT", ".Git", ".git.", "git~1"].map(hookFolder) + [
-            HostileTree(description: "a '/' inside a name", refusedPath: ".git/hooks/post-commit", sentinels: ["victim/.git/hooks/post-commit"]) { crafter, tree, hook, _ in
+        var cases = [".git", ".GIT", ".Git", ".git.", "git~1"].map(hookFolder) + [
+            HostileTree(label: "a '/' inside a name", refusedPath: ".git/hooks/post-commit", sentinels: ["victim/.git/hooks/post-commit"]) { crafter, tree, hook, _ in
                 try crafter.graft(tree, [RawEntry("100755", ".git/hooks/post-commit", hook)])
             },
-            HostileTree(description: "a '..' folder", refusedPath: "..", sentinels: ["pwned-dotdot"]) { crafter, tree, hook, _ in
+            HostileTree(label: "a '..' folder", refusedPath: "..", sentinels: ["pwned-dotdot"]) { crafter, tree, hook, _ in
                 try crafter.graft(tree, [RawEntry("40000", "..", try crafter.tree([RawEntry("100644", "pwned-dotdot", hook)]))])
             },
-            HostileTree(description: "an absolute climb", refusedPath: "knowledge/" + climb, sentinels: ["pwned-abs"]) { crafter, tree, hook, scratch in
+            HostileTree(label: "an absolute climb", refusedPath: "knowledge/" + climb, sentinels: ["pwned-abs"]) { crafter, tree, hook, scratch in
                 try crafter.graft(tree, in: ["knowledge"], [RawEntry("100644", climb + scratch.root.dropFirst() + "/pwned-abs", hook)])
             },
-            HostileTree(description: "a symlinked record", refusedPath: "knowledge/partners/leak.yaml", sentinels: []) { crafter, tree, _, scratch in
+            HostileTree(label: "a symlinked record", refusedPath: "knowledge/partners/leak.yaml", sentinels: []) { crafter, tree, _, scratch in
                 try crafter.graft(tree, in: ["knowledge", "partners"], [RawEntry("120000", "leak.yaml", try crafter.blob(scratch.path("secret.txt")))])
             },
-            HostileTree(description: "a symlinked folder", refusedPath: "knowledge/projects", sentinels: ["outside/planted.yaml"]) { crafter, tree, hook, scratch in
+            HostileTree(label: "a symlinked folder", refusedPath: "knowledge/projects", sentinels: ["outside/planted.yaml"]) { crafter, tree, hook, scratch in
                 try crafter.graft(tree, in: ["knowledge"], [RawEntry("120000", "projects", try crafter.blob(scratch.path("outside")))])
             },
-            HostileTree(description: "a symlink and a folder with one name", refusedPath: "knowledge/partners", sentinels: ["outside/planted.yaml"]) { crafter, tree, hook, scratch in
+            HostileTree(label: "a symlink and a folder with one name", refusedPath: "knowledge/partners", sentinels: ["outside/planted.yaml"]) { crafter, tree, hook, scratch in
                 let planted = try crafter.graft(tree, in: ["knowledge", "partners"], [RawEntry("100644", "planted.yaml", hook)])
                 return try crafter.graft(planted, in: ["knowledge"], [RawEntry("120000", "partners", try crafter.blob(scratch.path("outside")))], keepingDuplicates: true)
             },
         ]
+        for index in cases.indices where index % 2 == 1 { cases[index].merging = true }
+        return cases
     }()
 
     private static let climb = String(repeating: "../", count: 12)
@@ -60,6 +66,7 @@ extension ProcessTests {
             let victim = try scratch.clone(remote, as: "victim", person: "Victor")
             try scratch.write(secret + "\n", to: "secret.txt", in: scratch.root)
             try FileManager.default.createDirectory(atPath: scratch.path("outside"), withIntermediateDirectories: true)
+            if hostile.merging { try scratch.write(partner("fr-lyon", name: "Lyon"), to: "knowledge/partners/fr-lyon.yaml", in: victim) }
             let before = try scratch.files(in: victim)
 
             // Mallory's commit carries an innocent edit too: nothing of it may be written.
@@ -85,7 +92,9 @@ extension ProcessTests {
                 #expect(!output.contains(secret))
             }
             #expect(try scratch.files(in: victim) == before, "nothing written, nothing deleted")
-            #expect(try scratch.gitOutput("rev-parse", "HEAD", in: victim) == base)
+            let brought = try scratch.run("/usr/bin/git", ["merge-base", "--is-ancestor", bad, "HEAD"], in: victim, allowFailure: true)
+            #expect(brought.status == 1, "the refused commit is not in the branch")
+            #expect(try scratch.gitOutput("rev-parse", hostile.merging ? "HEAD^" : "HEAD", in: victim) == base)
             for sentinel in hostile.sentinels + ["pwned-hook", "victim/.git/hooks/post-commit", "outside/planted.yaml"] {
                 #expect(!FileManager.default.fileExists(atPath: scratch.path(sentinel)), "\(sentinel)")
             }
@@ -103,6 +112,39 @@ extension ProcessTests {
             let after = try scratch.kaleido("status", "--format", "json", in: victim).output
             #expect(!after.contains("refusedCommit"), "\(after)")
             for sentinel in hostile.sentinels { #expect(!FileManager.default.fileExists(atPath: scratch.path(sentinel)), "\(sentinel)") }
+        }
+    }
+
+    /// The daemon refuses the same way, says so once (not at every fetch), keeps running, and
+    /// brings the remote in as soon as the team's fix lands.
+    @Test func aDaemonRefusesAHostileCommitOnceAndResumesAfterTheFix() async throws {
+        try await withScratch { scratch in
+            let record = "knowledge/partners/tn-mun-sfax.yaml"
+            let remote = try scratch.makeRemote(files: [record: partner("tn-mun-sfax", name: "Sfax")])
+            let victim = try scratch.clone(remote, as: "victim", person: "Victor")
+            let daemon = try DaemonProcess(kb: victim, scratch: scratch)
+            #expect(eventually(timeout: 10) { daemon.log.contains("watching") })
+            let crafter = TreeCrafter(scratch: scratch, remote: remote)
+            let base = try crafter.tip
+            let edited = try crafter.graft(try crafter.tree(of: base), in: ["knowledge", "partners"],
+                                           [RawEntry("100644", "tn-mun-sfax.yaml", try crafter.blob(partner("tn-mun-sfax", name: "Sfax la belle")))])
+            let hook = try crafter.blob("#!/bin/sh\ntouch \(scratch.path("pwned-hook"))\n")
+            let bad = try crafter.push(tree: try crafter.graft(edited, in: [".git", "hooks"], [RawEntry("100755", "post-commit", hook)]),
+                                       parent: base, author: "Mallory", message: "harmless update")
+            #expect(eventually(timeout: 15) { daemon.log.contains("remote commit refused") })
+            usleep(2_500_000)  // a few more fetches (fetch_interval: 1)
+            #expect(daemon.log.components(separatedBy: "remote commit refused").count == 2, "logged once: \(daemon.log)")
+            let status = try scratch.kaleido("status", in: victim).output
+            #expect(status.contains(bad) && status.contains("Mallory"), "\(status)")
+            #expect(!FileManager.default.fileExists(atPath: victim + "/.git/hooks/post-commit"))
+
+            let fixed = try crafter.push(tree: edited, parent: bad, author: "Seed", message: "remove the hook")
+            let synced = eventually(timeout: 15) { (try? scratch.gitOutput("rev-parse", "HEAD", in: victim)) == fixed }
+            #expect(daemon.stop() == 0)
+            #expect(synced, "\(daemon.log)")
+            #expect(scratch.read(record, in: victim)?.contains("Sfax la belle") == true)
+            #expect(!FileManager.default.fileExists(atPath: victim + "/.git/hooks/post-commit"))
+            #expect(!(try scratch.kaleido("status", "--format", "json", in: victim).output.contains("refusedCommit")))
         }
     }
 }
