@@ -56,7 +56,7 @@ struct SyncCommand: AsyncParsableCommand {
             }
             // Exit 0 means the branch and the remote hold the same commits, nothing less.
             if report.behind > 0 || report.ahead > 0 {
-                StandardError.write("kaleido: error: not in sync with the remote: \(report.ahead) commit(s) to push, \(report.behind) to bring in\n")
+                StandardError.write("kaleido: error: the branch and the remote still differ after the cycle; `kaleido status` says why\n")
                 throw ExitCode.failure
             }
         }
@@ -80,7 +80,9 @@ struct SyncCommand: AsyncParsableCommand {
             lines.append("not synced: remote commit \(refused.commit.prefix(10)) by \(refused.author) refused: '\(refused.path)': \(refused.reason)")
         } else if report.pushed {
             lines.append("pushed")
-        } else if lines.isEmpty && report.ahead == 0 && report.behind == 0 {
+        } else if report.ahead > 0 || report.behind > 0 {
+            lines.append("not in sync: \(report.ahead) commit(s) to push, \(report.behind) to bring in")
+        } else if lines.isEmpty {
             lines.append("up to date")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -48,6 +48,12 @@ extension ProcessTests {
                 let planted = try crafter.graft(tree, in: ["knowledge", "partners"], [RawEntry("100644", "planted.yaml", hook)])
                 return try crafter.graft(planted, in: ["knowledge"], [RawEntry("120000", "partners", try crafter.blob(scratch.path("outside")))], keepingDuplicates: true)
             },
+            HostileTree(label: "a symlinked .gitmodules", refusedPath: ".gitmodules", sentinels: []) { crafter, tree, _, scratch in
+                try crafter.graft(tree, [RawEntry("120000", ".gitmodules", try crafter.blob(scratch.path("secret.txt")))])
+            },
+            HostileTree(label: "a submodule", refusedPath: "knowledge/vendor", sentinels: ["victim/knowledge/vendor"]) { crafter, tree, hook, _ in
+                try crafter.graft(tree, in: ["knowledge"], [RawEntry("160000", "vendor", try crafter.tip)])
+            },
         ]
         for index in cases.indices where index % 2 == 1 { cases[index].merging = true }
         return cases
@@ -82,6 +88,7 @@ extension ProcessTests {
 
             let refused = try scratch.kaleido("sync", in: victim)
             #expect(refused.status == 1, "\(refused.errors)\(refused.output)")
+            #expect(!refused.output.contains("up to date") && refused.output.contains("not synced: remote commit"), "\(refused.output)")
             #expect(refused.errors.contains(String(bad.prefix(10))) && refused.errors.contains("Mallory"), "\(refused.errors)")
             let text = try scratch.kaleido("status", in: victim).output
             #expect(text.contains(bad) && text.contains("Mallory <mallory@example.org>") && text.contains("'\(hostile.refusedPath)"), "\(text)")
