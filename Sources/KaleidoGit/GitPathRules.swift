@@ -39,7 +39,9 @@ public enum UnsafePathReason: Hashable, Sendable, CustomStringConvertible {
 
 /// git's own rules for the paths it accepts in a tree, an index or a checkout (`verify_path`,
 /// `verify_dotfile`, `is_ntfs_dotgit`, `is_hfs_dotgit` in git's sources), applied on every
-/// platform, as git does by default (`core.protectNTFS`, `core.protectHFS`): no I/O, pure rules.
+/// platform as `git fsck` applies them (a replica on Linux must not pass on a tree that writes
+/// into `.git` on a colleague's Mac or Windows machine): no I/O, pure rules. Also refused: names
+/// that are not UTF-8, so that the path written is always the path checked.
 ///
 /// A tree entry's *name* must be checked at the tree level with `check(name:mode:)`: a name
 /// `a/b` joined into a path is indistinguishable from a folder `a` holding `b`.

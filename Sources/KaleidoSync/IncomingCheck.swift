@@ -41,20 +41,39 @@ extension SyncEngine {
     /// only what differs from `local` (already checked, or made here) is walked. Returns the
     /// refusal, naming the incoming commit that introduced the first unsafe path, or `nil`.
     func refusal(of remote: ObjectID, local: ObjectID?) throws -> RefusedCommit? {
-        guard let unsafe = try repository.unsafeEntries(in: remote, trusting: local, limit: 1, rule: kaleidoRule).first else {
-            return nil
+        let unsafe: UnsafeTreeEntry
+        do {
+            guard let found = try repository.unsafeEntries(in: remote, trusting: local, limit: 1, rule: kaleidoRule).first else {
+                return nil
+            }
+            unsafe = found
+        } catch {
+            // A root tree git cannot parse (an empty name, say) is refused like a bad path:
+            // failing every cycle on it would wedge the replica without naming who pushed it.
+            unsafe = UnsafeTreeEntry(path: "/", reason: .other("a tree git cannot read (\(error))"))
         }
         var culprit = remote
         // The tip is what matters (a later commit may have removed an earlier bad path); the
         // walk only names who introduced what the tip still holds.
         for id in try repository.newCommits(from: remote, excluding: local) {
             let parent = try repository.commit(id).parents.first
-            let found = try repository.unsafeEntries(in: id, trusting: parent, limit: 50, rule: kaleidoRule)
+            let found = (try? repository.unsafeEntries(in: id, trusting: parent, limit: 50, rule: kaleidoRule))
+                ?? [UnsafeTreeEntry(path: "/", reason: unsafe.reason)]
             if found.contains(unsafe) { culprit = id; break }
         }
         let commit = try repository.commit(culprit)
         return RefusedCommit(
             commit: culprit.hex, author: "\(commit.author.name) <\(commit.author.email)>",
             path: unsafe.path, reason: unsafe.reason.description)
+    }
+
+    /// A fetch that failed because the remote holds objects git cannot parse (a tree entry with
+    /// an empty name, say): not an outage, and it will fail the same way at every cycle, so it
+    /// is an error naming the problem, not "offline".
+    func unreadableRemote(_ error: any Error) -> SyncError? {
+        guard let gitError = error as? GitError, gitError.message.contains("failed to parse") else { return nil }
+        return .repository(
+            "the remote holds objects git cannot read (\(gitError.message)): nothing was fetched. "
+                + "Plain git refuses them too; the team must remove the commit that holds them from the branch (a force push).")
     }
 }

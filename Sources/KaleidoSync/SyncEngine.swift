@@ -141,6 +141,7 @@ public final class SyncEngine {
             } catch let refusal as HostKeyRefusal {
                 refused(&report, refusal); return
             } catch {
+                if let unreadable = unreadableRemote(error) { throw unreadable }
                 offline(&report, error); return
             }
             guard !isCancelled() else { return }

@@ -154,4 +154,29 @@ extension ProcessTests {
             #expect(!(try scratch.kaleido("status", "--format", "json", in: victim).output.contains("refusedCommit")))
         }
     }
+
+    /// A tree libgit2 cannot even parse (an entry with an empty name) makes the fetch fail: that
+    /// is an error saying so (exit 1), not "offline" (exit 3), and once the team removes the
+    /// commit from the branch the replica syncs again.
+    @Test func anUnparsableRemoteTreeIsAnErrorNotAnOutage() async throws {
+        try await withScratch { scratch in
+            let remote = try scratch.makeRemote(files: ["knowledge/partners/tn-mun-sfax.yaml": partner("tn-mun-sfax", name: "Sfax")])
+            let victim = try scratch.clone(remote, as: "victim", person: "Victor")
+            let crafter = TreeCrafter(scratch: scratch, remote: remote)
+            let base = try crafter.tip
+            let tree = try crafter.graft(try crafter.tree(of: base), in: ["knowledge"], [RawEntry("100644", "", try crafter.blob("x\n"))])
+            let bad = try crafter.push(tree: tree, parent: base, author: "Mallory", message: "empty name")
+            let refused = try scratch.kaleido("sync", in: victim)
+            #expect(refused.status == 1, "\(refused.errors)\(refused.output)")
+            #expect(refused.errors.contains("the remote holds objects git cannot read"), "\(refused.errors)")
+            #expect(!refused.output.contains("offline"), "\(refused.output)")
+            #expect(try scratch.files(in: victim).keys.sorted() == [".kaleido/config.yaml", "knowledge/partners/tn-mun-sfax.yaml"])
+
+            try scratch.git("update-ref", "refs/heads/main", base, bad, in: remote)
+            try scratch.git("reflog", "expire", "--expire=now", "--all", in: remote)
+            try scratch.git("gc", "--quiet", "--prune=now", in: remote)
+            let synced = try scratch.kaleido("sync", in: victim)
+            #expect(synced.status == 0, "\(synced.errors)\(synced.output)")
+        }
+    }
 }
