@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 internal import KaleidoGit
 
 /// A remote commit the sync refused to bring in because its tree holds a path that must never

@@ -1,5 +1,4 @@
 internal import Foundation
-internal import Glibc
 internal import KaleidoGit
 internal import KaleidoYAML
 
@@ -13,7 +12,7 @@ extension SyncEngine {
         let local = snapshot.tip
         if let local, try repository.isAncestor(remote, of: local) { state.refusedCommit = nil; return .done }
         // Before anything of it is merged or written: a tree path that could land outside the
-        // KB or in .git refuses the whole incoming commit (ReadMe: "remote content").
+        // KB or in .git refuses the whole incoming commit (IncomingCheck.swift).
         if let refused = try refusal(of: remote, local: local) {
             if state.refusedCommit != refused {
                 logger.error("remote commit refused", metadata: ["kb": "\(settings.root)", "error": "\(refused)"])

@@ -88,7 +88,7 @@ struct TreeCrafter {
     func push(tree: String, parent: String, author: String, message: String) throws -> String {
         let email = author.lowercased() + "@example.org"
         let commit = try line(["-c", "user.name=\(author)", "-c", "user.email=\(email)", "commit-tree", tree, "-p", parent, "-m", message])
-        try git(["update-ref", "refs/heads/main", commit, parent])
+        _ = try git(["update-ref", "refs/heads/main", commit, parent])
         return commit
     }
 }
