@@ -94,4 +94,27 @@ extension ProcessTests {
             #expect(!tree.contains("leak.yaml") && !tree.contains("projects"), "\(tree)")
         }
     }
+
+    /// Outside what Kaleido reads, a symlink stays what git makes of it: written as a link,
+    /// committed as a link, never followed.
+    @Test func aSymlinkOutsideTheRecordsIsSyncedAsASymlink() async throws {
+        try await withScratch { scratch in
+            let remote = try scratch.makeRemote(files: ["knowledge/partners/tn-mun-sfax.yaml": partner("tn-mun-sfax", name: "Sfax")])
+            let victim = try scratch.clone(remote, as: "victim", person: "Victor")
+            let team = try scratch.clone(remote, as: "team", person: "Tess")
+            try scratch.write("guide\n", to: "docs/guide.md", in: team)
+            try FileManager.default.createSymbolicLink(atPath: team + "/docs/latest.md", withDestinationPath: "guide.md")
+            try scratch.git("add", "--all", in: team)
+            try scratch.git("commit", "--quiet", "-m", "a guide and a link", in: team)
+            try scratch.git("push", "--quiet", "origin", "main", in: team)
+
+            try FileManager.default.createSymbolicLink(atPath: victim + "/notes", withDestinationPath: "docs")
+            let synced = try scratch.kaleido("sync", in: victim)
+            #expect(synced.status == 0, "\(synced.errors)\(synced.output)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: victim + "/docs/latest.md") == "guide.md")
+            let tree = try scratch.gitOutput("ls-tree", "-r", "main", in: remote)
+            #expect(tree.contains("120000 blob") && tree.contains("\tnotes"), "\(tree)")
+            #expect(try scratch.gitOutput("status", "--porcelain", in: victim) == "")
+        }
+    }
 }
