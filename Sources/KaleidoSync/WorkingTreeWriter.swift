@@ -28,7 +28,13 @@ struct WorkingTreeWriter {
         let path: String
 
         func commit() throws {
-            guard renameat(folder.descriptor, temporary, folder.descriptor, name) == 0 else {
+            var renamed = renameat(folder.descriptor, temporary, folder.descriptor, name) == 0
+            // An empty folder left where the file goes (git does not track folders): remove it,
+            // as git would; a folder that still holds files is refused below.
+            if !renamed, errno == EISDIR, unlinkat(folder.descriptor, name, AT_REMOVEDIR) == 0 {
+                renamed = renameat(folder.descriptor, temporary, folder.descriptor, name) == 0
+            }
+            guard renamed else {
                 let reason = errno == EISDIR || errno == ENOTEMPTY
                     ? "a folder is there (holding files git does not track): move them away, the next sync writes the file"
                     : String(cString: strerror(errno))

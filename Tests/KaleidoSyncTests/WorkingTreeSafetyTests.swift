@@ -10,12 +10,13 @@ extension ProcessTests {
     func aFileReplacingAFolderAndTheReverseAreApplied(localEdit: Bool) async throws {
         try await withScratch { scratch in
             let record = "knowledge/partners/tn-mun-sfax.yaml"
-            let remote = try scratch.makeRemote(files: [record: partner("tn-mun-sfax", name: "Sfax"), "notes/a.md": "a\n", "notes/b.md": "b\n", "plan": "plan\n"])
+            let remote = try scratch.makeRemote(files: [record: partner("tn-mun-sfax", name: "Sfax"), "notes/a.md": "a\n", "notes/b.md": "b\n", "plan": "plan\n", "assets/logo.svg": "<svg/>\n"])
             let victim = try scratch.clone(remote, as: "victim", person: "Victor")
             let team = try scratch.clone(remote, as: "team", person: "Tess")
-            try scratch.git("rm", "--quiet", "-r", "notes", "plan", in: team)
+            try scratch.git("rm", "--quiet", "-r", "notes", "plan", "assets", in: team)
             try scratch.write("notes are a file now\n", to: "notes", in: team)
             try scratch.write("the plan, in parts\n", to: "plan/part-1.md", in: team)
+            try FileManager.default.createSymbolicLink(atPath: team + "/assets", withDestinationPath: "plan")  // a folder becomes a symlink
             try scratch.git("add", "--all", in: team)
             try scratch.git("commit", "--quiet", "-m", "notes become a file, plan a folder", in: team)
             try scratch.git("push", "--quiet", "origin", "main", in: team)
@@ -25,10 +26,38 @@ extension ProcessTests {
             #expect(synced.status == 0, "\(synced.errors)\(synced.output)")
             #expect(scratch.read("notes", in: victim) == "notes are a file now\n")
             #expect(scratch.read("plan/part-1.md", in: victim) == "the plan, in parts\n")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: victim + "/assets") == "plan")
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: victim))
             #expect(try scratch.gitOutput("status", "--porcelain", in: victim) == "")
             let again = try scratch.kaleido("sync", in: victim)
             #expect(again.status == 0 && again.output == "up to date\n", "\(again.errors)\(again.output)")
+        }
+    }
+
+    /// A file replacing a folder that holds a file git does not track: refused with an error
+    /// saying so, as git refuses it; the untracked file is kept; once it is moved, the sync ends.
+    @Test func aFileReplacingAFolderWithAnUntrackedFileIsAClearError() async throws {
+        try await withScratch { scratch in
+            let remote = try scratch.makeRemote(files: ["knowledge/partners/tn-mun-sfax.yaml": partner("tn-mun-sfax", name: "Sfax"), "notes/a.md": "a\n"])
+            let victim = try scratch.clone(remote, as: "victim", person: "Victor")
+            try scratch.write("mine, ignored\n", to: "notes/draft.tmp", in: victim)
+            try scratch.write("*.tmp\n", to: ".git/info/exclude", in: victim)
+            let team = try scratch.clone(remote, as: "team", person: "Tess")
+            try scratch.git("rm", "--quiet", "-r", "notes", in: team)
+            try scratch.write("notes are a file now\n", to: "notes", in: team)
+            try scratch.git("add", "--all", in: team)
+            try scratch.git("commit", "--quiet", "-m", "notes become a file", in: team)
+            try scratch.git("push", "--quiet", "origin", "main", in: team)
+
+            let refused = try scratch.kaleido("sync", in: victim)
+            #expect(refused.status == 1, "\(refused.errors)\(refused.output)")
+            #expect(refused.errors.contains("could not write notes: a folder is there (holding files git does not track)"), "\(refused.errors)")
+            #expect(scratch.read("notes/draft.tmp", in: victim) == "mine, ignored\n")
+            try FileManager.default.moveItem(atPath: victim + "/notes/draft.tmp", toPath: scratch.path("draft.tmp"))
+            let synced = try scratch.kaleido("sync", in: victim)
+            #expect(synced.status == 0, "\(synced.errors)\(synced.output)")
+            #expect(scratch.read("notes", in: victim) == "notes are a file now\n")
+            #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: victim))
         }
     }
 
