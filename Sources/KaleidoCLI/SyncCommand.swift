@@ -65,7 +65,7 @@ struct SyncCommand: AsyncParsableCommand {
     static func render(_ report: CycleReport) -> String {
         var lines: [String] = []
         lines += report.committed.map { "committed: \($0)" }
-        for file in report.waiting { lines.append("not committed (does not parse): \(file.rendered)") }
+        for file in report.waiting { lines.append("not committed: \(file.rendered)") }
         if report.broughtIn {
             lines.append("\(report.merged ? "merged" : "fast-forwarded to") remote changes: \(report.updatedFiles.count) file(s) updated")
         }
