@@ -10,7 +10,9 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Commit local edits, fetch, merge, update the files and push: one sync cycle.",
         discussion: """
             Files that do not parse are not committed; they are listed and kept on \
-            refs/kaleido/wip/BRANCH. Exit codes: 0 synced (or nothing to do), 1 the sync failed, \
+            refs/kaleido/wip/BRANCH. Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
+            failed or left the branch and the remote apart (a remote commit whose tree holds a path \
+            that must not be written, such as .git/ or .., is refused whole: see `kaleido status`), \
             2 usage or configuration error, 3 offline: the remote could not be reached and the \
             local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
             this knowledge base. An ssh server whose host key is not in known_hosts is refused \
@@ -66,13 +68,22 @@ struct SyncCommand: AsyncParsableCommand {
             }
             if report.configProblem != nil { throw ExitCode.failure }
             if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
+            if let refused = report.refused {
+                StandardError.write("kaleido: error: \(refused)\n")
+                throw ExitCode.failure
+            }
+            // Exit 0 means the branch and the remote hold the same commits, nothing less.
+            if report.behind > 0 || report.ahead > 0 {
+                StandardError.write("kaleido: error: the branch and the remote still differ after the cycle; `kaleido status` says why\n")
+                throw ExitCode.failure
+            }
         }
     }
 
     static func render(_ report: CycleReport) -> String {
         var lines: [String] = []
         lines += report.committed.map { "committed: \($0)" }
-        for file in report.waiting { lines.append("not committed (does not parse): \(file.rendered)") }
+        for file in report.waiting { lines.append("not committed: \(file.rendered)") }
         if report.broughtIn {
             lines.append("\(report.merged ? "merged" : "fast-forwarded to") remote changes: \(report.updatedFiles.count) file(s) updated")
         }
@@ -86,8 +97,12 @@ struct SyncCommand: AsyncParsableCommand {
         } else if let offline = report.offline {
             lines.append("offline: \(offline)")
             lines.append("\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote")
+        } else if let refused = report.refused {
+            lines.append("not synced: remote commit \(refused.commit.prefix(10)) by \(refused.author) refused: '\(refused.path)': \(refused.reason)")
         } else if report.pushed {
             lines.append("pushed")
+        } else if report.ahead > 0 || report.behind > 0 {
+            lines.append("not in sync: \(report.ahead) commit(s) to push, \(report.behind) to bring in")
         } else if lines.isEmpty {
             lines.append("up to date")
         }

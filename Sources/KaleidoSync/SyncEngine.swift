@@ -33,6 +33,10 @@ public struct CycleReport: Sendable {
     public var restarts = 0
     /// The shared config does not load: the cycle ran with the last config that did.
     public var configProblem: ConfigProblem?
+    /// The remote commit refused because its tree holds an unsafe path: nothing was brought in.
+    public var refused: RefusedCommit?
+    /// Remote commits not brought in after the cycle.
+    public var behind = 0
 }
 
 /// The sync cycle of one KB (MERGE.md, "The sync cycle"): snapshot, fetch, merge in memory,
@@ -154,6 +158,7 @@ public final class SyncEngine {
             } catch let refusal as HostKeyRefusal {
                 refused(&report, refusal); return
             } catch {
+                if let unreadable = unreadableRemote(error) { throw unreadable }
                 offline(&report, error); return
             }
             guard !isCancelled() else { return }
@@ -163,6 +168,8 @@ public final class SyncEngine {
                 continue
             case .done:
                 break
+            case .refused:
+                return
             }
             guard let tip = try repository.resolveReference(settings.branchReference) else { return }
             let remoteTip = try repository.resolveReference(settings.trackingReference)
@@ -262,6 +269,7 @@ public final class SyncEngine {
             }
         }
         report.ahead = state.ahead
+        report.behind = state.behind
         state.conflicts = openConflicts(state.conflicts + report.conflicts)
         scanner.save(to: cachePath)
         do { try state.save(to: statePath, durable: false) } catch {

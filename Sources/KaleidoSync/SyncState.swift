@@ -41,6 +41,9 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var daemonPID: Int32?
     /// The shared config does not load: the sync runs on the last config that did.
     public var configProblem: ConfigProblem?
+    /// The remote commit the last cycle refused (an unsafe path in its tree), until the
+    /// remote's tip is safe again.
+    public var refusedCommit: RefusedCommit?
 
     public init() {}
 

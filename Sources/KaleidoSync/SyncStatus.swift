@@ -53,6 +53,9 @@ public struct SyncStatus: Codable, Sendable {
             lines.append("Config problem (\(problem.origin)); \(ConfigProblem.consequence):")
             lines.append("  " + problem.diagnostic)
         }
+        if let refused = state.refusedCommit {
+            lines.append("Refused remote commit \(refused.commit) by \(refused.author): '\(refused.path)': \(refused.reason)")
+        }
         if !state.waiting.isEmpty {
             lines.append("Waiting, not committed because they do not parse (a copy is on refs/kaleido/wip/\(branch)):")
             lines += state.waiting.map { "  " + $0.rendered }
