@@ -47,7 +47,7 @@ let package = Package(
         // Adapters to the outside world.
         .target(name: "KaleidoGit", dependencies: ["CGit2"], exclude: ["README.md"]),
         .target(name: "KaleidoKB", dependencies: ["KaleidoYAML", "KaleidoSchema"], exclude: ["README.md"]),
-        // Pure: the field-level three-way merge of records (MERGE.md).
+        // Pure: the field-level three-way merge of records (docs/merge.md).
         .target(name: "KaleidoMerge", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
         // Pure: the index of a KB's records and references, and the queries over it.
         .target(name: "KaleidoQuery", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
@@ -75,13 +75,13 @@ let package = Package(
         .executableTarget(
             name: "kaleido", dependencies: ["KaleidoCLI"],
             linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(configuration: .release))]),
-        // `swift build -c release --product kaleido-sync-benchmark` (README.md, "Benchmarks").
+        // `swift build -c release --product kaleido-sync-benchmark` (docs/benchmarks.md).
         .executableTarget(
             name: "kaleido-sync-benchmark",
             dependencies: ["KaleidoSync", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/SyncBenchmark"),
 
-        // `swift run -c release merge-benchmark`: merge throughput (README.md).
+        // `swift run -c release merge-benchmark`: merge throughput (docs/benchmarks.md).
         .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
 
         // Measurements (run with `swift run -c release SchemaBenchmark`).

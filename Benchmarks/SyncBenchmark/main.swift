@@ -1,4 +1,4 @@
-// The sync benchmarks of issue 5, run in release mode (see README.md, "Benchmarks"):
+// The sync benchmarks of issue 5, run in release mode (see docs/benchmarks.md):
 //   1. a cycle with nothing to do on a 10,000-record KB (goal < 100 ms), in process and as
 //      `kaleido sync`;
 //   2. save → pushed latency of a real `kaleido daemon` on a local bare remote (goal < quiet

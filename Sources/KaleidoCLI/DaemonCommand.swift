@@ -36,7 +36,7 @@ struct DaemonCommand: AsyncParsableCommand {
             let logger = Logger(label: "kaleido.daemon")
             let settings = try resolveRoots().map { root in
                 do {
-                    var settings = try SyncSettings.load(root: root)
+                    var settings = try SharedConfig.load(root: root, remember: false).settings
                     // A child process: a stalled remote is abandoned, SIGTERM kills a transfer.
                     settings.transfer = .childProcess(executable: TransferMode.currentExecutable)
                     return settings

@@ -198,14 +198,14 @@ unevaluatedProperties: false
 
 """###),
         ("defs.yaml", ###"""
-# Shared definitions of the Kaleido data model (DATA-MODEL.md), reached from the type schemas by
+# Shared definitions of the Kaleido data model (docs/data-model.md), reached from the type schemas by
 # relative references such as `$ref: defs.yaml#/$defs/partial_date`.
 #
 # Kaleido extension keywords (annotations: a plain JSON Schema validator ignores them):
 #   x-ref: TYPE          the string is the id of a record of that type (partner, person, …);
 #                        the KB checker resolves it and checks the target's type.
 #   x-merge-key: K | [K…] on an array of mappings: the property (or properties, together) that
-#                        identify an item for the 3-way merge (MERGE.md). An absent property counts
+#                        identify an item for the 3-way merge (docs/merge.md). An absent property counts
 #                        as null in the key; two items of one list with equal keys are an error.
 #   x-merge: atomic      the value merges as one whole: both sides changed it differently → conflict.
 # Custom formats (asserted by the KB checker; every one is backed by a `pattern` as well, so that a
@@ -248,7 +248,7 @@ $defs:
       _conflicts:
         title: Open merge conflicts (reserved)
         description: >-
-          Written by the merge (MERGE.md), removed by `kaleido resolve`. Never a field of a type.
+          Written by the merge (docs/merge.md), removed by `kaleido resolve`. Never a field of a type.
         type: array
         x-merge-key: [path, base, ours, theirs]
         items:
@@ -268,7 +268,7 @@ $defs:
       theirs: {description: Value on their side; absent when their side deleted it.}
       ours_by: {type: string}
       theirs_by: {type: string}
-      # Written when the merge knows the time (MERGE.md), hence not required.
+      # Written when the merge knows the time (docs/merge.md), hence not required.
       at:
         type: string
         format: date-time

@@ -107,7 +107,7 @@ struct FileListing {
     private mutating func visit(_ relative: String, root: String, previous: FileListing?, previousByPath: [String: Int],
                                 folders: OpenFolders, sources: inout [Source]) {
         let absolute = relative.isEmpty ? root : root + "/" + relative
-        let descriptor = open(absolute, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = open(absolute, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (relative.isEmpty ? 0 : O_NOFOLLOW))
         var status = stat()
         guard descriptor >= 0, fstat(descriptor, &status) == 0 else {
             if descriptor >= 0 { close(descriptor) }
@@ -187,11 +187,14 @@ struct FileListing {
             let name = directoryEntryName(entry)
             if name.hasPrefix(".") { continue }
             var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+            if type == UInt8(DT_UNKNOWN) {
                 var status = stat()
-                guard fstatat(descriptor, name, &status, 0) == 0 else { continue }
-                type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                let format = status.st_mode & S_IFMT
+                type = format == S_IFDIR ? UInt8(DT_DIR) : format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
             }
+            // A symlink (to a file or a folder) is never followed nor read: `kaleido validate`
+            // reports it ("a record must be a regular file").
             if type == UInt8(DT_DIR) {
                 subdirectories.append(name)
             } else if type == UInt8(DT_REG), name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -208,7 +211,7 @@ struct FileListing {
             var status = stat()
             for file in range {
                 let done = folders.withName(file, in: files, prefixes: prefixes) { descriptor, name in
-                    fstatat(descriptor, name, &status, 0) == 0
+                    fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
                 }
                 guard done == true else { continue }
                 let stamp = FileStamp(status)

@@ -34,10 +34,11 @@ struct IndexStore {
         let knowledge = kb.path(kb.config.knowledgeFolder)
         let trace = Trace()
         let fingerprint = self.fingerprint()
-        var cached = MappedFile(path: cacheFile).flatMap { CacheCodec.decode($0, fingerprint: fingerprint) }
+        // Checked whole before use: a flipped bit anywhere means a rebuild, never a wrong answer.
+        var cached = MappedFile(path: cacheFile).flatMap(CacheChecksum.verified).flatMap { CacheCodec.decode($0, fingerprint: fingerprint) }
         // An overlay that does not fit its snapshot is ignored: the snapshot's own stamps
         // then send the edited files to be read again.
-        if let base = cached, let overlay = MappedFile(path: overlayFile) {
+        if let base = cached, let overlay = MappedFile(path: overlayFile).flatMap(CacheChecksum.verified) {
             cached = CacheCodec.applyOverlay(overlay, to: base, fingerprint: fingerprint) ?? base
         }
         trace.mark("read cache")
@@ -172,9 +173,11 @@ struct IndexStore {
               to: overlayFile)
     }
 
-    /// Writes a file whole (its parts one after the other, never joined in memory) under a
-    /// temporary name, then renames it into place (atomic). A failure leaves no file behind.
-    private func writeFile(_ parts: [[UInt8]], to path: String) {
+    /// Writes a file whole (its parts one after the other, never joined in memory, then their
+    /// checksums) under a temporary name, then renames it into place (atomic). A failure
+    /// leaves no file behind.
+    private func writeFile(_ sections: [[UInt8]], to path: String) {
+        let parts = sections + [CacheChecksum.trailer(for: sections)]
         let temporary = path + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }

@@ -88,8 +88,9 @@ struct InitCommand: AsyncParsableCommand {
     static func config(name: String) -> String {
         let quoted = "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
         return """
-            # Kaleido knowledge-base settings, shared by the team. Machine-local state lives in
-            # .kaleido/cache/, which is git-ignored.
+            # Kaleido knowledge-base settings, shared by the team. Machine-local state lives
+            # outside git: the query cache in .kaleido/cache/ (git-ignored), the sync status in
+            # .git/kaleido/.
             name: \(quoted)
             branch: main             # the shared branch the daemon syncs
             knowledge: knowledge     # records folder, relative to the KB root

@@ -13,6 +13,17 @@ struct KBOptions: ParsableArguments {
 
     /// Opens the KB, or exits with code 2 and a message saying what to do.
     func open() throws -> KnowledgeBase {
+        let root = try locateRoot()
+        do {
+            return try KnowledgeBase.open(root: root, fileSystem: LocalFileSystem())
+        } catch {
+            throw CLIError.diagnostic(error.diagnostic.rendered(source: error.source))
+        }
+    }
+
+    /// The KB's root folder, without reading its config (the sync reads it its own way: a bad
+    /// shared config must not stop it), or exits with code 2.
+    func locateRoot() throws -> String {
         let fileSystem = LocalFileSystem()
         let cwd = FileManager.default.currentDirectoryPath
         let root: String
@@ -28,12 +39,7 @@ struct KBOptions: ParsableArguments {
             }
             root = found
         }
-        do {
-            return try KnowledgeBase.open(root: root, fileSystem: fileSystem)
-        } catch {
-            let mark = error.span?.start ?? SourceSpan.none.start
-            throw CLIError.diagnostic(Diagnostic(file: error.file, mark: mark, severity: .error, message: error.message, rule: "config").rendered(source: error.source))
-        }
+        return root
     }
 
     /// Today's date: `--today` or `KALEIDO_TODAY` when given (tests fix it), else the system clock.

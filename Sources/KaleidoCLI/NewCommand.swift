@@ -132,7 +132,7 @@ struct NewCommand: AsyncParsableCommand {
     }
 
     /// The folder of a new record, relative to the KB root. Subfolders of a type's folder are
-    /// free (DATA-MODEL.md) and KBs shard by a part of the id: the record goes where records
+    /// free (docs/data-model.md) and KBs shard by a part of the id: the record goes where records
     /// like it live, in the subfolder named after a part of its id (`partners/tn/` for
     /// `tn-mun-gabes`), or in a new year subfolder when the folder is sharded by year
     /// (`events/2027/` for `evt-2027-…`); else in the type's folder itself.

@@ -39,7 +39,7 @@ struct QueryOptions: ParsableArguments {
         let (index, outcome) = try await store.load()
         if cacheInfo { StandardError.write("index: \(outcome)\n") }
         var vocabulary = Vocabulary()
-        if let bytes = try? kb.fileSystem.readFile(kb.path(kb.config.schemasFolder + "/vocab.yaml")),
+        if let bytes = try? kb.fileSystem.readFile(kb.path(kb.config.vocabPath)),
             let document = try? YAMLParser().parseDocument(bytes)
         {
             vocabulary = Vocabulary(document: document.root)

@@ -15,9 +15,12 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
-            let base = try kb.open()
+            // Not kb.open(): with a bad shared config, status shows the problem (SharedConfig).
+            let root = try kb.locateRoot()
             do {
-                let status = try SyncStatus.read(settings: try SyncSettings.load(root: base.root))
+                let loaded = try SharedConfig.load(root: root, remember: false)
+                var status = try SyncStatus.read(settings: loaded.settings)
+                status.state.configProblem = loaded.problem  // the file now, not as the last cycle saw it
                 print(format == .json ? status.json() : status.text(), terminator: format == .json ? "\n" : "")
             } catch let error as SyncError {
                 throw CLIError.usage("\(error)")

@@ -10,11 +10,19 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Commit local edits, fetch, merge, update the files and push: one sync cycle.",
         discussion: """
             Files that do not parse are not committed; they are listed and kept on \
-            refs/kaleido/wip/BRANCH. Exit codes: 0 synced (or nothing to do), 1 the sync failed, \
+            refs/kaleido/wip/BRANCH. Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
+            failed or left the branch and the remote apart (a remote commit whose tree holds a path \
+            that must not be written, such as .git/ or .., is refused whole: see `kaleido status`), \
             2 usage or configuration error, 3 offline: the remote could not be reached, or made no \
             progress for sync.timeout seconds (default 30), and the local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
             this knowledge base. An ssh server whose host key is not in known_hosts is refused \
-            (exit 1): check its fingerprint, then `kaleido trust-host`.
+            (exit 1): check its fingerprint, then `kaleido trust-host`. A refused password, \
+            token or key, and an https certificate that is not trusted, exit 1 too (not 3). \
+            When the shared config \
+            (.kaleido/config.yaml) does not load or has an unsafe value, the sync still runs with \
+            the last config that loaded on this machine (local edits keep being committed and \
+            pushed), prints the problem and the commit that brought it, and exits 1: someone \
+            must fix the file, and the first sync after the fix uses it.
             """)
 
     @OptionGroup var kb: KBOptions
@@ -26,15 +34,17 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
-            let base = try kb.open()
+            // Not kb.open(): a bad shared config must not stop the sync (see SharedConfig).
+            let root = try kb.locateRoot()
             var settings: SyncSettings
-            do { settings = try SyncSettings.load(root: base.root) } catch { throw CLIError.usage("\(error)") }
+            do { settings = try SharedConfig.load(root: root, remember: false).settings } catch { throw CLIError.usage("\(error)") }
             // A child process: a remote that stops answering is abandoned after sync.timeout.
             settings.transfer = .childProcess(executable: TransferMode.currentExecutable)
             let report: CycleReport
             do {
                 let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings),
                                             logger: Logger(label: "kaleido.sync", factory: { _ in SwiftLogNoOpLogHandler() }))
+                engine.configLoader = { try SharedConfig.load(root: root) }
                 let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, timeout: 5)
                 report = try withExtendedLifetime(lock) { try engine.runCycle() }
             } catch SyncError.locked(let message) {
@@ -45,18 +55,37 @@ struct SyncCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             print(Self.render(report), terminator: "")
+            if let problem = report.configProblem {
+                // Exit 1 even when everything else went well: the team's config is broken, and a
+                // script's "offline, retry later" (3) would hide it.
+                StandardError.write("kaleido: warning: the shared config is not usable (\(problem.origin)); \(ConfigProblem.consequence)\n\(problem.rendered)\n")
+            }
             if let refusal = report.hostKeyRefusal {
                 StandardError.write("kaleido: error: \(refusal)\n")
                 throw ExitCode.failure
             }
+            if let refusal = report.accessRefusal {
+                StandardError.write("kaleido: error: \(refusal)\n")
+                throw ExitCode.failure
+            }
+            if report.configProblem != nil { throw ExitCode.failure }
             if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
+            if let refused = report.refused {
+                StandardError.write("kaleido: error: \(refused)\n")
+                throw ExitCode.failure
+            }
+            // Exit 0 means the branch and the remote hold the same commits, nothing less.
+            if report.behind > 0 || report.ahead > 0 {
+                StandardError.write("kaleido: error: the branch and the remote still differ after the cycle; `kaleido status` says why\n")
+                throw ExitCode.failure
+            }
         }
     }
 
     static func render(_ report: CycleReport) -> String {
         var lines: [String] = []
         lines += report.committed.map { "committed: \($0)" }
-        for file in report.waiting { lines.append("not committed (does not parse): \(file.rendered)") }
+        for file in report.waiting { lines.append("not committed: \(file.rendered)") }
         if report.broughtIn {
             lines.append("\(report.merged ? "merged" : "fast-forwarded to") remote changes: \(report.updatedFiles.count) file(s) updated")
         }
@@ -64,11 +93,18 @@ struct SyncCommand: AsyncParsableCommand {
         if report.hostKeyRefusal != nil {
             lines.append("not synced: the ssh server's host key is not trusted (see the error below)")
             lines.append("\(report.ahead) commit(s) wait to be pushed")
+        } else if let refusal = report.accessRefusal {
+            lines.append("not synced: \(refusal.kind.label) (see the error below)")
+            lines.append("\(report.ahead) commit(s) wait to be pushed")
         } else if let offline = report.offline {
             lines.append("offline: \(offline)")
             lines.append("\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote")
+        } else if let refused = report.refused {
+            lines.append("not synced: remote commit \(refused.commit.prefix(10)) by \(refused.author) refused: '\(refused.path)': \(refused.reason)")
         } else if report.pushed {
             lines.append("pushed")
+        } else if report.ahead > 0 || report.behind > 0 {
+            lines.append("not in sync: \(report.ahead) commit(s) to push, \(report.behind) to bring in")
         } else if lines.isEmpty {
             lines.append("up to date")
         }

@@ -2,7 +2,7 @@ import Foundation
 import KaleidoGit
 
 /// Which commit "theirs" is while git runs the merge driver, and who wrote it: the `theirs_by`
-/// of `_conflicts` entries (MERGE.md).
+/// of `_conflicts` entries (docs/merge.md).
 ///
 /// Git does not tell a merge driver (`%O %A %B %P` are temporary files), and the pseudo-refs one
 /// would look at first are written only after the merge stopped: with git 2.39, while the driver

@@ -7,6 +7,9 @@ public struct Credentials: Hashable, Sendable, Codable, CustomStringConvertible 
     public var sshKeyPath: String?
     /// The passphrase of `sshKeyPath`, when it has one.
     public var sshPassphrase: String?
+    /// A shell command that prints the passphrase of `sshKeyPath` (run only when the key is
+    /// offered and `sshPassphrase` is `nil`; its output is never logged).
+    public var sshPassphraseCommand: String?
     /// Whether ssh-agent (`SSH_AUTH_SOCK`) may be asked for a key.
     public var useSSHAgent: Bool
     /// A personal access token for `https://` remotes, sent as the password.
@@ -18,11 +21,12 @@ public struct Credentials: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Creates credentials; by default ssh-agent and git's credential helper are allowed.
     public init(
-        sshKeyPath: String? = nil, sshPassphrase: String? = nil, useSSHAgent: Bool = true,
+        sshKeyPath: String? = nil, sshPassphrase: String? = nil, sshPassphraseCommand: String? = nil, useSSHAgent: Bool = true,
         token: String? = nil, tokenUsername: String = "x-access-token", useCredentialHelper: Bool = true
     ) {
         self.sshKeyPath = sshKeyPath
         self.sshPassphrase = sshPassphrase
+        self.sshPassphraseCommand = sshPassphraseCommand
         self.useSSHAgent = useSSHAgent
         self.token = token
         self.tokenUsername = tokenUsername

@@ -66,6 +66,10 @@ extension Repository {
     /// The files that differ between two commits or trees, sorted by path, without rename
     /// detection (a rename is a deletion plus an addition).
     ///
+    /// Paths are entry names joined with "/": a name holding a "/" (or "..", ".git") in a tree
+    /// someone crafted cannot be told apart here. Check an untrusted tree with
+    /// `unsafeEntries(in:trusting:)` before writing any of its paths to disk.
+    ///
     /// - Parameters:
     ///   - old: the old commit or tree, or `nil` for an empty tree (everything is added).
     ///   - new: the new commit or tree, or `nil` for an empty tree (everything is deleted).

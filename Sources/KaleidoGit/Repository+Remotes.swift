@@ -15,10 +15,10 @@ public struct TransferOptions: Sendable {
     public var credentials: Credentials
     /// Checked during transfers; returning `true` cancels (a signal arrived).
     public var isCancelled: @Sendable () -> Bool
-    /// Asks git's credential helper for a user name and password (`git credential fill`).
-    public var credentialHelper: @Sendable (_ url: String, _ username: String?) -> (String, String)?
-    /// The known_hosts files an ssh server's host key must be found in (https keeps libgit2's
-    /// own TLS certificate checks).
+    /// git's credential helper: asked for a user name and password, told when one is refused.
+    public var credentialHelper: GitCredentialHelper
+    /// The known_hosts files an ssh server's host key must be found in (an https server's
+    /// certificate must chain to the CAs git's settings name: `TLSTrust`).
     public var knownHosts: KnownHostsFiles
     /// Called on the transfer's thread whenever libgit2 reports anything (credentials asked,
     /// certificate checked, data received or sent, pack built): a watchdog's heartbeat.
@@ -29,7 +29,7 @@ public struct TransferOptions: Sendable {
     public init(
         credentials: Credentials = Credentials(),
         isCancelled: @escaping @Sendable () -> Bool = { false },
-        credentialHelper: @escaping @Sendable (String, String?) -> (String, String)? = GitCredentialHelper.fill,
+        credentialHelper: GitCredentialHelper = GitCredentialHelper(),
         knownHosts: KnownHostsFiles = .current
     ) {
         self.credentials = credentials
@@ -62,10 +62,13 @@ extension Repository {
     ///
     /// - Throws: `HostKeyRefusal` when an ssh server's host key is not trusted by known_hosts
     ///   (nothing was fetched); `GitError`: class `.net`, `.ssh` or `.os` when the remote cannot
-    ///   be reached, code `.authentication` when no credential was accepted, `.user` when cancelled.
+    ///   be reached, code `.authentication` when no credential was accepted (a password the
+    ///   credential helper gave and the server refused is rejected to the helper), code
+    ///   `.certificate` when an https server's certificate is not trusted, `.user` when cancelled.
     public func fetch(remote name: String, options: TransferOptions = TransferOptions()) throws {
         let remote = try RemoteHandle(lookup: name, in: self)
         let context = TransferContext(options: options, url: remote.url)
+        try context.prepare(repository: self, url: remote.url)
         var fetchOptions = git_fetch_options()
         try check(git_fetch_options_init(&fetchOptions, UInt32(GIT_FETCH_OPTIONS_VERSION)), "prepare a fetch")
         context.install(into: &fetchOptions.callbacks)
@@ -88,7 +91,14 @@ extension Repository {
         options: TransferOptions = TransferOptions()
     ) throws -> PushOutcome {
         let remote = try RemoteHandle(lookup: name, in: self)
+        if let path = localRemotePath(remote.pushURL) {
+            // A remote on this machine (a shared folder): our own push with a compare-and-swap,
+            // since libgit2's local transport force-writes the remote branch.
+            return try pushLocally(to: path, remoteName: name, localReference: localReference,
+                                   remoteReference: remoteReference, isCancelled: options.isCancelled)
+        }
         let context = TransferContext(options: options, url: remote.pushURL)
+        try context.prepare(repository: self, url: remote.pushURL)
         var pushOptions = git_push_options()
         try check(git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION)), "prepare a push")
         context.install(into: &pushOptions.callbacks)

@@ -7,7 +7,7 @@ internal import Foundation
 /// libgit2 calls the callbacks synchronously on the calling thread, during `git_remote_fetch`
 /// or `git_remote_push`; the caller keeps the context alive across that call.
 final class TransferContext {
-    let options: TransferOptions
+    var options: TransferOptions
     var selector: CredentialSelector
     /// Why authentication stopped, when the selector gave up.
     var authenticationFailure: String?
@@ -18,6 +18,14 @@ final class TransferContext {
     let endpoint: SSHEndpoint?
     /// Why the ssh server's host key was refused, when it was.
     var hostKeyRefusal: HostKeyRefusal?
+    /// The CAs an https server's certificate must chain to (set by `prepare`).
+    var trust: TLSTrust?
+    /// Why an https server's certificate was refused, when it was.
+    var certificateRefusal: String?
+    /// The credential offered last, while the server has not answered it yet.
+    var offered: OfferedCredential?
+    /// The credentials the server refused, described for the user (never the secrets).
+    var refusedCredentials: [String] = []
 
     init(options: TransferOptions, url: String) {
         self.options = options
@@ -37,13 +45,17 @@ final class TransferContext {
                 out, url: String(borrowing: url) ?? "", username: String(borrowing: usernameFromURL),
                 allowed: AllowedCredentials(rawValue: allowed))
         }
-        callbacks.certificate_check = { cert, _, host, payload in
-            // TLS certificates keep libgit2's own verification (passthrough); ssh host keys are
-            // checked here against known_hosts (HostKeyCheck.swift).
-            guard let cert, let payload, cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else { return GIT_PASSTHROUGH.rawValue }
+        callbacks.certificate_check = { cert, valid, host, payload in
+            // ssh host keys are checked against known_hosts (HostKeyCheck.swift); TLS
+            // certificates libgit2 refused are checked again (TLSCertificateCheck.swift).
+            guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let context = Unmanaged<TransferContext>.fromOpaque(payload).takeUnretainedValue()
             context.options.progress()
-            return context.checkHostKey(cert, host: String(borrowing: host) ?? "")
+            switch cert.pointee.cert_type {
+            case GIT_CERT_HOSTKEY_LIBSSH2: return context.checkHostKey(cert, host: String(borrowing: host) ?? "")
+            case GIT_CERT_X509: return context.checkCertificate(cert, valid: valid != 0, host: String(borrowing: host) ?? "")
+            default: return GIT_PASSTHROUGH.rawValue
+            }
         }
         callbacks.transfer_progress = { _, payload in
             guard let payload else { return 0 }
@@ -79,23 +91,38 @@ final class TransferContext {
         _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>,
         url: String, username: String?, allowed: AllowedCredentials
     ) -> Int32 {
+        // Asked again after offering a password or key: the server refused it.
+        if let refused = offered.take() { refuse(refused, url: url) }
         switch selector.next(url: url, usernameFromURL: username, allowed: allowed) {
         case .username(let name):
             return git_credential_username_new(out, name)
         case .sshKeyFile(let name, let privateKey, let publicKey, let passphrase):
             let publicPath = publicKey.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
-            return git_credential_ssh_key_new(out, name, publicPath, privateKey, passphrase)
+            var secret = passphrase
+            if secret == nil, let command = options.credentials.sshPassphraseCommand {
+                do { secret = try PassphraseCommand.run(command, directory: options.credentialHelper.directory) } catch {
+                    refusedCredentials.append("\(error)")
+                    return credential(out, url: url, username: username, allowed: allowed)
+                }
+            }
+            offered = .key(privateKey, passphraseGiven: secret != nil)
+            return git_credential_ssh_key_new(out, name, publicPath, privateKey, secret)
         case .sshAgent(let name):
+            offered = .agent(name)
             return git_credential_ssh_key_from_agent(out, name)
         case .userPassword(let name, let password):
+            offered = .token(name)
             return git_credential_userpass_plaintext_new(out, name, password)
         case .credentialHelper(let name):
-            guard let (user, password) = options.credentialHelper(url, name) else {
+            guard let (user, password) = options.credentialHelper.fill(url: url, username: name) else {
                 return credential(out, url: url, username: username, allowed: allowed)
             }
+            offered = .helper(user, password)
             return git_credential_userpass_plaintext_new(out, user, password)
         case .giveUp(let reason):
-            authenticationFailure = reason
+            authenticationFailure = refusedCredentials.isEmpty ? reason : refusedCredentials.joined(separator: "; ")
+                + (allowed.contains(.userPassword)
+                    ? ". Check the token or password: a token may have expired or lack the repository's scope" : "")
             return GIT_EAUTH.rawValue
         }
     }
@@ -107,6 +134,9 @@ final class TransferContext {
         if cancelled {
             throw GitError(code: GitError.Code(rawValue: GIT_EUSER.rawValue), errorClass: .none,
                            message: "cancelled", operation: operation)
+        }
+        if let certificateRefusal {
+            throw GitError(code: .certificate, errorClass: .none, message: certificateRefusal, operation: operation, hint: TLSTrust.advice)
         }
         if let authenticationFailure {
             throw GitError(code: .authentication, errorClass: .none, message: authenticationFailure, operation: operation)
@@ -124,46 +154,5 @@ final class TransferContext {
         let skipped = home.user.first.map { KnownHostsFiles(user: [$0], global: []).load().skipped } ?? []
         let lines = skipped.isEmpty ? "" : " (malformed: \(skipped.map(\.description).joined(separator: "; ")))"
         return "libgit2 reads \(home.writable) itself and stops at a line it cannot parse\(lines): fix or remove that line."
-    }
-}
-
-/// git's credential helper, run as `git credential fill` (libgit2 does not read helpers).
-public enum GitCredentialHelper {
-    /// The user name and password git's configured helper knows for `url`, or `nil`.
-    @Sendable public static func fill(url: String, username: String?) -> (String, String)? {
-        guard let components = URLComponents(string: url), let host = components.host else { return nil }
-        var input = "protocol=\(components.scheme ?? "https")\nhost=\(host)\n"
-        if let port = components.port { input = "protocol=\(components.scheme ?? "https")\nhost=\(host):\(port)\n" }
-        if !components.path.isEmpty { input += "path=\(components.path.drop { $0 == "/" })\n" }
-        if let username { input += "username=\(username)\n" }
-        input += "\n"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "credential", "fill"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"  // a daemon has no terminal: never block on a prompt
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return parse(output)
-    }
-
-    /// The `username` and `password` lines of a helper's answer.
-    static func parse(_ output: String) -> (String, String)? {
-        var fields: [String: String] = [:]
-        for line in output.split(separator: "\n") {
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
-        }
-        guard let user = fields["username"], let password = fields["password"] else { return nil }
-        return (user, password)
     }
 }

@@ -5,8 +5,9 @@ extension Repository {
     /// nested folder trees, and returns the root tree's id.
     ///
     /// - Throws: `GitError` with code `.invalid` for a malformed path (empty, absolute,
-    ///   containing "." or ".." or ".git" components) or when a path is both a file and a
-    ///   folder of another path; libgit2's error when a blob does not exist.
+    ///   containing "." or ".." or ".git" components, or any path `GitPathRules` refuses) or
+    ///   when a path is both a file and a folder of another path; libgit2's error when a blob
+    ///   does not exist.
     public func writeTree(_ files: [String: ObjectID]) throws -> ObjectID {
         try writeTree(applying: files.mapValues { .write($0) }, to: nil)
     }
@@ -17,7 +18,8 @@ extension Repository {
     /// folder was (or inside what was a file) replaces it. Unchanged folders keep their ids.
     ///
     /// - Parameters:
-    ///   - edits: path → change. A path may not also be a folder of another edited path.
+    ///   - edits: path → change. A path may not also be written as a folder of another written
+    ///     path; removals a write implies (a file replacing a folder, or the reverse) are fine.
     ///   - base: a commit or tree to start from, or `nil` to start from an empty tree.
     /// - Throws: as `writeTree(_:)`.
     public func writeTree(applying edits: [String: TreeEdit], to base: ObjectID?) throws -> ObjectID {
@@ -105,16 +107,33 @@ private struct EditNode {
 
     mutating func insert(_ edit: TreeEdit, at components: ArraySlice<String>, path: String) throws {
         guard let first = components.first else {
-            guard children.isEmpty else { throw TreePath.overlap(path) }
+            if !children.isEmpty {
+                // A file becoming a folder, or the reverse, arrives as a removal and writes (a
+                // diff lists both): the removals are what the writes imply, as in git.
+                if edit == .remove && !onlyRemovals { return }
+                guard onlyRemovals else { throw TreePath.overlap(path) }
+                children = [:]
+            }
             guard self.edit == nil else {
                 throw GitError.invalidInput("'\(path)' is changed twice", "write a tree")
             }
             self.edit = edit
             return
         }
-        guard self.edit == nil else { throw TreePath.overlap(path) }
+        switch (self.edit, edit) {
+        case (nil, _): break
+        case (.remove?, .remove): return  // below a removed path: already gone
+        case (.remove?, .write): self.edit = nil  // a file replaced by a folder
+        case (.write?, .remove): return  // a folder replaced by a file: its files go with it
+        case (.write?, .write): throw TreePath.overlap(path)
+        }
         try children[Array(first.utf8), default: EditNode(name: first)]
             .insert(edit, at: components.dropFirst(), path: path)
+    }
+
+    /// Whether every edit below is a removal.
+    var onlyRemovals: Bool {
+        children.values.allSatisfy { $0.edit == .remove || ($0.edit == nil && $0.onlyRemovals) }
     }
 }
 
@@ -133,7 +152,7 @@ enum TreePath {
                 else if bytes == Array(".".utf8) || bytes == Array("..".utf8) { "it contains '\(String(decoding: bytes, as: UTF8.self))'" }
                 else if bytes.map({ $0 | 0x20 }) == Array(".git".utf8) { "git cannot store a '.git' entry" }
                 else if bytes.contains(0) { "it contains a NUL character" }
-                else { nil }
+                else { GitPathRules.check(name: bytes).map { "it has \($0)" } }
             if let problem {
                 throw GitError.invalidInput(
                     "'\(path)' is not a valid path: \(problem)", "write a tree")

@@ -36,6 +36,12 @@ public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertibl
 
     public var description: String { "\(path): \(reason)" }
 
+    /// The reason given for a symlink, which `LocalFileSystem` never reads through.
+    public static let symlinkReason = "a symlink, which Kaleido never reads through"
+
+    /// Whether the file is a symlink (a record must be a regular file).
+    public var isSymlink: Bool { reason == Self.symlinkReason }
+
     /// What `read` gives, or its error as a `FileSystemError` about `path`.
     static func result(_ path: String, _ read: () throws -> [UInt8]) -> Result<[UInt8], FileSystemError> {
         do { return .success(try read()) } catch let error as FileSystemError {

@@ -131,7 +131,8 @@ public struct KBValidator: Sendable {
                 records.append(check(files[index], bytes))
             case .failure(let error):
                 records.append(ParsedRecord(file: files[index], bytes: nil, facts: nil, findings: [
-                    Finding(file: files[index], span: .none, severity: .error, rule: "io", pointer: "", message: "cannot read the file: \(error)"),
+                    Finding(file: files[index], span: .none, severity: .error, rule: "io", pointer: "",
+                            message: error.isSymlink ? "a record must be a regular file, not a symlink" : "cannot read the file: \(error)"),
                 ]))
             }
         }

@@ -35,9 +35,13 @@ public struct KnowledgeBase: Sendable {
         do { bytes = try fileSystem.readFile(configPath) } catch {
             throw KBOpenError(file: KBConfig.path, source: [], span: nil, message: "cannot read the config: \(error)")
         }
+        return KnowledgeBase(root: root, config: try config(from: bytes), fileSystem: fileSystem)
+    }
+
+    /// The settings in the bytes of a config file (the file on disk, or a saved copy of it).
+    public static func config(from bytes: [UInt8]) throws(KBOpenError) -> KBConfig {
         do {
-            let document = try YAMLParser().parseDocument(bytes)
-            return KnowledgeBase(root: root, config: try KBConfig(document: document.root), fileSystem: fileSystem)
+            return try KBConfig(document: try YAMLParser().parseDocument(bytes).root)
         } catch let error as YAMLError {
             throw KBOpenError(file: KBConfig.path, source: bytes, span: SourceSpan(start: error.mark, end: error.mark), message: error.message)
         } catch let error as KBConfigError {
@@ -57,4 +61,17 @@ public struct KBOpenError: Error, Sendable {
     public var source: [UInt8]
     public var span: SourceSpan?
     public var message: String
+
+    public init(file: String, source: [UInt8], span: SourceSpan?, message: String) {
+        self.file = file
+        self.source = source
+        self.span = span
+        self.message = message
+    }
+
+    /// The error as a compiler-style diagnostic (`.kaleido/config.yaml:3:9: error: …`);
+    /// `rendered(source:)` with `source` adds the line and a caret.
+    public var diagnostic: Diagnostic {
+        Diagnostic(file: file, mark: span?.start ?? SourceSpan.none.start, severity: .error, message: message, rule: "config")
+    }
 }

@@ -43,7 +43,8 @@ public struct LocalFileSystem: FileSystem {
     }
 
     /// A whole file's bytes, read relative to the open folder `folder` (`AT_FDCWD` for the
-    /// working directory), or nil with `errno` set when it cannot be opened or read.
+    /// working directory), or nil with `errno` set when it cannot be opened or read (`ELOOP`
+    /// when it is a symlink: symlinks are never followed).
     ///
     /// The bytes go straight into the array's storage (no zero fill, no second buffer). Without
     /// `expectedSize`, fstat sizes the buffer. With it (a size from a stat taken just before, as
@@ -51,7 +52,9 @@ public struct LocalFileSystem: FileSystem {
     /// without a last read to see its end; a file that grew or shrank is still read whole.
     package static func readWhole(at folder: Int32, _ name: UnsafePointer<CChar>, expectedSize: Int?) -> [UInt8]? {
         var file: Int32
-        repeat { file = openat(folder, name, O_RDONLY | O_CLOEXEC) } while file < 0 && errno == EINTR
+        // O_NOFOLLOW: a record that is a symlink is never read (it could point at any file of
+        // the machine, whose content would be printed in errors); it fails with ELOOP.
+        repeat { file = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) } while file < 0 && errno == EINTR
         guard file >= 0 else { return nil }
         defer { close(file) }
         let size: Int
@@ -105,14 +108,16 @@ public struct LocalFileSystem: FileSystem {
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+            if type == UInt8(DT_UNKNOWN) {
                 var status = stat()
-                guard stat(path, &status) == 0 else { continue }
-                type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                guard lstat(path, &status) == 0 else { continue }
+                let format = status.st_mode & S_IFMT
+                type = format == S_IFDIR ? UInt8(DT_DIR) : format == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
             }
             if type == UInt8(DT_DIR) {
                 try walk(path, relative: relativePath, into: &result)
-            } else if type == UInt8(DT_REG) {
+            } else if type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
+                // A symlink is listed, never followed: reading it fails, and the validator says why.
                 result.append(relativePath)
             }
         }
@@ -129,7 +134,8 @@ public struct LocalFileSystem: FileSystem {
     }
 
     private func error(_ path: String) -> FileSystemError {
-        FileSystemError(path: path, reason: String(cString: strerror(errno)))
+        if errno == ELOOP { return FileSystemError(path: path, reason: FileSystemError.symlinkReason) }
+        return FileSystemError(path: path, reason: String(cString: strerror(errno)))
     }
 
     private func retryingOnInterrupt<T: BinaryInteger>(_ call: () -> T) -> T {

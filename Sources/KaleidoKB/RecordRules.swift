@@ -1,7 +1,7 @@
 public import KaleidoYAML
 import KaleidoSchema
 
-/// The KB rules that look at one record alone (DATA-MODEL.md, "Rules beyond single-field
+/// The KB rules that look at one record alone (docs/data-model.md, "Rules beyond single-field
 /// types"): what JSON Schema cannot say, such as an id that must equal the file name or an end
 /// date that must not precede its start.
 ///

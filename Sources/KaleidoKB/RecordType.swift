@@ -1,4 +1,4 @@
-/// The nine record types of the data model (DATA-MODEL.md), each with its folder under
+/// The nine record types of the data model (docs/data-model.md), each with its folder under
 /// `knowledge/` and its schema file under `schemas/`.
 public enum RecordType: String, CaseIterable, Hashable, Sendable, Codable {
     case partner, person, partnership, convention, project, engagement, event, interaction, call

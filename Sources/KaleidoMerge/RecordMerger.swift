@@ -1,7 +1,7 @@
 public import KaleidoKB
 public import KaleidoYAML
 
-/// The field-level three-way merge of one record file (MERGE.md), pure: bytes in, bytes out.
+/// The field-level three-way merge of one record file (docs/merge.md), pure: bytes in, bytes out.
 ///
 /// The output is the text base's bytes (ours, or the winner under `.symmetric`) with surgical
 /// edits: untouched bytes stay identical, comment lines stay, values taken from the other side
@@ -48,7 +48,7 @@ public struct RecordMerger: Sendable {
         return run.merge(base: baseRoot, a: rootA, b: rootB, provenance: provenance)
     }
 
-    /// The file was deleted on one side and edited on the other (MERGE.md: the edited record is
+    /// The file was deleted on one side and edited on the other (docs/merge.md: the edited record is
     /// kept, a conflict is recorded). `edited` is the surviving file; `editedIsOurs` says which
     /// side it is. The entry has path `.`, the string `edited` for the editing side and no value
     /// for the deleting side (absent = deleted).

@@ -24,7 +24,7 @@ struct FoundConflict {
     var theirs: YAMLNode?
 }
 
-/// The recursive three-way merge of one document, following MERGE.md's table, that writes its
+/// The recursive three-way merge of one document, following docs/merge.md's table, that writes its
 /// result as edits to the text base `a` (ours for the driver, the winner for the symmetric rule).
 /// `b` is the other side. Every decision returns the merged node (as data) and, when it differs
 /// from `a`'s node, appends the edits that turn `a`'s text into it.

@@ -14,7 +14,7 @@ extension Values {
             // As in `equal(_:_:)`: quoted and block scalars are strings, equal plain texts are equal.
             if styleX != .plain && styleY != .plain { return document.scalar(node, equals: x) }
             if styleX == .plain && styleY == .plain && document.scalar(node, equals: x) { return true }
-            return a.resolvedScalar == ScalarResolver.resolve(document.string(node), style: styleY, tag: nil)
+            return sameScalar(a.resolvedScalar, ScalarResolver.resolve(document.string(node), style: styleY, tag: nil))
         case .alias:
             return false
         case .sequence(let items, _):

@@ -23,7 +23,7 @@ enum Values {
                 if styleX != .plain && styleY != .plain { return x == y }
                 if styleX == .plain && styleY == .plain && x == y { return true }
             }
-            return a.resolvedScalar == b.resolvedScalar
+            return sameScalar(a.resolvedScalar, b.resolvedScalar)
         case .alias(let x):
             guard case .alias(let y) = b.content else { return false }
             return x == y
@@ -103,12 +103,18 @@ enum Values {
         switch value {
         case .null: return "~"
         case .bool(let flag): return flag ? "true" : "false"
-        case .integer(let digits): return "i" + digits
-        case .float(let digits): return "f" + digits
+        case .integer, .float: return value.canonicalValue
         case .infinity(let negative): return negative ? "-inf" : "+inf"
         case .nan: return "nan"
         case .string(let text): return canonical(forKey: text)
         }
+    }
+
+    /// Scalars by value: numbers as exact decimals, so re-spelling one (`26450.50` → `26450.5`)
+    /// is not an edit.
+    static func sameScalar(_ a: ResolvedScalar?, _ b: ResolvedScalar?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a.sameValue(as: b)
     }
 
     /// The kind of a node for merging decisions.

@@ -2,7 +2,7 @@ public import KaleidoKB
 
 /// A record's (or an item's) dates as the consultant wrote them — `2009`, `2009-01` or
 /// `2009-01-15` for each bound, either bound possibly open — compared as the interval of the
-/// days they cover (DATA-MODEL.md: a partial date means its whole interval).
+/// days they cover (docs/data-model.md: a partial date means its whole interval).
 ///
 /// Every comparison goes through `days` (the start's first day, the end's last day); every
 /// output prints `start` and `end` as written, so that `2009-01` never becomes `2009-01-01`.

@@ -1,6 +1,6 @@
 public import KaleidoKB
 
-/// The recurring questions of DATA-MODEL.md as functions over the index: each answers with
+/// The recurring questions of docs/data-model.md as functions over the index: each answers with
 /// record positions or small typed rows that the CLI prints and the tests check.
 public struct Questions: Sendable {
     public let index: KBIndex

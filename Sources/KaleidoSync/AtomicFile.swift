@@ -3,6 +3,8 @@ internal import Glibc
 
 /// Writes files so that a reader (an editor, `kaleido status`, a crash) sees either the old or
 /// the new content, never half of it: a temporary file in the same folder, `fsync`, `rename`.
+/// For Kaleido's own files under `.git/kaleido/`; files of the working tree, whose paths come
+/// from remote trees, go through `WorkingTreeWriter`, which never follows a symlink.
 enum AtomicFile {
     /// The temporary name used beside `path`; the scanner and the watcher skip such names.
     static func temporaryPath(for path: String) -> String {
@@ -58,15 +60,5 @@ enum AtomicFile {
             throw SyncError.io("could not write \(path): \(String(cString: strerror(errno)))")
         }
         return Pending(temporary: temporary, target: path)
-    }
-
-    /// Creates a symlink at `path` pointing to `target`, atomically (symlink beside, rename).
-    static func writeSymlink(_ target: String, at path: String) throws {
-        let temporary = temporaryPath(for: path)
-        unlink(temporary)
-        guard symlink(target, temporary) == 0 else {
-            throw SyncError.io("could not create the link \(path): \(String(cString: strerror(errno)))")
-        }
-        try Pending(temporary: temporary, target: path).commit()
     }
 }

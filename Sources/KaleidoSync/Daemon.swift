@@ -15,7 +15,8 @@ public import Logging
 ///   happens once files have been still for `quietPeriod`, or `maxDelay` after the first event;
 /// - every commit is followed by a fetch, merge and push; a fetch also runs every
 ///   `fetchInterval`, and a full rescan every `rescanInterval`;
-/// - while the remote is unreachable, retries back off exponentially up to `maxBackoff`.
+/// - while the remote is unreachable, retries back off exponentially up to `maxBackoff`;
+///   after a refused login or certificate, the next try waits `refusalRetryInterval`.
 public final class Daemon {
     final class Slot {
         let engine: SyncEngine
@@ -38,6 +39,10 @@ public final class Daemon {
     }
 
     private var slots: [Slot] = []
+    /// The wait after the server refused our credentials or we refused its certificate (not
+    /// an outage): one failed login per 10 minutes per KB, whatever `daemon.max_backoff` says.
+    /// Local commits go on; `kaleido sync` tries at once.
+    static let refusalRetryInterval: Double = 600
     private let logger: Logger
 
     /// Prepares the daemon for the KBs in `settings`: takes each KB's lock and starts watching.
@@ -52,6 +57,7 @@ public final class Daemon {
             let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory)
             engine.daemonPID = getpid()
             engine.isCancelled = { StopSignal.isRequested }
+            engine.configLoader = { try SharedConfig.load(root: setting.root) }
             let watcher = try Watcher(root: setting.root) { path in
                 (try? engine.repository.isIgnored(path + "/")) ?? false
             }
@@ -116,7 +122,12 @@ public final class Daemon {
         do {
             let report = try slot.engine.runCycle(network: network, scan: scan)
             if network {
-                if report.offline != nil || report.hostKeyRefusal != nil {
+                if let refusal = report.accessRefusal {
+                    // A refused password or certificate: at most one attempt per interval.
+                    slot.backoff = Self.refusalRetryInterval
+                    slot.nextNetwork = Self.clock() + slot.backoff
+                    logger.info("retrying later", metadata: ["kb": "\(settings.root)", "in": "\(slot.backoff)s", "because": "\(refusal.kind.label)"])
+                } else if report.offline != nil || report.hostKeyRefusal != nil {
                     slot.backoff = min(max(slot.backoff * 2, 1), max(settings.maxBackoff, 1))
                     slot.nextNetwork = Self.clock() + slot.backoff
                     // The engine logged a refusal once as an error; its retries stay quiet.

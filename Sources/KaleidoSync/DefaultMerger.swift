@@ -18,11 +18,12 @@ public enum DefaultMerger {
     static func load(_ settings: SyncSettings) -> StructuredRecordMerger {
         var hints: [String: [FieldHint]] = [:]
         var checkers: [String: @Sendable (YAMLNode) -> [String]] = [:]
-        if let kb = try? KnowledgeBase.open(root: settings.root, fileSystem: LocalFileSystem()),
+        // A shared config that does not load leaves the schemas where the last good one said.
+        if let kb = (try? KnowledgeBase.open(root: settings.root, fileSystem: LocalFileSystem())) ?? SharedConfig.lastGood(root: settings.root),
            let schemas = try? KBSchemas.load(kb) {
             for (type, list) in schemas.hints { hints[type.folder] = list }
             // A merged record that breaks its schema (each side valid) gets a conflict entry
-            // for the fields involved (MERGE.md): the merger asks the schema which ones.
+            // for the fields involved (docs/merge.md): the merger asks the schema which ones.
             if let schemaChecker = schemas.checker {
                 for type in RecordType.allCases {
                     checkers[type.folder] = { root in

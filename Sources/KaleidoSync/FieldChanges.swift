@@ -31,7 +31,8 @@ public enum FieldChanges {
     public static func sameData(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
         switch (a.content, b.content) {
         case (.scalar, .scalar):
-            return a.resolvedScalar == b.resolvedScalar
+            guard let left = a.resolvedScalar, let right = b.resolvedScalar else { return false }
+            return left.sameValue(as: right)
         case (.sequence(let left, _), .sequence(let right, _)):
             return left.count == right.count && zip(left, right).allSatisfy { sameData($0, $1) }
         case (.mapping(let left, _), .mapping(let right, _)):

@@ -1,26 +1,48 @@
 internal import Foundation
-internal import Glibc
 internal import KaleidoGit
 internal import KaleidoYAML
 
 extension SyncEngine {
-    enum Integration { case done, restart }
+    enum Integration { case done, restart, refused }
 
     /// Steps 3 and 4: brings the fetched remote tip into the branch (fast-forward or merge
     /// commit), writes the result to the working tree, then moves the branch.
     func integrate(_ snapshot: Snapshot, into report: inout CycleReport) throws -> Integration {
         guard let remote = try repository.resolveReference(settings.trackingReference) else { return .done }
         let local = snapshot.tip
+        if let local, try repository.isAncestor(remote, of: local) { state.refusedCommit = nil; return .done }
+        // Before anything of it is merged or written: a tree path that could land outside the
+        // KB or in .git refuses the whole incoming commit (IncomingCheck.swift).
+        if let refused = try refusal(of: remote, local: local) {
+            if state.refusedCommit != refused {
+                logger.error("remote commit refused", metadata: ["kb": "\(settings.root)", "error": "\(refused)"])
+            }
+            state.refusedCommit = refused
+            state.lastError = refused.description
+            report.refused = refused
+            return .refused
+        }
+        state.refusedCommit = nil
         let target: ObjectID
         if let local {
-            if try repository.isAncestor(remote, of: local) { return .done }
             if try repository.isAncestor(local, of: remote) {
                 target = remote
             } else {
+                // No common commit: the remote is another KB (a `kaleido init` beside the team's
+                // instead of a clone). Merging would pile two KBs together and overwrite the
+                // team's config; nothing is merged, nothing pushed.
+                guard let base = try repository.mergeBase(local, remote) else {
+                    throw SyncError.repository("""
+                        '\(settings.remote)/\(settings.branch)' shares no history with this knowledge base: it is another KB \
+                        (was this one made with `kaleido init` instead of cloned from the team's?). Nothing was merged or pushed. \
+                        To join the team's KB: clone it (`git clone URL`, then `kaleido init` inside the clone), copy your \
+                        own records into its knowledge folder, and remove this folder once they are synced.
+                        """)
+                }
                 let ours = try repository.commit(local), theirs = try repository.commit(remote)
                 let now = ISO8601DateFormatter().string(from: Date())
                 let merge = TreeMerge(repository: repository, merger: merger, isRecord: isRecord, now: now)
-                let result = try merge.merge(base: try repository.mergeBase(local, remote), ours: ours, theirs: theirs)
+                let result = try merge.merge(base: base, ours: ours, theirs: theirs)
                 var message = "Merge \(settings.remote)/\(settings.branch)"
                 if !result.combined.isEmpty {
                     message += ": " + result.combined.map { isRecord($0) ? ChangeDescription.recordID($0) : $0 }.joined(separator: ", ")
@@ -76,22 +98,23 @@ extension SyncEngine {
             logger.info("not overwriting a file edited during the merge", metadata: ["kb": "\(settings.root)", "file": "\(change.path)"])
             return false
         }
+        let writer = WorkingTreeWriter(root: settings.root)
+        // Deletions first, as git applies them: a file replacing a folder (or the reverse)
+        // needs the old one gone before the new one can take its name.
+        for change in changes where change.newID == nil {
+            guard stillAsCommitted(change) else { return false }
+            try writer.remove(change.path)
+            ownWrites[change.path] = nil
+            report.updatedFiles.append(change.path)
+        }
         for change in changes {
-            let full = settings.root + "/" + change.path
-            guard let id = change.newID else {
-                guard stillAsCommitted(change) else { return false }
-                unlink(full)
-                removeEmptyFolders(above: change.path)
-                ownWrites[change.path] = nil
-                report.updatedFiles.append(change.path)
-                continue
-            }
+            guard let id = change.newID else { continue }
             let bytes = try repository.readBlob(id)
             if change.newMode == .symlink {
                 guard stillAsCommitted(change) else { return false }
-                try AtomicFile.writeSymlink(String(decoding: bytes, as: UTF8.self), at: full)
+                try writer.writeSymlink(String(decoding: bytes, as: UTF8.self), at: change.path)
             } else {
-                let pending = try AtomicFile.prepare(bytes, for: full, mode: change.newMode == .executable ? 0o755 : 0o644)
+                let pending = try writer.prepare(bytes, for: change.path, mode: change.newMode == .executable ? 0o755 : 0o644)
                 // Last check right before the rename: the window left is the rename itself.
                 guard stillAsCommitted(change) else { pending.discard(); return false }
                 try pending.commit()
@@ -105,14 +128,5 @@ extension SyncEngine {
     /// Whether the working-tree file is still the version of the snapshot (absent if absent).
     private func stillAsCommitted(_ change: FileChange) -> Bool {
         scanner.file(at: change.path)?.id == change.oldID
-    }
-
-    private func removeEmptyFolders(above path: String) {
-        var components = path.split(separator: "/").dropLast()
-        while !components.isEmpty {
-            // rmdir fails on a folder that is not empty, which is exactly the check we want.
-            guard rmdir(settings.root + "/" + components.joined(separator: "/")) == 0 else { return }
-            components = components.dropLast()
-        }
     }
 }

@@ -55,6 +55,11 @@ extension SyncEngine {
             // Removing what was seen leaves in `tracked` exactly the deleted files.
             let old = tracked.removeValue(forKey: path)
             if old?.id == file.id && old?.mode == file.mode { continue }
+            // Never committed: other replicas would refuse the commit (IncomingCheck.swift).
+            if let message = kaleidoRule(path, file.mode) {
+                waiting.append(WaitingFile(path: path, line: 1, column: 1, message: message))
+                continue
+            }
             guard let bytes = scanner.read(path) else { continue }
             if Self.isYAML(path) {
                 do { _ = try YAMLParser().parseDocument(bytes) } catch {

@@ -20,6 +20,9 @@ public struct CycleReport: Sendable {
     /// The ssh server's host key was not trusted: nothing was fetched or pushed, local commits
     /// wait, and the user must check the key (`kaleido trust-host`).
     public var hostKeyRefusal: HostKeyRefusal?
+    /// The server refused our credentials, or its certificate is not trusted: not offline;
+    /// local commits wait until the user fixes the password or the CA settings.
+    public var accessRefusal: AccessRefusal?
     /// Commits waiting to be pushed after the cycle (the offline queue).
     public var ahead = 0
     /// Files that do not parse, not committed.
@@ -28,6 +31,12 @@ public struct CycleReport: Sendable {
     public var conflicts: [ConflictNote] = []
     /// How many times the cycle started over because a file changed while it merged.
     public var restarts = 0
+    /// The shared config does not load: the cycle ran with the last config that did.
+    public var configProblem: ConfigProblem?
+    /// The remote commit refused because its tree holds an unsafe path: nothing was brought in.
+    public var refused: RefusedCommit?
+    /// Remote commits not brought in after the cycle.
+    public var behind = 0
 }
 
 /// The sync cycle of one KB (MERGE.md, "The sync cycle"): snapshot, fetch, merge in memory,
@@ -40,7 +49,12 @@ public struct CycleReport: Sendable {
 /// **Threading.** Confined to one thread, like its `Repository`. One engine per KB per process;
 /// between processes, `SyncLock` keeps one writer.
 public final class SyncEngine {
-    public let settings: SyncSettings
+    /// The settings of the cycles; `configLoader` replaces them at each cycle.
+    public internal(set) var settings: SyncSettings
+    /// Reads the shared config again at the start and the end of each cycle (the daemon and
+    /// `kaleido sync` pass `SharedConfig.load`), so a config brought in by a merge takes effect
+    /// and a bad one is reported; nil: the settings given at init, always.
+    public var configLoader: (() throws -> SharedConfig.Loaded)?
     let repository: Repository
     let scanner: WorkingTreeScanner
     let merger: any RecordMerging
@@ -62,8 +76,11 @@ public final class SyncEngine {
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
     /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
     var loggedRefusal: HostKeyRefusal?
-    /// Runs fetches and pushes: as `settings.transfer` says, unless replaced.
-    public lazy var transfer: any RemoteTransfer = settings.makeTransfer()
+    /// The config problem last logged, for the same reason.
+    var loggedConfigProblem: ConfigProblem?
+    /// Runs fetches and pushes; `nil`: as `settings.transfer` says, with `settings.timeout`
+    /// (both read at each transfer, so a reloaded config's timeout applies).
+    public var transfer: (any RemoteTransfer)?
 
     /// Opens the KB's repository and the saved state.
     ///
@@ -106,7 +123,12 @@ public final class SyncEngine {
     /// branch moved. The daemon's periodic rescan passes `true`, since watchers miss events.
     public func runCycle(network: Bool = true, scan: Bool = true) throws -> CycleReport {
         var report = CycleReport()
-        do { try cycle(network: network, scan: scan, &report) } catch {
+        do {
+            try followConfig(&report)
+            try cycle(network: network, scan: scan, &report)
+        } catch {
+            // `kaleido status` says why the last cycle stopped, whoever ran it.
+            state.lastError = "\(error)"
             finish(&report)
             throw error
         }
@@ -135,10 +157,11 @@ public final class SyncEngine {
             report.waiting = snapshot.waiting
             guard network, !isCancelled() else { return }
             do {
-                try transferring { try transfer.fetch(repository, remote: settings.remote, options: transferOptions) }
+                try transferring { try (transfer ?? settings.makeTransfer()).fetch(repository, remote: settings.remote, options: transferOptions) }
             } catch let refusal as HostKeyRefusal {
                 refused(&report, refusal); return
             } catch {
+                if let unreadable = unreadableRemote(error) { throw unreadable }
                 offline(&report, error); return
             }
             guard !isCancelled() else { return }
@@ -148,6 +171,8 @@ public final class SyncEngine {
                 continue
             case .done:
                 break
+            case .refused:
+                return
             }
             guard let tip = try repository.resolveReference(settings.branchReference) else { return }
             let remoteTip = try repository.resolveReference(settings.trackingReference)
@@ -161,7 +186,7 @@ public final class SyncEngine {
             let outcome: PushOutcome
             do {
                 outcome = try transferring {
-                    try transfer.push(repository, remote: settings.remote, localReference: settings.branchReference,
+                    try (transfer ?? settings.makeTransfer()).push(repository, remote: settings.remote, localReference: settings.branchReference,
                                       remoteReference: settings.branchReference, options: transferOptions)
                 }
             } catch let refusal as HostKeyRefusal {
@@ -209,6 +234,8 @@ public final class SyncEngine {
         if let gitError = error as? GitError, gitError.code.rawValue == -7 /* GIT_EUSER: cancelled */ {
             return
         }
+        if let refusal = AccessRefusal(error) { refusedAccess(&report, refusal); return }
+        state.refusal = nil
         let message = "\(error)"
         report.offline = message
         if state.offlineSince == nil {
@@ -224,11 +251,14 @@ public final class SyncEngine {
             logger.info("remote reachable again", metadata: ["kb": "\(settings.root)"])
         }
         state.offlineSince = nil
+        state.refusal = nil
+        state.refusedSince = nil
         state.lastError = nil
         state.lastSync = Date()
     }
 
     private func finish(_ report: inout CycleReport) {
+        try? followConfig(&report)  // a config the cycle brought in is checked (and reported) now
         state.lastCycle = Date()
         state.waiting = report.waiting
         state.daemonPID = daemonPID
@@ -243,6 +273,7 @@ public final class SyncEngine {
             }
         }
         report.ahead = state.ahead
+        report.behind = state.behind
         state.conflicts = openConflicts(state.conflicts + report.conflicts)
         scanner.save(to: cachePath)
         do { try state.save(to: statePath, durable: false) } catch {

@@ -1,16 +1,17 @@
 public import KaleidoGit
 public import Foundation
 public import KaleidoKB
-internal import KaleidoYAML
 
 /// Everything one KB's sync needs to know: where, which branch and remote, who commits, the
 /// daemon's timings and the credentials.
 ///
-/// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, plus the keys only sync reads:
-/// `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`, `sync.known_hosts`,
-/// `sync.timeout`)
-/// and from the environment (`KALEIDO_SSH_KEY`, a machine-local key file; `KALEIDO_TOKEN` for
-/// https; `KALEIDO_KNOWN_HOSTS`, the user's known_hosts files, colon-separated).
+/// Read from `.kaleido/config.yaml` (KaleidoKB's `KBConfig`, which checks every key, those only
+/// sync uses too: `remote`, `daemon.rescan_interval`, `daemon.max_backoff`, `sync.ssh_key`,
+/// `sync.known_hosts`, `sync.timeout`)
+/// and from the environment (`KALEIDO_SSH_KEY`, a machine-local key file;
+/// `KALEIDO_SSH_KEY_PASSPHRASE_COMMAND`, a command printing its passphrase, else git config's
+/// `kaleido.sshKeyPassphraseCommand`; `KALEIDO_TOKEN` for https; `KALEIDO_KNOWN_HOSTS`, the
+/// user's known_hosts files, colon-separated).
 public struct SyncSettings: Sendable {
     /// The KB root (the working tree of its git repository), without a trailing slash.
     public var root: String
@@ -44,69 +45,63 @@ public struct SyncSettings: Sendable {
     /// child process, which `timeout` and cancellation can stop whatever the server does.
     public var transfer: TransferMode = .inProcess
 
-    /// Settings with defaults for `root`.
+    /// The shortest quiet period the daemon honours, in seconds.
+    public static let minimumQuietPeriod = 0.05
+    /// The shortest fetch, rescan and backoff intervals the daemon honours, in seconds.
+    public static let minimumInterval = 1.0
+
+    /// Settings with defaults for `root`; the config's timings are raised to their floors.
     public init(root: String, config: KBConfig = KBConfig()) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.branch = config.branch
-        self.remote = "origin"
+        self.remote = config.remote
         self.knowledgeFolder = config.knowledgeFolder
         self.fallbackName = config.authorName
         self.fallbackEmail = config.authorEmail
-        self.quietPeriod = config.quietPeriod
-        self.maxDelay = config.maxDelay
-        self.fetchInterval = config.fetchInterval
-        self.rescanInterval = 300
-        self.maxBackoff = 300
+        // Floors, since the config comes from whoever can push: `fetch_interval: 0` would make
+        // every daemon of the team poll the server and the disk without pause.
+        self.quietPeriod = max(config.quietPeriod, Self.minimumQuietPeriod)
+        self.maxDelay = max(config.maxDelay, quietPeriod)
+        self.fetchInterval = max(config.fetchInterval, Self.minimumInterval)
+        self.rescanInterval = max(config.rescanInterval, Self.minimumInterval)
+        self.maxBackoff = max(config.maxBackoff, Self.minimumInterval)
+        self.timeout = max(config.syncTimeout, Self.minimumInterval)
         self.credentials = Credentials()
         self.knownHosts = .current
     }
 
-    /// Reads the settings of the KB at `root`.
-    ///
-    /// - Throws: `SyncError.configuration` when the config file does not parse or a value has
-    ///   the wrong shape.
-    public static func load(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SyncSettings {
-        let kb: KnowledgeBase
-        do { kb = try KnowledgeBase.open(root: root, fileSystem: LocalFileSystem()) } catch {
-            throw SyncError.configuration("\(error.file): \(error.span.map { "\($0.start): " } ?? "")\(error.message)")
-        }
-        var settings = SyncSettings(root: root, config: kb.config)
-        settings.knownHosts = .standard(home: environment["HOME"])
-        if let bytes = FileManager.default.contents(atPath: root + "/" + KBConfig.path),
-           let document = try? YAMLParser().parseDocument(Array(bytes)).root {
-            if let remote = document["remote"]?.stringValue { settings.remote = remote }
-            if let seconds = document["daemon"]?["rescan_interval"]?.stringValue.flatMap(Double.init) {
-                settings.rescanInterval = seconds
-            }
-            if let seconds = document["daemon"]?["max_backoff"]?.stringValue.flatMap(Double.init) {
-                settings.maxBackoff = seconds
-            }
-            if let key = document["sync"]?["ssh_key"]?.stringValue {
-                settings.credentials.sshKeyPath = Self.expand(key, root: root, home: environment["HOME"])
-            }
-            if let node = document["sync"]?["timeout"] {
-                guard let seconds = node.stringValue.flatMap(Double.init), seconds > 0, seconds.isFinite else {
-                    throw SyncError.configuration("\(KBConfig.path):\(node.span.start): sync.timeout must be a positive number of seconds")
-                }
-                settings.timeout = seconds
-            }
-            if let node = document["sync"]?["known_hosts"] {
-                // One path or a list, like OpenSSH's UserKnownHostsFile; new hosts go to the first.
-                let paths = node.items?.compactMap(\.stringValue) ?? node.stringValue.map { [$0] } ?? []
-                guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty }) else {
-                    throw SyncError.configuration("\(KBConfig.path): sync.known_hosts must be a path or a list of paths")
-                }
-                settings.knownHosts.user = paths.map { Self.expand($0, root: root, home: environment["HOME"]) }
-            }
-        }
+    /// The settings of `config` (a checked config: see `KBConfig`) for the KB at `root`,
+    /// completed from the environment.
+    public init(root: String, config: KBConfig, environment: [String: String]) {
+        self.init(root: root, config: config)
+        let home = environment["HOME"]
+        knownHosts = .standard(home: home)
+        if let key = config.sshKey { credentials.sshKeyPath = Self.expand(key, root: self.root, home: home) }
+        if let paths = config.knownHosts { knownHosts.user = paths.map { Self.expand($0, root: self.root, home: home) } }
         // Machine-local files (and tests' scratch files) win over the shared config.
         if let files = environment["KALEIDO_KNOWN_HOSTS"], !files.isEmpty {
-            settings.knownHosts.user = files.split(separator: ":").map(String.init)
+            knownHosts.user = files.split(separator: ":").map(String.init)
         }
         // A machine-local key (the config file is shared by the team) wins over the config's.
-        if let key = environment["KALEIDO_SSH_KEY"], !key.isEmpty { settings.credentials.sshKeyPath = key }
-        if let token = environment["KALEIDO_TOKEN"], !token.isEmpty { settings.credentials.token = token }
-        return settings
+        if let key = environment["KALEIDO_SSH_KEY"], !key.isEmpty { credentials.sshKeyPath = key }
+        if let token = environment["KALEIDO_TOKEN"], !token.isEmpty { credentials.token = token }
+        if let command = environment["KALEIDO_SSH_KEY_PASSPHRASE_COMMAND"], !command.isEmpty {
+            credentials.sshPassphraseCommand = command
+        }
+    }
+
+    /// Reads the settings of the KB at `root`. The sync itself goes through `SharedConfig`,
+    /// which falls back to the last config that loaded.
+    ///
+    /// - Throws: `SyncError.configuration` when the config file does not parse or a value is
+    ///   wrong (`.kaleido/config.yaml:LINE:COL: error: …`).
+    public static func load(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SyncSettings {
+        do {
+            let kb = try KnowledgeBase.open(root: root, fileSystem: LocalFileSystem())
+            return SyncSettings(root: root, config: kb.config, environment: environment)
+        } catch {
+            throw SyncError.configuration(error.diagnostic.description)
+        }
     }
 
     /// `~/x` → `$HOME/x`; a relative path is relative to the KB root.

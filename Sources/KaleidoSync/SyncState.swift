@@ -25,6 +25,10 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var behind: Int = 0
     /// Since when the remote has been unreachable; `nil` when it was reached last time.
     public var offlineSince: Date?
+    /// What the remote refused (our credentials) or we refused (its certificate), and since
+    /// when; `nil` once a cycle gets through.
+    public var refusal: AccessRefusal.Kind?
+    public var refusedSince: Date?
     /// Why the last cycle could not finish, as a sentence.
     public var lastError: String?
     /// Files that do not parse, not committed to the shared branch.
@@ -35,6 +39,11 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var head: String?
     /// The process id of the daemon that wrote the state, `nil` for `kaleido sync`.
     public var daemonPID: Int32?
+    /// The shared config does not load: the sync runs on the last config that did.
+    public var configProblem: ConfigProblem?
+    /// The remote commit the last cycle refused (an unsafe path in its tree), until the
+    /// remote's tip is safe again.
+    public var refusedCommit: RefusedCommit?
     /// When the fetch or push in progress started; `nil` when none runs.
     public var syncingSince: Date?
 

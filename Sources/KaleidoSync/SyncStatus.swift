@@ -45,12 +45,21 @@ public struct SyncStatus: Codable, Sendable {
         lines.append(daemonRunning ? "Daemon: running\(state.daemonPID.map { " (pid \($0))" } ?? "")" : "Daemon: not running")
         lines.append("Last sync: " + (state.lastSync.map { Self.describe($0, now: now) } ?? "never"))
         if let since = state.syncingSince { lines.append("Syncing since \(Self.describe(since, now: now)): a fetch or push is in progress") }
-        if let since = state.offlineSince {
+        if let refusal = state.refusal, let since = state.refusedSince {
+            lines.append("\(refusal.label.prefix(1).uppercased() + refusal.label.dropFirst()) since \(Self.describe(since, now: now)): \(state.ahead) commit(s) wait to be pushed")
+        } else if let since = state.offlineSince {
             lines.append("Offline since \(Self.describe(since, now: now)): \(state.ahead) commit(s) wait to be pushed")
         } else {
             lines.append("Ahead \(state.ahead), behind \(state.behind)")
         }
         if let error = state.lastError { lines.append("Last error: \(error)") }
+        if let problem = state.configProblem {
+            lines.append("Config problem (\(problem.origin)); \(ConfigProblem.consequence):")
+            lines.append("  " + problem.diagnostic)
+        }
+        if let refused = state.refusedCommit {
+            lines.append("Refused remote commit \(refused.commit) by \(refused.author): '\(refused.path)': \(refused.reason)")
+        }
         if !state.waiting.isEmpty {
             lines.append("Waiting, not committed because they do not parse (a copy is on refs/kaleido/wip/\(branch)):")
             lines += state.waiting.map { "  " + $0.rendered }

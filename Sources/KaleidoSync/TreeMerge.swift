@@ -38,64 +38,81 @@ struct TreeMerge {
         let theirsChanges = try repository.diffTrees(from: base, to: theirs.id)
         var oursByPath: [String: FileChange] = [:]
         for change in oursChanges { oursByPath[change.path] = change }
-        let oursSide = side(ours), theirsSide = side(theirs)
-        var edits: [(path: String, edit: TreeEdit)] = []
-        var conflicts: [ConflictNote] = []
-        var combined: [String] = []
+        var run = Run(ours: ours, theirs: theirs, oursSide: side(ours), theirsSide: side(theirs))
+        // Records moved on one side and edited (or moved) on the other are merged at one place
+        // first; the paths they settle are then left alone by the loop below.
+        let settled = try mergeMoves(oursChanges: oursChanges, theirsChanges: theirsChanges, into: &run)
 
-        for change in theirsChanges {
+        for change in theirsChanges where !settled.contains(change.path) {
             guard let mine = oursByPath[change.path] else {
-                edits.append((change.path, change.newID.map { .write($0, mode: change.newMode ?? .regular) } ?? .remove))
+                run.edits.append((change.path, change.newID.map { .write($0, mode: change.newMode ?? .regular) } ?? .remove))
                 continue
             }
             if mine.newID == change.newID && mine.newMode == change.newMode { continue }
-            combined.append(change.path)
+            run.combined.append(change.path)
             switch (mine.newID, change.newID) {
             case (nil, let theirsID?):
                 // Deleted here, edited there: nothing typed is lost, the edit stays.
-                let kept = try keepEdited(change.path, theirsID, side: theirsSide, editedIsOurs: false, deletedBy: oursSide.author)
-                edits.append((change.path, .write(kept, mode: change.newMode ?? .regular)))
-                conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on this side, edited on the other: the edit was kept"))
+                let kept = try keepEdited(change.path, theirsID, side: run.theirsSide, editedIsOurs: false, deletedBy: run.oursSide.author)
+                run.edits.append((change.path, .write(kept, mode: change.newMode ?? .regular)))
+                run.conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on this side, edited on the other: the edit was kept"))
             case (let oursID?, nil):
-                let kept = try keepEdited(change.path, oursID, side: oursSide, editedIsOurs: true, deletedBy: theirsSide.author)
-                if kept != oursID { edits.append((change.path, .write(kept, mode: mine.newMode ?? .regular))) }
-                conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on the other side, edited on this side: the edit was kept"))
+                let kept = try keepEdited(change.path, oursID, side: run.oursSide, editedIsOurs: true, deletedBy: run.theirsSide.author)
+                if kept != oursID { run.edits.append((change.path, .write(kept, mode: mine.newMode ?? .regular))) }
+                run.conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on the other side, edited on this side: the edit was kept"))
             case (let oursID?, let theirsID?):
-                let baseBytes = try change.oldID.map { try repository.readBlob($0) }
-                var oursRecord = oursSide, theirsRecord = theirsSide
-                oursRecord.bytes = try repository.readBlob(oursID)
-                theirsRecord.bytes = try repository.readBlob(theirsID)
-                let baseRecord = baseBytes.map { RecordSide(bytes: $0) }
-                if isRecord(change.path),
-                   let output = try? merger.merge(path: change.path, base: baseRecord, ours: oursRecord, theirs: theirsRecord, now: now) {
-                    edits.append((change.path, .write(try repository.writeBlob(output.bytes), mode: mine.newMode ?? .regular)))
-                    if !output.conflicts.isEmpty {
-                        conflicts.append(note(change.path, "fields", output.conflicts.joined(separator: ", ")))
-                    }
-                    continue
-                }
-                let lines = try LineMerge.merge(base: baseBytes, ours: oursRecord.bytes, theirs: theirsRecord.bytes, path: change.path)
-                if lines.isClean && !isRecord(change.path) {
-                    edits.append((change.path, .write(try repository.writeBlob(lines.bytes), mode: mine.newMode ?? .regular)))
-                    continue
-                }
-                // git cannot merge it (or a record side does not parse): the symmetric winner
-                // stays at the path, the other version is kept beside it, named after its commit.
-                let theirsWins = SymmetricRule.theirsWins(ours: oursRecord, theirs: theirsRecord)
-                let (winner, loser, loserCommit) = theirsWins
-                    ? (theirsID, oursID, ours.id) : (oursID, theirsID, theirs.id)
-                let sibling = change.path + ".conflict-" + loserCommit.hex.prefix(7)
-                edits.append((change.path, .write(winner, mode: mine.newMode ?? .regular)))
-                edits.append((sibling, .write(loser, mode: .regular)))
-                var conflict = note(change.path, "file", "both sides changed it and git could not merge them; the other version is in \(sibling)")
-                conflict.sibling = sibling
-                conflicts.append(conflict)
+                try mergeBoth(change.path, base: change.oldID, ours: oursID, theirs: theirsID, mode: mine.newMode ?? .regular, into: &run)
             case (nil, nil):
                 continue
             }
         }
-        let tree = try repository.writeTree(applying: edits, to: ours.tree)
-        return Result(tree: tree, conflicts: conflicts, combined: combined)
+        let tree = try repository.writeTree(applying: run.edits, to: ours.tree)
+        return Result(tree: tree, conflicts: run.conflicts, combined: run.combined)
+    }
+
+    /// What one merge accumulates.
+    struct Run {
+        let ours: Commit, theirs: Commit
+        let oursSide: RecordSide, theirsSide: RecordSide
+        var edits: [(path: String, edit: TreeEdit)] = []
+        var conflicts: [ConflictNote] = []
+        var combined: [String] = []
+    }
+
+    /// Merges two versions of one file into `path`: field by field for a record, git's line
+    /// merge for other files, and where neither can, the symmetric winner at the path with the
+    /// other version kept beside it.
+    func mergeBoth(_ path: String, base baseID: ObjectID?, ours oursID: ObjectID, theirs theirsID: ObjectID,
+                   mode: FileMode, into run: inout Run) throws {
+        let baseBytes = try baseID.map { try repository.readBlob($0) }
+        var oursRecord = run.oursSide, theirsRecord = run.theirsSide
+        oursRecord.bytes = try repository.readBlob(oursID)
+        theirsRecord.bytes = try repository.readBlob(theirsID)
+        let baseRecord = baseBytes.map { RecordSide(bytes: $0) }
+        if isRecord(path),
+           let output = try? merger.merge(path: path, base: baseRecord, ours: oursRecord, theirs: theirsRecord, now: now) {
+            run.edits.append((path, .write(try repository.writeBlob(output.bytes), mode: mode)))
+            if !output.conflicts.isEmpty {
+                run.conflicts.append(note(path, "fields", output.conflicts.joined(separator: ", ")))
+            }
+            return
+        }
+        let lines = try LineMerge.merge(base: baseBytes, ours: oursRecord.bytes, theirs: theirsRecord.bytes, path: path)
+        if lines.isClean && !isRecord(path) {
+            run.edits.append((path, .write(try repository.writeBlob(lines.bytes), mode: mode)))
+            return
+        }
+        // git cannot merge it (or a record side does not parse): the symmetric winner
+        // stays at the path, the other version is kept beside it, named after its commit.
+        let theirsWins = SymmetricRule.theirsWins(ours: oursRecord, theirs: theirsRecord)
+        let (winner, loser, loserCommit) = theirsWins
+            ? (theirsID, oursID, run.ours.id) : (oursID, theirsID, run.theirs.id)
+        let sibling = path + ".conflict-" + loserCommit.hex.prefix(7)
+        run.edits.append((path, .write(winner, mode: mode)))
+        run.edits.append((sibling, .write(loser, mode: .regular)))
+        var conflict = note(path, "file", "both sides changed it and git could not merge them; the other version is in \(sibling)")
+        conflict.sibling = sibling
+        run.conflicts.append(conflict)
     }
 
     /// The edited version of a record deleted on the other side, with the conflict recorded in
@@ -114,7 +131,7 @@ struct TreeMerge {
             commitTime: commit.committer.secondsSince1970, commitID: commit.id.hex)
     }
 
-    private func note(_ path: String, _ kind: String, _ detail: String) -> ConflictNote {
+    func note(_ path: String, _ kind: String, _ detail: String) -> ConflictNote {
         ConflictNote(path: path, kind: kind, detail: detail, sibling: nil, at: now)
     }
 }

@@ -61,7 +61,7 @@ final class WorkingTreeScanner {
     /// for files and folders the previous scan did not see.
     func scan(isTracked: (String) -> Bool) throws -> Scan {
         var state = WalkState()
-        walk("", isTracked: isTracked, state: &state)
+        walk("", in: nil, isTracked: isTracked, state: &state)
         // When every file hit the cache, an extra cache entry is a vanished file.
         if cache.count > state.hits {
             let seen = Set(state.files.map(\.path))
@@ -80,25 +80,34 @@ final class WorkingTreeScanner {
         var unchanged = true
     }
 
-    /// The file at `path` as it is now, or `nil` when there is no file there.
+    /// The file at `path` as it is now, or `nil` when there is no file there (or the path goes
+    /// through a symlink: nothing is ever read through one).
     func file(at path: String) -> WorkingFile? {
+        guard let (folder, name) = try? WorkingTreeWriter(root: root).parent(of: path, creating: false) else { return nil }
         var info = stat()
-        guard lstat(root + "/" + path, &info) == 0 else { return nil }
-        return hashed(path, info)?.file
+        guard fstatat(folder.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return hashed(path, info, in: folder.descriptor, name: name)?.file
     }
 
-    /// The bytes of the file at `path` (a symlink's target), or `nil`.
+    /// The bytes of the file at `path` (a symlink's target, never what it points to), or `nil`.
+    /// Each folder on the way is opened without following symlinks.
     func read(_ path: String) -> [UInt8]? {
-        let full = root + "/" + path
+        guard let (folder, name) = try? WorkingTreeWriter(root: root).parent(of: path, creating: false) else { return nil }
         var info = stat()
-        guard lstat(full, &info) == 0 else { return nil }
+        guard fstatat(folder.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return Self.read(name, in: folder.descriptor, info)
+    }
+
+    /// The bytes of `name` in the open folder `folder`, `info` being its `lstat`.
+    private static func read(_ name: String, in folder: Int32, _ info: stat) -> [UInt8]? {
         if (info.st_mode & S_IFMT) == S_IFLNK {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(full, &buffer, buffer.count - 1)
+            let count = readlinkat(folder, name, &buffer, buffer.count - 1)
             guard count >= 0 else { return nil }
             return buffer[0..<count].map { UInt8(bitPattern: $0) }
         }
-        return FileManager.default.contents(atPath: full).map { Array($0) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return name.withCString { LocalFileSystem.readWhole(at: folder, $0, expectedSize: nil) }
     }
 
     /// Whether a name is never part of the KB: our temporary files and editors' scratch files.
@@ -107,19 +116,25 @@ final class WorkingTreeScanner {
             || name.hasSuffix("~") || name.hasPrefix(".#") || name == "4913"
     }
 
-    private func walk(_ folder: String, isTracked: (String) -> Bool, state: inout WalkState) {
-        let full = folder.isEmpty ? root : root + "/" + folder
-        guard let directory = opendir(full) else { return }
+    private func walk(_ folder: String, in parent: Int32?, isTracked: (String) -> Bool, state: inout WalkState) {
+        // A subfolder is opened relative to its parent, without following a symlink: one swapped
+        // in since the parent was listed is not walked.
+        let name = folder.split(separator: "/").last.map(String.init) ?? folder
+        let opened = parent.map { openat($0, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) } ?? open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard opened >= 0 else { return }
+        guard let directory = fdopendir(opened) else { close(opened); return }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
         var subfolders: [String] = []
         while let entry = readdir(directory) {
             let name = directoryEntryName(entry)
             if name == "." || name == ".." || name == ".git" { continue }
+            // A name git would refuse (`.GIT`, `git~1`…) is never committed: others could not check it out.
+            if GitPathRules.check(name: Array(name.utf8)) != nil { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if Self.isScratchName(name) {
                 // A temporary file of a sync killed before its rename: its content is in git.
-                if StaleLocks.isOrphanTemporary(name) { unlink(root + "/" + path) }
+                if StaleLocks.isOrphanTemporary(name) { unlinkat(descriptor, name, 0) }
                 continue
             }
             var info = stat()
@@ -132,16 +147,16 @@ final class WorkingTreeScanner {
                 subfolders.append(path)
             } else if type == S_IFREG || type == S_IFLNK {
                 if cache[path] == nil && isIgnored(path) && !isTracked(path) { continue }
-                guard let (file, hit) = hashed(path, info) else { continue }
+                guard let (file, hit) = hashed(path, info, in: descriptor, name: name) else { continue }
                 state.files.append(file)
                 if hit { state.hits += 1 } else { state.unchanged = false }
             }
         }
-        for subfolder in subfolders { walk(subfolder, isTracked: isTracked, state: &state) }
+        for subfolder in subfolders { walk(subfolder, in: descriptor, isTracked: isTracked, state: &state) }
     }
 
     /// The file's id, from the cache when its stat is unchanged (`hit`), else read and hashed.
-    private func hashed(_ path: String, _ info: stat) -> (file: WorkingFile, hit: Bool)? {
+    private func hashed(_ path: String, _ info: stat, in folder: Int32, name: String) -> (file: WorkingFile, hit: Bool)? {
         let type = info.st_mode & S_IFMT
         let mode: FileMode = type == S_IFLNK ? .symlink : (info.st_mode & 0o100 != 0 ? .executable : .regular)
         let stamp = FileStamp(
@@ -150,7 +165,7 @@ final class WorkingTreeScanner {
         if let cached = cache[path], cached.stamp == stamp {
             return (WorkingFile(path: path, id: cached.id, mode: mode), true)
         }
-        guard let bytes = read(path), let id = try? ObjectID.blob(hashing: bytes) else { return nil }
+        guard let bytes = Self.read(name, in: folder, info), let id = try? ObjectID.blob(hashing: bytes) else { return nil }
         // A file modified within the last two seconds may change again within the same mtime
         // tick ("racy git"): hash it again next time rather than trusting its stamp.
         let now = Int64(Date().timeIntervalSince1970)

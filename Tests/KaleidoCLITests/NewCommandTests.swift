@@ -3,7 +3,7 @@ import Testing
 
 /// `kaleido new` as a consultant runs it: the built binary on a copy of the sample KB.
 @Suite struct NewCommandTests {
-    /// One case per type: the id, where the file must land, the required fields of DATA-MODEL.md
+    /// One case per type: the id, where the file must land, the required fields of docs/data-model.md
     /// (independent of the code that reads the schemas), and values that make the record valid.
     struct TypeCase: CustomTestStringConvertible, Sendable {
         var type: String

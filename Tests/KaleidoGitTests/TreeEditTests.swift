@@ -100,6 +100,27 @@ import Testing
         }
     }
 
+    /// A diff lists a file replacing a folder as the folder's files removed and the file
+    /// written (and the reverse): applied together, as git applies them.
+    @Test func aFileReplacesAFolderAndAFolderAFile() throws {
+        try withScratchDirectory { scratch in
+            let repository = try Repository.create(at: scratch.path("work"))
+            let blob = try repository.writeBlob("x")
+            let base = try repository.writeTree(["notes/a.md": blob, "notes/deep/b.md": blob, "plan": blob])
+            let tree = try repository.writeTree(applying: [
+                ("notes", .write(blob)), ("notes/a.md", .remove), ("notes/deep/b.md", .remove),
+                ("plan", .remove), ("plan/part-1.md", .write(blob)),
+            ], to: base)
+            #expect(try repository.listTree(tree).map(\.path) == ["notes", "plan/part-1.md"])
+            // In the other order too.
+            let reversed = try repository.writeTree(applying: [
+                ("notes/a.md", .remove), ("notes/deep/b.md", .remove), ("notes", .write(blob)),
+                ("plan/part-1.md", .write(blob)), ("plan", .remove),
+            ], to: base)
+            #expect(reversed == tree)
+        }
+    }
+
     @Test func refusesAPathGivenTwice() throws {
         try withScratchDirectory { scratch in
             let repository = try Repository.create(at: scratch.path("work"))

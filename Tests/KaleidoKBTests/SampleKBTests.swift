@@ -5,7 +5,7 @@ import KaleidoKB
 import KaleidoYAML
 
 /// The project's own knowledge base (knowledge/ and schemas/): valid as shipped, and every
-/// error and warning of DATA-MODEL.md reported at the right file, line, column and rule when a
+/// error and warning of docs/data-model.md reported at the right file, line, column and rule when a
 /// record is broken in that one way.
 @Suite struct SampleKBTests {
     static let today = CalendarDay(year: 2026, month: 11, day: 27)
@@ -73,7 +73,7 @@ import KaleidoYAML
     static let kairouanConvention = "knowledge/conventions/conv-2024-vienne-kairouan-cooperation.yaml"
 
     static let breakages: [Breakage] = [
-        // Errors (DATA-MODEL.md, "Rules beyond single-field types").
+        // Errors (docs/data-model.md, "Rules beyond single-field types").
         Breakage(name: "id differs from the file name", file: romans, find: "id: fr-com-26281-romans-sur-isere\n",
                  replace: "id: 1️⃣fr-com-26281-romans\n", rule: "id-file-name"),
         Breakage(name: "record in the wrong folder", file: "knowledge/people/p-karim-benali.yaml", find: "type: person",

@@ -7,7 +7,7 @@ import KaleidoYAML
 /// `git merge-file` on the same files recorded beside it (gitoxide's habit), so that the gap
 /// between a line merge and the field merge is visible.
 ///
-/// Deliberate differences from git, by design (MERGE.md): adjacent edits of different fields
+/// Deliberate differences from git, by design (docs/merge.md): adjacent edits of different fields
 /// merge; the same key added at two places is one key (git: a duplicate key, which does not
 /// parse); a reformat is not an edit; conflicts become `_conflicts` entries, never markers.
 @Suite(.serialized) struct GitMergeComparisonTests {
@@ -67,7 +67,7 @@ import KaleidoYAML
                 let merge = try Shell.git(["merge", "-q", "--no-edit", "theirs-\(number)"], in: repo)
                 let merged = Shell.read(path) ?? ""
                 let expectedText = line.conflicts.isEmpty ? line.merged : Self.withTime(line.merged, newPaths: line.conflicts)
-                // Clean where MERGE.md says clean; conflicts recorded (exit 1 from the driver) otherwise.
+                // Clean where docs/merge.md says clean; conflicts recorded (exit 1 from the driver) otherwise.
                 #expect((merge.status == 0) == line.conflicts.isEmpty, "\(line.name): git merge exit \(merge.status)\n\(merge.stdout)\(merge.stderr)")
                 #expect(merged == expectedText, "\(line.name)")
                 #expect(!merged.contains("<<<<<<<"), "\(line.name)")
@@ -77,7 +77,7 @@ import KaleidoYAML
                              try Self.gitMergeFile(line, in: repo)))
             }
             Self.printTable(rows)
-            // The gap is real: git fails on cases MERGE.md merges cleanly.
+            // The gap is real: git fails on cases docs/merge.md merges cleanly.
             let gitFailures = zip(TruthTable.cases, rows).filter { $0.0.conflicts.isEmpty && $0.1.2 != .sameData }
             #expect(gitFailures.count >= 10, "git merge-file should fail where the field merge succeeds")
         }
@@ -123,7 +123,7 @@ import KaleidoYAML
             text += row.0.padding(toLength: width, withPad: " ", startingAt: 0) + " | " + row.1.padding(toLength: 20, withPad: " ", startingAt: 0) + " | " + row.2.rawValue + "\n"
         }
         let clean = rows.filter { $0.1 == "clean" }
-        text += "kaleido: \(clean.count) clean, \(rows.count - clean.count) with conflicts recorded in _conflicts (all as MERGE.md says)\n"
+        text += "kaleido: \(clean.count) clean, \(rows.count - clean.count) with conflicts recorded in _conflicts (all as docs/merge.md says)\n"
         for outcome in [GitOutcome.sameData, .otherData, .unparsable, .conflict] {
             text += "git merge-file: \(rows.filter { $0.2 == outcome }.count) \(outcome.rawValue) (\(clean.filter { $0.2 == outcome }.count) of them where the field merge is clean)\n"
         }

@@ -1,11 +1,11 @@
 import Testing
 import KaleidoKB
 
-/// One line of the truth table: a MERGE.md situation with base, ours, theirs, the exact merged
+/// One line of the truth table: a docs/merge.md situation with base, ours, theirs, the exact merged
 /// text (driver rule: ours is the provisional value) and the conflict paths it records.
 struct MergeCase: CustomTestStringConvertible, Sendable {
     var name: String
-    /// The MERGE.md row the case exercises.
+    /// The docs/merge.md row the case exercises.
     var row: String
     var base: String?
     var ours: String
@@ -121,11 +121,26 @@ enum TruthTable {
                   theirs: "id: p\nphone: '3'\nname: A\n",
                   merged: "id: p\nphone: '2'\nname: A\n_conflicts:\n  - path: phone\n    base: '1'\n    ours: '2'\n    theirs: '3'\n",
                   conflicts: ["phone"]),
-        MergeCase(name: "typed comparison: 1.0 is not 1", row: "scalar changed on both sides to different values",
+        MergeCase(name: "typed comparison: 1.0 is 1 (numbers are exact decimals, as in JSON Schema)", row: "scalar changed on both sides to the same value",
                   base: "id: p\nn: 2\n",
                   ours: "id: p\nn: 1\n",
                   theirs: "id: p\nn: 1.0\n",
-                  merged: "id: p\nn: 1\n_conflicts:\n  - path: 'n'\n    base: 2\n    ours: 1\n    theirs: 1.0\n",
+                  merged: "id: p\nn: 1\n"),
+        MergeCase(name: "a number re-spelt by ours is not an edit", row: "scalar changed on one side",
+                  base: "id: p\namount: 26450.50\nname: A\n",
+                  ours: "id: p\namount: 26450.5\nname: A\n",
+                  theirs: "id: p\namount: 27000\nname: A\n",
+                  merged: "id: p\namount: 27000\nname: A\n"),
+        MergeCase(name: "a number re-spelt by theirs is not an edit", row: "scalar changed on one side",
+                  base: "id: p\namount: 26450.50\nname: A\n",
+                  ours: "id: p\namount: 27000\nname: A\n",
+                  theirs: "id: p\namount: 2.645050e4\nname: B\n",
+                  merged: "id: p\namount: 27000\nname: B\n"),
+        MergeCase(name: "typed comparison: a number is not its string", row: "scalar changed on both sides to different values",
+                  base: "id: p\nn: 2\n",
+                  ours: "id: p\nn: 1\n",
+                  theirs: "id: p\nn: '1'\n",
+                  merged: "id: p\nn: 1\n_conflicts:\n  - path: 'n'\n    base: 2\n    ours: 1\n    theirs: '1'\n",
                   conflicts: ["n"]),
         MergeCase(name: "typed comparison: 007 is 7", row: "scalar changed on both sides to the same value",
                   base: "id: p\nn: 2\n",

@@ -2,7 +2,7 @@ import Testing
 @testable import KaleidoMerge
 import KaleidoYAML
 
-/// MERGE.md's table, one line per situation: exact merged text and exact conflict paths.
+/// docs/merge.md's table, one line per situation: exact merged text and exact conflict paths.
 @Suite struct TruthTableTests {
     @Test func tableIsLargeEnough() {
         #expect(TruthTable.cases.count >= 40)

@@ -2,8 +2,8 @@ import KaleidoKB
 import KaleidoQuery
 import Testing
 
-/// The twelve questions of DATA-MODEL.md on the sample KB as of 2026-11-27, with the answers
-/// its author wrote down (/work/wt/kb-answers.md).
+/// The twelve questions of docs/data-model.md on the sample KB as of 2026-11-27, with the answers
+/// its author wrote down when the sample KB was made.
 @Suite struct QuestionsTests {
     let index = SampleKB.index
     let questions = Questions(index: SampleKB.index, today: SampleKB.today)

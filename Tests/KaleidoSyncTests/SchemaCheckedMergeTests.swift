@@ -4,13 +4,31 @@ import KaleidoYAML
 import Testing
 import KaleidoTestSupport
 
-/// The sync engine's merger checks merged records against the KB's schemas (MERGE.md): two
+/// The sync engine's merger checks merged records against the KB's schemas (docs/merge.md): two
 /// edits that are each valid but together break a rule get a conflict entry.
 @Suite struct SchemaCheckedMergeTests {
     static var projectRoot: String { PackageRoot.path }
 
     @Test func twoValidEditsThatBreakAnIfThenRuleAreAConflict() throws {
-        let merger = DefaultMerger.make(for: SyncSettings(root: Self.projectRoot))
+        try Self.expectIfThenConflict(DefaultMerger.make(for: SyncSettings(root: Self.projectRoot)))
+    }
+
+    /// While the shared config does not load, the merger reads the schemas where the last good
+    /// config said (else every merge would lose its hints and checks).
+    @Test func aBrokenSharedConfigKeepsTheSchemasOfTheLastGoodOne() async throws {
+        try await withScratch { scratch in
+            let kb = scratch.path("kb")
+            try scratch.run("/usr/bin/git", ["init", "--quiet", "-b", "main", kb])
+            try FileManager.default.copyItem(atPath: Self.projectRoot + "/schemas", toPath: kb + "/rules")
+            try scratch.write("name: x\nschemas: rules\n", to: ".kaleido/config.yaml", in: kb)
+            #expect(try SharedConfig.load(root: kb).problem == nil)
+            try scratch.write("name: [x\nschemas: rules\n", to: ".kaleido/config.yaml", in: kb)
+            #expect(try SharedConfig.load(root: kb).problem != nil)
+            try Self.expectIfThenConflict(DefaultMerger.make(for: SyncSettings(root: kb)))
+        }
+    }
+
+    static func expectIfThenConflict(_ merger: any RecordMerging) throws {
         let head = "id: conv-2009-exemple\ntype: convention\ntitle: Exemple\nparties:\n  - {partner: fr-com-38544-vienne, role: signataire}\n  - {partner: tn-mun-kairouan, role: signataire}\nstatus: projet\n"
         // Base: a framework convention that amends another. Ours drops `amends` (fine for a
         // framework convention); theirs makes it an amendment (fine while `amends` is there).

@@ -1,3 +1,4 @@
+import KaleidoKB
 @testable import KaleidoGit
 @testable import KaleidoSync
 import KaleidoYAML
@@ -72,7 +73,10 @@ struct FieldChangeTests {
         ("phone: '1'\nnames: [a, b]\n", "names:\n  - a\n  - b\nphone: \"1\"\n", []),
         ("a: 1\nb: {x: 1}\n", "a: 1\nb: {x: 2}\nc: new\n", ["b", "c"]),
         ("a: 1\nb: 2\n", "a: 1\n", ["b"]),
-        ("n: 1\n", "n: 1.0\n", ["n"]),
+        // a number re-spelt is not an edit; a number turned string is
+        ("n: 1\n", "n: 1.0\n", []),
+        ("amount: 26450.50\n", "amount: 26450.5\n", []),
+        ("n: 1\n", "n: '1'\n", ["n"]),
     ]
 
     @Test(arguments: cases)
@@ -108,5 +112,26 @@ struct SymmetricRuleTests {
         let b = RecordSide(bytes: [], commitTime: 100, commitID: "bb")
         #expect(SymmetricRule.theirsWins(ours: a, theirs: b))
         #expect(!SymmetricRule.theirsWins(ours: b, theirs: a))
+    }
+}
+
+/// A shared config is written by whoever can push: timings of zero must not make every
+/// teammate's daemon spin.
+@Suite("Settings floors")
+struct SettingsFloorTests {
+    @Test func zeroTimingsAreRaisedToTheirFloors() throws {
+        let document = try #require(try YAMLParser().parseDocument(Array("""
+            daemon:
+              quiet_period: 0
+              max_delay: 0
+              fetch_interval: 0
+              rescan_interval: 0
+              max_backoff: 0
+
+            """.utf8)).root)
+        let settings = SyncSettings(root: "/kb", config: try KBConfig(document: document))
+        #expect(settings.quietPeriod == SyncSettings.minimumQuietPeriod)
+        #expect(settings.maxDelay == SyncSettings.minimumQuietPeriod)
+        #expect(settings.fetchInterval == 1 && settings.rescanInterval == 1 && settings.maxBackoff == 1)
     }
 }

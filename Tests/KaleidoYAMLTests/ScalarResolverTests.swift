@@ -48,3 +48,34 @@ import Testing
         #expect(ScalarResolver.resolve("3", style: .doubleQuoted, tag: "tag:yaml.org,2002:int") == .integer("3"))
     }
 }
+
+/// Numbers compare as exact decimals: re-spelling one is not a change.
+@Suite("Scalar values")
+struct ScalarValueTests {
+    static let same: [(String, String)] = [
+        ("26450.50", "26450.5"), ("26450.5", "2.64505e4"), ("1", "1.0"), ("007", "7"), ("0.0", "-0"),
+        ("1e3", "1000"), ("0x1F", "31"), ("-1.50", "-15e-1"), ("100", "1E2"), (".5", "0.50"),
+    ]
+    static let different: [(String, String)] = [
+        ("26450.5", "26450.05"), ("1", "-1"), ("10", "1"), ("1e3", "1e4"), ("0.1", "0.01"), ("1", "'1'"), ("true", "1"),
+    ]
+
+    static func scalar(_ text: String) -> ResolvedScalar {
+        if text.hasPrefix("'") { return .string(String(text.dropFirst().dropLast())) }
+        return ScalarResolver.resolve(text, style: .plain, tag: nil)
+    }
+
+    @Test(arguments: same)
+    func equalNumbers(_ pair: (String, String)) {
+        let (a, b) = (Self.scalar(pair.0), Self.scalar(pair.1))
+        #expect(a.sameValue(as: b) && b.sameValue(as: a))
+        #expect(a.canonicalValue == b.canonicalValue)
+    }
+
+    @Test(arguments: different)
+    func differentValues(_ pair: (String, String)) {
+        let (a, b) = (Self.scalar(pair.0), Self.scalar(pair.1))
+        #expect(!a.sameValue(as: b) && !b.sameValue(as: a))
+        #expect(a.canonicalValue != b.canonicalValue)
+    }
+}
