@@ -39,7 +39,7 @@ extension Repository {
     /// - Throws: `GitError` when the remote is not a bare repository or cannot be written.
     func pushLocally(
         to path: String, remoteName: String, localReference: String, remoteReference: String,
-        isCancelled: () -> Bool
+        isCancelled: () -> Bool, progress: @escaping @Sendable () -> Void = {}
     ) throws -> PushOutcome {
         guard let target = try resolveReference(localReference) else {
             throw GitError(code: .notFound, errorClass: .reference, message: "'\(localReference)' does not exist",
@@ -63,7 +63,7 @@ extension Repository {
             throw GitError(code: GitError.Code(rawValue: GIT_EUSER.rawValue), errorClass: .none,
                            message: "cancelled", operation: "push to '\(remoteName)' (\(path))")
         }
-        try writePack(of: target, excluding: current, into: remote.gitDirectory + "objects/pack")
+        try writePack(of: target, excluding: current, into: remote.gitDirectory + "objects/pack", progress: progress)
         do {
             try remote.updateReference(remoteReference, to: target, expecting: current, message: "push")
         } catch let error as GitError where [.modified, .exists, .notFound].contains(error.code) {
@@ -94,11 +94,20 @@ extension Repository {
 
     /// Writes the objects reachable from `tip` but not from `base` as one pack (and its index)
     /// into `folder`; the pack is renamed into place by libgit2 once complete.
-    private func writePack(of tip: ObjectID, excluding base: ObjectID?, into folder: String) throws {
+    /// `progress` is called as objects are counted, compressed and written: no network callback
+    /// runs meanwhile, and a big pack on a slow share takes a while.
+    private func writePack(of tip: ObjectID, excluding base: ObjectID?, into folder: String,
+                           progress: @escaping @Sendable () -> Void) throws {
         var builder: OpaquePointer?
         try check(git_packbuilder_new(&builder, pointer), "prepare a pack")
         guard let builder else { throw GitError.unexpectedNull("prepare a pack") }
         defer { git_packbuilder_free(builder) }
+        let beat = PackProgress(progress)
+        let payload = Unmanaged.passUnretained(beat).toOpaque()
+        try check(git_packbuilder_set_callbacks(builder, { _, _, _, payload in
+            payload.map { Unmanaged<PackProgress>.fromOpaque($0).takeUnretainedValue().call() }
+            return 0
+        }, payload), "prepare a pack")
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "walk the commits to push")
         guard let walk else { throw GitError.unexpectedNull("walk the commits to push") }
@@ -110,6 +119,18 @@ extension Repository {
         }
         try check(git_packbuilder_insert_walk(builder, walk), "collect the objects to push")
         guard git_packbuilder_object_count(builder) > 0 else { return }
-        try check(git_packbuilder_write(builder, folder, 0, nil, nil), "write the pushed objects into \(folder)")
+        try withExtendedLifetime(beat) {
+            try check(git_packbuilder_write(builder, folder, 0, { _, payload in
+                payload.map { Unmanaged<PackProgress>.fromOpaque($0).takeUnretainedValue().call() }
+                return 0
+            }, payload), "write the pushed objects into \(folder)")
+        }
     }
+}
+
+/// The progress closure of a pack being written, reached from libgit2's callbacks through
+/// their payload; kept alive by `writePack` for as long as the builder runs.
+private final class PackProgress {
+    let call: @Sendable () -> Void
+    init(_ call: @escaping @Sendable () -> Void) { self.call = call }
 }

@@ -95,7 +95,8 @@ extension Repository {
             // A remote on this machine (a shared folder): our own push with a compare-and-swap,
             // since libgit2's local transport force-writes the remote branch.
             return try pushLocally(to: path, remoteName: name, localReference: localReference,
-                                   remoteReference: remoteReference, isCancelled: options.isCancelled)
+                                   remoteReference: remoteReference, isCancelled: options.isCancelled,
+                                   progress: options.progress)
         }
         let context = TransferContext(options: options, url: remote.pushURL)
         try context.prepare(repository: self, url: remote.pushURL)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import KaleidoSync
+import KaleidoTestSupport
 import Testing
 
 /// Servers that accept and never answer, and servers that die mid-transfer: every transport
@@ -264,6 +265,35 @@ extension ProcessTests {
             #expect(FileManager.default.fileExists(atPath: a + "/attachments/b.bin"))
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: a))
             try scratch.fsck(remote)
+        }
+    }
+}
+
+extension ProcessTests {
+    /// A push to a remote on this machine (a shared folder, maybe a slow NFS mount) writes its
+    /// pack without any network callback: the child must still report progress while it writes,
+    /// or a big push on a slow share would be abandoned at every try.
+    @Test func aBigLocalPushReportsProgressWhileItWritesThePack() async throws {
+        try await withScratch { scratch in
+            let remote = try scratch.makeRemote(files: [Self.record: partner("tn-mun-sfax", name: "Sfax")])
+            let clone = try scratch.clone(remote, as: "a", person: "Amina")
+            try FileManager.default.createDirectory(atPath: clone + "/attachments", withIntermediateDirectories: true)
+            for index in 0..<4 {
+                try randomBytes(3 << 20).write(to: URL(fileURLWithPath: clone + "/attachments/\(index).bin"))
+            }
+            try scratch.git("add", "--all", in: clone)
+            try scratch.git("commit", "--quiet", "-m", "12 MB", in: clone)
+            let request = #"{"operation":"push","repository":"\#(clone)/.git","remote":"origin","localReference":"refs/heads/main","remoteReference":"refs/heads/main"}"#
+            let started = Date()
+            let child = try ChildProcess.run(KaleidoBinary.path, ["__transfer", clone], in: clone, environment: scratch.environment,
+                                             input: .bytes(Data(request.utf8)))
+            let seconds = Date().timeIntervalSince(started)
+            let lines = child.stdout.split(separator: "\n")
+            #expect(lines.last == #"{"outcome":"pushed"}"#, "\(child.stdout)\(child.stderr)")
+            // At most one heartbeat per 100 ms; the first is written before the request is read.
+            let beats = lines.filter { $0 == "progress" }.count
+            #expect(beats >= 2 && Double(beats) >= seconds * 10 / 3, "\(beats) heartbeats in \(seconds) s")
+            #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: clone))
         }
     }
 }
