@@ -157,7 +157,7 @@ public final class SyncEngine {
             report.waiting = snapshot.waiting
             guard network, !isCancelled() else { return }
             do {
-                try transferring { try (transfer ?? settings.makeTransfer()).fetch(repository, remote: settings.remote, options: transferOptions) }
+                try transferring { try remoteTransfer.fetch(repository, remote: settings.remote, options: transferOptions) }
             } catch let refusal as HostKeyRefusal {
                 refused(&report, refusal); return
             } catch {
@@ -186,8 +186,8 @@ public final class SyncEngine {
             let outcome: PushOutcome
             do {
                 outcome = try transferring {
-                    try (transfer ?? settings.makeTransfer()).push(repository, remote: settings.remote, localReference: settings.branchReference,
-                                      remoteReference: settings.branchReference, options: transferOptions)
+                    try remoteTransfer.push(repository, remote: settings.remote, localReference: settings.branchReference,
+                                            remoteReference: settings.branchReference, options: transferOptions)
                 }
             } catch let refusal as HostKeyRefusal {
                 refused(&report, refusal); return
