@@ -72,7 +72,8 @@ enum CLIError: Error, CustomStringConvertible {
 /// Writes to standard error.
 enum StandardError {
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        // A closed standard error (EPIPE: SIGPIPE is ignored) must not trap, as the non-throwing write does.
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
 

@@ -47,7 +47,7 @@ public struct GitCredentialHelper: Sendable {
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))  // git gone: EPIPE, not a trap
         try? stdin.fileHandleForWriting.close()
         let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
