@@ -65,9 +65,11 @@ extension ProcessTests {
             let seconds = Date().timeIntervalSince(started)
             let lines = child.stdout.split(separator: "\n")
             #expect(lines.last == #"{"outcome":"pushed"}"#, "\(child.stdout)\(child.stderr)")
-            // At most one heartbeat per 100 ms; the first is written before the request is read.
+            // At most one heartbeat per 100 ms; the first is written before the request is read,
+            // and opening, walking and the final reference update give none: at least one a
+            // second on average, where a push without pack callbacks gives just the first.
             let beats = lines.filter { $0 == "progress" }.count
-            #expect(beats >= 2 && Double(beats) >= seconds * 10 / 3, "\(beats) heartbeats in \(seconds) s")
+            #expect(beats >= 3 && Double(beats) >= seconds, "\(beats) heartbeats in \(seconds) s")
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: clone))
         }
     }
