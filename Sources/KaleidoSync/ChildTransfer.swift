@@ -2,7 +2,7 @@ internal import Foundation
 internal import Glibc
 public import KaleidoGit
 
-/// Fetches, pushes and reads ssh host keys in a child process `EXECUTABLE __transfer LABEL`
+/// Fetches, pushes and reads ssh host keys in a child process `EXECUTABLE __transfer LABEL PID`
 /// (`TransferChild` is its other end), so that a transfer which stops making progress can be
 /// abandoned: libgit2 1.5 has no network timeout, and its callbacks run only when data arrives,
 /// so a server that accepts and never answers (or a dead NFS mount, or a DNS lookup that hangs)
@@ -56,7 +56,8 @@ public struct ChildTransfer: RemoteTransfer {
     }
 
     private func run(_ request: TransferRequest, isCancelled: () -> Bool, operation: String) throws -> TransferReply {
-        let child = WatchedChild(executable: executable, arguments: ["__transfer", label], stallTimeout: timeout)
+        // Our pid, so that the child can tell whether we died before it asked to die with us.
+        let child = WatchedChild(executable: executable, arguments: ["__transfer", label, "\(getpid())"], stallTimeout: timeout)
         let input = Array(try JSONEncoder().encode(request))
         switch try child.run(input: input, isCancelled: isCancelled) {
         case .cancelled:

@@ -6,7 +6,7 @@ internal import KaleidoGit
 @_silgen_name("prctl")
 private func prctl(_ option: Int32, _ argument: UInt) -> Int32
 
-/// The child end of `ChildTransfer`: `kaleido __transfer LABEL`, dispatched by `kaleido`'s
+/// The child end of `ChildTransfer`: `kaleido __transfer LABEL PARENT-PID`, dispatched by `kaleido`'s
 /// main before the argument parser. Reads one `TransferRequest` (JSON) on standard input,
 /// runs it with libgit2, prints a heartbeat line (at most every 100 ms) whenever libgit2 calls
 /// back, and the `TransferReply` as the last line.
@@ -14,8 +14,10 @@ public enum TransferChild {
     /// Runs the request on standard input; returns the exit status (0 whenever a reply was
     /// written, failures included: the reply says what failed).
     public static func main() -> Int32 {
-        // Killed with the process that started us (a daemon killed -9 leaves no transfer behind).
+        // Killed with the process that started us (a daemon killed -9 leaves no transfer behind);
+        // a parent that died before this line would not be noticed, so compare with its pid.
         _ = prctl(1, UInt(SIGKILL))
+        if let parent = CommandLine.arguments.dropFirst(3).first.flatMap(Int32.init), getppid() != parent { return 1 }
         signal(SIGPIPE, SIG_IGN)
         closeInheritedDescriptors()
         let heartbeat = Heartbeat()
