@@ -19,7 +19,6 @@ public enum TransferChild {
         _ = prctl(1, UInt(SIGKILL))
         if let parent = CommandLine.arguments.dropFirst(3).first.flatMap(Int32.init), getppid() != parent { return 1 }
         signal(SIGPIPE, SIG_IGN)
-        closeInheritedDescriptors()
         let heartbeat = Heartbeat()
         heartbeat.beat(force: true)
         let input = FileHandle.standardInput.readDataToEndOfFile()
@@ -35,14 +34,6 @@ public enum TransferChild {
             reply = failure
         }
         return heartbeat.finish(with: reply.line()) ? 0 : 1
-    }
-
-    /// Closes every descriptor but standard input, output and error. Whatever the parent left
-    /// open without FD_CLOEXEC (a lock, a socket Foundation's `Process` watches to see that the
-    /// parent has exited) must not be held by a transfer that may outlive it by a few ms.
-    private static func closeInheritedDescriptors() {
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 { close(fd) }
     }
 
     static func run(_ request: TransferRequest, heartbeat: Heartbeat) -> TransferReply {

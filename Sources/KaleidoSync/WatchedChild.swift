@@ -5,6 +5,10 @@ internal import Glibc
 @_silgen_name("pipe2")
 private func pipe2(_ descriptors: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
 
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+, also under _GNU_SOURCE).
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+
 /// A child process whose standard output is its heartbeat: started with `posix_spawn`, given
 /// its input on a pipe, then watched in 100 ms slices until it ends, stops writing for longer
 /// than the stall timeout, or the caller cancels. A stalled or cancelled child is killed with
@@ -100,6 +104,10 @@ struct WatchedChild {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        // Nothing else the parent holds without FD_CLOEXEC (a lock, the socket Foundation's
+        // `Process` watches to see that its child exited) may outlive it in a transfer. Closed
+        // before exec: after it, the runtime has descriptors of its own.
+        _ = addCloseFrom(&actions, 3)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
