@@ -12,6 +12,8 @@ struct Snapshot {
     var summary: String?
     /// Files that do not parse: not committed.
     var waiting: [WaitingFile]
+    /// Conflicts recorded while merging files that waited (against the version they were based on).
+    var conflicts: [ConflictNote] = []
     /// Paths whose working-tree content differs from the tip on purpose (the waiting files).
     var held: Set<String> { Set(waiting.map(\.path)) }
 }

@@ -50,23 +50,30 @@ extension SyncEngine {
         var items: [ChangeDescription.Item] = []
         var waiting: [WaitingFile] = []
         var waitingBytes: [(String, [UInt8], FileMode)] = []
+        var bases = waitingBases
+        var conflicts: [ConflictNote] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
             let path = file.path
             // Removing what was seen leaves in `tracked` exactly the deleted files.
             let old = tracked.removeValue(forKey: path)
-            if old?.id == file.id && old?.mode == file.mode { continue }
+            if old?.id == file.id && old?.mode == file.mode { bases.release(path); continue }
             // Never committed: other replicas would refuse the commit (IncomingCheck.swift).
             if let message = kaleidoRule(path, file.mode) {
                 waiting.append(WaitingFile(path: path, line: 1, column: 1, message: message))
                 continue
             }
-            guard let bytes = scanner.read(path) else { continue }
+            guard var bytes = scanner.read(path) else { continue }
             if Self.isYAML(path) {
                 do { _ = try YAMLParser().parseDocument(bytes) } catch {
+                    bases.hold(path, basedOn: old?.id)
                     waiting.append(WaitingFile(path: path, line: error.mark.line, column: error.mark.column, message: error.message))
                     waitingBytes.append((path, bytes, file.mode))
                     continue
                 }
+            }
+            if let base = bases.base(of: path) {
+                bytes = try mergeWaited(path, bytes: bytes, mode: file.mode, base: base, tipEntry: old?.id, tip: tip, report: &conflicts)
+                bases.release(path)
             }
             edits.append((path, .write(try repository.writeBlob(bytes), mode: file.mode)))
             items.append(.init(path: path, old: try old.map { try repository.readBlob($0.id) }, new: bytes))
@@ -92,6 +99,14 @@ extension SyncEngine {
             }
         }
         try keepWaiting(waitingBytes, on: snapshot.tip)
+        // The bases are saved once the commit that settles them exists: a crash before it
+        // leaves them in place, and the next cycle merges again from the same base.
+        bases.keep(only: Set(waiting.map(\.path)))
+        if bases != waitingBases {
+            try bases.save(to: waitingBasesPath)
+            waitingBases = bases
+        }
+        snapshot.conflicts = conflicts
         reportWaitingChanges(waiting)
         lastCleanSnapshot = (snapshot.tip, waiting)
         scanner.cleanTip = snapshot.tip?.hex ?? "none"

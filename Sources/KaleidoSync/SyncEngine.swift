@@ -76,6 +76,9 @@ public final class SyncEngine {
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
     /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
     var loggedRefusal: HostKeyRefusal?
+    /// The versions the waiting files' texts are based on (durable: see `WaitingBases`).
+    var waitingBases: WaitingBases
+    let waitingBasesPath: String
     /// The config problem last logged, for the same reason.
     var loggedConfigProblem: ConfigProblem?
 
@@ -95,6 +98,8 @@ public final class SyncEngine {
         state = SyncState.load(from: statePath)
         scanner = WorkingTreeScanner(root: settings.root)
         scanner.load(from: cachePath)
+        waitingBasesPath = WaitingBases.path(gitDirectory: repository.gitDirectory)
+        waitingBases = WaitingBases.load(from: waitingBasesPath)
         if let clean = scanner.cleanTip {
             lastCleanSnapshot = (clean == "none" ? nil : ObjectID(hex: clean), state.waiting)
         }
@@ -152,6 +157,7 @@ public final class SyncEngine {
                 logger.info("committed", metadata: ["kb": "\(settings.root)", "commit": "\(summary)"])
             }
             report.waiting = snapshot.waiting
+            report.conflicts += snapshot.conflicts
             guard network, !isCancelled() else { return }
             do {
                 try repository.fetch(remote: settings.remote, options: transferOptions)
@@ -256,7 +262,13 @@ public final class SyncEngine {
     private func finish(_ report: inout CycleReport) {
         try? followConfig(&report)  // a config the cycle brought in is checked (and reported) now
         state.lastCycle = Date()
-        state.waiting = report.waiting
+        // After the merge: the teammates' changes a waiting file holds back are the tip's.
+        let tip = try? repository.resolveReference(settings.branchReference)
+        state.waiting = report.waiting.map { file in
+            var file = file
+            if let base = waitingBases.base(of: file.path) { file.heldChanges = heldChanges(file.path, base: base, tip: tip ?? nil) }
+            return file
+        }
         state.daemonPID = daemonPID
         if let tip = try? repository.resolveReference(settings.branchReference) {
             state.head = tip.hex

@@ -8,6 +8,10 @@ public struct WaitingFile: Codable, Hashable, Sendable {
     public var line: Int
     public var column: Int
     public var message: String
+    /// Teammates' changes to this file brought into the branch but not into the file, which
+    /// is never overwritten while it waits ("tn-mun-sfax: 1 change from Alice waiting until your
+    /// file parses"); merged field by field once it parses.
+    public var heldChanges: String?
 
     /// `path:line:col: message`, as a compiler prints it.
     public var rendered: String { "\(path):\(line):\(column): error: \(message)" }

@@ -59,6 +59,7 @@ public struct SyncStatus: Codable, Sendable {
         if !state.waiting.isEmpty {
             lines.append("Waiting, not committed because they do not parse (a copy is on refs/kaleido/wip/\(branch)):")
             lines += state.waiting.map { "  " + $0.rendered }
+            lines += state.waiting.compactMap { $0.heldChanges.map { "  " + $0 } }
         }
         if !state.conflicts.isEmpty {
             lines.append("Open conflicts:")
