@@ -6,9 +6,10 @@ extension SyncEngine {
     /// tip changed the file meanwhile (a teammate's edit, brought in but never written over the
     /// waiting file), the consultant's text is merged field by field against the version it was
     /// based on, with the tip's version as theirs; the result is also written to the file.
-    /// Otherwise the text as it is.
+    /// Otherwise the text as it is. `nil` when the file cannot take the merge now (changed
+    /// since it was read, or being written): it waits for the next cycle, its base kept.
     func mergeWaited(_ path: String, bytes: [UInt8], mode: FileMode, base: ObjectID?, tipEntry: ObjectID?, tip: ObjectID?,
-                     report: inout [ConflictNote]) throws -> [UInt8] {
+                     report: inout [ConflictNote]) throws -> [UInt8]? {
         guard base != tipEntry, isRecord(path), let tip else { return bytes }
         let tipCommit = try repository.commit(tip)
         let me = signature()
@@ -29,21 +30,22 @@ extension SyncEngine {
             else { return bytes }
             output = kept
         }
+        guard output.bytes != bytes else { return bytes }
+        // The file gets the merge too, unless it changed since it was read or another program
+        // is writing it: then the next cycle merges the newer text from the same base.
+        let writer = WorkingTreeWriter(root: settings.root)
+        let pending = try writer.prepare(output.bytes, for: path, mode: mode == .executable ? 0o755 : 0o644)
+        let lease = stableFileLease(path)
+        guard let lease, let current = scanner.file(at: path), current.id == (try ObjectID.blob(hashing: bytes)) else {
+            pending.discard()
+            return nil
+        }
+        try withExtendedLifetime(lease) { try pending.commit() }
+        ownWrites[path] = try ObjectID.blob(hashing: output.bytes)
         if !output.conflicts.isEmpty {
             report.append(ConflictNote(path: path, kind: "fields", detail: output.conflicts.joined(separator: ", "), sibling: nil, at: now))
             logger.warning("conflict recorded", metadata: ["kb": "\(settings.root)", "file": "\(path)", "detail": "\(output.conflicts)"])
         }
-        guard output.bytes != bytes else { return bytes }
-        // The file gets the merge too, unless it changed since it was read: then the next
-        // cycle merges the newer text (its base is still recorded until this commit lands).
-        let writer = WorkingTreeWriter(root: settings.root)
-        let pending = try writer.prepare(output.bytes, for: path, mode: mode == .executable ? 0o755 : 0o644)
-        guard let now = scanner.file(at: path), now.id == (try ObjectID.blob(hashing: bytes)) else {
-            pending.discard()
-            throw SyncError.io("\(path) changed while it was being merged")
-        }
-        try pending.commit()
-        ownWrites[path] = try ObjectID.blob(hashing: output.bytes)
         return output.bytes
     }
 

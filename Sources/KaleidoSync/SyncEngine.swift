@@ -76,6 +76,10 @@ public final class SyncEngine {
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
     /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
     var loggedRefusal: HostKeyRefusal?
+    /// Seconds a changed file must have been still before it is committed (the daemon's quiet
+    /// period; 0 for `kaleido sync`, which the consultant runs once done). A file another
+    /// program has open for writing is never committed nor replaced, whatever this says.
+    public var settleTime: Double = 0
     /// The versions the waiting files' texts are based on (durable: see `WaitingBases`).
     var waitingBases: WaitingBases
     let waitingBasesPath: String
