@@ -71,7 +71,7 @@ extension SyncEngine {
         } catch GitError.Code.exists {
             return .restart
         }
-        _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: target) }
+        updateIndex(to: target)
         report.broughtIn = true
         // Conflicts another replica recorded arrive in the records: list them here too.
         let recorded = Set(report.conflicts.map(\.path))

@@ -111,7 +111,7 @@ extension SyncEngine {
                 snapshot.tip = commit
                 snapshot.commit = commit
                 snapshot.summary = String(message.prefix { $0 != "\n" })
-                _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: commit) }
+                updateIndex(to: commit)
             }
         }
         try keepWaiting(waitingBytes, on: snapshot.tip)

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Glibc
 public import KaleidoGit
 internal import KaleidoYAML
 public import Logging
@@ -150,9 +151,7 @@ public final class SyncEngine {
         }
         // The killed sync's index write never happened: bring git's index back to HEAD, so
         // that `git status` shows the consultant's real changes, not the sync's last commit.
-        if StaleLocks.removedIndexLock(recovered), let head = try? repository.head().commit {
-            _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: head) }
-        }
+        repairIndexIfBehind(force: StaleLocks.removedIndexLock(recovered))
         for attempt in 0..<8 {
             report.restarts = attempt
             let snapshot = try takeSnapshot(scan: scan || attempt > 0)
@@ -274,6 +273,9 @@ public final class SyncEngine {
             return file
         }
         state.daemonPID = daemonPID
+        state.indexBehind = access(indexBehindMarker, F_OK) == 0
+            ? "git's index is behind the last commit (another git command held it); the next cycle repairs it: do not `git commit` by hand until then"
+            : nil
         if let tip = try? repository.resolveReference(settings.branchReference) {
             state.head = tip.hex
             if let remote = try? repository.resolveReference(settings.trackingReference),

@@ -43,6 +43,9 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var head: String?
     /// The process id of the daemon that wrote the state, `nil` for `kaleido sync`.
     public var daemonPID: Int32?
+    /// Set while git's index lags behind the branch (a git command held it when the sync
+    /// committed): a plain `git commit` then would revert the sync's work. Repaired by the next cycle.
+    public var indexBehind: String?
     /// The shared config does not load: the sync runs on the last config that did.
     public var configProblem: ConfigProblem?
     /// The remote commit the last cycle refused (an unsafe path in its tree), until the

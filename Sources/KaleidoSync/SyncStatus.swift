@@ -49,6 +49,7 @@ public struct SyncStatus: Codable, Sendable {
             lines.append("Ahead \(state.ahead), behind \(state.behind)")
         }
         if let error = state.lastError { lines.append("Last error: \(error)") }
+        if let behind = state.indexBehind { lines.append("Warning: \(behind)") }
         if let problem = state.configProblem {
             lines.append("Config problem (\(problem.origin)); \(ConfigProblem.consequence):")
             lines.append("  " + problem.diagnostic)
