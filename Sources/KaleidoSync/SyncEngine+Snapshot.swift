@@ -51,6 +51,7 @@ extension SyncEngine {
         var items: [ChangeDescription.Item] = []
         var waiting: [WaitingFile] = []
         var waitingBytes: [(String, [UInt8], FileMode)] = []
+        waiting += scan.refused.map { WaitingFile(path: $0.path, line: 1, column: 1, message: $0.reason) }
         var bases = waitingBases
         var conflicts: [ConflictNote] = []
         var busy: Set<String> = []
