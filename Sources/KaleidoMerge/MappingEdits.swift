@@ -19,7 +19,7 @@ extension TreeMerger {
             let keyStart = pair.key.span.start.offset
             if a.startsLine(keyStart) {
                 let range = a.lineStart(keyStart)..<a.lineEnd(pair.value.span.end.offset)
-                edits.append(TextEdit(range: range, text: commentLines(in: range, of: pair.value, text: a)))
+                edits.append(TextEdit(range: range, text: commentLines(in: range, of: pair.value, text: a, droppingBase: true)))
             } else {
                 // The first key of a compact item (`- id: x`): the next kept key moves up onto the dash line.
                 guard let next = pairsA.indices.first(where: { $0 > index && !deleted.contains($0) }) else {
@@ -59,37 +59,78 @@ extension TreeMerger {
         var end = b.lineEnd(pair.value.span.end.offset)
         if end > keyStart, b.bytes[end - 1] == SourceText.newline { end -= 1 }
         let raw = b.slice(keyStart..<end)
-        return SourceText.spaces(column) + SourceText.reindent(raw, by: column - b.column(keyStart)) + [SourceText.newline]
+        let delta = column - b.column(keyStart)
+        return SourceText.reindent(commentLinesAbove(keyStart, in: b), by: delta, firstLineToo: true)
+            + SourceText.spaces(column) + SourceText.reindent(raw, by: delta) + [SourceText.newline]
     }
 
-    /// A flow mapping of a written again with its kept pairs (a's text, with their inner edits)
-    /// and b's added pairs.
-    func rebuildFlowMapping(_ nodeA: YAMLNode, entries: [Part], pairsB: [YAMLPair], flowB: Bool,
-                            inner: [TextEdit]) throws(SurgeryError) -> TextEdit {
-        guard let pairsA = nodeA.pairs else { throw SurgeryError(reason: "not a mapping") }
-        var parts: [String] = []
-        var used = 0
-        for entry in entries {
-            switch entry {
-            case .a(let index):
-                let pair = pairsA[index]
-                let range = pair.key.span.start.offset..<max(pair.key.span.end.offset, pair.value.span.end.offset)
-                let mine = inner.filter { range.contains($0.range.lowerBound) || $0.range.lowerBound == range.upperBound }
-                used += mine.count
-                parts.append(String(decoding: try a.render(range, edits: mine), as: UTF8.self))
-            case .b(let index):
-                let pair = pairsB[index]
-                let raw = b.slice(pair.key.span.start.offset..<max(pair.key.span.end.offset, pair.value.span.end.offset))
-                if flowB, !raw.contains(SourceText.newline) {
-                    parts.append(String(decoding: raw, as: UTF8.self))
-                } else {
-                    parts.append(Self.flowText(pair.key) + ": " + Self.flowText(pair.value))
-                }
-            case .node(let node):
-                parts.append(Self.flowText(node))
+    /// The comment lines right above the line of `offset` (no blank line between), not indented
+    /// deeper than it: they belong to the entry there and travel with it.
+    func commentLinesAbove(_ offset: Int, in text: SourceText) -> ArraySlice<UInt8> {
+        let column = text.column(offset)
+        let lineStart = text.lineStart(offset)
+        var start = lineStart
+        while start > 0 {
+            let previous = text.lineStart(start - 1)
+            var first = previous
+            while first < start, text.bytes[first] == SourceText.space { first += 1 }
+            guard first < start, text.bytes[first] == UInt8(ascii: "#"), first - previous <= column else { break }
+            start = previous
+        }
+        return text.bytes[start..<lineStart]
+    }
+
+    /// Deletions and insertions of keys in a flow mapping of a (`{a: 1, b: 2}`, a JSON object),
+    /// in place: the rest of its text, line breaks included, stays as it is.
+    func flowMappingEdits(_ nodeA: YAMLNode, pairsA: [YAMLPair], pairsB: [YAMLPair], flowB: Bool, deleted: [Int],
+                          additions: [(after: Int?, bIndex: Int)]) throws(SurgeryError) -> [TextEdit] {
+        func end(_ pair: YAMLPair) -> Int { max(pair.key.span.end.offset, pair.value.span.end.offset) }
+        let gone = Set(deleted)
+        guard let lastKept = pairsA.indices.last(where: { !gone.contains($0) }) else {
+            throw SurgeryError(reason: "every key of a flow mapping is deleted")
+        }
+        var edits: [TextEdit] = []
+        for index in deleted.sorted() where index < lastKept {
+            let range = pairsA[index].key.span.start.offset..<pairsA[index + 1].key.span.start.offset
+            guard Self.onlySeparators(a.bytes[end(pairsA[index])..<range.upperBound]) else {
+                throw SurgeryError(reason: "something stands between two keys of a flow mapping")
+            }
+            edits.append(TextEdit(range: range, text: []))
+        }
+        if let lastDeleted = deleted.max(), lastDeleted > lastKept {
+            let range = end(pairsA[lastKept])..<end(pairsA[lastDeleted])
+            guard Self.onlySeparators(a.bytes[range.lowerBound..<pairsA[lastKept + 1].key.span.start.offset]) else {
+                throw SurgeryError(reason: "something stands between two keys of a flow mapping")
+            }
+            edits.append(TextEdit(range: range, text: []))
+        }
+        let separator = flowSeparator(nodeA, firstKey: pairsA[0].key)
+        for addition in additions {
+            let pair = pairsB[addition.bIndex]
+            let raw = b.slice(pair.key.span.start.offset..<end(pair))
+            let text = flowB && !json && !raw.contains(SourceText.newline)
+                ? Array(raw) : Array((flowText(of: pair.key) + ": " + flowText(of: pair.value)).utf8)
+            if let after = addition.after {
+                let offset = end(pairsA[after])
+                edits.append(TextEdit(range: offset..<offset, text: separator + text))
+            } else {
+                let offset = pairsA[0].key.span.start.offset
+                edits.append(TextEdit(range: offset..<offset, text: text + separator))
             }
         }
-        guard used == inner.count else { throw SurgeryError(reason: "an edit fell outside the kept pairs") }
-        return TextEdit(range: nodeA.span.byteRange, text: Array(("{" + parts.joined(separator: ", ") + "}").utf8))
+        return edits
+    }
+
+    /// `, ` in a one-line flow mapping; a comma, a line break and the keys' indentation in one
+    /// written over several lines (a JSON file).
+    func flowSeparator(_ node: YAMLNode, firstKey: YAMLNode) -> [UInt8] {
+        let start = node.span.start.offset, keyStart = firstKey.span.start.offset
+        guard keyStart > start, a.bytes[start..<keyStart].contains(SourceText.newline) else { return Array(", ".utf8) }
+        return [UInt8(ascii: ","), SourceText.newline] + SourceText.spaces(a.column(keyStart))
+    }
+
+    /// Whether bytes hold only what separates two flow entries (blanks, line breaks, a comma).
+    static func onlySeparators(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == SourceText.space || $0 == SourceText.newline || $0 == 0x09 || $0 == 0x0D || $0 == UInt8(ascii: ",") }
     }
 }

@@ -39,7 +39,7 @@ extension TreeMerger {
                 leading[index] = pending + gap
                 pending = []
             } else {
-                pending += gap + commentLines(in: starts[index]..<ends[index], of: itemsA[index], text: a)
+                pending += droppingBaseComments(gap) + commentLines(in: starts[index]..<ends[index], of: itemsA[index], text: a, droppingBase: true)
             }
         }
         trailing = pending
@@ -71,7 +71,9 @@ extension TreeMerger {
         } else if let dash = try? b.dash(before: start), b.startsLine(dash) {
             var end = b.lineEnd(item.span.end.offset)
             if end > dash, b.bytes[end - 1] == SourceText.newline { end -= 1 }
-            return SourceText.reindent(b.slice(b.lineStart(dash)..<end), by: column - b.column(dash), firstLineToo: true) + [SourceText.newline]
+            let delta = column - b.column(dash)
+            return SourceText.reindent(commentLinesAbove(dash, in: b), by: delta, firstLineToo: true)
+                + SourceText.reindent(b.slice(b.lineStart(dash)..<end), by: delta, firstLineToo: true) + [SourceText.newline]
         }
         return Array(YAMLEmitter().emitSequenceItem(Values.detached(item), indentation: column).utf8)
     }
@@ -92,13 +94,13 @@ extension TreeMerger {
                 texts.append(String(decoding: try a.render(range, edits: mine), as: UTF8.self))
             case .b(let index):
                 let raw = b.slice(itemsB[index].span.byteRange)
-                if flowB, !raw.contains(SourceText.newline) {
+                if flowB, !json, !raw.contains(SourceText.newline) {
                     texts.append(String(decoding: raw, as: UTF8.self))
                 } else {
-                    texts.append(Self.flowText(itemsB[index]))
+                    texts.append(flowText(of: itemsB[index]))
                 }
             case .node(let node):
-                texts.append(Self.flowText(node))
+                texts.append(flowText(of: node))
             }
         }
         guard used == inner.count else { throw SurgeryError(reason: "an edit fell outside the kept items") }

@@ -35,6 +35,11 @@ struct TreeMerger {
     let baseText: SourceText?
     let hints: [FieldHint]
     var conflicts: [FoundConflict] = []
+    /// The base's comment lines, when comments are merged: those inside a node a side deleted
+    /// go with it; only the lines ours added there are kept.
+    var baseComments: Set<String>?
+    /// Whether a's record is a JSON object: new flow text is then written as JSON.
+    var json = false
 
     init(a: SourceText, b: SourceText, base: SourceText?, hints: [FieldHint]) {
         self.a = a
@@ -208,12 +213,8 @@ struct TreeMerger {
                 structural.append(TextEdit(range: slotA.region, text: Array((slotA.kind == .flowItem || slotA.kind == .root ? "{}" : " {}").utf8)))
                 structural += keptComments(in: nodeA, at: slotA)
             } else if styleA == .flow {
-                structural.append(try rebuildFlowMapping(nodeA, entries: entries.map {
-                    switch $0 {
-                    case .a(let index, _): .a(index)
-                    case .b(let index): .b(index)
-                    }
-                }, pairsB: pairsB, flowB: styleB == .flow, inner: inner))
+                structural = inner + (try flowMappingEdits(nodeA, pairsA: pairsA, pairsB: pairsB, flowB: styleB == .flow,
+                                                           deleted: deleted, additions: additions))
             } else {
                 try blockMappingEdits(pairsA: pairsA, pairsB: pairsB, flowB: styleB == .flow, deleted: deleted,
                                       additions: additions, edits: &structural)
