@@ -1,10 +1,12 @@
+import KaleidoKB
 import KaleidoYAML
 
 /// The comments of one side's text, each anchored to the node it belongs to, so that the
 /// comments of three texts can be compared place by place (`CommentMerge`).
 ///
 /// Anchors are paths that do not depend on layout: `.phone`, `.contacts[amel-b]`,
-/// `.themes[=sfax#0]` (a list element by value and occurrence). A comment line belongs to the
+/// `.themes[=sfax#0]` (a list element by value and occurrence; items of a keyed list by the
+/// schema's `x-merge-key`). A comment line belongs to the
 /// entry (key or `-` item) on the next content line, or, when it is indented deeper than that
 /// entry, to the end of the block collection it closes (anchor `PATH/end`). A comment after
 /// content on a line belongs to the node that ends last on that line (`PATH`, or `PATH/key` for
@@ -29,16 +31,19 @@ struct CommentMap {
     /// Where a comment line for an anchor goes in this text (the start of the entry's line, or
     /// just after the last line of a collection and its closing comments), and at which column.
     var places: [String: (offset: Int, column: Int)] = [:]
+    /// The anchor of the entry (key or `-` item) starting on each line, by line start.
+    var anchorAtLine: [Int: String] = [:]
     /// The line start of each node that ends last on its line (where a trailing comment goes).
     var lineOfNode: [String: Int] = [:]
 
     /// Whether `bytes` may hold a comment at all: the merge skips all of this when no side does.
     static func mayHoldComments(_ bytes: [UInt8]) -> Bool { bytes.contains(UInt8(ascii: "#")) }
 
-    init(text: SourceText, root: YAMLNode) {
-        var walker = Walker(text: text)
-        walker.walk(root, path: "", inBlock: true)
+    init(text: SourceText, root: YAMLNode, hints: [FieldHint]) {
+        var walker = Walker(text: text, hints: hints)
+        walker.walk(root, path: "", steps: [], inBlock: true)
         self.places = walker.places
+        self.anchorAtLine = walker.entryAtLine.mapValues(\.path)
         scan(text, walker: walker)
     }
 
@@ -67,31 +72,39 @@ struct CommentMap {
     var isEmpty: Bool { lines.isEmpty && trailing.isEmpty }
 
     /// The anchors of the merged data (which anchors still exist after the merge).
-    static func anchors(of node: YAMLNode) -> Set<String> {
+    static func anchors(of node: YAMLNode, hints: [FieldHint]) -> Set<String> {
         var set: Set<String> = []
-        collect(node, path: "", into: &set)
+        collect(node, path: "", steps: [], hints: hints, into: &set)
         return set
     }
 
-    private static func collect(_ node: YAMLNode, path: String, into set: inout Set<String>) {
+    private static func collect(_ node: YAMLNode, path: String, steps: [PathStep], hints: [FieldHint], into set: inout Set<String>) {
         set.insert(path)
         set.insert(path + "/end")
         set.insert(path + "/key")
         switch node.content {
         case .mapping(let pairs, _):
-            for pair in pairs { collect(pair.value, path: path + "." + Values.keyText(pair.key), into: &set) }
+            for pair in pairs {
+                let key = Values.keyText(pair.key)
+                collect(pair.value, path: path + "." + key, steps: steps + [.key(key)], hints: hints, into: &set)
+            }
         case .sequence(let items, _):
             var counts: [String: Int] = [:]
-            for item in items { collect(item, path: path + Self.itemName(item, counts: &counts), into: &set) }
+            let fields = MergePath.hint(for: steps, in: hints)?.mergeKey
+            for item in items {
+                collect(item, path: path + Self.itemName(item, fields: fields, counts: &counts), steps: steps + [.index(0)], hints: hints, into: &set)
+            }
         default: break
         }
     }
 
     /// A list item's name in an anchor: its `id`, its first scalar field, or its value, with an
     /// occurrence number against repeats.
-    static func itemName(_ item: YAMLNode, counts: inout [String: Int]) -> String {
+    static func itemName(_ item: YAMLNode, fields: [String]?, counts: inout [String: Int]) -> String {
         var name: String
-        if let id = item["id"], id.resolvedScalar != nil {
+        if let fields, item.pairs != nil {
+            name = fields.map { item[$0].map(Values.canonical) ?? "~" }.joined(separator: ",")
+        } else if let id = item["id"], id.resolvedScalar != nil {
             name = "id=" + Values.canonical(id)
         } else if let pairs = item.pairs, let first = pairs.first(where: { $0.value.resolvedScalar != nil }) {
             name = Values.keyText(first.key) + "=" + Values.canonical(first.value)
@@ -107,6 +120,7 @@ struct CommentMap {
     /// text), and which node ends last on each line.
     private struct Walker {
         let text: SourceText
+        let hints: [FieldHint]
         var entryAtLine: [Int: (path: String, column: Int)] = [:]
         var collections: [(end: Int, column: Int, path: String)] = []
         var places: [String: (offset: Int, column: Int)] = [:]
@@ -114,7 +128,10 @@ struct CommentMap {
         /// Per line start: the node that ends last on that line, and where it ends.
         var lastOnLine: [Int: (end: Int, path: String)] = [:]
 
-        init(text: SourceText) { self.text = text }
+        init(text: SourceText, hints: [FieldHint]) {
+            self.text = text
+            self.hints = hints
+        }
 
         mutating func ends(_ node: YAMLNode, path: String) {
             let end = node.span.end.offset
@@ -132,27 +149,29 @@ struct CommentMap {
             places[path] = (line, offset - line)
         }
 
-        mutating func walk(_ node: YAMLNode, path: String, inBlock: Bool) {
+        mutating func walk(_ node: YAMLNode, path: String, steps: [PathStep], inBlock: Bool) {
             switch node.content {
             case .scalar(_, let style):
                 if style != .plain || node.span.start.line != node.span.end.line { scalars.append(node.span.byteRange) }
             case .mapping(let pairs, let style):
                 let block = inBlock && style == .block
                 for pair in pairs {
-                    let child = path + "." + Values.keyText(pair.key)
+                    let key = Values.keyText(pair.key)
+                    let child = path + "." + key
                     if block { entry(child, at: pair.key.span.start.offset) }
-                    walk(pair.key, path: child + "/key", inBlock: false)
+                    walk(pair.key, path: child + "/key", steps: [], inBlock: false)
                     ends(pair.key, path: child + "/key")
-                    walk(pair.value, path: child, inBlock: block)
+                    walk(pair.value, path: child, steps: steps + [.key(key)], inBlock: block)
                 }
                 if block, let first = pairs.first { closes(node, path: path, column: text.column(first.key.span.start.offset)) }
             case .sequence(let items, let style):
                 let block = inBlock && style == .block
                 var counts: [String: Int] = [:]
+                let fields = MergePath.hint(for: steps, in: hints)?.mergeKey
                 for item in items {
-                    let child = path + CommentMap.itemName(item, counts: &counts)
+                    let child = path + CommentMap.itemName(item, fields: fields, counts: &counts)
                     if block, let dash = try? text.dash(before: item.span.start.offset) { entry(child, at: dash) }
-                    walk(item, path: child, inBlock: block)
+                    walk(item, path: child, steps: steps + [.index(0)], inBlock: block)
                 }
                 if block, let first = items.first, let dash = try? text.dash(before: first.span.start.offset) {
                     closes(node, path: path, column: text.column(dash))

@@ -10,62 +10,89 @@
 /// - a trailing comment theirs added, changed or deleted is applied when ours' is still the
 ///   base's; when both changed it differently, ours' stays and theirs' becomes a line above.
 /// A comment whose node is gone from the merge goes with it; edits inside text the structural
-/// merge replaced are skipped (that text already comes whole from one side).
+/// merge replaced are skipped (that text already comes whole from one side), except inside list
+/// items it moves, which carry them (`TreeMerger.rebuildSequence`).
 struct CommentMerge {
+    /// One comment edit of ours' text, and when it applies.
+    struct Edit {
+        enum Condition { case always, anchorKept, anchorGone }
+        var edit: TextEdit
+        var anchor: String
+        var condition: Condition
+
+        /// Whether the edit applies given the anchors of the merged data.
+        func applies(_ merged: Set<String>) -> Bool {
+            switch condition {
+            case .always: true
+            case .anchorKept: merged.contains(anchor)
+            case .anchorGone: !merged.contains(anchor)
+            }
+        }
+    }
+
     let a: SourceText
     let base: CommentMap
     let mapA: CommentMap
     let mapB: CommentMap
     let b: SourceText
-    /// The anchors of the merged data.
-    let merged: Set<String>
 
-    func edits(avoiding structural: [TextEdit]) -> [TextEdit] {
-        let replaced = structural.map(\.range).filter { !$0.isEmpty }
-        func free(_ range: Range<Int>) -> Bool {
-            if range.isEmpty {
-                return !replaced.contains { $0.lowerBound < range.lowerBound && range.lowerBound < $0.upperBound }
-            }
-            return !replaced.contains { $0.overlaps(range) }
-        }
-        var edits: [TextEdit] = []
+    /// Every comment edit, computed before the structural merge so that list items it moves
+    /// can carry theirs (`rebuildSequence`).
+    func candidates() -> [Edit] {
+        var edits: [Edit] = []
         let anchors = Set(mapB.lines.keys).union(base.lines.keys).sorted()
         for anchor in anchors where !anchor.hasPrefix("." + ConflictEntries.key) {
-            edits += lineEdits(anchor, free: free)
+            edits += lineEdits(anchor)
         }
         let trailingAnchors = Set(mapB.trailing.keys).union(base.trailing.keys).sorted()
         for anchor in trailingAnchors where !anchor.hasPrefix("." + ConflictEntries.key) {
-            if let edit = trailingEdit(anchor), free(edit.range) { edits.append(edit) }
+            if let edit = trailingEdit(anchor) { edits.append(Edit(edit: edit, anchor: anchor, condition: .anchorKept)) }
         }
         return edits
     }
 
+    /// The candidates that apply to the merge and fall outside the text it replaced (that text
+    /// comes whole from one side, or was rebuilt with its own comments).
+    static func edits(_ candidates: [Edit], merged: Set<String>, avoiding structural: [TextEdit]) -> [TextEdit] {
+        let replaced = structural.map(\.range).filter { !$0.isEmpty }
+        return candidates.filter { $0.applies(merged) && free($0.edit.range, of: replaced) }.map(\.edit)
+    }
+
+    /// Whether an edit's range can go with `replaced` ones: an insertion not strictly inside any,
+    /// a replacement overlapping none.
+    static func free(_ range: Range<Int>, of replaced: [Range<Int>]) -> Bool {
+        if range.isEmpty {
+            return !replaced.contains { $0.lowerBound < range.lowerBound && range.lowerBound < $0.upperBound }
+        }
+        return !replaced.contains { $0.overlaps(range) }
+    }
+
     /// Comment lines before one anchor: theirs' deletions and additions.
-    private func lineEdits(_ anchor: String, free: (Range<Int>) -> Bool) -> [TextEdit] {
+    private func lineEdits(_ anchor: String) -> [Edit] {
         let baseLines = base.lines[anchor]?.map(\.text) ?? []
         let linesB = mapB.lines[anchor]?.map(\.text) ?? []
         guard baseLines != linesB else { return [] }
         let linesA = mapA.lines[anchor] ?? []
-        var edits: [TextEdit] = []
-        // Deleted by theirs: the base's lines theirs no longer has there.
+        var edits: [Edit] = []
+        // Deleted by theirs: the base's lines theirs no longer has there. A side without any
+        // comment says nothing about them, unless the node itself is gone.
         var remaining = Self.counts(linesB)
         var deleted: [String: Int] = [:]
-        // A side without any comment says nothing about them, unless the node itself is gone.
-        let deletes = !mapB.isEmpty || !merged.contains(anchor)
-        for text in baseLines where deletes {
+        for text in baseLines {
             if remaining[text, default: 0] > 0 { remaining[text]! -= 1 } else { deleted[text, default: 0] += 1 }
         }
         var survivingA: [Int] = []
         for (index, line) in linesA.enumerated() {
-            if deleted[line.text, default: 0] > 0, free(line.range) {
+            if deleted[line.text, default: 0] > 0 {
                 deleted[line.text]! -= 1
-                edits.append(TextEdit(range: line.range, text: []))
+                edits.append(Edit(edit: TextEdit(range: line.range, text: []), anchor: anchor,
+                                  condition: mapB.isEmpty ? .anchorGone : .always))
             } else {
                 survivingA.append(index)
             }
         }
         // Added by theirs: lines neither the base nor ours has there.
-        guard merged.contains(anchor), let place = mapA.places[anchor] else { return edits }
+        guard let place = mapA.places[anchor] else { return edits }
         var inBase = Self.counts(baseLines)
         var inA = Self.counts(survivingA.map { linesA[$0].text })
         var added: [Bool] = []
@@ -89,8 +116,8 @@ struct CommentMerge {
             } else if let next = linesB[(index + 1)...].indices.first(where: { !added[$0] && position(of: linesB[$0], in: linesA, survivingA) != nil }) {
                 offset = linesA[position(of: linesB[next], in: linesA, survivingA)!].range.lowerBound
             }
-            let edit = TextEdit(range: offset..<offset, text: prefix(at: offset) + SourceText.spaces(place.column) + Array(text.utf8) + [SourceText.newline])
-            if free(edit.range) { edits.append(edit) }
+            let text = prefix(at: offset) + SourceText.spaces(place.column) + Array(text.utf8) + [SourceText.newline]
+            edits.append(Edit(edit: TextEdit(range: offset..<offset, text: text), anchor: anchor, condition: .anchorKept))
         }
         return edits
     }
@@ -107,7 +134,7 @@ struct CommentMerge {
     /// The comment after a node: theirs' change applied when ours' is the base's.
     private func trailingEdit(_ anchor: String) -> TextEdit? {
         let old = base.trailing[anchor]?.text, new = mapB.trailing[anchor]
-        guard new?.text != old, merged.contains(anchor), let line = mapA.lineOfNode[anchor] else { return nil }
+        guard new?.text != old, let line = mapA.lineOfNode[anchor] else { return nil }
         let ours = mapA.trailing[anchor]
         if ours?.text == new?.text { return nil }
         if ours?.text == old {

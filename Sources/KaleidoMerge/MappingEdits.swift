@@ -56,12 +56,25 @@ extension TreeMerger {
             if !raw.contains(SourceText.newline) { return SourceText.spaces(column) + raw + [SourceText.newline] }
             return Array(YAMLEmitter().emitMappingEntry(key: Values.detached(pair.key), value: Values.detached(pair.value), indentation: column).utf8)
         }
-        var end = b.lineEnd(pair.value.span.end.offset)
+        var end = closingCommentsEnd(after: b.lineEnd(pair.value.span.end.offset), deeperThan: b.column(keyStart), in: b)
         if end > keyStart, b.bytes[end - 1] == SourceText.newline { end -= 1 }
         let raw = b.slice(keyStart..<end)
         let delta = column - b.column(keyStart)
         return SourceText.reindent(commentLinesAbove(keyStart, in: b), by: delta, firstLineToo: true)
             + SourceText.spaces(column) + SourceText.reindent(raw, by: delta) + [SourceText.newline]
+    }
+
+    /// The end of the comment lines that follow `lineEnd` indented deeper than `column`: they
+    /// close the value of the entry above them and travel with it.
+    func closingCommentsEnd(after lineEnd: Int, deeperThan column: Int, in text: SourceText) -> Int {
+        var end = lineEnd
+        while end < text.bytes.count {
+            var first = end
+            while first < text.bytes.count, text.bytes[first] == SourceText.space { first += 1 }
+            guard first < text.bytes.count, text.bytes[first] == UInt8(ascii: "#"), first - end > column else { break }
+            end = text.lineEnd(first)
+        }
+        return end
     }
 
     /// The comment lines right above the line of `offset` (no blank line between), not indented

@@ -22,15 +22,16 @@ struct MergeRun {
         var merger = TreeMerger(a: a, b: b, base: baseText, hints: hints)
         merger.json = TreeMerger.isJSON(rootA)
         // Comments cost nothing unless theirs or the base has one (a byte scan first).
-        var maps: (base: CommentMap, a: CommentMap, b: CommentMap)?
         let baseHasComments = baseText.map { CommentMap.mayHoldComments($0.bytes) } ?? false
         if mergesComments, let baseText, baseHasComments {
             merger.baseComments = CommentMap.commentLines(of: baseText)
         }
         // Theirs' comments to add, or the base's that ours still has and may have to delete.
         if mergesComments, CommentMap.mayHoldComments(b.bytes) || (baseHasComments && CommentMap.mayHoldComments(a.bytes)) {
-            let mapBase = CommentMap(text: baseText ?? SourceText(bytes: []), root: base ?? YAMLNode(.mapping([], .flow)))
-            maps = (mapBase, CommentMap(text: a, root: rootA), CommentMap(text: b, root: rootB))
+            let mapBase = CommentMap(text: baseText ?? SourceText(bytes: []), root: base ?? YAMLNode(.mapping([], .flow)), hints: hints)
+            let mapA = CommentMap(text: a, root: rootA, hints: hints)
+            merger.commentEdits = CommentMerge(a: a, base: mapBase, mapA: mapA, mapB: CommentMap(text: b, root: rootB, hints: hints), b: b).candidates()
+            merger.itemAnchors = mapA.anchorAtLine
         }
         var edits: [TextEdit] = []
         let rootSlotA = Slot(region: rootA.span.byteRange, indicatorColumn: 0, kind: .root, inFlow: false, entryStart: nil)
@@ -61,10 +62,8 @@ struct MergeRun {
         do {
             try conflictListEdits(rootA: fieldsA, pairA: conflictsPairA, pairB: conflictsPairB, parts: parts, entries: entries,
                                   merger: merger, edits: &edits)
-            if let maps {
-                let comments = CommentMerge(a: a, base: maps.base, mapA: maps.a, mapB: maps.b, b: b,
-                                            merged: CommentMap.anchors(of: expected))
-                edits += comments.edits(avoiding: edits)
+            if !merger.commentEdits.isEmpty {
+                edits += CommentMerge.edits(merger.commentEdits, merged: CommentMap.anchors(of: expected, hints: hints), avoiding: edits)
             }
             let bytes = try a.render(0..<a.bytes.count, edits: edits)
             // The proof: the text reads back as the merge. The compact reading proves it cheaply

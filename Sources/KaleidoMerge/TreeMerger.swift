@@ -38,6 +38,11 @@ struct TreeMerger {
     /// The base's comment lines, when comments are merged: those inside a node a side deleted
     /// go with it; only the lines ours added there are kept.
     var baseComments: Set<String>?
+    /// Theirs' comment edits of a's text (`CommentMerge`), when comments are merged: list items
+    /// a rebuilt list moves take theirs along.
+    var commentEdits: [CommentMerge.Edit] = []
+    /// a's entry anchors by line start (which item a comment edit belongs to).
+    var itemAnchors: [Int: String] = [:]
     /// Whether a's record is a JSON object: new flow text is then written as JSON.
     var json = false
 
