@@ -47,6 +47,30 @@ struct CommentMap {
         scan(text, walker: walker)
     }
 
+    /// Whether two texts hold the same comments in the same order (a byte scan: from each `#`
+    /// that starts a line's content or follows a blank, to the end of its line). When theirs'
+    /// comments are the base's, theirs changed no comment and the merge skips the comment pass.
+    static func sameComments(_ x: [UInt8], _ y: [UInt8]) -> Bool {
+        var indexX = 0, indexY = 0
+        while true {
+            let commentX = nextComment(x, from: &indexX), commentY = nextComment(y, from: &indexY)
+            guard let commentX, let commentY else { return commentX == nil && commentY == nil }
+            guard commentX.elementsEqual(commentY) else { return false }
+        }
+    }
+
+    private static func nextComment(_ bytes: [UInt8], from index: inout Int) -> ArraySlice<UInt8>? {
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "#"), index == 0 || [SourceText.space, SourceText.newline, 0x09].contains(bytes[index - 1]) {
+                let start = index
+                while index < bytes.count, bytes[index] != SourceText.newline { index += 1 }
+                return bytes[start..<index]
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The full comment lines of a text, trimmed (a quick scan: a line of a block scalar that
     /// starts with `#` counts too, which only matters for a comment equal to it).
     static func commentLines(of text: SourceText) -> Set<String> {

@@ -27,7 +27,8 @@ struct MergeRun {
             merger.baseComments = CommentMap.commentLines(of: baseText)
         }
         // Theirs' comments to add, or the base's that ours still has and may have to delete.
-        if mergesComments, CommentMap.mayHoldComments(b.bytes) || (baseHasComments && CommentMap.mayHoldComments(a.bytes)) {
+        if mergesComments, CommentMap.mayHoldComments(b.bytes) || (baseHasComments && CommentMap.mayHoldComments(a.bytes)),
+           baseText.map({ !CommentMap.sameComments($0.bytes, b.bytes) }) ?? true {
             let mapBase = CommentMap(text: baseText ?? SourceText(bytes: []), root: base ?? YAMLNode(.mapping([], .flow)), hints: hints)
             let mapA = CommentMap(text: a, root: rootA, hints: hints)
             merger.commentEdits = CommentMerge(a: a, base: mapBase, mapA: mapA, mapB: CommentMap(text: b, root: rootB, hints: hints), b: b).candidates()
