@@ -102,20 +102,23 @@ extension TreeMerger {
         guard let lastKept = pairsA.indices.last(where: { !gone.contains($0) }) else {
             throw SurgeryError(reason: "every key of a flow mapping is deleted")
         }
+        // A pair before the last kept one goes with the separator after it, one after it with the
+        // separator before it; whatever else stands between (a `_conflicts` pair) stays.
         var edits: [TextEdit] = []
-        for index in deleted.sorted() where index < lastKept {
-            let range = pairsA[index].key.span.start.offset..<pairsA[index + 1].key.span.start.offset
-            guard Self.onlySeparators(a.bytes[end(pairsA[index])..<range.upperBound]) else {
-                throw SurgeryError(reason: "something stands between two keys of a flow mapping")
+        for index in deleted {
+            let pair = pairsA[index]
+            if index < lastKept {
+                var to = end(pair)
+                guard separatorEnd(from: &to) else { throw SurgeryError(reason: "no ',' after a flow pair") }
+                edits.append(TextEdit(range: pair.key.span.start.offset..<to, text: []))
+            } else {
+                var from = pair.key.span.start.offset
+                while from > 0, [SourceText.space, SourceText.newline, 0x09, 0x0D].contains(a.bytes[from - 1]) { from -= 1 }
+                guard from > 0, a.bytes[from - 1] == UInt8(ascii: ",") else { throw SurgeryError(reason: "no ',' before a flow pair") }
+                from -= 1
+                while from > 0, [SourceText.space, SourceText.newline, 0x09, 0x0D].contains(a.bytes[from - 1]) { from -= 1 }
+                edits.append(TextEdit(range: from..<end(pair), text: []))
             }
-            edits.append(TextEdit(range: range, text: []))
-        }
-        if let lastDeleted = deleted.max(), lastDeleted > lastKept {
-            let range = end(pairsA[lastKept])..<end(pairsA[lastDeleted])
-            guard Self.onlySeparators(a.bytes[range.lowerBound..<pairsA[lastKept + 1].key.span.start.offset]) else {
-                throw SurgeryError(reason: "something stands between two keys of a flow mapping")
-            }
-            edits.append(TextEdit(range: range, text: []))
         }
         let separator = flowSeparator(nodeA, firstKey: pairsA[0].key)
         for addition in additions {
@@ -132,6 +135,16 @@ extension TreeMerger {
             }
         }
         return edits
+    }
+
+    /// Moves `offset` over blanks, one comma and the blanks after it; whether a comma was there.
+    func separatorEnd(from offset: inout Int) -> Bool {
+        let blanks: [UInt8] = [SourceText.space, SourceText.newline, 0x09, 0x0D]
+        while offset < a.bytes.count, blanks.contains(a.bytes[offset]) { offset += 1 }
+        guard offset < a.bytes.count, a.bytes[offset] == UInt8(ascii: ",") else { return false }
+        offset += 1
+        while offset < a.bytes.count, blanks.contains(a.bytes[offset]) { offset += 1 }
+        return true
     }
 
     /// `, ` in a one-line flow mapping; a comma, a line break and the keys' indentation in one
