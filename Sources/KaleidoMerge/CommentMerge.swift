@@ -116,15 +116,21 @@ struct CommentMerge {
             } else if let next = linesB[(index + 1)...].indices.first(where: { !added[$0] && position(of: linesB[$0], in: linesA, survivingA) != nil }) {
                 offset = linesA[position(of: linesB[next], in: linesA, survivingA)!].range.lowerBound
             }
-            let text = prefix(at: offset) + SourceText.spaces(place.column) + Array(text.utf8) + [SourceText.newline]
+            let text = prefix(at: offset) + SourceText.spaces(place.column) + Array(text.utf8) + lineBreak
             edits.append(Edit(edit: TextEdit(range: offset..<offset, text: text), anchor: anchor, condition: .anchorKept))
         }
         return edits
     }
 
+    /// ours' line break: CRLF when its first line ends with one.
+    private var lineBreak: [UInt8] {
+        guard let first = a.bytes.firstIndex(of: SourceText.newline), first > 0, a.bytes[first - 1] == 0x0D else { return [SourceText.newline] }
+        return [0x0D, SourceText.newline]
+    }
+
     /// A line break first when the insertion point is the end of a file without one.
     private func prefix(at offset: Int) -> [UInt8] {
-        offset == a.bytes.count && !a.bytes.isEmpty && a.bytes.last != SourceText.newline ? [SourceText.newline] : []
+        offset == a.bytes.count && !a.bytes.isEmpty && a.bytes.last != SourceText.newline ? lineBreak : []
     }
 
     private func position(of text: String, in lines: [CommentMap.Line], _ surviving: [Int]) -> Int? {
@@ -155,7 +161,7 @@ struct CommentMerge {
         guard let new else { return nil }
         var indent = line
         while indent < a.bytes.count, a.bytes[indent] == SourceText.space { indent += 1 }
-        return TextEdit(range: line..<line, text: SourceText.spaces(indent - line) + Array(new.text.utf8) + [SourceText.newline])
+        return TextEdit(range: line..<line, text: SourceText.spaces(indent - line) + Array(new.text.utf8) + lineBreak)
     }
 
     static func counts(_ texts: [String]) -> [String: Int] {
