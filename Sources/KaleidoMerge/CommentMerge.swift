@@ -19,6 +19,8 @@ struct CommentMerge {
         var edit: TextEdit
         var anchor: String
         var condition: Condition
+        /// Its position among the candidates (which ones a rebuilt list already applied).
+        var number = 0
 
         /// Whether the edit applies given the anchors of the merged data.
         func applies(_ merged: Set<String>) -> Bool {
@@ -48,14 +50,20 @@ struct CommentMerge {
         for anchor in trailingAnchors where !anchor.hasPrefix("." + ConflictEntries.key) {
             if let edit = trailingEdit(anchor) { edits.append(Edit(edit: edit, anchor: anchor, condition: .anchorKept)) }
         }
+        for index in edits.indices { edits[index].number = index }
         return edits
+    }
+
+    /// The candidates a rebuilt list already wrote into the items it moved.
+    final class Applied {
+        var numbers: Set<Int> = []
     }
 
     /// The candidates that apply to the merge and fall outside the text it replaced (that text
     /// comes whole from one side, or was rebuilt with its own comments).
-    static func edits(_ candidates: [Edit], merged: Set<String>, avoiding structural: [TextEdit]) -> [TextEdit] {
+    static func edits(_ candidates: [Edit], merged: Set<String>, avoiding structural: [TextEdit], applied: Set<Int>) -> [TextEdit] {
         let replaced = structural.map(\.range).filter { !$0.isEmpty }
-        return candidates.filter { $0.applies(merged) && free($0.edit.range, of: replaced) }.map(\.edit)
+        return candidates.filter { !applied.contains($0.number) && $0.applies(merged) && free($0.edit.range, of: replaced) }.map(\.edit)
     }
 
     /// Whether an edit's range can go with `replaced` ones: an insertion not strictly inside any,

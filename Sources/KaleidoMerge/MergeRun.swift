@@ -64,7 +64,8 @@ struct MergeRun {
             try conflictListEdits(rootA: fieldsA, pairA: conflictsPairA, pairB: conflictsPairB, parts: parts, entries: entries,
                                   merger: merger, edits: &edits)
             if !merger.commentEdits.isEmpty {
-                edits += CommentMerge.edits(merger.commentEdits, merged: CommentMap.anchors(of: expected, hints: hints), avoiding: edits)
+                edits += CommentMerge.edits(merger.commentEdits, merged: CommentMap.anchors(of: expected, hints: hints), avoiding: edits,
+                                           applied: merger.appliedComments.numbers)
             }
             let bytes = try a.render(0..<a.bytes.count, edits: edits)
             // The proof: the text reads back as the merge. The compact reading proves it cheaply

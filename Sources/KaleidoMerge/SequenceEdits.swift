@@ -52,7 +52,6 @@ extension TreeMerger {
                 output += leading[index]
                 // Theirs' comments inside a's item travel with it (those before its first line went with the gap).
                 let comments = itemCommentEdits(starts[index], in: starts[index]...ends[index], inner: editsOf[index])
-                    .filter { !($0.range.isEmpty && $0.range.lowerBound == starts[index]) }
                 chunk = try a.render(starts[index]..<ends[index], edits: editsOf[index] + comments)
             case .b(let index):
                 chunk = itemText(itemsB[index], flowB: flowB, column: column)
@@ -67,17 +66,23 @@ extension TreeMerger {
     }
 
     /// Theirs' comment edits that belong to a's item on the line starting at `lineStart` (its
-    /// own, or of a node inside it) and fall within `range`, clear of the item's other edits.
+    /// own, or of a node inside it) and fall within `range`, clear of the item's other edits;
+    /// marked as applied. Lines before the item go with the gap before it (`range` ending at
+    /// `lineStart`), not with the item's own lines (`range` starting there).
     func itemCommentEdits(_ lineStart: Int, in range: ClosedRange<Int>, inner: [TextEdit]) -> [TextEdit] {
         guard !commentEdits.isEmpty, let item = itemAnchors[lineStart] else { return [] }
         let replaced = inner.map(\.range).filter { !$0.isEmpty }
-        return commentEdits.filter { candidate in
+        let mine = commentEdits.filter { candidate in
             let anchor = candidate.anchor
-            guard candidate.condition != .anchorGone,
+            guard candidate.condition != .anchorGone, !appliedComments.numbers.contains(candidate.number),
                   anchor == item || anchor.hasPrefix(item + ".") || anchor.hasPrefix(item + "[") || anchor.hasPrefix(item + "/"),
-                  range.contains(candidate.edit.range.lowerBound), range.contains(candidate.edit.range.upperBound) else { return false }
+                  range.contains(candidate.edit.range.lowerBound), range.contains(candidate.edit.range.upperBound),
+                  !(candidate.edit.range.isEmpty && candidate.edit.range.lowerBound == lineStart && range.lowerBound == lineStart)
+            else { return false }
             return CommentMerge.free(candidate.edit.range, of: replaced)
-        }.map(\.edit)
+        }
+        appliedComments.numbers.formUnion(mine.map(\.number))
+        return mine.map(\.edit)
     }
 
     /// One of b's items as whole lines with its `-` at `column` in a.

@@ -41,6 +41,8 @@ struct TreeMerger {
     /// Theirs' comment edits of a's text (`CommentMerge`), when comments are merged: list items
     /// a rebuilt list moves take theirs along.
     var commentEdits: [CommentMerge.Edit] = []
+    /// Which of them a rebuilt list wrote (shared by the copies of this merger).
+    let appliedComments = CommentMerge.Applied()
     /// a's entry anchors by line start (which item a comment edit belongs to).
     var itemAnchors: [Int: String] = [:]
     /// Whether a's record is a JSON object: new flow text is then written as JSON.
