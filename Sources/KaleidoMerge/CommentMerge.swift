@@ -42,9 +42,10 @@ struct CommentMerge {
     /// can carry theirs (`rebuildSequence`).
     func candidates() -> [Edit] {
         var edits: [Edit] = []
+        let addedByOurs = addedByOurs()
         let anchors = Set(mapB.lines.keys).union(base.lines.keys).sorted()
         for anchor in anchors where !anchor.hasPrefix("." + ConflictEntries.key) {
-            edits += lineEdits(anchor)
+            edits += lineEdits(anchor, addedByOurs: addedByOurs)
         }
         let trailingAnchors = Set(mapB.trailing.keys).union(base.trailing.keys).sorted()
         for anchor in trailingAnchors where !anchor.hasPrefix("." + ConflictEntries.key) {
@@ -52,6 +53,19 @@ struct CommentMerge {
         }
         for index in edits.indices { edits[index].number = index }
         return edits
+    }
+
+    /// The comment lines ours added itself, wherever: theirs adding the same line elsewhere
+    /// (where its node went, or above an entry it brings) does not write it twice.
+    func addedByOurs() -> Set<String> {
+        var added: Set<String> = []
+        for (anchor, lines) in mapA.lines {
+            var inBase = Self.counts(base.lines[anchor]?.map(\.text) ?? [])
+            for line in lines {
+                if inBase[line.text, default: 0] > 0 { inBase[line.text]! -= 1 } else { added.insert(line.text) }
+            }
+        }
+        return added
     }
 
     /// The candidates a rebuilt list already wrote into the items it moved.
@@ -76,7 +90,7 @@ struct CommentMerge {
     }
 
     /// Comment lines before one anchor: theirs' deletions and additions.
-    private func lineEdits(_ anchor: String) -> [Edit] {
+    private func lineEdits(_ anchor: String, addedByOurs: Set<String>) -> [Edit] {
         let baseLines = base.lines[anchor]?.map(\.text) ?? []
         let linesB = mapB.lines[anchor]?.map(\.text) ?? []
         guard baseLines != linesB else { return [] }
@@ -110,6 +124,8 @@ struct CommentMerge {
                 added.append(false)
             } else if inA[text, default: 0] > 0 {
                 inA[text]! -= 1
+                added.append(false)
+            } else if addedByOurs.contains(text) {
                 added.append(false)
             } else {
                 added.append(true)

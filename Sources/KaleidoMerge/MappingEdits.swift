@@ -90,7 +90,19 @@ extension TreeMerger {
             guard first < start, text.bytes[first] == UInt8(ascii: "#"), first - previous <= column else { break }
             start = previous
         }
-        return text.bytes[start..<lineStart]
+        guard !commentsOursAdded.isEmpty, start < lineStart else { return text.bytes[start..<lineStart] }
+        var kept: [UInt8] = []
+        var line = start
+        while line < lineStart {
+            let end = text.lineEnd(line)
+            var first = line
+            while first < end, text.bytes[first] == SourceText.space { first += 1 }
+            var contentEnd = end
+            while contentEnd > first, text.bytes[contentEnd - 1] == SourceText.newline || text.bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            if !commentsOursAdded.contains(CommentMap.trimmed(text.bytes[first..<contentEnd])) { kept += text.bytes[line..<end] }
+            line = end
+        }
+        return kept[...]
     }
 
     /// Deletions and insertions of keys in a flow mapping of a (`{a: 1, b: 2}`, a JSON object),

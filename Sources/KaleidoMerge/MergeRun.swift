@@ -21,6 +21,7 @@ struct MergeRun {
         let fieldsA = splitA ?? rootA, fieldsB = splitB ?? rootB
         var merger = TreeMerger(a: a, b: b, base: baseText, hints: hints)
         merger.json = TreeMerger.isJSON(rootA)
+        merger.mergesComments = mergesComments
         // Comments cost nothing unless theirs or the base has one (a byte scan first).
         let baseHasComments = baseText.map { CommentMap.mayHoldComments($0.bytes) } ?? false
         if mergesComments, let baseText, baseHasComments {
@@ -31,7 +32,9 @@ struct MergeRun {
            baseText.map({ !CommentMap.sameComments($0.bytes, b.bytes) }) ?? true {
             let mapBase = CommentMap(text: baseText ?? SourceText(bytes: []), root: base ?? YAMLNode(.mapping([], .flow)), hints: hints)
             let mapA = CommentMap(text: a, root: rootA, hints: hints)
-            merger.commentEdits = CommentMerge(a: a, base: mapBase, mapA: mapA, mapB: CommentMap(text: b, root: rootB, hints: hints), b: b).candidates()
+            let comments = CommentMerge(a: a, base: mapBase, mapA: mapA, mapB: CommentMap(text: b, root: rootB, hints: hints), b: b)
+            merger.commentEdits = comments.candidates()
+            merger.commentsOursAdded = comments.addedByOurs()
             merger.itemAnchors = mapA.anchorAtLine
         }
         var edits: [TextEdit] = []

@@ -5,8 +5,15 @@ import KaleidoYAML
 extension TreeMerger {
     /// b's value replaces a's: b's own text for that slot, re-indented to a's column.
     mutating func take(_ nodeB: YAMLNode, from slotB: Slot, replacing nodeA: YAMLNode, at slotA: Slot, edits: inout [TextEdit]) -> YAMLNode {
-        edits.append(TextEdit(range: slotA.region, text: transplant(nodeB, from: slotB, into: slotA)))
-        edits += keptComments(in: nodeA, at: slotA)
+        let text = transplant(nodeB, from: slotB, into: slotA)
+        edits.append(TextEdit(range: slotA.region, text: text))
+        // Ours' comment lines move above, unless theirs' text brings the same ones.
+        edits += keptComments(in: nodeA, at: slotA).compactMap { edit in
+            guard mergesComments, text.contains(UInt8(ascii: "#")) else { return edit }
+            let brought = CommentMap.commentLines(of: SourceText(bytes: text))
+            let kept = droppingLines(edit.text) { brought.contains($0) }
+            return kept.isEmpty ? nil : TextEdit(range: edit.range, text: kept)
+        }
         return nodeB
     }
 
@@ -112,6 +119,11 @@ extension TreeMerger {
     /// `lines` without the base's comment lines (the gap before an item a side removed).
     func droppingBaseComments(_ lines: [UInt8]) -> [UInt8] {
         guard baseComments != nil, lines.contains(UInt8(ascii: "#")) else { return lines }
+        return droppingLines(lines) { baseComments?.contains($0) == true }
+    }
+
+    /// `lines` without the comment lines whose trimmed text `drop` says.
+    func droppingLines(_ lines: [UInt8], _ drop: (String) -> Bool) -> [UInt8] {
         var output: [UInt8] = []
         var start = 0
         while start < lines.count {
@@ -120,7 +132,9 @@ extension TreeMerger {
             if end < lines.count { end += 1 }
             var first = start
             while first < end, lines[first] == SourceText.space || lines[first] == 0x09 { first += 1 }
-            if !(first < end && lines[first] == UInt8(ascii: "#") && isBaseComment(lines[first..<end])) { output += lines[start..<end] }
+            var contentEnd = end
+            while contentEnd > first, lines[contentEnd - 1] == SourceText.newline || lines[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            if !(first < end && lines[first] == UInt8(ascii: "#") && drop(CommentMap.trimmed(lines[first..<contentEnd]))) { output += lines[start..<end] }
             start = end
         }
         return output

@@ -35,6 +35,8 @@ struct TreeMerger {
     let baseText: SourceText?
     let hints: [FieldHint]
     var conflicts: [FoundConflict] = []
+    /// Whether comments are merged (the merge driver and the sync; not settling a conflict).
+    var mergesComments = false
     /// The base's comment lines, when comments are merged: those inside a node a side deleted
     /// go with it; only the lines ours added there are kept.
     var baseComments: Set<String>?
@@ -43,6 +45,9 @@ struct TreeMerger {
     var commentEdits: [CommentMerge.Edit] = []
     /// Which of them a rebuilt list wrote (shared by the copies of this merger).
     let appliedComments = CommentMerge.Applied()
+    /// The comment lines ours added (not in the base): not brought a second time above an entry
+    /// taken from theirs.
+    var commentsOursAdded: Set<String> = []
     /// a's entry anchors by line start (which item a comment edit belongs to).
     var itemAnchors: [Int: String] = [:]
     /// Whether a's record is a JSON object: new flow text is then written as JSON.
