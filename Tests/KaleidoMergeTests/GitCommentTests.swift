@@ -62,6 +62,14 @@ import KaleidoYAML
         }
     }
 
+    @Test func commentsOfBothSidesSurviveGitRebaseWithTheApplyBackend() throws {
+        try Shell.scratch { repo in
+            _ = try Self.repository(repo, base: Self.base, ours: Self.ours, theirs: Self.theirs)
+            Self.expectSuccess(try Shell.git(["rebase", "-q", "--apply", "theirs"], in: repo), "git rebase --apply")
+            #expect(Shell.read(repo + "/" + Self.file) == Self.merged)
+        }
+    }
+
     @Test func commentsOfBothSidesSurviveGitCherryPick() throws {
         try Shell.scratch { repo in
             _ = try Self.repository(repo, base: Self.base, ours: Self.ours, theirs: Self.theirs)
