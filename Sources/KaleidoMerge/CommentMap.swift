@@ -71,6 +71,13 @@ struct CommentMap {
         return nil
     }
 
+    /// The base's comment lines, read on first use (only a deletion needs them).
+    final class BaseLines {
+        let text: SourceText
+        lazy var lines: Set<String> = CommentMap.commentLines(of: text)
+        init(text: SourceText) { self.text = text }
+    }
+
     /// The full comment lines of a text, trimmed (a quick scan: a line of a block scalar that
     /// starts with `#` counts too, which only matters for a comment equal to it).
     static func commentLines(of text: SourceText) -> Set<String> {

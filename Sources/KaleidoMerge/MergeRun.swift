@@ -25,7 +25,7 @@ struct MergeRun {
         // Comments cost nothing unless theirs or the base has one (a byte scan first).
         let baseHasComments = baseText.map { CommentMap.mayHoldComments($0.bytes) } ?? false
         if mergesComments, let baseText, baseHasComments {
-            merger.baseComments = CommentMap.commentLines(of: baseText)
+            merger.baseComments = CommentMap.BaseLines(text: baseText)
         }
         // Theirs' comments to add, or the base's that ours still has and may have to delete.
         if mergesComments, CommentMap.mayHoldComments(b.bytes) || (baseHasComments && CommentMap.mayHoldComments(a.bytes)),

@@ -113,13 +113,13 @@ extension TreeMerger {
     /// Whether a comment (from its `#`) is one of the base's comment lines.
     func isBaseComment(_ comment: ArraySlice<UInt8>) -> Bool {
         guard let baseComments else { return false }
-        return baseComments.contains(CommentMap.trimmed(comment.prefix { $0 != SourceText.newline && $0 != 0x0D }))
+        return baseComments.lines.contains(CommentMap.trimmed(comment.prefix { $0 != SourceText.newline && $0 != 0x0D }))
     }
 
     /// `lines` without the base's comment lines (the gap before an item a side removed).
     func droppingBaseComments(_ lines: [UInt8]) -> [UInt8] {
         guard baseComments != nil, lines.contains(UInt8(ascii: "#")) else { return lines }
-        return droppingLines(lines) { baseComments?.contains($0) == true }
+        return droppingLines(lines) { baseComments?.lines.contains($0) == true }
     }
 
     /// `lines` without the comment lines whose trimmed text `drop` says.

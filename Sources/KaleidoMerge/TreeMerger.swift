@@ -39,7 +39,7 @@ struct TreeMerger {
     var mergesComments = false
     /// The base's comment lines, when comments are merged: those inside a node a side deleted
     /// go with it; only the lines ours added there are kept.
-    var baseComments: Set<String>?
+    var baseComments: CommentMap.BaseLines?
     /// Theirs' comment edits of a's text (`CommentMerge`), when comments are merged: list items
     /// a rebuilt list moves take theirs along.
     var commentEdits: [CommentMerge.Edit] = []
