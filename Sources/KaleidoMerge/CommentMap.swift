@@ -4,13 +4,13 @@ import KaleidoYAML
 /// The comments of one side's text, each anchored to the node it belongs to, so that the
 /// comments of three texts can be compared place by place (`CommentMerge`).
 ///
-/// Anchors are paths that do not depend on layout: `.phone`, `.contacts[amel-b]`,
-/// `.themes[=sfax#0]` (a list element by value and occurrence; items of a keyed list by the
-/// schema's `x-merge-key`). A comment line belongs to the
-/// entry (key or `-` item) on the next content line, or, when it is indented deeper than that
-/// entry, to the end of the block collection it closes (anchor `PATH/end`). A comment after
-/// content on a line belongs to the node that ends last on that line (`PATH`, or `PATH/key` for
-/// a key whose value starts on the next line).
+/// Anchors are paths that do not depend on layout: `.phone`, `.contacts[id=amel-b#0]`,
+/// `.themes[=sfax#0]` (a list item by its `id`, the schema's `x-merge-key`, else its first field
+/// or its value, with an occurrence number). A comment line belongs to the entry (key or `-`
+/// item) on the next content line, or, when it is indented deeper than that entry, to the end of
+/// the block collection it closes (anchor `PATH/end`). A comment after content on a line belongs
+/// to the node that ends last on that line (`PATH`, or `PATH/key` for a key whose value starts
+/// on the next line).
 struct CommentMap {
     struct Line {
         /// From the `#` to the end of the line, trailing blanks removed.
