@@ -35,6 +35,8 @@ struct CommentMap {
     var anchorAtLine: [Int: String] = [:]
     /// The line start of each node that ends last on its line (where a trailing comment goes).
     var lineOfNode: [String: Int] = [:]
+    /// The line start of the line where each node ends, last on it or not.
+    var endLine: [String: Int] = [:]
 
     /// Whether `bytes` may hold a comment at all: the merge skips all of this when no side does.
     static func mayHoldComments(_ bytes: [UInt8]) -> Bool { bytes.contains(UInt8(ascii: "#")) }
@@ -44,6 +46,7 @@ struct CommentMap {
         walker.walk(root, path: "", steps: [], inBlock: true)
         self.places = walker.places
         self.anchorAtLine = walker.entryAtLine.mapValues(\.path)
+        self.endLine = walker.endLine
         scan(text, walker: walker)
     }
 
@@ -158,6 +161,7 @@ struct CommentMap {
         var scalars: [Range<Int>] = []
         /// Per line start: the node that ends last on that line, and where it ends.
         var lastOnLine: [Int: (end: Int, path: String)] = [:]
+        var endLine: [String: Int] = [:]
 
         init(text: SourceText, hints: [FieldHint]) {
             self.text = text
@@ -168,6 +172,7 @@ struct CommentMap {
             let end = node.span.end.offset
             guard end <= text.bytes.count else { return }
             let line = text.lineStart(max(node.span.start.offset, end - 1))
+            endLine[path] = line
             // On a tie the deeper node (visited first) keeps the line.
             if let known = lastOnLine[line], known.end >= end { return }
             lastOnLine[line] = (end, path)

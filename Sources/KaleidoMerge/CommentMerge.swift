@@ -164,7 +164,13 @@ struct CommentMerge {
     /// The comment after a node: theirs' change applied when ours' is the base's.
     private func trailingEdit(_ anchor: String) -> TextEdit? {
         let old = base.trailing[anchor]?.text, new = mapB.trailing[anchor]
-        guard new?.text != old, let line = mapA.lineOfNode[anchor] else { return nil }
+        guard new?.text != old else { return nil }
+        guard let line = mapA.lineOfNode[anchor] else {
+            // Ours writes something after the node on its line (a flow collection): theirs'
+            // comment goes on a line above.
+            guard let new, let line = mapA.endLine[anchor] else { return nil }
+            return lineAbove(line, new.text)
+        }
         let ours = mapA.trailing[anchor]
         if ours?.text == new?.text { return nil }
         if ours?.text == old {
@@ -183,9 +189,14 @@ struct CommentMerge {
         }
         // Both changed it differently: ours' stays, theirs' goes on a line above.
         guard let new else { return nil }
+        return lineAbove(line, new.text)
+    }
+
+    /// A comment line above the line starting at `line`, at its indentation.
+    private func lineAbove(_ line: Int, _ text: String) -> TextEdit {
         var indent = line
         while indent < a.bytes.count, a.bytes[indent] == SourceText.space { indent += 1 }
-        return TextEdit(range: line..<line, text: SourceText.spaces(indent - line) + Array(new.text.utf8) + lineBreak)
+        return TextEdit(range: line..<line, text: SourceText.spaces(indent - line) + Array(text.utf8) + lineBreak)
     }
 
     static func counts(_ texts: [String]) -> [String: Int] {

@@ -27,8 +27,9 @@ struct MergeRun {
         if mergesComments, let baseText, baseHasComments {
             merger.baseComments = CommentMap.BaseLines(text: baseText)
         }
-        // Theirs' comments to add, or the base's that ours still has and may have to delete.
-        if mergesComments, CommentMap.mayHoldComments(b.bytes) || (baseHasComments && CommentMap.mayHoldComments(a.bytes)),
+        // Theirs' comments to add, or the base's that ours still has and may have to delete
+        // (none in a JSON record: JSON has no comments, and the file must stay JSON).
+        if mergesComments, !merger.json, CommentMap.mayHoldComments(b.bytes) || (baseHasComments && CommentMap.mayHoldComments(a.bytes)),
            baseText.map({ !CommentMap.sameComments($0.bytes, b.bytes) }) ?? true {
             let mapBase = CommentMap(text: baseText ?? SourceText(bytes: []), root: base ?? YAMLNode(.mapping([], .flow)), hints: hints)
             let mapA = CommentMap(text: a, root: rootA, hints: hints)
