@@ -10,4 +10,11 @@ package func directoryEntryName(_ entry: UnsafeMutablePointer<dirent>) -> String
     let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
     return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
 }
+
+/// The name of a directory entry when it is valid UTF-8, else `nil` (`directoryEntryName`
+/// would replace the bad bytes with U+FFFD: a name no file on disk has).
+package func directoryEntryUTF8Name(_ entry: UnsafeMutablePointer<dirent>) -> String? {
+    let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+    return String(validatingCString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+}
 #endif

@@ -9,6 +9,9 @@ struct MergeRun {
     var baseText: SourceText?
     let hints: [FieldHint]
     let checker: (@Sendable (YAMLNode) -> [String])?
+    /// Whether theirs' comment changes are merged (`CommentMerge`); off when settling a
+    /// conflict, where the other side is an emitted text without comments.
+    var mergesComments = false
 
     func merge(base: YAMLNode?, a rootA: YAMLNode, b rootB: YAMLNode, provenance: ConflictEntries.Provenance,
                extra: [FoundConflict] = []) -> RecordMergeResult {
@@ -17,6 +20,24 @@ struct MergeRun {
         let (splitB, entriesB, conflictsPairB) = Self.split(rootB)
         let fieldsA = splitA ?? rootA, fieldsB = splitB ?? rootB
         var merger = TreeMerger(a: a, b: b, base: baseText, hints: hints)
+        merger.json = TreeMerger.isJSON(rootA)
+        merger.mergesComments = mergesComments
+        // Comments cost nothing unless theirs or the base has one (a byte scan first).
+        let baseHasComments = baseText.map { CommentMap.mayHoldComments($0.bytes) } ?? false
+        if mergesComments, let baseText, baseHasComments {
+            merger.baseComments = CommentMap.BaseLines(text: baseText)
+        }
+        // Theirs' comments to add, or the base's that ours still has and may have to delete
+        // (none in a JSON record: JSON has no comments, and the file must stay JSON).
+        if mergesComments, !merger.json, CommentMap.mayHoldComments(b.bytes) || (baseHasComments && CommentMap.mayHoldComments(a.bytes)),
+           baseText.map({ !CommentMap.sameComments($0.bytes, b.bytes) }) ?? true {
+            let mapBase = CommentMap(text: baseText ?? SourceText(bytes: []), root: base ?? YAMLNode(.mapping([], .flow)), hints: hints)
+            let mapA = CommentMap(text: a, root: rootA, hints: hints)
+            let comments = CommentMerge(a: a, base: mapBase, mapA: mapA, mapB: CommentMap(text: b, root: rootB, hints: hints), b: b)
+            merger.commentEdits = comments.candidates()
+            merger.commentsOursAdded = comments.addedByOurs()
+            merger.itemAnchors = mapA.anchorAtLine
+        }
         var edits: [TextEdit] = []
         let rootSlotA = Slot(region: rootA.span.byteRange, indicatorColumn: 0, kind: .root, inFlow: false, entryStart: nil)
         let rootSlotB = Slot(region: rootB.span.byteRange, indicatorColumn: 0, kind: .root, inFlow: false, entryStart: nil)
@@ -46,6 +67,10 @@ struct MergeRun {
         do {
             try conflictListEdits(rootA: fieldsA, pairA: conflictsPairA, pairB: conflictsPairB, parts: parts, entries: entries,
                                   merger: merger, edits: &edits)
+            if !merger.commentEdits.isEmpty {
+                edits += CommentMerge.edits(merger.commentEdits, merged: CommentMap.anchors(of: expected, hints: hints), avoiding: edits,
+                                           applied: merger.appliedComments.numbers)
+            }
             let bytes = try a.render(0..<a.bytes.count, edits: edits)
             // The proof: the text reads back as the merge. The compact reading proves it cheaply
             // for ordinary records; anything it cannot tell goes through the full tree.
@@ -80,23 +105,32 @@ struct MergeRun {
         // Parts count b's entries among its mappings only (as `split` does); map them back.
         let mappingIndicesB = itemsB.indices.filter { itemsB[$0].pairs != nil }
         let fixedParts: [TreeMerger.Part] = parts.map { if case .b(let index) = $0 { .b(mappingIndicesB[index]) } else { $0 } }
+        let flowRoot: Bool = { if case .mapping(_, .flow)? = rootA?.content { true } else { false } }()
         if let pairA {
             let itemsA = pairA.value.items ?? []
             let mappingIndicesA = itemsA.indices.filter { itemsA[$0].pairs != nil }
             let partsA: [TreeMerger.Part] = fixedParts.map { if case .a(let index) = $0 { .a(mappingIndicesA[index]) } else { $0 } }
             let unchanged = partsA.count == itemsA.count && partsA.enumerated().allSatisfy { if case .a(let index) = $0.element { index == $0.offset } else { false } }
             if unchanged { return }
+            if entries.isEmpty, flowRoot, let rootA {
+                edits.append(try flowPairRemoval(pairA, from: rootA))
+                return
+            }
             if entries.isEmpty {
                 let keyStart = pairA.key.span.start.offset
                 guard a.startsLine(keyStart) else { throw SurgeryError(reason: "_conflicts is not on its own line") }
                 edits.append(TextEdit(range: a.lineStart(keyStart)..<a.lineEnd(pairA.value.span.end.offset), text: []))
                 return
             }
-            let slot = merger.valueSlot(pairA, in: a, flow: false)
+            let slot = merger.valueSlot(pairA, in: a, flow: flowRoot)
             edits += try merger.rebuildSequence(pairA.value, slot: slot, parts: partsA, itemsB: itemsB, flowB: flowB, inner: [])
             return
         }
         guard !entries.isEmpty else { return }
+        if flowRoot, let rootA {
+            edits.append(try flowListInsertion(entries, into: rootA, merger: merger))
+            return
+        }
         guard let pairs = rootA?.pairs, let last = pairs.last, case .mapping(_, .block)? = rootA?.content else {
             throw SurgeryError(reason: "no block mapping to add _conflicts to")
         }

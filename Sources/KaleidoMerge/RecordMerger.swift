@@ -44,7 +44,8 @@ public struct RecordMerger: Sendable {
         }
         let provenance = ConflictEntries.Provenance(oursBy: sideA.author, theirsBy: sideB.author, at: now)
         let run = MergeRun(a: SourceText(bytes: sideA.bytes), b: SourceText(bytes: sideB.bytes),
-                           baseText: baseRoot == nil ? nil : base.map { SourceText(bytes: $0.bytes) }, hints: hints, checker: checker)
+                           baseText: baseRoot == nil ? nil : base.map { SourceText(bytes: $0.bytes) }, hints: hints, checker: checker,
+                           mergesComments: true)
         return run.merge(base: baseRoot, a: rootA, b: rootB, provenance: provenance)
     }
 

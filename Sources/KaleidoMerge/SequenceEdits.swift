@@ -36,10 +36,11 @@ extension TreeMerger {
         for index in itemsA.indices {
             let gap = index == 0 ? [] : Array(a.bytes[ends[index - 1]..<starts[index]])
             if kept.contains(index) {
-                leading[index] = pending + gap
+                let gapEdits = index == 0 ? [] : itemCommentEdits(starts[index], in: ends[index - 1]...starts[index], inner: [])
+                leading[index] = pending + (gapEdits.isEmpty ? gap : try a.render(ends[index - 1]..<starts[index], edits: gapEdits))
                 pending = []
             } else {
-                pending += gap + commentLines(in: starts[index]..<ends[index], of: itemsA[index], text: a)
+                pending += droppingBaseComments(gap) + commentLines(in: starts[index]..<ends[index], of: itemsA[index], text: a, droppingBase: true)
             }
         }
         trailing = pending
@@ -49,7 +50,9 @@ extension TreeMerger {
             switch part {
             case .a(let index):
                 output += leading[index]
-                chunk = try a.render(starts[index]..<ends[index], edits: editsOf[index])
+                // Theirs' comments inside a's item travel with it (those before its first line went with the gap).
+                let comments = itemCommentEdits(starts[index], in: starts[index]...ends[index], inner: editsOf[index])
+                chunk = try a.render(starts[index]..<ends[index], edits: editsOf[index] + comments)
             case .b(let index):
                 chunk = itemText(itemsB[index], flowB: flowB, column: column)
             case .node(let node):
@@ -62,6 +65,26 @@ extension TreeMerger {
         return [TextEdit(range: starts[0]..<ends[ends.count - 1], text: output)]
     }
 
+    /// Theirs' comment edits that belong to a's item on the line starting at `lineStart` (its
+    /// own, or of a node inside it) and fall within `range`, clear of the item's other edits;
+    /// marked as applied. Lines before the item go with the gap before it (`range` ending at
+    /// `lineStart`), not with the item's own lines (`range` starting there).
+    func itemCommentEdits(_ lineStart: Int, in range: ClosedRange<Int>, inner: [TextEdit]) -> [TextEdit] {
+        guard !commentEdits.isEmpty, let item = itemAnchors[lineStart] else { return [] }
+        let replaced = inner.map(\.range).filter { !$0.isEmpty }
+        let mine = commentEdits.filter { candidate in
+            let anchor = candidate.anchor
+            guard candidate.condition != .anchorGone, !appliedComments.numbers.contains(candidate.number),
+                  anchor == item || anchor.hasPrefix(item + ".") || anchor.hasPrefix(item + "[") || anchor.hasPrefix(item + "/"),
+                  range.contains(candidate.edit.range.lowerBound), range.contains(candidate.edit.range.upperBound),
+                  !(candidate.edit.range.isEmpty && candidate.edit.range.lowerBound == lineStart && range.lowerBound == lineStart)
+            else { return false }
+            return CommentMerge.free(candidate.edit.range, of: replaced)
+        }
+        appliedComments.numbers.formUnion(mine.map(\.number))
+        return mine.map(\.edit)
+    }
+
     /// One of b's items as whole lines with its `-` at `column` in a.
     func itemText(_ item: YAMLNode, flowB: Bool, column: Int) -> [UInt8] {
         let start = item.span.start.offset
@@ -69,9 +92,11 @@ extension TreeMerger {
             let raw = b.slice(item.span.byteRange)
             if !raw.contains(SourceText.newline) { return SourceText.spaces(column) + Array("- ".utf8) + raw + [SourceText.newline] }
         } else if let dash = try? b.dash(before: start), b.startsLine(dash) {
-            var end = b.lineEnd(item.span.end.offset)
+            var end = closingCommentsEnd(after: b.lineEnd(item.span.end.offset), deeperThan: b.column(dash), in: b)
             if end > dash, b.bytes[end - 1] == SourceText.newline { end -= 1 }
-            return SourceText.reindent(b.slice(b.lineStart(dash)..<end), by: column - b.column(dash), firstLineToo: true) + [SourceText.newline]
+            let delta = column - b.column(dash)
+            return SourceText.reindent(commentLinesAbove(dash, in: b), by: delta, firstLineToo: true)
+                + SourceText.reindent(b.slice(b.lineStart(dash)..<end), by: delta, firstLineToo: true) + [SourceText.newline]
         }
         return Array(YAMLEmitter().emitSequenceItem(Values.detached(item), indentation: column).utf8)
     }
@@ -92,13 +117,13 @@ extension TreeMerger {
                 texts.append(String(decoding: try a.render(range, edits: mine), as: UTF8.self))
             case .b(let index):
                 let raw = b.slice(itemsB[index].span.byteRange)
-                if flowB, !raw.contains(SourceText.newline) {
+                if flowB, !json, !raw.contains(SourceText.newline) {
                     texts.append(String(decoding: raw, as: UTF8.self))
                 } else {
-                    texts.append(Self.flowText(itemsB[index]))
+                    texts.append(flowText(of: itemsB[index]))
                 }
             case .node(let node):
-                texts.append(Self.flowText(node))
+                texts.append(flowText(of: node))
             }
         }
         guard used == inner.count else { throw SurgeryError(reason: "an edit fell outside the kept items") }

@@ -5,8 +5,15 @@ import KaleidoYAML
 extension TreeMerger {
     /// b's value replaces a's: b's own text for that slot, re-indented to a's column.
     mutating func take(_ nodeB: YAMLNode, from slotB: Slot, replacing nodeA: YAMLNode, at slotA: Slot, edits: inout [TextEdit]) -> YAMLNode {
-        edits.append(TextEdit(range: slotA.region, text: transplant(nodeB, from: slotB, into: slotA)))
-        edits += keptComments(in: nodeA, at: slotA)
+        let text = transplant(nodeB, from: slotB, into: slotA)
+        edits.append(TextEdit(range: slotA.region, text: text))
+        // Ours' comment lines move above, unless theirs' text brings the same ones.
+        edits += keptComments(in: nodeA, at: slotA).compactMap { edit in
+            guard mergesComments, text.contains(UInt8(ascii: "#")) else { return edit }
+            let brought = CommentMap.commentLines(of: SourceText(bytes: text))
+            let kept = droppingLines(edit.text) { brought.contains($0) }
+            return kept.isEmpty ? nil : TextEdit(range: edit.range, text: kept)
+        }
         return nodeB
     }
 
@@ -15,7 +22,7 @@ extension TreeMerger {
         let raw = b.slice(slotB.region)
         let multiLine = raw.contains(SourceText.newline)
         if slotA.inFlow {
-            return lead(slotB.inFlow && !multiLine ? Array(raw) : Array(Self.flowText(nodeB).utf8), slotA)
+            return lead(slotB.inFlow && !multiLine && !json ? Array(raw) : Array(flowText(of: nodeB).utf8), slotA)
         }
         if slotB.inFlow && multiLine { return render(nodeB, at: slotA, like: nil).text }
         return lead(SourceText.reindent(raw, by: slotA.indicatorColumn - slotB.indicatorColumn), slotA)
@@ -33,7 +40,7 @@ extension TreeMerger {
     func render(_ node: YAMLNode, at slot: Slot, like: YAMLNode?) -> TextEdit {
         let detached = Values.detached(node)
         if slot.inFlow || slot.kind == .flowItem {
-            return TextEdit(range: slot.region, text: lead(Array(Self.flowText(detached).utf8), slot))
+            return TextEdit(range: slot.region, text: lead(Array(flowText(of: detached).utf8), slot))
         }
         var indent = 2
         var indentSequences = true
@@ -80,7 +87,8 @@ extension TreeMerger {
 
     /// The full comment lines (first non-blank character `#`) of `range`, outside `node`'s
     /// multi-line scalars, each with its line break.
-    func commentLines(in range: Range<Int>, of node: YAMLNode?, text: SourceText) -> [UInt8] {
+    /// With `droppingBase`, the base's own comment lines are left out (they go with a deleted node).
+    func commentLines(in range: Range<Int>, of node: YAMLNode?, text: SourceText, droppingBase: Bool = false) -> [UInt8] {
         guard text.bytes[range].contains(UInt8(ascii: "#")) else { return [] }
         var scalars: [Range<Int>] = []
         if let node { Self.multiLineScalars(node, into: &scalars) }
@@ -91,12 +99,43 @@ extension TreeMerger {
             var first = line
             while first < end, text.bytes[first] == SourceText.space || text.bytes[first] == 0x09 { first += 1 }
             if first < end, text.bytes[first] == UInt8(ascii: "#"), first >= range.lowerBound,
-               !scalars.contains(where: { $0.contains(first) })
+               !scalars.contains(where: { $0.contains(first) }),
+               !droppingBase || !isBaseComment(text.bytes[first..<end])
             {
                 output += text.bytes[line..<end]
                 if output.last != SourceText.newline { output.append(SourceText.newline) }
             }
             line = end
+        }
+        return output
+    }
+
+    /// Whether a comment (from its `#`) is one of the base's comment lines.
+    func isBaseComment(_ comment: ArraySlice<UInt8>) -> Bool {
+        guard let baseComments else { return false }
+        return baseComments.lines.contains(CommentMap.trimmed(comment.prefix { $0 != SourceText.newline && $0 != 0x0D }))
+    }
+
+    /// `lines` without the base's comment lines (the gap before an item a side removed).
+    func droppingBaseComments(_ lines: [UInt8]) -> [UInt8] {
+        guard baseComments != nil, lines.contains(UInt8(ascii: "#")) else { return lines }
+        return droppingLines(lines) { baseComments?.lines.contains($0) == true }
+    }
+
+    /// `lines` without the comment lines whose trimmed text `drop` says.
+    func droppingLines(_ lines: [UInt8], _ drop: (String) -> Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, lines[end] != SourceText.newline { end += 1 }
+            if end < lines.count { end += 1 }
+            var first = start
+            while first < end, lines[first] == SourceText.space || lines[first] == 0x09 { first += 1 }
+            var contentEnd = end
+            while contentEnd > first, lines[contentEnd - 1] == SourceText.newline || lines[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            if !(first < end && lines[first] == UInt8(ascii: "#") && drop(CommentMap.trimmed(lines[first..<contentEnd]))) { output += lines[start..<end] }
+            start = end
         }
         return output
     }

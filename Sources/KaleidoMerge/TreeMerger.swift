@@ -35,6 +35,23 @@ struct TreeMerger {
     let baseText: SourceText?
     let hints: [FieldHint]
     var conflicts: [FoundConflict] = []
+    /// Whether comments are merged (the merge driver and the sync; not settling a conflict).
+    var mergesComments = false
+    /// The base's comment lines, when comments are merged: those inside a node a side deleted
+    /// go with it; only the lines ours added there are kept.
+    var baseComments: CommentMap.BaseLines?
+    /// Theirs' comment edits of a's text (`CommentMerge`), when comments are merged: list items
+    /// a rebuilt list moves take theirs along.
+    var commentEdits: [CommentMerge.Edit] = []
+    /// Which of them a rebuilt list wrote (shared by the copies of this merger).
+    let appliedComments = CommentMerge.Applied()
+    /// The comment lines ours added (not in the base): not brought a second time above an entry
+    /// taken from theirs.
+    var commentsOursAdded: Set<String> = []
+    /// a's entry anchors by line start (which item a comment edit belongs to).
+    var itemAnchors: [Int: String] = [:]
+    /// Whether a's record is a JSON object: new flow text is then written as JSON.
+    var json = false
 
     init(a: SourceText, b: SourceText, base: SourceText?, hints: [FieldHint]) {
         self.a = a
@@ -208,12 +225,8 @@ struct TreeMerger {
                 structural.append(TextEdit(range: slotA.region, text: Array((slotA.kind == .flowItem || slotA.kind == .root ? "{}" : " {}").utf8)))
                 structural += keptComments(in: nodeA, at: slotA)
             } else if styleA == .flow {
-                structural.append(try rebuildFlowMapping(nodeA, entries: entries.map {
-                    switch $0 {
-                    case .a(let index, _): .a(index)
-                    case .b(let index): .b(index)
-                    }
-                }, pairsB: pairsB, flowB: styleB == .flow, inner: inner))
+                structural = inner + (try flowMappingEdits(nodeA, pairsA: pairsA, pairsB: pairsB, flowB: styleB == .flow,
+                                                           deleted: deleted, additions: additions))
             } else {
                 try blockMappingEdits(pairsA: pairsA, pairsB: pairsB, flowB: styleB == .flow, deleted: deleted,
                                       additions: additions, edits: &structural)

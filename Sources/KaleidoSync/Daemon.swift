@@ -56,6 +56,7 @@ public final class Daemon {
             let engine = try SyncEngine(settings: setting, merger: merger(setting), logger: logger)
             let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory)
             engine.daemonPID = getpid()
+            engine.settleTime = setting.quietPeriod
             engine.isCancelled = { StopSignal.isRequested }
             engine.configLoader = { try SharedConfig.load(root: setting.root) }
             let watcher = try Watcher(root: setting.root) { path in

@@ -12,8 +12,13 @@ struct Snapshot {
     var summary: String?
     /// Files that do not parse: not committed.
     var waiting: [WaitingFile]
-    /// Paths whose working-tree content differs from the tip on purpose (the waiting files).
-    var held: Set<String> { Set(waiting.map(\.path)) }
+    /// Conflicts recorded while merging files that waited (against the version they were based on).
+    var conflicts: [ConflictNote] = []
+    /// Files another program was still writing: left for the next cycle.
+    var busy: Set<String> = []
+    /// Paths whose working-tree content differs from the tip on purpose (the waiting files and
+    /// the files being written): never overwritten by the merge.
+    var held: Set<String> { Set(waiting.map(\.path)).union(busy) }
 }
 
 /// Describes a set of changed files for a commit message: one line per record with the fields

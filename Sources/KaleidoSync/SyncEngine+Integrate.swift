@@ -71,7 +71,7 @@ extension SyncEngine {
         } catch GitError.Code.exists {
             return .restart
         }
-        _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: target) }
+        updateIndex(to: target)
         report.broughtIn = true
         // Conflicts another replica recorded arrive in the records: list them here too.
         let recorded = Set(report.conflicts.map(\.path))
@@ -115,9 +115,20 @@ extension SyncEngine {
                 try writer.writeSymlink(String(decoding: bytes, as: UTF8.self), at: change.path)
             } else {
                 let pending = try writer.prepare(bytes, for: change.path, mode: change.newMode == .executable ? 0o755 : 0o644)
-                // Last check right before the rename: the window left is the rename itself.
+                // Never rename over a file another program is writing: the rest of its save
+                // would go to the unlinked file. It is held like a waiting file instead, merged
+                // from the version it was based on once its save is done.
+                guard let lease = stableFileLease(change.path, settle: false) else {
+                    pending.discard()
+                    waitingBases.hold(change.path, basedOn: change.oldID)
+                    try waitingBases.save(to: waitingBasesPath)
+                    logger.info("not replacing a file being written; merged once it is saved", metadata: ["kb": "\(settings.root)", "file": "\(change.path)"])
+                    continue
+                }
+                // Last check right before the rename: the window left is the rename itself,
+                // during which the lease holds off any writer.
                 guard stillAsCommitted(change) else { pending.discard(); return false }
-                try pending.commit()
+                try withExtendedLifetime(lease) { try pending.commit() }
             }
             ownWrites[change.path] = id
             report.updatedFiles.append(change.path)

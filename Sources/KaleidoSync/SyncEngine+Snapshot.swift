@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Glibc
 internal import KaleidoGit
 internal import KaleidoYAML
 
@@ -50,23 +51,46 @@ extension SyncEngine {
         var items: [ChangeDescription.Item] = []
         var waiting: [WaitingFile] = []
         var waitingBytes: [(String, [UInt8], FileMode)] = []
+        waiting += scan.refused.map { WaitingFile(path: $0.path, line: 1, column: 1, message: $0.reason) }
+        var bases = waitingBases
+        var conflicts: [ConflictNote] = []
+        var busy: Set<String> = []
         for file in files.sorted(by: { $0.path < $1.path }) {
             let path = file.path
             // Removing what was seen leaves in `tracked` exactly the deleted files.
             let old = tracked.removeValue(forKey: path)
-            if old?.id == file.id && old?.mode == file.mode { continue }
+            if old?.id == file.id && old?.mode == file.mode { bases.release(path); continue }
             // Never committed: other replicas would refuse the commit (IncomingCheck.swift).
             if let message = kaleidoRule(path, file.mode) {
                 waiting.append(WaitingFile(path: path, line: 1, column: 1, message: message))
                 continue
             }
-            guard let bytes = scanner.read(path) else { continue }
+            // A file still being written (open for writing elsewhere, or, for the daemon,
+            // changed less than a quiet period ago) waits for the next cycle, its base kept.
+            let lease = stableFileLease(path)
+            guard let lease else {
+                bases.hold(path, basedOn: old?.id)
+                busy.insert(path)
+                continue
+            }
+            guard var bytes = scanner.read(path) else { continue }
+            withExtendedLifetime(lease) {}
             if Self.isYAML(path) {
                 do { _ = try YAMLParser().parseDocument(bytes) } catch {
+                    bases.hold(path, basedOn: old?.id)
                     waiting.append(WaitingFile(path: path, line: error.mark.line, column: error.mark.column, message: error.message))
                     waitingBytes.append((path, bytes, file.mode))
                     continue
                 }
+            }
+            if let base = bases.base(of: path) {
+                guard let merged = try mergeWaited(path, bytes: bytes, mode: file.mode, base: base, tipEntry: old?.id, tip: tip,
+                                                   report: &conflicts) else {
+                    busy.insert(path)
+                    continue
+                }
+                bytes = merged
+                bases.release(path)
             }
             edits.append((path, .write(try repository.writeBlob(bytes), mode: file.mode)))
             items.append(.init(path: path, old: try old.map { try repository.readBlob($0.id) }, new: bytes))
@@ -88,13 +112,23 @@ extension SyncEngine {
                 snapshot.tip = commit
                 snapshot.commit = commit
                 snapshot.summary = String(message.prefix { $0 != "\n" })
-                _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: commit) }
+                updateIndex(to: commit)
             }
         }
         try keepWaiting(waitingBytes, on: snapshot.tip)
+        // The bases are saved once the commit that settles them exists: a crash before it
+        // leaves them in place, and the next cycle merges again from the same base.
+        bases.keep(only: Set(waiting.map(\.path)).union(busy))
+        if bases != waitingBases {
+            try bases.save(to: waitingBasesPath)
+            waitingBases = bases
+        }
+        snapshot.conflicts = conflicts
+        snapshot.busy = busy
         reportWaitingChanges(waiting)
-        lastCleanSnapshot = (snapshot.tip, waiting)
-        scanner.cleanTip = snapshot.tip?.hex ?? "none"
+        // A file being written is not settled: the next cycle must look at it again.
+        lastCleanSnapshot = busy.isEmpty ? (snapshot.tip, waiting) : nil
+        scanner.cleanTip = busy.isEmpty ? snapshot.tip?.hex ?? "none" : nil
         return snapshot
     }
 
@@ -117,6 +151,26 @@ extension SyncEngine {
             try repository.updateReference(settings.wipReference, to: commit, expecting: existing, message: "kaleido: wip")
         } else {
             try repository.updateReference(settings.wipReference, to: commit, expecting: nil, message: "kaleido: wip")
+        }
+    }
+
+    /// A read lease on a changed file when it is settled (see `ReadLease`): `nil` while another
+    /// program writes it, or, with `settleTime`, while it changed less than that long ago.
+    /// A file system without leases answers with a placeholder: its files count as settled.
+    func stableFileLease(_ path: String, settle: Bool = true) -> ReadLease?? {
+        let full = settings.root + "/" + path
+        if settle, settleTime > 0 {
+            var info = stat()
+            if lstat(full, &info) == 0 {
+                let changed = max(Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
+                                  Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
+                if Date().timeIntervalSince1970 - changed < settleTime { return nil }
+            }
+        }
+        switch ReadLease.take(full) {
+        case .granted(let lease): return .some(lease)
+        case .busy: return nil
+        case .unknown: return .some(nil)
         }
     }
 

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Glibc
 public import KaleidoGit
 internal import KaleidoYAML
 public import Logging
@@ -76,6 +77,13 @@ public final class SyncEngine {
     var lastCleanSnapshot: (tip: ObjectID?, waiting: [WaitingFile])?
     /// The host key refusal last logged: a daemon retrying logs it once, not at every retry.
     var loggedRefusal: HostKeyRefusal?
+    /// Seconds a changed file must have been still before it is committed (the daemon's quiet
+    /// period; 0 for `kaleido sync`, which the consultant runs once done). A file another
+    /// program has open for writing is never committed nor replaced, whatever this says.
+    public var settleTime: Double = 0
+    /// The versions the waiting files' texts are based on (durable: see `WaitingBases`).
+    var waitingBases: WaitingBases
+    let waitingBasesPath: String
     /// The config problem last logged, for the same reason.
     var loggedConfigProblem: ConfigProblem?
     /// Runs fetches and pushes; `nil`: as `settings.transfer` says, with `settings.timeout`
@@ -98,6 +106,8 @@ public final class SyncEngine {
         state = SyncState.load(from: statePath)
         scanner = WorkingTreeScanner(root: settings.root)
         scanner.load(from: cachePath)
+        waitingBasesPath = WaitingBases.path(gitDirectory: repository.gitDirectory)
+        waitingBases = WaitingBases.load(from: waitingBasesPath)
         if let clean = scanner.cleanTip {
             lastCleanSnapshot = (clean == "none" ? nil : ObjectID(hex: clean), state.waiting)
         }
@@ -144,9 +154,7 @@ public final class SyncEngine {
         }
         // The killed sync's index write never happened: bring git's index back to HEAD, so
         // that `git status` shows the consultant's real changes, not the sync's last commit.
-        if StaleLocks.removedIndexLock(recovered), let head = try? repository.head().commit {
-            _ = try? StaleLocks.markingIndexWrite(gitDirectory: repository.gitDirectory) { try repository.resetIndex(to: head) }
-        }
+        repairIndexIfBehind(force: StaleLocks.removedIndexLock(recovered))
         for attempt in 0..<8 {
             report.restarts = attempt
             let snapshot = try takeSnapshot(scan: scan || attempt > 0)
@@ -155,6 +163,7 @@ public final class SyncEngine {
                 logger.info("committed", metadata: ["kb": "\(settings.root)", "commit": "\(summary)"])
             }
             report.waiting = snapshot.waiting
+            report.conflicts += snapshot.conflicts
             guard network, !isCancelled() else { return }
             do {
                 try transferring { try remoteTransfer.fetch(repository, remote: settings.remote, options: transferOptions) }
@@ -260,8 +269,17 @@ public final class SyncEngine {
     private func finish(_ report: inout CycleReport) {
         try? followConfig(&report)  // a config the cycle brought in is checked (and reported) now
         state.lastCycle = Date()
-        state.waiting = report.waiting
+        // After the merge: the teammates' changes a waiting file holds back are the tip's.
+        let tip = try? repository.resolveReference(settings.branchReference)
+        state.waiting = report.waiting.map { file in
+            var file = file
+            if let base = waitingBases.base(of: file.path) { file.heldChanges = heldChanges(file.path, base: base, tip: tip ?? nil) }
+            return file
+        }
         state.daemonPID = daemonPID
+        state.indexBehind = access(indexBehindMarker, F_OK) == 0
+            ? "git's index is behind the last commit (another git command held it); the next cycle repairs it: do not `git commit` by hand until then"
+            : nil
         if let tip = try? repository.resolveReference(settings.branchReference) {
             state.head = tip.hex
             if let remote = try? repository.resolveReference(settings.trackingReference),

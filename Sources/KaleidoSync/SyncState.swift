@@ -8,6 +8,10 @@ public struct WaitingFile: Codable, Hashable, Sendable {
     public var line: Int
     public var column: Int
     public var message: String
+    /// Teammates' changes to this file brought into the branch but not into the file, which
+    /// is never overwritten while it waits ("tn-mun-sfax: 1 change from Alice waiting until your
+    /// file parses"); merged field by field once it parses.
+    public var heldChanges: String?
 
     /// `path:line:col: message`, as a compiler prints it.
     public var rendered: String { "\(path):\(line):\(column): error: \(message)" }
@@ -39,6 +43,9 @@ public struct SyncState: Codable, Hashable, Sendable {
     public var head: String?
     /// The process id of the daemon that wrote the state, `nil` for `kaleido sync`.
     public var daemonPID: Int32?
+    /// Set while git's index lags behind the branch (a git command held it when the sync
+    /// committed): a plain `git commit` then would revert the sync's work. Repaired by the next cycle.
+    public var indexBehind: String?
     /// The shared config does not load: the sync runs on the last config that did.
     public var configProblem: ConfigProblem?
     /// The remote commit the last cycle refused (an unsafe path in its tree), until the

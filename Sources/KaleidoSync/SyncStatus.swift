@@ -53,6 +53,7 @@ public struct SyncStatus: Codable, Sendable {
             lines.append("Ahead \(state.ahead), behind \(state.behind)")
         }
         if let error = state.lastError { lines.append("Last error: \(error)") }
+        if let behind = state.indexBehind { lines.append("Warning: \(behind)") }
         if let problem = state.configProblem {
             lines.append("Config problem (\(problem.origin)); \(ConfigProblem.consequence):")
             lines.append("  " + problem.diagnostic)
@@ -61,8 +62,9 @@ public struct SyncStatus: Codable, Sendable {
             lines.append("Refused remote commit \(refused.commit) by \(refused.author): '\(refused.path)': \(refused.reason)")
         }
         if !state.waiting.isEmpty {
-            lines.append("Waiting, not committed because they do not parse (a copy is on refs/kaleido/wip/\(branch)):")
+            lines.append("Waiting, not committed (a copy of each file that does not parse is on refs/kaleido/wip/\(branch)):")
             lines += state.waiting.map { "  " + $0.rendered }
+            lines += state.waiting.compactMap { $0.heldChanges.map { "  " + $0 } }
         }
         if !state.conflicts.isEmpty {
             lines.append("Open conflicts:")

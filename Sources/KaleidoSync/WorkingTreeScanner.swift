@@ -54,6 +54,9 @@ final class WorkingTreeScanner {
         /// Whether every file was known with an unchanged stat and none vanished: the tree is
         /// exactly as the previous scan saw it.
         var unchanged: Bool
+        /// Files never committed because of their name (not UTF-8, or a name git refuses),
+        /// with what to do: listed as waiting.
+        var refused: [(path: String, reason: String)] = []
     }
 
     /// Every file under the root. `isTracked` answers for a path git ignores whether it is
@@ -70,7 +73,7 @@ final class WorkingTreeScanner {
             state.unchanged = false
         }
         knownFolders = state.folders
-        return Scan(files: state.files, unchanged: state.unchanged)
+        return Scan(files: state.files, unchanged: state.unchanged && state.refused.isEmpty, refused: state.refused)
     }
 
     private struct WalkState {
@@ -78,6 +81,7 @@ final class WorkingTreeScanner {
         var folders: Set<String> = []
         var hits = 0
         var unchanged = true
+        var refused: [(path: String, reason: String)] = []
     }
 
     /// The file at `path` as it is now, or `nil` when there is no file there (or the path goes
@@ -127,11 +131,20 @@ final class WorkingTreeScanner {
         let descriptor = dirfd(directory)
         var subfolders: [String] = []
         while let entry = readdir(directory) {
-            let name = directoryEntryName(entry)
+            guard let name = directoryEntryUTF8Name(entry) else {
+                // Other computers could not even name it: never committed, and said so.
+                let shown = directoryEntryName(entry)
+                state.refused.append((folder.isEmpty ? shown : folder + "/" + shown,
+                                      "the file name is not UTF-8 (written by an old program or a copy from another system): rename it, in UTF-8, and it is committed"))
+                continue
+            }
             if name == "." || name == ".." || name == ".git" { continue }
-            // A name git would refuse (`.GIT`, `git~1`…) is never committed: others could not check it out.
-            if GitPathRules.check(name: Array(name.utf8)) != nil { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
+            // A name git would refuse (`.GIT`, `git~1`…) is never committed: others could not check it out.
+            if let problem = GitPathRules.check(name: Array(name.utf8)) {
+                state.refused.append((path, "git refuses this name (\(problem)): rename it and it is committed"))
+                continue
+            }
             if Self.isScratchName(name) {
                 // A temporary file of a sync killed before its rename: its content is in git.
                 if StaleLocks.isOrphanTemporary(name) { unlinkat(descriptor, name, 0) }

@@ -73,4 +73,28 @@ import KaleidoKB
         #expect(throws: MergeError.self) { try ConflictResolver().resolve(Array(Self.record.utf8), path: "name", choice: .ours) }
         #expect(throws: MergeError.self) { try ConflictResolver().resolve(Array(Self.record.utf8), path: "phone", choice: .value("[unclosed")) }
     }
+
+    @Test func flowMappingRecordIsSettledInPlace() throws {
+        let record = "{id: p, name: B, phone: \"1\", _conflicts: [{path: name, base: A, ours: B, theirs: C, at: '2026-11-27T10:42:00Z'}]}  # flow\n"
+        #expect(try resolve("name", .theirs, in: record) == "{id: p, name: C, phone: \"1\"}  # flow\n")
+        #expect(try resolve("name", .ours, in: record) == "{id: p, name: B, phone: \"1\"}  # flow\n")
+        #expect(try resolve("name", .value("D E"), in: record) == "{id: p, name: D E, phone: \"1\"}  # flow\n")
+    }
+
+    @Test func jsonRecordIsSettledInPlaceAndStaysJSON() throws {
+        let record = "{\"id\": \"p\", \"name\": \"B\", \"_conflicts\": [{\"path\": \"name\", \"base\": \"A\", \"ours\": \"B\", \"theirs\": \"C\"}], \"n\": 1}\n"
+        #expect(try resolve("name", .theirs, in: record) == "{\"id\": \"p\", \"name\": \"C\", \"n\": 1}\n")
+        let pretty = """
+            {
+              "id": "p",
+              "name": "B",
+              "fax": "2",
+              "_conflicts": [{"path": "name", "ours": "B", "theirs": "C"}, {"path": "fax", "base": "1", "ours": "2"}]
+            }
+
+            """
+        let faxSettled = try resolve("fax", .theirs, in: pretty)
+        #expect(faxSettled == "{\n  \"id\": \"p\",\n  \"name\": \"B\",\n  \"_conflicts\": [{\"path\": \"name\", \"ours\": \"B\", \"theirs\": \"C\"}]\n}\n")
+        #expect(try resolve("name", .value("[1, x]"), in: faxSettled) == "{\n  \"id\": \"p\",\n  \"name\": [1, \"x\"]\n}\n")
+    }
 }

@@ -121,4 +121,57 @@ import KaleidoYAML
             }
         }
     }
+
+    /// Theirs' comment lines survive wherever their node does, whatever ours edited; and two replicas
+    /// merging the same pair under the symmetric rule still write the same bytes.
+    @Test func commentsOfTheirsSurviveWhereTheirNodeDoes() throws {
+        var editor = RecordEditor(random: SplitMix64(seed: 11))
+        var random = SplitMix64(seed: 12)
+        var checked = 0
+        for iteration in 0..<Self.iterations {
+            let record = SampleRecords.all[Int.random(in: 0..<SampleRecords.all.count, using: &random)]
+            // Every other time ours wrote the same comments as theirs: each must be kept once.
+            let ours = editor.edit(iteration % 2 == 0 ? record.text : SampleRecords.commented(record.text), tag: "o").text
+            let theirs = editor.edit(SampleRecords.commented(record.text), tag: "t").text
+            let merger = Self.merger(for: record.text)
+            let base = MergeSide(bytes: Array(record.text.utf8))
+            let result = try merger.merge(base: base, ours: MergeSide(bytes: Array(ours.utf8)), theirs: MergeSide(bytes: Array(theirs.utf8)),
+                                          rule: .ours, now: nil)
+            #expect(!result.reemitted, "\(record.path) #\(iteration)")
+            let output = String(decoding: result.bytes, as: UTF8.self)
+            // Each comment line theirs wrote before a node is before that node in the merge,
+            // when the node is still there (a list item is known by its key, so an item whose key
+            // ours changed is another item, and the comment went with the old one).
+            let hints = merger.hints
+            let theirsRoot = try Self.root(Array(theirs.utf8)), outputRoot = try Self.root(result.bytes)
+            let mapTheirs = CommentMap(text: SourceText(bytes: Array(theirs.utf8)), root: theirsRoot, hints: hints)
+            let mapOutput = CommentMap(text: SourceText(bytes: result.bytes), root: outputRoot, hints: hints)
+            let kept = CommentMap.anchors(of: outputRoot, hints: hints)
+            for (anchor, lines) in mapTheirs.lines where kept.contains(anchor) {
+                for line in lines where line.text.hasPrefix("# note") {
+                    checked += 1
+                    // (A line ours wrote too stays where ours has it.)
+                    let oursToo = ours.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == line.text }
+                    #expect(mapOutput.lines[anchor]?.contains { $0.text == line.text } == true || (oursToo && output.contains(line.text)),
+                            "\(record.path) #\(iteration): \(line.text) lost before \(anchor)\n\(output)")
+                }
+            }
+            // No comment line of the top level is written twice (in lists, a conflict can keep
+            // two versions of an item, each with its comments).
+            func notes(_ text: String) -> [String: Int] {
+                Dictionary(text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("# note") }.map { ($0, 1) }, uniquingKeysWith: +)
+            }
+            let notesOurs = notes(ours), notesTheirs = notes(theirs)
+            for (note, count) in notes(output) {
+                #expect(count <= max(notesOurs[note, default: 0], notesTheirs[note, default: 0]),
+                        "\(record.path) #\(iteration): \(note) written \(count) times\n\(output)")
+            }
+            let one = try merger.merge(base: base, ours: MergeSide(bytes: Array(ours.utf8), commitTime: 100),
+                                       theirs: MergeSide(bytes: Array(theirs.utf8), commitTime: 200), rule: .symmetric, now: nil)
+            let other = try merger.merge(base: base, ours: MergeSide(bytes: Array(theirs.utf8), commitTime: 200),
+                                         theirs: MergeSide(bytes: Array(ours.utf8), commitTime: 100), rule: .symmetric, now: nil)
+            #expect(one.bytes == other.bytes, "\(record.path) #\(iteration)")
+        }
+        #expect(checked > Self.iterations, "the property should check many comments")
+    }
 }

@@ -28,7 +28,7 @@ enum TableHints {
 enum TruthTable {
     static let now = "2026-11-27T10:42:00Z"
 
-    static let cases: [MergeCase] = mappings + scalars + deletions + keyedLists + scalarLists + atomics + strings + layout + moreLayout + conflictLists + files
+    static let cases: [MergeCase] = mappings + scalars + deletions + keyedLists + scalarLists + atomics + strings + layout + moreLayout + conflictLists + files + comments
 
     static let mappings: [MergeCase] = [
         MergeCase(name: "different keys changed", row: "mapping: different keys changed",
@@ -354,7 +354,7 @@ enum TruthTable {
         MergeCase(name: "ours' comments stay around theirs' edits", row: "format is the consultant's",
                   base: "# partner\nid: p   # stable\nname: A\n# contact\nphone: '1'\n",
                   ours: "# partner record\nid: p   # stable\nname: A   # official\n# contact\nphone: '1'\n",
-                  theirs: "# partner\nid: p\nname: B\nphone: '2'\n",
+                  theirs: "# partner\nid: p   # stable\nname: B\n# contact\nphone: '2'\n",
                   merged: "# partner record\nid: p   # stable\nname: B   # official\n# contact\nphone: '2'\n"),
         MergeCase(name: "block mapping added by theirs at another indentation", row: "content from theirs is re-indented",
                   base: "id: p\nitems:\n  - id: a\n",

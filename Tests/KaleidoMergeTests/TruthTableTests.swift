@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KaleidoMerge
 import KaleidoYAML
@@ -17,5 +18,23 @@ import KaleidoYAML
         #expect(!result.reemitted)
         // The merged text always reads back.
         #expect(throws: Never.self) { try YAMLParser().parseDocument(result.bytes) }
+    }
+
+    @Test(arguments: TruthTable.flowConflicts)
+    func flowOrJSONRecordWithAConflict(_ line: MergeCase) throws {
+        try situation(line)
+    }
+
+    /// A JSON record stays a JSON document that a JSON parser reads, conflicts included.
+    @Test func jsonRecordsStayJSON() throws {
+        for line in TruthTable.flowConflicts where line.ours.hasPrefix("{\"") || line.ours.hasPrefix("{\n") {
+            let result = try Merge.run(line.base, line.ours, line.theirs, now: TruthTable.now)
+            let object = try JSONSerialization.jsonObject(with: Data(result.bytes)) as? [String: Any]
+            #expect(object?["id"] as? String == "p", "\(line.name)")
+            if !line.conflicts.isEmpty {
+                let entries = object?["_conflicts"] as? [[String: Any]]
+                #expect(entries?.first?["at"] as? String == TruthTable.now, "\(line.name)")
+            }
+        }
     }
 }

@@ -1,0 +1,54 @@
+import KaleidoYAML
+
+/// New flow text in the record's own form: YAML flow (`{path: name, ours: B}`) or, in a JSON
+/// record, JSON (`{"path": "name", "ours": "B"}`), so that a JSON file stays JSON.
+extension TreeMerger {
+    /// A node as one line of flow text in a's form.
+    func flowText(of node: YAMLNode) -> String {
+        json ? Self.jsonText(node) : Self.flowText(node)
+    }
+
+    /// Whether a record is a JSON object: a flow mapping whose keys are all double-quoted.
+    static func isJSON(_ root: YAMLNode) -> Bool {
+        guard case .mapping(let pairs, .flow) = root.content, !pairs.isEmpty else { return false }
+        return pairs.allSatisfy { if case .scalar(_, .doubleQuoted) = $0.key.content { true } else { false } }
+    }
+
+    /// A node as JSON on one line. Values JSON cannot hold (infinities, NaN, aliases) are
+    /// written as strings.
+    static func jsonText(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .alias(let name): return jsonString("*" + name)
+        case .sequence(let items, _): return "[" + items.map(jsonText).joined(separator: ", ") + "]"
+        case .mapping(let pairs, _):
+            return "{" + pairs.map { jsonString(Values.keyText($0.key)) + ": " + jsonText($0.value) }.joined(separator: ", ") + "}"
+        case .scalar(let text, _):
+            switch node.resolvedScalar ?? .string(text) {
+            case .null: return "null"
+            case .bool(let flag): return flag ? "true" : "false"
+            case .integer(let digits), .float(let digits): return digits
+            case .infinity, .nan: return jsonString(text)
+            case .string(let string): return jsonString(string)
+            }
+        }
+    }
+
+    /// A JSON string literal (RFC 8259: quote, backslash and control characters escaped).
+    static func jsonString(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}
