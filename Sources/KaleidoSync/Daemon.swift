@@ -122,6 +122,14 @@ public final class Daemon {
         let start = Self.clock()
         do {
             let report = try slot.engine.runCycle(network: network, scan: scan)
+            if !report.busy.isEmpty {
+                // No file event may come again (the save was over, only too recent): look at
+                // them once more after a quiet period.
+                let now = Self.clock()
+                slot.firstChange = slot.firstChange ?? now
+                slot.lastChange = now
+                slot.dirty = true
+            }
             if network {
                 if let refusal = report.accessRefusal {
                     // A refused password or certificate: at most one attempt per interval.

@@ -32,6 +32,9 @@ public struct CycleReport: Sendable {
     public var conflicts: [ConflictNote] = []
     /// How many times the cycle started over because a file changed while it merged.
     public var restarts = 0
+    /// Files another program was still writing (or, for the daemon, changed less than a quiet
+    /// period ago): not committed this time; the daemon runs another cycle once they settle.
+    public var busy: [String] = []
     /// The shared config does not load: the cycle ran with the last config that did.
     public var configProblem: ConfigProblem?
     /// The remote commit refused because its tree holds an unsafe path: nothing was brought in.
@@ -164,6 +167,7 @@ public final class SyncEngine {
             }
             report.waiting = snapshot.waiting
             report.conflicts += snapshot.conflicts
+            report.busy = snapshot.busy.sorted()
             guard network, !isCancelled() else { return }
             do {
                 try transferring { try remoteTransfer.fetch(repository, remote: settings.remote, options: transferOptions) }
