@@ -42,16 +42,7 @@ enum AtomicFile {
         guard descriptor >= 0 else {
             throw SyncError.io("could not write \(temporary): \(String(cString: strerror(errno)))")
         }
-        var written = 0
-        let ok: Bool = bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, base + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                written += count
-            }
-            return true
-        }
+        let ok = writeAll(bytes, to: descriptor)
         // fsync before rename: otherwise a power cut can leave an empty file under the new name.
         let synced = !durable || fsync(descriptor) == 0
         close(descriptor)
@@ -60,5 +51,19 @@ enum AtomicFile {
             throw SyncError.io("could not write \(path): \(String(cString: strerror(errno)))")
         }
         return Pending(temporary: temporary, target: path)
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var written = 0
+        return bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, base + written, buffer.count - written)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                written += count
+            }
+            return true
+        }
     }
 }

@@ -53,16 +53,7 @@ struct WorkingTreeWriter {
         unlinkat(folder.descriptor, temporary, 0)
         let file = openat(folder.descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard file >= 0 else { throw SyncError.io("could not write \(path): \(String(cString: strerror(errno)))") }
-        var written = 0
-        let ok: Bool = bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            while written < buffer.count {
-                let count = Glibc.write(file, base + written, buffer.count - written)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                written += count
-            }
-            return true
-        }
+        let ok = AtomicFile.writeAll(bytes, to: file)
         // fsync before rename: otherwise a power cut can leave an empty file under the new name.
         let synced = !durable || fsync(file) == 0
         let failure = String(cString: strerror(errno))

@@ -183,12 +183,7 @@ extension ProcessTests {
     @Test func aGitServerDyingMidTransferEndsTheSyncOfflineAndLeavesBothRepositoriesSound() async throws {
         try await withScratch { scratch in
             let remote = try scratch.makeRemote(files: [Self.record: partner("tn-mun-sfax", name: "Sfax")])
-            let port = try freePort()
-            let server = try ServerProcess(
-                "/usr/lib/git-core/git-daemon",
-                ["--enable=receive-pack", "--base-path=\(scratch.root)", "--export-all", "--reuseaddr",
-                 "--listen=127.0.0.1", "--port=\(port)", scratch.root],
-                port: port, log: scratch.path("git-daemon.log"), environment: scratch.environment)
+            let (server, port) = try gitDaemon(scratch)
             defer { server.stop() }
             let relay = try FaultyRelay(upstream: port, limit: Int.max)
             defer { relay.stop() }

@@ -27,12 +27,7 @@ extension ProcessTests {
     @Test func syncOverGitDaemon() async throws {
         try await withScratch { scratch in
             _ = try scratch.makeRemote(files: ["knowledge/partners/tn-mun-sfax.yaml": partner("tn-mun-sfax", name: "Sfax")])
-            let port = try freePort()
-            let server = try ServerProcess(
-                "/usr/lib/git-core/git-daemon",
-                ["--enable=receive-pack", "--base-path=\(scratch.root)", "--export-all", "--reuseaddr",
-                 "--listen=127.0.0.1", "--port=\(port)", scratch.root],
-                port: port, log: scratch.path("git-daemon.log"), environment: scratch.environment)
+            let (server, port) = try gitDaemon(scratch)
             try syncBothWays(scratch, url: "git://127.0.0.1:\(port)/remote.git") { server.stop() }
         }
     }

@@ -1,27 +1,6 @@
 import Foundation
 import Glibc
 
-/// A listening socket on 127.0.0.1 at a port the kernel picks.
-private func listenOnLoopback() throws -> (descriptor: Int32, port: UInt16) {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-            guard bind(fd, raw, length) == 0, listen(fd, 64) == 0 else { return -1 }
-            return getsockname(fd, raw, &length)
-        }
-    }
-    guard bound == 0 else {
-        close(fd)
-        throw CommandFailed(description: "could not listen on 127.0.0.1: \(String(cString: strerror(errno)))")
-    }
-    return (fd, UInt16(bigEndian: address.sin_port))
-}
-
 /// Closes a TCP connection with a reset (SO_LINGER 0): the peer's next read or write fails,
 /// as when a server is killed or a router drops the connection.
 private func reset(_ fd: Int32) {
@@ -40,7 +19,7 @@ final class SilentServer: @unchecked Sendable {
     private var stopped = false
 
     init() throws {
-        (listener, port) = try listenOnLoopback()
+        (listener, port) = try loopbackSocket(listening: 64)
         let thread = Thread { [self] in
             while true {
                 let client = accept(listener, nil, nil)
@@ -87,7 +66,7 @@ final class FaultyRelay: @unchecked Sendable {
     init(upstream: UInt16, limit: Int) throws {
         self.upstream = upstream
         limitValue = limit
-        (listener, port) = try listenOnLoopback()
+        (listener, port) = try loopbackSocket(listening: 64)
         let thread = Thread { [self] in
             while true {
                 let client = accept(listener, nil, nil)

@@ -1,10 +1,9 @@
 import Foundation
 import Glibc
 
-/// A TCP port on 127.0.0.1 that nobody listens on right now (bind to port 0, read it, close).
-func freePort() throws -> UInt16 {
+/// A TCP socket bound to 127.0.0.1 at a port the kernel picks, listening when `backlog` is given.
+func loopbackSocket(listening backlog: Int32? = nil) throws -> (descriptor: Int32, port: UInt16) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -12,12 +11,34 @@ func freePort() throws -> UInt16 {
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) { pointer in
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-            guard bind(fd, raw, length) == 0 else { return -1 }
+            guard bind(fd, raw, length) == 0, backlog.map({ listen(fd, $0) == 0 }) ?? true else { return -1 }
             return getsockname(fd, raw, &length)
         }
     }
-    guard bound == 0 else { throw CommandFailed(description: "no free port: \(String(cString: strerror(errno)))") }
-    return UInt16(bigEndian: address.sin_port)
+    guard bound == 0 else {
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        throw CommandFailed(description: "could not bind 127.0.0.1: \(reason)")
+    }
+    return (fd, UInt16(bigEndian: address.sin_port))
+}
+
+/// A TCP port on 127.0.0.1 that nobody listens on right now (bind to port 0, read it, close).
+func freePort() throws -> UInt16 {
+    let (fd, port) = try loopbackSocket()
+    close(fd)
+    return port
+}
+
+/// `git daemon` serving every repository of the scratch folder on 127.0.0.1, pushes allowed.
+func gitDaemon(_ scratch: Scratch) throws -> (server: ServerProcess, port: UInt16) {
+    let port = try freePort()
+    let server = try ServerProcess(
+        "/usr/lib/git-core/git-daemon",
+        ["--enable=receive-pack", "--base-path=\(scratch.root)", "--export-all", "--reuseaddr",
+         "--listen=127.0.0.1", "--port=\(port)", scratch.root],
+        port: port, log: scratch.path("git-daemon.log"), environment: scratch.environment)
+    return (server, port)
 }
 
 /// Whether something accepts connections on 127.0.0.1:`port`.
