@@ -149,7 +149,10 @@ struct ProcessTests {
                     && scratch.gitOutput("status", "--porcelain", in: clone) == ""
             }
             #expect(daemon.stop() == 0)
-            #expect(synced, "\(daemon.log)")
+            let porcelain = (try? scratch.gitOutput("status", "--porcelain", in: clone)) ?? "?"
+            let state = (try? scratch.kaleido("status", in: clone).output) ?? "?"
+            let heads = ((try? scratch.gitOutput("rev-parse", "HEAD", in: clone)) ?? "?") + " / " + ((try? scratch.gitOutput("rev-parse", "main", in: remote)) ?? "?")
+            #expect(synced, "git status:\n\(porcelain)\nheads: \(heads)\nkaleido status:\n\(state)\n\(daemon.log)")
             let listed = try scratch.git("ls-tree", "-r", "--name-only", "main", in: remote)
             for round in 0..<50 { #expect(listed.contains("knowledge/notes/note-\(round).yaml")) }
             for round in stride(from: 0, to: 50, by: 5) { #expect(listed.contains("knowledge/notes/other-\(round).yaml")) }
