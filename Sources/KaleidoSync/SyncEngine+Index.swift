@@ -17,15 +17,24 @@ extension SyncEngine {
                 try repository.resetIndex(to: commit)
             }
             guard written == true else { throw SyncError.io("another git command holds .git/index.lock") }
-            if unlink(indexBehindMarker) == 0 {
-                logger.info("git's index repaired", metadata: ["kb": "\(settings.root)", "head": "\(commit.hex.prefix(10))"])
-            }
+            unlink(indexBehindMarker)
         } catch {
             try? FileManager.default.createDirectory(atPath: repository.gitDirectory + "kaleido", withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: indexBehindMarker, contents: Data(commit.hex.utf8))
             let message = "git's index could not be brought to the last commit (\(error)); the next cycle tries again: until then do not `git commit` by hand"
             logger.error("git's index not updated", metadata: ["kb": "\(settings.root)", "error": "\(error)"])
             state.lastError = message
+        }
+    }
+
+    /// Called right before the sync moves the branch: until `updateIndex` has brought git's
+    /// index to the new commit, the marker says the index may lag behind, so that a sync killed
+    /// in between (kill -9, a power cut) has its index repaired by the next cycle instead of
+    /// leaving it stale with nothing left to commit.
+    func indexWillLag() {
+        try? FileManager.default.createDirectory(atPath: repository.gitDirectory + "kaleido", withIntermediateDirectories: true)
+        if access(indexBehindMarker, F_OK) != 0 {
+            FileManager.default.createFile(atPath: indexBehindMarker, contents: Data("moving".utf8))
         }
     }
 

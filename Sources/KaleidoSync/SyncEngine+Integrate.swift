@@ -65,6 +65,7 @@ extension SyncEngine {
             return .restart
         }
         do {
+            indexWillLag()
             try repository.updateReference(settings.branchReference, to: target, expecting: local, message: "kaleido: sync")
         } catch GitError.Code.modified {
             return .restart  // someone (a `git commit` by hand) moved the branch: start over

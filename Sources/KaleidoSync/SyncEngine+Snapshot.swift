@@ -106,6 +106,7 @@ extension SyncEngine {
             let tree = try repository.writeTree(applying: edits, to: tip)
             if try tip == nil || tree != repository.treeID(of: tip ?? tree) {
                 let message = ChangeDescription.message(for: items, isRecord: isRecord)
+                indexWillLag()
                 let commit = try repository.createCommit(
                     tree: tree, parents: tip.map { [$0] } ?? [], author: signature(),
                     message: message, updating: settings.branchReference)
