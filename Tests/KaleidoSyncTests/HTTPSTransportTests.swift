@@ -34,16 +34,30 @@ extension ProcessTests {
         _ = try scratch.makeRemote(files: [Self.httpsRecord: partner("tn-mun-sfax", name: "Sfax")])
     }
 
-    @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
-    func httpsPushAndFetchWithATokenTrustingGIT_SSL_CAINFO() async throws {
+    /// A seeded remote served by a new https server (`users`, the certificate's names and key
+    /// usage), the clones `a` and `b` whose origin is its URL, and every process's environment
+    /// with `environment(server)` added; the server is stopped afterwards.
+    func withHTTPSKB(
+        users: [String: String], subjectAltNames: String = "IP:127.0.0.1,DNS:localhost", extendedKeyUsage: String = "serverAuth",
+        environment: (HTTPSServer) -> [String: String] = { _ in [:] },
+        _ body: (inout Scratch, HTTPSServer, (remote: String, a: String, b: String)) throws -> Void
+    ) async throws {
         try await withScratch { base in
             try seededRemote(base)
-            let server = try HTTPSServer(base, users: ["x-access-token": "tok-1234"])
+            let server = try HTTPSServer(base, users: users, subjectAltNames: subjectAltNames, extendedKeyUsage: extendedKeyUsage)
             defer { server.stop() }
             var scratch = base
-            scratch.extraEnvironment = ["KALEIDO_TOKEN": "tok-1234", "GIT_SSL_CAINFO": server.caFile]
-            // https://127.0.0.1:PORT: the certificate names the address in an IP subjectAltName.
-            let (remote, a, b) = try httpsClones(scratch, server)
+            scratch.extraEnvironment = environment(server)
+            let clones = try httpsClones(scratch, server)
+            try body(&scratch, server, clones)
+        }
+    }
+
+    @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
+    func httpsPushAndFetchWithATokenTrustingGIT_SSL_CAINFO() async throws {
+        // https://127.0.0.1:PORT: the certificate names the address in an IP subjectAltName.
+        try await withHTTPSKB(users: ["x-access-token": "tok-1234"], environment: { server in ["KALEIDO_TOKEN": "tok-1234", "GIT_SSL_CAINFO": server.caFile] }) { scratch, server, clones in
+            let (remote, a, b) = clones
             try pushAndFetch(scratch, remote: remote, a: a, b: b)
             #expect(server.failedLogins == 0)
             server.stop()
@@ -53,11 +67,8 @@ extension ProcessTests {
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func httpsPushAndFetchWithACredentialHelperTrustingHttpSslCAInfo() async throws {
-        try await withScratch { scratch in
-            try seededRemote(scratch)
-            let server = try HTTPSServer(scratch, users: ["alice": "s3cret"])
-            defer { server.stop() }
-            let (remote, a, b) = try httpsClones(scratch, server)
+        try await withHTTPSKB(users: ["alice": "s3cret"]) { scratch, server, clones in
+            let (remote, a, b) = clones
             let store = scratch.path(".home/credentials")
             try scratch.write("https://alice:s3cret@127.0.0.1:\(server.port)\n", to: ".home/credentials", in: scratch.root)
             for clone in [a, b] {
@@ -71,13 +82,8 @@ extension ProcessTests {
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func aWrongPasswordExits1AndIsRejectedToTheHelper() async throws {
-        try await withScratch { base in
-            try seededRemote(base)
-            let server = try HTTPSServer(base, users: ["alice": "s3cret"])
-            defer { server.stop() }
-            var scratch = base
-            scratch.extraEnvironment = ["GIT_SSL_CAINFO": server.caFile]
-            let (remote, a, _) = try httpsClones(scratch, server)
+        try await withHTTPSKB(users: ["alice": "s3cret"], environment: { server in ["GIT_SSL_CAINFO": server.caFile] }) { scratch, server, clones in
+            let (remote, a, _) = clones
             let seed = try scratch.gitOutput("rev-parse", "main", in: remote)
             let store = scratch.path(".home/credentials")
             let stored = "https://alice:wrong@127.0.0.1:\(server.port)\nhttps://bob:other@example.org\n"
@@ -114,13 +120,8 @@ extension ProcessTests {
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func theDaemonRetriesARefusedLoginRarely() async throws {
-        try await withScratch { base in
-            try seededRemote(base)
-            let server = try HTTPSServer(base, users: ["x-access-token": "right"])
-            defer { server.stop() }
-            var scratch = base
-            scratch.extraEnvironment = ["KALEIDO_TOKEN": "wrong", "GIT_SSL_CAINFO": server.caFile]
-            let (_, a, _) = try httpsClones(scratch, server)
+        try await withHTTPSKB(users: ["x-access-token": "right"], environment: { server in ["KALEIDO_TOKEN": "wrong", "GIT_SSL_CAINFO": server.caFile] }) { scratch, server, clones in
+            let (_, a, _) = clones
             let daemon = try DaemonProcess(kb: a, scratch: scratch)
             #expect(eventually(timeout: 10) { server.failedLogins >= 1 }, "\(daemon.log)")
             // The offline backoff (daemon.max_backoff: 1 s) would try again every second.
@@ -137,13 +138,8 @@ extension ProcessTests {
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func anUntrustedCertificateExits1NamingTheSettings() async throws {
-        try await withScratch { base in
-            try seededRemote(base)
-            let server = try HTTPSServer(base, users: ["x-access-token": "tok"])
-            defer { server.stop() }
-            var scratch = base
-            scratch.extraEnvironment = ["KALEIDO_TOKEN": "tok"]
-            let (remote, a, _) = try httpsClones(scratch, server)
+        try await withHTTPSKB(users: ["x-access-token": "tok"], environment: { server in ["KALEIDO_TOKEN": "tok"] }) { scratch, server, clones in
+            let (remote, a, _) = clones
             let seed = try scratch.gitOutput("rev-parse", "main", in: remote)
             try scratch.write(partner("tn-mun-sfax", name: "Sfax la belle"), to: Self.httpsRecord, in: a)
             let refused = try scratch.kaleido("sync", in: a)
@@ -171,13 +167,8 @@ extension ProcessTests {
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func aCAFolderInTheGlobalGitConfigIsTrusted() async throws {
-        try await withScratch { base in
-            try seededRemote(base)
-            let server = try HTTPSServer(base, users: ["x-access-token": "tok"])
-            defer { server.stop() }
-            var scratch = base
-            scratch.extraEnvironment = ["KALEIDO_TOKEN": "tok"]
-            let (remote, a, b) = try httpsClones(scratch, server)
+        try await withHTTPSKB(users: ["x-access-token": "tok"], environment: { server in ["KALEIDO_TOKEN": "tok"] }) { scratch, server, clones in
+            let (remote, a, b) = clones
             // The user's ~/.gitconfig (the scratch HOME), a folder of PEM certificates.
             let folder = scratch.path("cas")
             for path in [folder, scratch.path(".home")] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
@@ -189,14 +180,9 @@ extension ProcessTests {
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func anAddressMustBeNamedByTheCertificate() async throws {
-        try await withScratch { base in
-            try seededRemote(base)
-            // A certificate for localhost only, from a trusted CA.
-            let server = try HTTPSServer(base, users: ["x-access-token": "tok"], subjectAltNames: "DNS:localhost")
-            defer { server.stop() }
-            var scratch = base
-            scratch.extraEnvironment = ["KALEIDO_TOKEN": "tok", "GIT_SSL_CAINFO": server.caFile]
-            let (_, a, b) = try httpsClones(scratch, server)
+        // A certificate for localhost only, from a trusted CA.
+        try await withHTTPSKB(users: ["x-access-token": "tok"], subjectAltNames: "DNS:localhost", environment: { server in ["KALEIDO_TOKEN": "tok", "GIT_SSL_CAINFO": server.caFile] }) { scratch, server, clones in
+            let (_, a, b) = clones
             let refused = try scratch.kaleido("sync", in: a)
             #expect(refused.status == 1, "\(refused.errors)\(refused.output)")
             #expect(refused.errors.contains("does not name 127.0.0.1"), "\(refused.errors)")
@@ -208,14 +194,9 @@ extension ProcessTests {
 
     @Test(.enabled(if: HTTPSServer.available, "nginx and fcgiwrap are installed by scripts/bootstrap --test"))
     func anAddressCertificateMustBeMadeForAServer() async throws {
-        try await withScratch { base in
-            try seededRemote(base)
-            // It names the address, from a trusted CA, but for TLS clients only.
-            let server = try HTTPSServer(base, users: ["x-access-token": "tok"], extendedKeyUsage: "clientAuth")
-            defer { server.stop() }
-            var scratch = base
-            scratch.extraEnvironment = ["KALEIDO_TOKEN": "tok", "GIT_SSL_CAINFO": server.caFile]
-            let (_, a, _) = try httpsClones(scratch, server)
+        // It names the address, from a trusted CA, but for TLS clients only.
+        try await withHTTPSKB(users: ["x-access-token": "tok"], extendedKeyUsage: "clientAuth", environment: { server in ["KALEIDO_TOKEN": "tok", "GIT_SSL_CAINFO": server.caFile] }) { scratch, server, clones in
+            let (_, a, _) = clones
             let refused = try scratch.kaleido("sync", in: a)
             #expect(refused.status == 1, "\(refused.errors)\(refused.output)")
             #expect(refused.errors.contains("not made for a TLS server"), "\(refused.errors)")
