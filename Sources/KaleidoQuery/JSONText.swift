@@ -1,30 +1,9 @@
+internal import KaleidoYAML
+
 /// JSON text written by hand with a stable key order (the record's own), numbers as written.
 public enum JSONText {
     /// A JSON string literal (RFC 8259 escaping).
-    public static func quote(_ text: String) -> String {
-        // Most texts need no escape: copy them whole instead of scalar by scalar.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
-    }
+    public static func quote(_ text: String) -> String { JSONQuoting.string(text) }
 
     /// The value as compact JSON. Numbers print as written, which is valid JSON for YAML 1.2
     /// core numbers except forms like `0o17`/`.5` that the resolver already normalised.
