@@ -1,5 +1,6 @@
 import ArgumentParser
 import KaleidoSync
+import KaleidoWorkspace
 
 /// Runs the `kaleido` command line with the process's arguments and exits with its code.
 public enum KaleidoMain {
@@ -36,9 +37,4 @@ struct KaleidoCommand: AsyncParsableCommand {
         ]
     )
 
-}
-
-/// The version `kaleido --version` prints.
-public enum KaleidoVersion {
-    public static let current = "0.1.0"
 }

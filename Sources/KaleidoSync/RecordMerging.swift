@@ -42,17 +42,6 @@ extension RecordMerging {
     }
 }
 
-/// The symmetric rule: the side whose head commit is newer wins, ties broken by the greater
-/// commit id, so that both replicas of a pair choose the same side.
-public enum SymmetricRule {
-    /// Whether `theirs` wins over `ours`.
-    public static func theirsWins(ours: RecordSide, theirs: RecordSide) -> Bool {
-        let oursTime = ours.commitTime ?? 0, theirsTime = theirs.commitTime ?? 0
-        if oursTime != theirsTime { return theirsTime > oursTime }
-        return (theirs.commitID ?? "") > (ours.commitID ?? "")
-    }
-}
-
 /// A stand-in record merger (for tests of the engine alone): git's line merge when it is clean, otherwise the symmetric
 /// winner's whole file with one conflict named "(record)". It records no `_conflicts` entry;
 /// it exists so the engine can be tested without KaleidoMerge.

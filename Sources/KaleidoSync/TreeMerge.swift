@@ -1,5 +1,6 @@
 internal import Foundation
 internal import KaleidoGit
+internal import KaleidoMerge
 
 /// A conflict a merge recorded: fields of a record that both sides changed differently, or a
 /// non-record file git could not merge (its losing version kept beside it).
