@@ -22,7 +22,7 @@ extension PartnerReport {
         }
         var output = """
             <!DOCTYPE html>
-            <html lang="fr"><head><meta charset="utf-8"><title>\(escape(title))</title>
+            <html lang="\(language)"><head><meta charset="utf-8"><title>\(escape(title))</title>
             <style>
             body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222}
             h1{margin-bottom:.2rem}.subtitle,.scope{color:#555;margin-top:0}

@@ -25,12 +25,15 @@ public struct PartnerReport: Sendable {
     /// What the document leaves out, one sentence each (`3 enregistrements marqués « interne »…`).
     public var omissions: [String]
     public var sections: [Section]
+    /// The labels' language, `fr` or `en` (the HTML page's `lang`).
+    public var language: String
 
     /// Builds the report of `partner` from the index, showing records up to `include`.
     /// `label` turns enumeration keys into display labels (`label(key, field, type)`).
     public init(partner: Int, index: KBIndex, today: CalendarDay, french: Bool, include: Confidentiality = .public,
                 label: @escaping (String, String, RecordType?) -> String) {
         let words = ReportWords(french: french)
+        language = french ? "fr" : "en"
         let value = index.value(partner)
         title = index.title(partner)
         let aliases = (value["names"]?.items ?? []).compactMap { $0["value"]?.text }

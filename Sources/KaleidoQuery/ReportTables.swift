@@ -1,4 +1,4 @@
-public import KaleidoKB
+import KaleidoKB
 
 /// The tables of a `PartnerReport`, built from the index in the report's language.
 struct ReportTables {
