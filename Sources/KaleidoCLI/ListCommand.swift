@@ -11,8 +11,11 @@ struct ListCommand: AsyncParsableCommand {
             Conditions: FIELD=V, FIELD!=V, FIELD~TEXT (contains), FIELD>=V, FIELD<=V, FIELD>V, \
             FIELD<V, 'FIELD in A,B', 'FIELD not in A,B'. FIELD is a dotted path through lists and \
             references (funding.status, parties.partner.country). Dates compare as intervals. \
-            --group-by accepts FIELD:year. Sums are exact decimals. JSON output: the full records \
-            (or the groups).
+            --group-by accepts FIELD:year. Sums are exact decimals; a summed field with a sibling \
+            `currency` (funding.amount_granted, financial_commitments.amount) is money and gives \
+            one total per currency, never one figure across currencies. JSON output: the full \
+            records (or the groups; "sum" is a number, or for money a list of \
+            {"amount": number, "currency": code}).
             """)
 
     @OptionGroup var options: QueryOptions
@@ -39,7 +42,7 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(help: "With --group-by: count the records of each group.")
     var count = false
 
-    @Option(help: "With --group-by: sum this numeric field in each group.")
+    @Option(help: "Sum this numeric field (in each group with --group-by); money is summed per currency.")
     var sum: String?
 
     func run() async throws {
@@ -47,7 +50,7 @@ struct ListCommand: AsyncParsableCommand {
             let context = try await options.context()
             let query = try makeQuery()
             let resolver = RecordResolver(index: context.index)
-            if !query.groupBy.isEmpty {
+            if !query.groupBy.isEmpty || query.sum != nil {
                 guard count || query.sum != nil else { throw CLIError.usage("--group-by needs --count or --sum FIELD") }
                 emitGroups(query.groups(in: context.index, resolver: resolver), query: query, context: context)
             } else {
@@ -121,15 +124,29 @@ struct ListCommand: AsyncParsableCommand {
         context.emit(table(), json: json())
     }
 
+    /// One row per group, or per group and currency when the summed field is money: amounts in
+    /// different currencies are never added together. JSON: `sum` is a number for a plain
+    /// field, a list of `{"amount", "currency"}` (one per currency) for money.
     private func emitGroups(_ groups: [ListQuery.Group], query: ListQuery, context: QueryContext) {
         let keyColumns = query.groupBy.map(\.description)
-        let measure = query.sum.map { "sum(\($0))" } ?? "count"
-        var table = ResultTable(columns: keyColumns + [measure])
-        table.rows = groups.map { $0.key + [query.sum == nil ? String($0.count) : $0.sum.description] }
+        let isMoney = groups.contains { $0.sum.currencies.contains { !$0.isEmpty } }
+        var table = ResultTable(columns: keyColumns + (query.sum.map { ["sum(\($0))"] } ?? ["count"])
+                                    + (isMoney ? [context.words("devise", "currency")] : []))
+        for group in groups {
+            guard query.sum != nil else {
+                table.rows.append(group.key + [String(group.count)])
+                continue
+            }
+            let totals = group.sum.isEmpty ? [Money(amount: .zero, currency: "")] : group.sum.totals
+            table.rows += totals.map { group.key + [$0.amount.description] + (isMoney ? [$0.currency] : []) }
+        }
         context.emit(table, json: JSONText.array(groups.map { group in
             var pairs = zip(keyColumns, group.key).map { ($0, JSONText.quote($1)) }
             pairs.append(("count", String(group.count)))
-            if query.sum != nil { pairs.append(("sum", group.sum.description)) }
+            if query.sum != nil {
+                pairs.append(("sum", isMoney ? "[" + group.sum.totals.map(\.json).joined(separator: ", ") + "]"
+                                             : (group.sum[""] ?? .zero).description))
+            }
             return JSONText.object(pairs)
         }))
     }

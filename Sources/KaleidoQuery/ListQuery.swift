@@ -28,11 +28,13 @@ public struct ListQuery: Sendable {
         public var item: QValue?
     }
 
-    /// One group: its key values (one per group-by path), its row count and its exact sum.
+    /// One group: its key values (one per group-by path), its row count and its exact sums,
+    /// one per currency when the summed field is money (an amount with a sibling `currency`,
+    /// like `funding.amount_granted`), else one under the empty currency.
     public struct Group: Hashable, Sendable {
         public var key: [String]
         public var count: Int
-        public var sum: ExactDecimal
+        public var sum: MoneyTotals
     }
 
     /// The list field whose items are rows, if any.
@@ -48,6 +50,27 @@ public struct ListQuery: Sendable {
             return FieldPath(keys: Array(path.keys.dropFirst()), function: path.function).values(in: item, resolve: resolver.value)
         }
         return path.values(in: row.value, resolve: resolver.value)
+    }
+
+    /// The amounts at `path` for a row, each with the `currency` written beside it in the same
+    /// mapping (empty when there is none: a plain number). A path with a function sums no money.
+    public func money(_ path: FieldPath, in row: Row, resolver: RecordResolver) -> [Money] {
+        func amounts(_ values: [QValue], currency: String) -> [Money] {
+            values.compactMap { value in value.text.flatMap(ExactDecimal.init).map { Money(amount: $0, currency: currency) } }
+        }
+        guard path.function == nil else { return amounts(values(path, in: row, resolver: resolver), currency: "") }
+        var base = row.value
+        var keys = path.keys
+        if let item = row.item, let field = itemField, keys.first == field, keys.count > 1 {
+            base = item
+            keys.removeFirst()
+        }
+        let last = keys.removeLast()
+        let parents = keys.isEmpty ? [base] : FieldPath(keys: keys).values(in: base, resolve: resolver.value)
+        return parents.flatMap { parent -> [Money] in
+            guard case .map = parent, let value = parent[last] else { return [] }
+            return amounts(value.items ?? [value], currency: parent["currency"]?.text ?? "")
+        }
     }
 
     /// The matching rows, sorted.
@@ -75,17 +98,14 @@ public struct ListQuery: Sendable {
         return order.map { rows[$0] }
     }
 
-    /// The groups of the matching rows, sorted by key.
+    /// The groups of the matching rows, sorted by key; with no group-by path, one group (key
+    /// `[]`) holding every row: the grand total of `sum`.
     public func groups(in index: KBIndex, resolver: RecordResolver) -> [Group] {
         var groups: [[String]: Group] = [:]
+        if groupBy.isEmpty { groups[[]] = Group(key: [], count: 0, sum: MoneyTotals()) }
         for row in rows(in: index, resolver: resolver) {
             let keyLists = groupBy.map { path in values(path, in: row, resolver: resolver).map(\.displayText) }
-            var amount = ExactDecimal.zero
-            if let sum {
-                for value in values(sum, in: row, resolver: resolver) {
-                    if let text = value.text, let decimal = ExactDecimal(text) { amount = amount + decimal }
-                }
-            }
+            let amount = MoneyTotals(sum.map { money($0, in: row, resolver: resolver) } ?? [])
             // A row with several values for a key (a list) counts in each of its groups.
             var combinations: [[String]] = [[]]
             for list in keyLists {
@@ -93,9 +113,9 @@ public struct ListQuery: Sendable {
                 combinations = combinations.flatMap { prefix in choices.map { prefix + [$0] } }
             }
             for key in combinations {
-                var group = groups[key] ?? Group(key: key, count: 0, sum: .zero)
+                var group = groups[key] ?? Group(key: key, count: 0, sum: MoneyTotals())
                 group.count += 1
-                group.sum = group.sum + amount
+                group.sum.add(amount)
                 groups[key] = group
             }
         }
