@@ -14,9 +14,10 @@ final class ScriptedFileEvents: FileEventSource {
     let clock: VirtualClock
     let stopAt: Int64
     private var pending: [(at: Int64, path: String)]
-    /// Waits in a row that found their deadline already passed: a loop that never lets time
-    /// move would spin forever, so the test stops it and fails instead.
-    private var waitsWithoutTime = 0
+    /// Waits in a row that neither moved the clock nor brought an event: a loop that never
+    /// lets time move would spin forever, so the test stops it and fails instead.
+    private var stalls = 0
+    private var waits = 0
 
     init(clock: VirtualClock, events: [(at: Int64, path: String)], stopAt: Int64) {
         self.clock = clock
@@ -25,18 +26,27 @@ final class ScriptedFileEvents: FileEventSource {
     }
 
     /// Whether the loop must stop (the stop signal's instant is reached).
-    var stopped: Bool { clock.now >= stopAt || waitsWithoutTime > 1000 }
+    var stopped: Bool { clock.now >= stopAt || stalls >= 1000 }
 
     func wait(timeout: Int64) -> [Watcher.Event] {
-        guard timeout > 0 else {
-            waitsWithoutTime += 1
-            if waitsWithoutTime > 1000 { Issue.record("the loop spins at \(clock.now) ms without waiting") }
-            return []
+        let before = clock.now
+        waits += 1
+        // A loop that ignores the stop would run forever: better a crash than a hang.
+        precondition(waits < 1_000_000, "the daemon's loop did not stop at \(stopAt) ms")
+        var arrived: [Watcher.Event] = []
+        if timeout > 0 {  // as `Watcher`: a deadline already passed returns at once
+            // The stop wakes the wait once; a loop that goes on waiting sees time go on.
+            let stop = clock.now < stopAt ? stopAt : .max
+            clock.now = max(clock.now, min(pending.first?.at ?? .max, stop, clock.now + timeout))
+            arrived = drain()
         }
-        waitsWithoutTime = 0
-        let wake = min(pending.first?.at ?? .max, stopAt, clock.now + timeout)
-        clock.now = max(clock.now, wake)
-        return drain()
+        if clock.now == before && arrived.isEmpty {
+            stalls += 1
+            if stalls == 1000 { Issue.record("the loop spins at \(clock.now) ms without letting time move") }
+        } else {
+            stalls = 0
+        }
+        return arrived
     }
 
     func drain() -> [Watcher.Event] {
