@@ -96,6 +96,13 @@ struct DaemonScheduleTests {
         #expect(offline.run().map(\.at) == [0, 1_000, 2_000, 3_000])
     }
 
+    @Test func hugeIntervalsMeanNeverAndDoNotOverflow() {
+        // `fetch_interval: 1e300` is a valid config (a finite number of seconds).
+        let daemon = VirtualDaemon(timings(quiet: 1, maxDelay: 1e300, fetch: 1e300, rescan: 1e300, maxBackoff: 1e300),
+                                   edits: [1_000], stopAt: 10_000_000)
+        #expect(daemon.run().map(\.at) == [0, 2_000])
+    }
+
     @Test func aStopSignalEndsTheLoopAtOnceAndSavesTheState() {
         let daemon = VirtualDaemon(edits: [3_000], stopAt: 4_000)
         #expect(daemon.run().map(\.at) == [0], "the commit due at 5 000 ms never runs")
