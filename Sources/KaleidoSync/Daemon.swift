@@ -1,6 +1,5 @@
 internal import Foundation
 internal import Glibc
-internal import KaleidoGit
 public import Logging
 
 /// `kaleido daemon`: runs the sync cycle of one or more KBs in the foreground, driven by file
