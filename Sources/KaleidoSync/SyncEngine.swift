@@ -308,14 +308,14 @@ public final class SyncEngine {
     private func openConflicts(_ notes: [ConflictNote]) -> [ConflictNote] {
         var seen: Set<String> = []
         return notes.filter { note in
-            guard seen.insert(note.path + "|" + note.kind + "|" + (note.sibling ?? "")).inserted else { return false }
+            guard seen.insert(note.path + "|" + note.kind.rawValue + "|" + (note.sibling ?? "")).inserted else { return false }
             switch note.kind {
-            case "file":
+            case .file:
                 return note.sibling.map { FileManager.default.fileExists(atPath: settings.root + "/" + $0) } ?? false
-            case "fields":
+            case .fields:
                 guard let bytes = scanner.read(note.path), let root = try? YAMLParser().parseDocument(bytes).root else { return false }
                 return root["_conflicts"].map { !($0.items?.isEmpty ?? true) } ?? false
-            default:
+            case .deleted:
                 // "deleted on one side, edited on the other" is reported by the cycle and the log;
                 // the edit was kept, there is nothing left to resolve.
                 return false

@@ -69,7 +69,7 @@ public struct SyncStatus: Codable, Sendable {
         if !state.conflicts.isEmpty {
             lines.append("Open conflicts:")
             lines += state.conflicts.map { note in
-                note.kind == "file" ? "  \(note.path): the other version is in \(note.sibling ?? "?")" : "  \(note.path): \(note.detail)"
+                note.kind == .file ? "  \(note.path): the other version is in \(note.sibling ?? "?")" : "  \(note.path): \(note.detail)"
             }
         }
         return lines.joined(separator: "\n") + "\n"
