@@ -93,10 +93,11 @@ public final class SyncEngine {
     /// (both read at each transfer, so a reloaded config's timeout applies).
     public var transfer: (any RemoteTransfer)?
 
-    /// Opens the KB's repository and the saved state.
+    /// Opens the KB's repository and the saved state. `merger` merges the records both sides
+    /// changed: `DefaultMerger.make(for: settings)` outside tests.
     ///
     /// - Throws: `SyncError.repository` when the root is not a git working tree.
-    public init(settings: SyncSettings, merger: any RecordMerging = LineRecordMerger(), logger: Logger = Logger(label: "kaleido.sync")) throws {
+    public init(settings: SyncSettings, merger: any RecordMerging, logger: Logger = Logger(label: "kaleido.sync")) throws {
         self.settings = settings
         do { repository = try Repository.open(at: settings.root) } catch {
             throw SyncError.repository("\(settings.root) is not a git repository: run `git init` or `git clone` there first (\(error))")

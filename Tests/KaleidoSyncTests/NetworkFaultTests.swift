@@ -82,7 +82,7 @@ extension ProcessTests {
             #expect(settings.timeout == Self.stallTimeout)
             settings.timeout = 60
             settings.transfer = .childProcess(executable: KaleidoBinary.path)
-            let engine = try SyncEngine(settings: settings)
+            let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings))
             // Cancelled (as by SIGTERM) once the server holds the connection.
             engine.isCancelled = { server.accepted >= 1 }
             let start = Date()
