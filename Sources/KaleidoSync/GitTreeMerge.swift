@@ -1,5 +1,6 @@
 internal import Foundation
 internal import KaleidoGit
+internal import KaleidoMerge
 
 /// The in-memory merge of two commits into a tree, never touching the working tree or the
 /// index: the structured merge for record files changed on both sides, git's line merge for

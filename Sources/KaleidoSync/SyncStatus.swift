@@ -33,11 +33,6 @@ public struct SyncStatus: Codable, Sendable {
             daemonRunning: lockHeld, state: state)
     }
 
-    /// The JSON of `kaleido status --format json`.
-    public func json() -> String {
-        (try? SyncState.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
     /// The text of `kaleido status`.
     public func text(now: Date = Date()) -> String {
         var lines: [String] = []

@@ -118,7 +118,7 @@ extension ProcessTests {
             var json = ""
             let shown = try eventually(timeout: Self.stallTimeout) {
                 json = try scratch.kaleido("status", "--format", "json", in: clone).output
-                return json.contains("\"syncingSince\"")
+                return json.contains("\"syncing_since\"")
             }
             let text = try scratch.kaleido("status", in: clone).output
             let result = sync.wait(limit: 30)

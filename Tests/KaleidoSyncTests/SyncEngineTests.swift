@@ -90,7 +90,7 @@ struct SyncEngineTests {
             let status = try scratch.kaleido("status", in: a)
             #expect(status.output.contains("knowledge/partners/fr-ville-romans.yaml:3:"))
             let json = try scratch.kaleido("status", "--format", "json", in: a)
-            #expect(json.output.contains("\"path\" : \"knowledge/partners/fr-ville-romans.yaml\""))
+            #expect(json.output.contains("\"path\": \"knowledge/partners/fr-ville-romans.yaml\""))
 
             try scratch.write("id: fr-ville-romans\nname: Romans\nphone: 1\n", to: "knowledge/partners/fr-ville-romans.yaml", in: a)
             let fixed = try engine(a).runCycle()
