@@ -75,11 +75,6 @@ public struct SyncState: Codable, Hashable, Sendable {
         try AtomicFile.write(Array(try Self.encoder.encode(self)), to: path, durable: durable)
     }
 
-    /// The JSON `kaleido status --format json` prints.
-    public func json() -> String {
-        (try? Self.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
