@@ -114,6 +114,12 @@ import Testing
         #expect(find.status == 0 && find.stderr == "kaleido: nothing matches \"zzqqxx\"\n", "\(find.stderr)")
         let history = try Kaleido.run(["history", "tn-mun-sfax", "--until", "1990"])
         #expect(history.status == 0 && history.stderr == "kaleido: no record refers to tn-mun-sfax until 1990\n", "\(history.stderr)")
+        let calls = try Kaleido.run(["calls", "--closing-within", "0d"], today: "2040-01-01")
+        #expect(calls.status == 0 && calls.stderr == "kaleido: no open call closes within 0d\n", "\(calls.stderr)")
+        let ending = try Kaleido.run(["conventions", "--ending-within", "6m"], today: "2040-01-01")
+        #expect(ending.status == 0 && ending.stderr == "kaleido: no convention in force ends within 6m\n", "\(ending.stderr)")
+        let people = try Kaleido.run(["people", "--review-due"], today: "2000-01-01")
+        #expect(people.status == 0 && people.stderr == "kaleido: no person past their review date\n", "\(people.stderr)")
         // A query that finds something says nothing on stderr.
         #expect(try Kaleido.run(["list", "partner", "--where", "country=TN"]).stderr.isEmpty)
     }
