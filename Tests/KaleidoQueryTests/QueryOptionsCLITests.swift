@@ -132,6 +132,8 @@ import Testing
         (["list", "partner", "--format", "pdf"], "The value 'pdf' is invalid for '--format"),
         (["history"], "Missing expected argument '<partner>'"),
         (["no-such-command"], "Unexpected argument 'no-such-command'"),
+        // A `ValidationError` thrown by a command's `validate()`.
+        (["resolve", "tn-mun-sfax", "name"], "choose exactly one of --ours, --theirs, --base or --value V"),
     ])
     func usageErrorsExit2(_ arguments: [String], _ message: String) throws {
         let result = try Kaleido.run(arguments)
