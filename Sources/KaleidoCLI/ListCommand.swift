@@ -50,7 +50,7 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             let context = try await options.context()
-            let query = try makeQuery(check: QueryFieldCheck.load(context.kb, vocabulary: context.vocabulary))
+            let query = try makeQuery(check: QueryFieldCheck.load(context.kb, vocabulary: context.vocabulary), index: context.index)
             let resolver = RecordResolver(index: context.index)
             if !query.groupBy.isEmpty {
                 guard count || query.sum != nil else { throw CLIError.usage("--group-by needs --count or --sum FIELD") }
@@ -66,7 +66,7 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     /// The query the options describe, its fields and values checked by `check` (nil: unchecked).
-    func makeQuery(check: QueryFieldCheck?) throws -> ListQuery {
+    func makeQuery(check: QueryFieldCheck?, index: KBIndex? = nil) throws -> ListQuery {
         guard let recordType = RecordType(rawValue: type) ?? RecordType(folder: type) else {
             let names = RecordType.allCases.map(\.rawValue)
             if let suggestion = Suggestion.closest(to: type, among: names) {
@@ -86,7 +86,7 @@ struct ListCommand: AsyncParsableCommand {
             if let sum { query.sum = try FieldPath(parsing: sum) }
             let columns = try fields.map { try $0.split(separator: ",").map { try FieldPath(parsing: String($0)) } } ?? []
             if let check {
-                for condition in query.conditions { try check.check(condition, in: recordType) }
+                for condition in query.conditions { try check.check(condition, in: recordType, index: index) }
                 for path in query.sort + query.groupBy + (query.sum.map { [$0] } ?? []) + columns { try check.check(path, in: recordType) }
             }
         } catch let error as QueryError {

@@ -67,10 +67,23 @@ struct QueryFieldCheck {
         return Target(shape: elements(shape), name: container)
     }
 
-    /// Checks a condition's path and, for `=`, `!=`, `in` and `not in` on an enumeration, its values.
-    func check(_ condition: Condition, in type: RecordType) throws(QueryError) {
+    /// Checks a condition's path and, for `=`, `!=`, `in` and `not in` on an enumeration, its
+    /// values; for `=` and `in` on a reference (`funding.funder=fr-etat-fejj`), that each value
+    /// is the id of a record of the referenced type in `index`.
+    func check(_ condition: Condition, in type: RecordType, index: KBIndex? = nil) throws(QueryError) {
         let target = try check(condition.path, in: type)
         guard condition.path.function == nil, [.equal, .notEqual, .isIn, .notIn].contains(condition.op), let shape = target.shape else { return }
+        if let index, condition.op == .equal || condition.op == .isIn, let reference = shape.refType.flatMap(RecordType.init(rawValue:)) {
+            // Folded as the condition compares them (`FR-ETAT-FEJ` finds fr-etat-fej).
+            let ids = index.records(of: reference).map { index.id($0) }
+            let folded = Set(ids.map(TextFold.fold))
+            for value in condition.values where !value.isEmpty && !folded.contains(TextFold.fold(value)) {
+                let suggestion = Suggestion.closest(to: value, among: ids).map { " (did you mean \"\($0)\"?)" }
+                    ?? "; try `kaleido find \(value)`"
+                throw QueryError("no \(reference.rawValue) has the id \"\(value)\" (\(target.name))\(suggestion)")
+            }
+            return
+        }
         let allowed = shape.enumValues + (shape.constValue.map { [$0] } ?? [])
         guard !allowed.isEmpty else { return }
         let field = condition.path.keys.last ?? ""

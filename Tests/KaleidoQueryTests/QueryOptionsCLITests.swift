@@ -23,6 +23,8 @@ import Testing
         (["list", "partnership", "--where", "parties.partner.contry=TN"], #"unknown field "contry" for partner (did you mean "country"?)"#),
         (["list", "project", "--where", "funding.status=sold"], #"unknown value "sold" for project.funding.status (did you mean "solde"?)"#),
         (["list", "projet"], #"unknown type "projet" (did you mean "project"?)"#),
+        (["list", "project", "--where", "funding.funder=fr-etat-fejj"], #"no partner has the id "fr-etat-fejj" (project.funding.funder) (did you mean "fr-etat-fej"?)"#),
+        (["list", "project", "--where", "lead in fr-com-26281-romans-sur-isere,tn-mun-sfaxx"], #"no partner has the id "tn-mun-sfaxx" (project.lead) (did you mean "tn-mun-sfax"?)"#),
     ])
     func misspeltFieldOrValueExits2WithSuggestion(_ arguments: [String], _ message: String) throws {
         let result = try Kaleido.run(arguments)
@@ -46,8 +48,9 @@ import Testing
         }
         for arguments in [
             ["list", "project", "--where", "funding.decided_on:year=2009", "--group-by", "funding.decided_on:year", "--count"],
-            ["list", "convention", "--where", "STATUS=en_vigueur"].map { $0 == "STATUS=en_vigueur" ? "status=en_vigueur" : $0 },
+            ["list", "convention", "--where", "status=en_vigueur", "--sort", "-effective_from"],
             ["list", "project", "--where", "themes~jeun", "--where", "status!=refuse"],
+            ["list", "project", "--where", "funding.funder=FR-ETAT-FEJ", "--where", "lead!=nobody"],
             ["list", "convention", "--where", "financial_commitments.party.country=TN", "--fields", "id,parties.partner.name"],
         ] {
             let result = try Kaleido.run(arguments)
