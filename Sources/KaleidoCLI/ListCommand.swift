@@ -87,7 +87,12 @@ struct ListCommand: AsyncParsableCommand {
             let columns = try fields.map { try $0.split(separator: ",").map { try FieldPath(parsing: String($0)) } } ?? []
             if let check {
                 for condition in query.conditions { try check.check(condition, in: recordType, index: index) }
-                for path in query.sort + query.groupBy + (query.sum.map { [$0] } ?? []) + columns { try check.check(path, in: recordType) }
+                for path in query.sort + query.groupBy + columns { try check.check(path, in: recordType) }
+                if let sum = query.sum, let types = try check.check(sum, in: recordType).shape?.types, !types.isEmpty,
+                    !types.contains("number"), !types.contains("integer")
+                {
+                    throw QueryError("--sum \(sum): not a number (the schema says \(types.joined(separator: " or ")))")
+                }
             }
         } catch let error as QueryError {
             throw CLIError.usage(error.message)

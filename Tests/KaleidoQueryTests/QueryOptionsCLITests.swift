@@ -23,6 +23,7 @@ import Testing
         (["list", "partnership", "--where", "parties.partner.contry=TN"], #"unknown field "contry" for partner (did you mean "country"?)"#),
         (["list", "project", "--where", "funding.status=sold"], #"unknown value "sold" for project.funding.status (did you mean "solde"?)"#),
         (["list", "projet"], #"unknown type "projet" (did you mean "project"?)"#),
+        (["list", "project", "--group-by", "lead", "--sum", "funding.funder"], "--sum funding.funder: not a number (the schema says string)"),
         (["list", "project", "--where", "funding.funder=fr-etat-fejj"], #"no partner has the id "fr-etat-fejj" (project.funding.funder) (did you mean "fr-etat-fej"?)"#),
         (["list", "project", "--where", "lead in fr-com-26281-romans-sur-isere,tn-mun-sfaxx"], #"no partner has the id "tn-mun-sfaxx" (project.lead) (did you mean "tn-mun-sfax"?)"#),
     ])
