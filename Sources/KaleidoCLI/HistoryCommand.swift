@@ -38,6 +38,10 @@ struct HistoryCommand: AsyncParsableCommand {
                                      until: try DateOption.parse(until, option: "--until"), includeRelated: includeRelated)
             let entries = query.run(on: context.index)
             context.announcePartner(record, query: partner)
+            if entries.isEmpty {
+                let period = [since.map { " since \($0)" }, until.map { " until \($0)" }].compactMap { $0 }.joined()
+                StandardError.write("kaleido: no record refers to \(context.index.id(record))\(period)\n")
+            }
             context.emit(Self.table(entries, partner: record, context: context), json: Self.json(entries))
         }
     }

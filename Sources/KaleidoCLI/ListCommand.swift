@@ -11,6 +11,12 @@ struct ListCommand: AsyncParsableCommand {
             Conditions: FIELD=V, FIELD!=V, FIELD~TEXT (contains), FIELD>=V, FIELD<=V, FIELD>V, \
             FIELD<V, 'FIELD in A,B', 'FIELD not in A,B'. FIELD is a dotted path through lists and \
             references (funding.status, parties.partner.country). Dates compare as intervals. \
+            Conditions on one list hold for one item of it: --where funding.funder=fr-etat-fej \
+            --where funding.status=solde keeps projects with one funding line from fr-etat-fej \
+            that is solde (with or without --group-by); the same field given twice with = \
+            (parties.partner.country=FR and =TN) asks for two items. Fields and enumeration \
+            values are checked against the schemas: an unknown one exits 2 with a suggestion. \
+            A query that finds nothing says so on stderr (exit 0). \
             --group-by accepts FIELD:year. Sums are exact decimals; a summed field with a sibling \
             `currency` (funding.amount_granted, financial_commitments.amount) is money and gives \
             one total per currency, never one figure across currencies. JSON output: the full \
@@ -48,21 +54,29 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             let context = try await options.context()
-            let query = try makeQuery()
+            let query = try makeQuery(check: QueryFieldCheck.load(context.kb, vocabulary: context.vocabulary), index: context.index)
             let resolver = RecordResolver(index: context.index)
             if !query.groupBy.isEmpty || query.sum != nil {
                 guard count || query.sum != nil else { throw CLIError.usage("--group-by needs --count or --sum FIELD") }
-                emitGroups(query.groups(in: context.index, resolver: resolver), query: query, context: context)
+                let groups = query.groups(in: context.index, resolver: resolver)
+                if groups.allSatisfy({ $0.count == 0 }) { sayNothingMatches(query.type) }
+                emitGroups(groups, query: query, context: context)
             } else {
                 let rows = query.rows(in: context.index, resolver: resolver)
+                if rows.isEmpty { sayNothingMatches(query.type) }
                 emitRows(rows, query: query, resolver: resolver, context: context)
             }
         }
     }
 
-    func makeQuery() throws -> ListQuery {
+    /// The query the options describe, its fields and values checked by `check` (nil: unchecked).
+    func makeQuery(check: QueryFieldCheck?, index: KBIndex? = nil) throws -> ListQuery {
         guard let recordType = RecordType(rawValue: type) ?? RecordType(folder: type) else {
-            throw CLIError.usage("unknown type \(type); use one of \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
+            let names = RecordType.allCases.map(\.rawValue)
+            if let suggestion = Suggestion.closest(to: type, among: names) {
+                throw CLIError.usage("unknown type \"\(type)\" (did you mean \"\(suggestion)\"?)")
+            }
+            throw CLIError.usage("unknown type \"\(type)\"; use one of \(names.joined(separator: ", "))")
         }
         var query = ListQuery(type: recordType)
         do {
@@ -74,6 +88,16 @@ struct ListCommand: AsyncParsableCommand {
             }
             if let groupBy { query.groupBy = try groupBy.split(separator: ",").map { try FieldPath(parsing: String($0)) } }
             if let sum { query.sum = try FieldPath(parsing: sum) }
+            let columns = try fields.map { try $0.split(separator: ",").map { try FieldPath(parsing: String($0)) } } ?? []
+            if let check {
+                for condition in query.conditions { try check.check(condition, in: recordType, index: index) }
+                for path in query.sort + query.groupBy + columns { try check.check(path, in: recordType) }
+                if let sum = query.sum, let types = try check.check(sum, in: recordType).shape?.types, !types.isEmpty,
+                    !types.contains("number"), !types.contains("integer")
+                {
+                    throw QueryError("--sum \(sum): not a number (the schema says \(types.joined(separator: " or ")))")
+                }
+            }
         } catch let error as QueryError {
             throw CLIError.usage(error.message)
         }
@@ -85,6 +109,14 @@ struct ListCommand: AsyncParsableCommand {
             query.during = KaleidoKB.DateInterval(from: first.first, to: last.last)
         }
         return query
+    }
+
+    /// Says on stderr that the query found nothing, with the options that selected.
+    private func sayNothingMatches(_ type: RecordType) {
+        var selection = conditions.map { "--where \($0)" }
+        if let during { selection.append("--during \(during)") }
+        StandardError.write(selection.isEmpty ? "kaleido: no \(type.rawValue) in the knowledge base\n"
+                                              : "kaleido: no \(type.rawValue) matches \(selection.joined(separator: " "))\n")
     }
 
     static func defaultFields(_ type: RecordType) -> [String] {

@@ -22,6 +22,7 @@ struct ConventionsCommand: AsyncParsableCommand {
             let questions = Questions(index: index, today: context.today)
             if gaps {
                 let found = questions.conventionGaps()
+                if found.isEmpty { StandardError.write("kaleido: no convention in force lacks financial commitments or a transmission to the préfet\n") }
                 var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Manque", "Missing")])
                 func missing(_ gap: Questions.ConventionGap) -> [String] {
                     (gap.noFinancialCommitments ? ["financial_commitments"] : []) + (gap.notSentToPrefect ? ["transmitted_to_prefect_on"] : [])
@@ -34,6 +35,7 @@ struct ConventionsCommand: AsyncParsableCommand {
                 return
             }
             let found = questions.conventionsEnding(by: try Duration.add(endingWithin, to: context.today))
+            if found.isEmpty { StandardError.write("kaleido: no convention in force ends within \(endingWithin)\n") }
             var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Fin", "Ends"), context.words("Suite", "Renewal")])
             func renewal(_ convention: Questions.EndingConvention) -> String {
                 if let successor = convention.successor {
@@ -73,6 +75,10 @@ struct PeopleCommand: AsyncParsableCommand {
             let since = try inactiveFor.map { try Duration.add($0, to: context.today, backwards: true) }
             let found = Questions(index: index, today: context.today).peopleToReview(inactiveSince: since)
                 .filter { (reviewDue && $0.reviewDue) || (since != nil && $0.inactive) }
+            if found.isEmpty {
+                let asked = [reviewDue ? "past their review date" : nil, inactiveFor.map { "without interaction for \($0)" }].compactMap { $0 }
+                StandardError.write("kaleido: no person \(asked.joined(separator: " or "))\n")
+            }
             var table = ResultTable(columns: ["Id", context.words("Nom", "Name"), context.words("Revue après", "Review after"),
                                               context.words("Dernier échange", "Last interaction"), context.words("Motif", "Reason")])
             func reasons(_ person: Questions.PersonReview) -> [String] {
@@ -152,6 +158,7 @@ struct CallsCommand: AsyncParsableCommand {
             let context = try await options.context()
             let index = context.index
             let calls = Questions(index: index, today: context.today).callsClosing(by: try Duration.add(closingWithin, to: context.today))
+            if calls.isEmpty { StandardError.write("kaleido: no open call closes within \(closingWithin)\n") }
             var table = ResultTable(columns: ["Id", context.words("Programme", "Programme"), context.words("Clôture", "Closes"),
                                               context.words("Clients concernés", "Eligible clients")])
             table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.written,

@@ -6,6 +6,13 @@ public import KaleidoKB
 /// When the group-by and sum paths all start in the same list field (`funding.funder`,
 /// `funding.amount_granted`), each item of that list is a row of its own, and conditions on
 /// that list (`funding.status=accorde`) are checked against the item, not the whole record.
+///
+/// Without rows per item, conditions on one list hold for one item the same way:
+/// `funding.funder=fr-etat-fej` and `funding.status=solde` keep a project with one funding line
+/// matching both, not one line from fr-etat-fej and another line solde. A lone condition on a
+/// list keeps its meaning (any item for `=`, no item for `!=`). A field given again with `=` or
+/// `in` (`parties.partner.country=FR`, `parties.partner.country=TN`) asks for another item: one
+/// item cannot hold two different values, so the user means two items.
 public struct ListQuery: Sendable {
     public var type: RecordType
     public var conditions: [Condition] = []
@@ -85,7 +92,8 @@ public struct ListQuery: Sendable {
             } else {
                 candidates = [Row(record: record, value: value, item: nil)]
             }
-            for row in candidates where conditions.allSatisfy({ $0.matches(values($0.path, in: row, resolver: resolver)) }) {
+            let separate = separateConditions
+            for row in candidates where matches(row, separate: separate, resolver: resolver) {
                 rows.append(row)
             }
         }
@@ -96,6 +104,49 @@ public struct ListQuery: Sendable {
             return rows[left].record < rows[right].record
         }
         return order.map { rows[$0] }
+    }
+
+    /// Which conditions look for their own item: a path already given with `=` or `in` given
+    /// again with `=` or `in` (one item cannot have two different values there).
+    var separateConditions: [Bool] {
+        var equalities: Set<FieldPath> = []
+        return conditions.map { condition in
+            guard condition.op == .equal || condition.op == .isIn else { return false }
+            return !equalities.insert(condition.path).inserted
+        }
+    }
+
+    /// Whether a row satisfies every condition, those on one list on one item of it.
+    func matches(_ row: Row, separate: [Bool], resolver: RecordResolver) -> Bool {
+        var itemConditions: [String: [Condition]] = [:]
+        var order: [String] = []
+        for (position, condition) in conditions.enumerated() {
+            let first = condition.path.keys[0]
+            if separate[position] {
+                // Any item of the record, even when rows are items.
+                guard condition.matches(condition.path.values(in: row.value, resolve: resolver.value)) else { return false }
+            } else if condition.path.keys.count > 1, row.item == nil || first != itemField, case .list(let items)? = row.value[first],
+                items.contains(where: { if case .map = $0 { true } else { false } })
+            {
+                if itemConditions[first] == nil { order.append(first) }
+                itemConditions[first, default: []].append(condition)
+            } else {
+                guard condition.matches(values(condition.path, in: row, resolver: resolver)) else { return false }
+            }
+        }
+        for field in order {
+            let group = itemConditions[field] ?? []
+            if group.count == 1, let condition = group.first {
+                guard condition.matches(condition.path.values(in: row.value, resolve: resolver.value)) else { return false }
+                continue
+            }
+            let inner = group.map { ($0, FieldPath(keys: Array($0.path.keys.dropFirst()), function: $0.path.function)) }
+            let items = row.value[field]?.items ?? []
+            guard items.contains(where: { item in inner.allSatisfy { $0.0.matches($0.1.values(in: item, resolve: resolver.value)) } }) else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The groups of the matching rows, sorted by key; with no group-by path, one group (key
