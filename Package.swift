@@ -98,7 +98,8 @@ let package = Package(
             path: "Benchmarks/SyncBenchmark"),
 
         // `swift run -c release merge-benchmark`: merge throughput (docs/benchmarks.md).
-        .executableTarget(name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML"], path: "Benchmarks/MergeBenchmark"),
+        .executableTarget(
+            name: "merge-benchmark", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoFixtures"], path: "Benchmarks/MergeBenchmark"),
 
         // Measurements (run with `swift run -c release SchemaBenchmark`).
         .executableTarget(name: "SchemaBenchmark", dependencies: ["KaleidoSchema", "KaleidoYAML"], path: "Benchmarks/SchemaBenchmark"),
@@ -106,20 +107,24 @@ let package = Package(
         // Benchmark helpers (release builds; see Benchmarks/*.sh).
         .executableTarget(name: "kaleido-bench", dependencies: ["KaleidoKB", "KaleidoYAML", "CYAML"], path: "Benchmarks/KaleidoBench"),
 
-        // What several test targets share (child processes, scratch folders, the package root,
-        // a seeded generator): a plain library that only test targets depend on, in no product.
+        // Generated data that tests and benchmarks share (the seeded generator, generated KBs):
+        // a pure library in no product, which no production target depends on.
+        .target(name: "KaleidoFixtures", exclude: ["README.md"]),
+        // What several test targets share (child processes, scratch folders, the package root):
+        // a plain library that only test targets depend on, in no product.
         .target(name: "KaleidoTestSupport", path: "Tests/KaleidoTestSupport"),
-        .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML", "KaleidoTestSupport"]),
-        .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML", "KaleidoTestSupport"]),
-        .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
         .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI", "KaleidoTestSupport"]),
-        .testTarget(name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB", "KaleidoTestSupport"]),
         .testTarget(
-            name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
+            name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB", "KaleidoFixtures", "KaleidoTestSupport"]),
+        .testTarget(
+            name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(
             name: "KaleidoWorkspaceTests",
-            dependencies: ["KaleidoWorkspace", "KaleidoQuery", "KaleidoKB", "KaleidoMerge", "KaleidoYAML", "KaleidoTestSupport"]),
+            dependencies: ["KaleidoWorkspace", "KaleidoQuery", "KaleidoKB", "KaleidoMerge", "KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
         // Starts real `kaleido daemon` processes: `swift test` builds the executable too, and the
         // tests find it next to their bundle.
         .testTarget(
@@ -127,7 +132,7 @@ let package = Package(
             dependencies: ["KaleidoSync", "KaleidoWorkspace", "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
 
         // `swift run -c release kaleido-query-bench`: times the query commands on a generated KB.
-        .executableTarget(name: "kaleido-query-bench", dependencies: ["KaleidoQuery"], path: "Benchmarks/QueryBench"),
+        .executableTarget(name: "kaleido-query-bench", dependencies: ["KaleidoQuery", "KaleidoFixtures"], path: "Benchmarks/QueryBench"),
     ]
 )
 

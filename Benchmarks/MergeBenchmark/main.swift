@@ -2,20 +2,9 @@
 // something), merged with `RecordMerger` (the three parses and the proof re-parse included).
 // Run: `swift run -c release merge-benchmark [PAIRS]` from the package root.
 import Foundation
+import KaleidoFixtures
 import KaleidoMerge
 import KaleidoYAML
-
-/// SplitMix64, so that every run merges the same pairs.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func records() -> [[UInt8]] {
     let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("knowledge")
@@ -46,7 +35,7 @@ let jobs = CommandLine.arguments.firstIndex(of: "--jobs").flatMap { index in
 } ?? 1
 let samples = records()
 guard !samples.isEmpty else { fatalError("run from the package root: knowledge/ holds the sample records") }
-var random = SeededRandom(state: 2026)
+var random = SplitMix64(seed: 2026)  // every run merges the same pairs
 var pairs: [(base: [UInt8], ours: [UInt8], theirs: [UInt8])] = []
 while pairs.count < count {
     let base = samples[Int.random(in: 0..<samples.count, using: &random)]

@@ -7,6 +7,7 @@
 // index build included) and warm, `find` and `list` warm, and a command right after one
 // edited file (incremental cache refresh). Exits 1 when a time exceeds its budget.
 import Foundation
+import KaleidoFixtures
 import KaleidoQuery
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -54,46 +54,18 @@ struct ConflictsCommand: AsyncParsableCommand {
         return output
     }
 
+    /// One object per conflict, keys in alphabetical order, an absent value's key left out.
     static func json(_ conflicts: [RecordConflict], display: DisplayPaths) -> String {
-        let objects: [[String: Any]] = conflicts.map { item in
-            var object: [String: Any] = ["file": display.show(item.file), "line": item.conflict.mark.line, "path": item.conflict.path]
-            if let record = item.record { object["record"] = record }
+        JSONWriter.pretty(.array(conflicts.map { item in
             let conflict = item.conflict
-            for (key, value) in [("base", conflict.baseValue), ("ours", conflict.oursValue), ("theirs", conflict.theirsValue)] {
-                if let value { object[key] = jsonValue(value) }
-            }
-            for (key, value) in [("ours_by", conflict.oursBy), ("theirs_by", conflict.theirsBy), ("at", conflict.at)] {
-                if let value { object[key] = value }
-            }
-            return object
-        }
-        return jsonText(objects)
-    }
-
-    static func jsonText(_ objects: [[String: Any]]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// A YAML value as a JSON-ready value: strings, exact numbers (as JSON numbers), booleans, null,
-/// arrays and objects.
-func jsonValue(_ node: YAMLNode) -> Any {
-    switch node.content {
-    case .sequence(let items, _): return items.map(jsonValue)
-    case .mapping(let pairs, _):
-        var object: [String: Any] = [:]
-        for pair in pairs { object[pair.key.scalarText ?? "\(pair.key)"] = jsonValue(pair.value) }
-        return object
-    case .alias(let name): return "*" + name
-    case .scalar(let text, _):
-        switch node.resolvedScalar ?? .string(text) {
-        case .null: return NSNull()
-        case .bool(let flag): return flag
-        case .integer(let digits), .float(let digits): return Decimal(string: digits) ?? digits
-        case .infinity(let negative): return negative ? "-.inf" : ".inf"
-        case .nan: return ".nan"
-        case .string(let string): return string
-        }
+            let value = { (node: YAMLNode?) in node.map { JSONWriter.Value($0) } }
+            return .object(omittingNil: [
+                ("at", conflict.at.map(JSONWriter.Value.string)), ("base", value(conflict.baseValue)),
+                ("file", .string(display.show(item.file))), ("line", .int(conflict.mark.line)),
+                ("ours", value(conflict.oursValue)), ("ours_by", conflict.oursBy.map(JSONWriter.Value.string)),
+                ("path", .string(conflict.path)), ("record", item.record.map(JSONWriter.Value.string)),
+                ("theirs", value(conflict.theirsValue)), ("theirs_by", conflict.theirsBy.map(JSONWriter.Value.string)),
+            ])
+        }))
     }
 }

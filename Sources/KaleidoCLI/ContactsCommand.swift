@@ -9,7 +9,8 @@ struct ContactsCommand: AsyncParsableCommand {
         abstract: "A partner's contacts on a date (default today): each person's role and function there.",
         discussion: """
             PARTNER is an id, a name or an alias in any script, ignoring case and accents, as for \
-            `history`; a name shared by several partners lists them and exits with status 2. \
+            `history`; a name shared by several partners lists them and exits with status 2, and the \
+            partner chosen is named as `history` does. \
             --on takes a date YYYY, YYYY-MM or YYYY-MM-DD and keeps the affiliations sharing a day \
             with it: --on 2011 lists whoever held a role at some point of 2011. --role keeps one \
             role: a person_role key (charge_mission_ri, elu…) or its French or English label. \
@@ -42,6 +43,7 @@ struct ContactsCommand: AsyncParsableCommand {
                 ?? DateInterval(from: context.today, to: context.today)
             let roleKey = try role.map { try Self.roleKey($0, context: context) }
             let contacts = Questions(index: index, today: context.today).contacts(of: record, role: roleKey, during: period)
+            context.announcePartner(record, query: partner)
             if contacts.isEmpty, context.format != .json {
                 let when = on ?? context.today.description
                 let which = roleKey.map { " (\(context.label($0, field: "role", type: .person)))" } ?? ""

@@ -10,7 +10,10 @@ struct HistoryCommand: AsyncParsableCommand {
         discussion: """
             PARTNER is an id, a name or an alias in any script, ignoring case and accents \
             ("sfax", "Safaqis", "صفاقس"). A name shared by several partners lists them and exits \
-            with status 2. Dates are intervals: --since 2008 keeps records overlapping 2008 or later.
+            with status 2. The partner chosen is named before the table (`Partner: tn-mun-sfax — \
+            Municipalité de Sfax`), with the other partners the words also fit (`also matches: \
+            tn-gouv-sfax …; pass the id to choose`); on standard error for csv, markdown and json. \
+            Dates are intervals: --since 2008 keeps records overlapping 2008 or later.
             """)
 
     @OptionGroup var options: QueryOptions
@@ -34,6 +37,11 @@ struct HistoryCommand: AsyncParsableCommand {
             let query = HistoryQuery(partner: record, since: try DateOption.parse(since, option: "--since"),
                                      until: try DateOption.parse(until, option: "--until"), includeRelated: includeRelated)
             let entries = query.run(on: context.index)
+            context.announcePartner(record, query: partner)
+            if entries.isEmpty {
+                let period = [since.map { " since \($0)" }, until.map { " until \($0)" }].compactMap { $0 }.joined()
+                StandardError.write("kaleido: no record refers to \(context.index.id(record))\(period)\n")
+            }
             context.emit(Self.table(entries, partner: record, context: context), json: Self.json(entries))
         }
     }

@@ -1,12 +1,36 @@
 import ArgumentParser
+import Foundation
 import KaleidoSync
 import KaleidoWorkspace
 
 /// Runs the `kaleido` command line with the process's arguments and exits with its code.
 public enum KaleidoMain {
     public static func main() async {
-        await KaleidoCommand.main()
+        do {
+            var command = try await KaleidoCommand.asyncParseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
     }
+
+    /// Exits as ArgumentParser would for `error`, except that its usage errors (unknown option,
+    /// missing or invalid argument, `ValidationError`), which it exits with EX_USAGE (64), exit
+    /// with 2 like every usage error of Kaleido. Help, `--version` and `ExitCode`s are unchanged.
+    static func exit(withError error: any Error) -> Never {
+        guard KaleidoCommand.exitCode(for: error) == .validationFailure, !(error is ExitCode) else {
+            KaleidoCommand.exit(withError: error)
+        }
+        StandardError.write(KaleidoCommand.fullMessage(for: error) + "\n")
+        Foundation.exit(usageFailure)
+    }
+
+    /// The exit code of every usage error.
+    static let usageFailure: Int32 = 2
 
     /// The hidden first argument of a sync's transfer child (`ChildTransfer`), never typed by users.
     public static let transferCommand = "__transfer"

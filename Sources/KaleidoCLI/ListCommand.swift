@@ -11,8 +11,17 @@ struct ListCommand: AsyncParsableCommand {
             Conditions: FIELD=V, FIELD!=V, FIELD~TEXT (contains), FIELD>=V, FIELD<=V, FIELD>V, \
             FIELD<V, 'FIELD in A,B', 'FIELD not in A,B'. FIELD is a dotted path through lists and \
             references (funding.status, parties.partner.country). Dates compare as intervals. \
-            --group-by accepts FIELD:year. Sums are exact decimals. JSON output: the full records \
-            (or the groups).
+            Conditions on one list hold for one item of it: --where funding.funder=fr-etat-fej \
+            --where funding.status=solde keeps projects with one funding line from fr-etat-fej \
+            that is solde (with or without --group-by); the same field given twice with = \
+            (parties.partner.country=FR and =TN) asks for two items. Fields and enumeration \
+            values are checked against the schemas: an unknown one exits 2 with a suggestion. \
+            A query that finds nothing says so on stderr (exit 0). \
+            --group-by accepts FIELD:year. Sums are exact decimals; a summed field with a sibling \
+            `currency` (funding.amount_granted, financial_commitments.amount) is money and gives \
+            one total per currency, never one figure across currencies. JSON output: the full \
+            records (or the groups; "sum" is a number, or for money a list of \
+            {"amount": number, "currency": code}).
             """)
 
     @OptionGroup var options: QueryOptions
@@ -39,27 +48,35 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(help: "With --group-by: count the records of each group.")
     var count = false
 
-    @Option(help: "With --group-by: sum this numeric field in each group.")
+    @Option(help: "Sum this numeric field (in each group with --group-by); money is summed per currency.")
     var sum: String?
 
     func run() async throws {
         try await reportingCLIErrors {
             let context = try await options.context()
-            let query = try makeQuery()
+            let query = try makeQuery(check: QueryFieldCheck.load(context.kb, vocabulary: context.vocabulary), index: context.index)
             let resolver = RecordResolver(index: context.index)
-            if !query.groupBy.isEmpty {
+            if !query.groupBy.isEmpty || query.sum != nil {
                 guard count || query.sum != nil else { throw CLIError.usage("--group-by needs --count or --sum FIELD") }
-                emitGroups(query.groups(in: context.index, resolver: resolver), query: query, context: context)
+                let groups = query.groups(in: context.index, resolver: resolver)
+                if groups.allSatisfy({ $0.count == 0 }) { sayNothingMatches(query.type) }
+                emitGroups(groups, query: query, context: context)
             } else {
                 let rows = query.rows(in: context.index, resolver: resolver)
+                if rows.isEmpty { sayNothingMatches(query.type) }
                 emitRows(rows, query: query, resolver: resolver, context: context)
             }
         }
     }
 
-    func makeQuery() throws -> ListQuery {
+    /// The query the options describe, its fields and values checked by `check` (nil: unchecked).
+    func makeQuery(check: QueryFieldCheck?, index: KBIndex? = nil) throws -> ListQuery {
         guard let recordType = RecordType(rawValue: type) ?? RecordType(folder: type) else {
-            throw CLIError.usage("unknown type \(type); use one of \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
+            let names = RecordType.allCases.map(\.rawValue)
+            if let suggestion = Suggestion.closest(to: type, among: names) {
+                throw CLIError.usage("unknown type \"\(type)\" (did you mean \"\(suggestion)\"?)")
+            }
+            throw CLIError.usage("unknown type \"\(type)\"; use one of \(names.joined(separator: ", "))")
         }
         var query = ListQuery(type: recordType)
         do {
@@ -71,6 +88,16 @@ struct ListCommand: AsyncParsableCommand {
             }
             if let groupBy { query.groupBy = try groupBy.split(separator: ",").map { try FieldPath(parsing: String($0)) } }
             if let sum { query.sum = try FieldPath(parsing: sum) }
+            let columns = try fields.map { try $0.split(separator: ",").map { try FieldPath(parsing: String($0)) } } ?? []
+            if let check {
+                for condition in query.conditions { try check.check(condition, in: recordType, index: index) }
+                for path in query.sort + query.groupBy + columns { try check.check(path, in: recordType) }
+                if let sum = query.sum, let types = try check.check(sum, in: recordType).shape?.types, !types.isEmpty,
+                    !types.contains("number"), !types.contains("integer")
+                {
+                    throw QueryError("--sum \(sum): not a number (the schema says \(types.joined(separator: " or ")))")
+                }
+            }
         } catch let error as QueryError {
             throw CLIError.usage(error.message)
         }
@@ -82,6 +109,14 @@ struct ListCommand: AsyncParsableCommand {
             query.during = KaleidoKB.DateInterval(from: first.first, to: last.last)
         }
         return query
+    }
+
+    /// Says on stderr that the query found nothing, with the options that selected.
+    private func sayNothingMatches(_ type: RecordType) {
+        var selection = conditions.map { "--where \($0)" }
+        if let during { selection.append("--during \(during)") }
+        StandardError.write(selection.isEmpty ? "kaleido: no \(type.rawValue) in the knowledge base\n"
+                                              : "kaleido: no \(type.rawValue) matches \(selection.joined(separator: " "))\n")
     }
 
     static func defaultFields(_ type: RecordType) -> [String] {
@@ -121,15 +156,29 @@ struct ListCommand: AsyncParsableCommand {
         context.emit(table(), json: json())
     }
 
+    /// One row per group, or per group and currency when the summed field is money: amounts in
+    /// different currencies are never added together. JSON: `sum` is a number for a plain
+    /// field, a list of `{"amount", "currency"}` (one per currency) for money.
     private func emitGroups(_ groups: [ListQuery.Group], query: ListQuery, context: QueryContext) {
         let keyColumns = query.groupBy.map(\.description)
-        let measure = query.sum.map { "sum(\($0))" } ?? "count"
-        var table = ResultTable(columns: keyColumns + [measure])
-        table.rows = groups.map { $0.key + [query.sum == nil ? String($0.count) : $0.sum.description] }
+        let isMoney = groups.contains { $0.sum.currencies.contains { !$0.isEmpty } }
+        var table = ResultTable(columns: keyColumns + (query.sum.map { ["sum(\($0))"] } ?? ["count"])
+                                    + (isMoney ? [context.words("devise", "currency")] : []))
+        for group in groups {
+            guard query.sum != nil else {
+                table.rows.append(group.key + [String(group.count)])
+                continue
+            }
+            let totals = group.sum.isEmpty ? [Money(amount: .zero, currency: "")] : group.sum.totals
+            table.rows += totals.map { group.key + [$0.amount.description] + (isMoney ? [$0.currency] : []) }
+        }
         context.emit(table, json: JSONText.array(groups.map { group in
             var pairs = zip(keyColumns, group.key).map { ($0, JSONText.quote($1)) }
             pairs.append(("count", String(group.count)))
-            if query.sum != nil { pairs.append(("sum", group.sum.description)) }
+            if query.sum != nil {
+                pairs.append(("sum", isMoney ? "[" + group.sum.totals.map(\.json).joined(separator: ", ") + "]"
+                                             : (group.sum[""] ?? .zero).description))
+            }
             return JSONText.object(pairs)
         }))
     }

@@ -28,10 +28,7 @@ struct LogCommand: AsyncParsableCommand {
             }
             let revisions = try RecordHistory.revisions(of: path, settings: settings, limit: limit)
             if format == .json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(revisions), as: UTF8.self))
+                print(RecordRevision.json(revisions))
                 return
             }
             let formatter = ISO8601DateFormatter()

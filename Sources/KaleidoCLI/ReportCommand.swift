@@ -7,7 +7,20 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "A partner's history as a Markdown or self-contained HTML document for a client.",
-        discussion: "Timeline, conventions with their financial commitments per year, projects with their funding, and contacts (professional details only).")
+        discussion: """
+            Timeline, conventions with their financial commitments (per year, party, nature and \
+            currency, with totals per party, nature and currency), projects with their funding \
+            lines (totals of the granted amounts per currency; refused or pending lines shown as \
+            such and never counted), and contacts (professional details only). Amounts in \
+            different currencies are never added together.
+
+            Only what a client may see: records marked `confidentiality: public`. A record \
+            without the field is `interne` (the schema's default) and is left out unless \
+            --include interne; --include restreint also shows restricted records. Interactions \
+            (the team's exchange notes) are never shown. The document states the period it \
+            covers and how many records it leaves out. The partner chosen (and any other partner \
+            the name also matches) is named on standard error.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html }
 
@@ -22,6 +35,15 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Language of labels: fr or en.")
     var lang: QueryOptions.Language = .fr
 
+    @Option(help: ArgumentHelp("Also show records of this confidentiality: interne, or restreint (which includes interne).", valueName: "level"))
+    var include: Level = .public
+
+    /// `--include`'s values: the confidentiality keys.
+    enum Level: String, ExpressibleByArgument, CaseIterable {
+        case `public`, interne, restreint
+        var confidentiality: Confidentiality { Confidentiality(key: rawValue) ?? .public }
+    }
+
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -29,7 +51,9 @@ struct ReportCommand: AsyncParsableCommand {
         try await reportingCLIErrors {
             let context = try await QueryOptions.context(kbOptions: kbOptions, lang: lang, format: .markdown, cacheInfo: false)
             let record = try context.partner(partner)
-            let report = PartnerReport(partner: record, index: context.index, today: context.today, french: lang == .fr) { key, field, type in
+            context.announcePartner(record, query: partner, document: true)
+            let report = PartnerReport(partner: record, index: context.index, today: context.today, french: lang == .fr,
+                                       include: include.confidentiality) { key, field, type in
                 context.label(key, field: field, type: type)
             }
             let text = format == .html ? report.html() : report.markdown()

@@ -22,6 +22,7 @@ struct ConventionsCommand: AsyncParsableCommand {
             let questions = Questions(index: index, today: context.today)
             if gaps {
                 let found = questions.conventionGaps()
+                if found.isEmpty { StandardError.write("kaleido: no convention in force lacks financial commitments or a transmission to the préfet\n") }
                 var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Manque", "Missing")])
                 func missing(_ gap: Questions.ConventionGap) -> [String] {
                     (gap.noFinancialCommitments ? ["financial_commitments"] : []) + (gap.notSentToPrefect ? ["transmitted_to_prefect_on"] : [])
@@ -34,6 +35,7 @@ struct ConventionsCommand: AsyncParsableCommand {
                 return
             }
             let found = questions.conventionsEnding(by: try Duration.add(endingWithin, to: context.today))
+            if found.isEmpty { StandardError.write("kaleido: no convention in force ends within \(endingWithin)\n") }
             var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Fin", "Ends"), context.words("Suite", "Renewal")])
             func renewal(_ convention: Questions.EndingConvention) -> String {
                 if let successor = convention.successor {
@@ -73,6 +75,10 @@ struct PeopleCommand: AsyncParsableCommand {
             let since = try inactiveFor.map { try Duration.add($0, to: context.today, backwards: true) }
             let found = Questions(index: index, today: context.today).peopleToReview(inactiveSince: since)
                 .filter { (reviewDue && $0.reviewDue) || (since != nil && $0.inactive) }
+            if found.isEmpty {
+                let asked = [reviewDue ? "past their review date" : nil, inactiveFor.map { "without interaction for \($0)" }].compactMap { $0 }
+                StandardError.write("kaleido: no person \(asked.joined(separator: " or "))\n")
+            }
             var table = ResultTable(columns: ["Id", context.words("Nom", "Name"), context.words("Revue après", "Review after"),
                                               context.words("Dernier échange", "Last interaction"), context.words("Motif", "Reason")])
             func reasons(_ person: Questions.PersonReview) -> [String] {
@@ -92,7 +98,13 @@ struct PeopleCommand: AsyncParsableCommand {
 /// `kaleido funding --by funder,year`: granted co-funding summed.
 struct FundingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "funding", abstract: "Granted funding (accorde, verse_partiel, solde) by funder and decision year, summed exactly.")
+        commandName: "funding", abstract: "Granted funding (accorde, verse_partiel, solde) by funder and decision year, summed exactly per currency.",
+        discussion: """
+            Amounts in different currencies are never added: each funder, year and currency is \
+            a row of its own, and the table ends with one total per currency. JSON \
+            (--format json): a list of {"funder", "year", "amount": number (exact decimal), \
+            "currency"}, without the totals.
+            """)
 
     @OptionGroup var options: QueryOptions
 
@@ -109,16 +121,23 @@ struct FundingCommand: AsyncParsableCommand {
             guard !keys.isEmpty, keys.allSatisfy({ $0 == "funder" || $0 == "year" }) else {
                 throw CLIError.usage("--by \(by): use funder, year or funder,year")
             }
-            var totals: [[String]: ExactDecimal] = [:]
+            // The currency is the last part of every key: EUR and TND are never one figure.
+            var totals: [[String]: MoneyTotals] = [:]
+            var overall = MoneyTotals()
             for line in Questions(index: context.index, today: context.today).grantedFunding(sinceYear: since) {
-                let key = keys.map { $0 == "funder" ? line.funder : String(line.year) }
-                totals[key] = (totals[key] ?? .zero) + line.total
+                totals[keys.map { $0 == "funder" ? line.funder : String(line.year) }, default: MoneyTotals()].add(line.total)
+                overall.add(line.total)
             }
-            let sorted = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            var table = ResultTable(columns: keys + [context.words("montant", "amount")])
-            table.rows = sorted.map { $0.key + [$0.value.description] }
-            context.emit(table, json: JSONText.array(sorted.map { key, total in
-                JSONText.object(zip(keys, key).map { ($0, $0 == "year" ? $1 : JSONText.quote($1)) } + [("amount", total.description)])
+            let rows = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.flatMap { key, sums in sums.totals.map { (key, $0) } }
+            var table = ResultTable(columns: keys + [context.words("montant", "amount"), context.words("devise", "currency")])
+            table.rows = rows.map { $0.0 + [$0.1.amount.description, $0.1.currency] }
+            if !overall.isEmpty {
+                table.sections[table.rows.count] = context.words("Total par devise", "Total per currency")
+                table.rows += overall.totals.map { ["Total"] + Array(repeating: "", count: keys.count - 1) + [$0.amount.description, $0.currency] }
+            }
+            context.emit(table, json: JSONText.array(rows.map { key, money in
+                JSONText.object(zip(keys, key).map { ($0, $0 == "year" ? $1 : JSONText.quote($1)) }
+                                + [("amount", money.amount.description), ("currency", JSONText.quote(money.currency))])
             }))
         }
     }
@@ -139,6 +158,7 @@ struct CallsCommand: AsyncParsableCommand {
             let context = try await options.context()
             let index = context.index
             let calls = Questions(index: index, today: context.today).callsClosing(by: try Duration.add(closingWithin, to: context.today))
+            if calls.isEmpty { StandardError.write("kaleido: no open call closes within \(closingWithin)\n") }
             var table = ResultTable(columns: ["Id", context.words("Programme", "Programme"), context.words("Clôture", "Closes"),
                                               context.words("Clients concernés", "Eligible clients")])
             table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.written,

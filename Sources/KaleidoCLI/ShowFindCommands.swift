@@ -88,7 +88,10 @@ struct FindCommand: AsyncParsableCommand {
         try await reportingCLIErrors {
             let context = try await options.context()
             let index = context.index
-            let hits = FindQuery(text: words.joined(separator: " "), limit: limit).run(on: index)
+            guard limit > 0 else { throw CLIError.usage("--limit \(limit): expected a number of results, 1 or more") }
+            let text = words.joined(separator: " ")
+            let hits = FindQuery(text: text, limit: limit).run(on: index)
+            if hits.isEmpty { StandardError.write("kaleido: nothing matches \"\(text)\"\n") }
             var table = ResultTable(columns: ["Id", context.words("Type", "Type"), context.words("Titre", "Title"), "Score"])
             table.flexible = [2]
             table.rows = hits.map { [index.id($0.record), context.typeLabel(index.type($0.record)), index.title($0.record), String($0.score)] }

@@ -44,21 +44,18 @@ enum ValidationText {
 
 /// `kaleido validate --format json`.
 enum ValidationJSON {
+    /// The counts over several lines, each diagnostic on one line.
     static func render(_ report: ValidationReport, display: DisplayPaths) -> String {
-        let quote = JSONText.quote
-        var output = "{\n"
-        output += "  \"valid\": \(report.errors == 0),\n"
-        output += "  \"records\": \(report.records),\n"
-        output += "  \"errors\": \(report.errors),\n"
-        output += "  \"warnings\": \(report.warnings),\n"
-        output += "  \"diagnostics\": ["
-        for (index, finding) in report.findings.enumerated() {
-            output += index == 0 ? "\n" : ",\n"
-            output += "    {\"file\": \(quote(display.show(finding.file))), \"line\": \(finding.span.start.line), "
-            output += "\"column\": \(finding.span.start.column), \"severity\": \(quote(finding.severity.rawValue)), "
-            output += "\"rule\": \(quote(finding.rule)), \"path\": \(quote(finding.pointer)), \"message\": \(quote(finding.message))}"
+        let diagnostics: [JSONWriter.Value] = report.findings.map { finding in
+            .encoded(JSONWriter.line(.object([
+                ("file", .string(display.show(finding.file))), ("line", .int(finding.span.start.line)),
+                ("column", .int(finding.span.start.column)), ("severity", .string(finding.severity.rawValue)),
+                ("rule", .string(finding.rule)), ("path", .string(finding.pointer)), ("message", .string(finding.message)),
+            ])))
         }
-        output += report.findings.isEmpty ? "]\n}" : "\n  ]\n}"
-        return output
+        return JSONWriter.pretty(.object([
+            ("valid", .bool(report.errors == 0)), ("records", .int(report.records)), ("errors", .int(report.errors)),
+            ("warnings", .int(report.warnings)), ("diagnostics", .array(diagnostics)),
+        ]))
     }
 }

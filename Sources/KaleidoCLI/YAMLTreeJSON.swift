@@ -1,77 +1,46 @@
-import KaleidoQuery
 import KaleidoYAML
 
-/// Writes a YAML document tree as JSON with a stable key order, for `kaleido yaml`.
-///
-/// Hand-written so that the order of keys is the order below and every string is escaped
-/// exactly as RFC 8259 requires (quotes, backslashes and control characters).
+/// Writes a YAML document tree as JSON with a stable key order, for `kaleido yaml`, through
+/// `JSONWriter`: nodes over several lines, a resolved value and a span each on one line.
 enum YAMLTreeJSON {
     /// The JSON of `node`, pretty-printed with two-space indentation.
     static func json(_ node: YAMLNode) -> String {
-        var output = ""
-        write(node, indent: "", into: &output)
-        return output
+        JSONWriter.pretty(value(node))
     }
 
-    private static func write(_ node: YAMLNode, indent: String, into output: inout String) {
-        let inner = indent + "  "
-        output += "{\n"
+    private static func value(_ node: YAMLNode) -> JSONWriter.Value {
+        var members: [(String, JSONWriter.Value)]
         switch node.content {
         case .scalar(let text, let style):
-            field("kind", JSONText.quote("scalar"), inner, &output)
-            field("value", JSONText.quote(text), inner, &output)
-            field("resolved", resolved(ScalarResolver.resolve(text, style: style, tag: node.tag)), inner, &output)
-            field("style", JSONText.quote(style.rawValue), inner, &output)
+            members = [("kind", .string("scalar")), ("value", .string(text)),
+                       ("resolved", .encoded(JSONWriter.line(resolved(ScalarResolver.resolve(text, style: style, tag: node.tag))))),
+                       ("style", .string(style.rawValue))]
         case .alias(let name):
-            field("kind", JSONText.quote("alias"), inner, &output)
-            field("value", JSONText.quote(name), inner, &output)
+            members = [("kind", .string("alias")), ("value", .string(name))]
         case .sequence(let items, let style):
-            field("kind", JSONText.quote("sequence"), inner, &output)
-            output += "\(inner)\"value\": ["
-            for (index, item) in items.enumerated() {
-                output += index == 0 ? "\n" + inner + "  " : ",\n" + inner + "  "
-                write(item, indent: inner + "  ", into: &output)
-            }
-            output += items.isEmpty ? "],\n" : "\n\(inner)],\n"
-            field("style", JSONText.quote(style.rawValue), inner, &output)
+            members = [("kind", .string("sequence")), ("value", .array(items.map(value))), ("style", .string(style.rawValue))]
         case .mapping(let pairs, let style):
-            field("kind", JSONText.quote("mapping"), inner, &output)
-            output += "\(inner)\"value\": ["
-            for (index, pair) in pairs.enumerated() {
-                let pairIndent = inner + "  "
-                output += (index == 0 ? "\n" : ",\n") + pairIndent + "{\n"
-                output += "\(pairIndent)  \"key\": "
-                write(pair.key, indent: pairIndent + "  ", into: &output)
-                output += ",\n\(pairIndent)  \"value\": "
-                write(pair.value, indent: pairIndent + "  ", into: &output)
-                output += "\n\(pairIndent)}"
-            }
-            output += pairs.isEmpty ? "],\n" : "\n\(inner)],\n"
-            field("style", JSONText.quote(style.rawValue), inner, &output)
+            let entries: [JSONWriter.Value] = pairs.map { .object([("key", value($0.key)), ("value", value($0.value))]) }
+            members = [("kind", .string("mapping")), ("value", .array(entries)), ("style", .string(style.rawValue))]
         }
-        field("tag", node.tag.map(JSONText.quote) ?? "null", inner, &output)
-        field("anchor", node.anchor.map(JSONText.quote) ?? "null", inner, &output)
-        output += "\(inner)\"span\": {\"start\": \(mark(node.span.start)), \"end\": \(mark(node.span.end))}\n"
-        output += "\(indent)}"
+        members += [("tag", .nullable(node.tag)), ("anchor", .nullable(node.anchor)),
+                    ("span", .encoded(JSONWriter.line(.object([("start", mark(node.span.start)), ("end", mark(node.span.end))]))))]
+        return .object(members)
     }
 
-    private static func field(_ name: String, _ value: String, _ indent: String, _ output: inout String) {
-        output += "\(indent)\(JSONText.quote(name)): \(value),\n"
+    private static func mark(_ mark: SourceMark) -> JSONWriter.Value {
+        .object([("offset", .int(mark.offset)), ("line", .int(mark.line)), ("column", .int(mark.column))])
     }
 
-    private static func mark(_ mark: SourceMark) -> String {
-        "{\"offset\": \(mark.offset), \"line\": \(mark.line), \"column\": \(mark.column)}"
-    }
-
-    private static func resolved(_ value: ResolvedScalar) -> String {
+    private static func resolved(_ value: ResolvedScalar) -> JSONWriter.Value {
         switch value {
-        case .null: return "{\"type\": \"null\"}"
-        case .bool(let flag): return "{\"type\": \"bool\", \"value\": \(flag)}"
-        case .integer(let digits): return "{\"type\": \"integer\", \"value\": \(JSONText.quote(digits))}"
-        case .float(let digits): return "{\"type\": \"float\", \"value\": \(JSONText.quote(digits))}"
-        case .infinity(let negative): return "{\"type\": \"float\", \"value\": \(JSONText.quote(negative ? "-inf" : "inf"))}"
-        case .nan: return "{\"type\": \"float\", \"value\": \"nan\"}"
-        case .string(let text): return "{\"type\": \"string\", \"value\": \(JSONText.quote(text))}"
+        case .null: .object([("type", .string("null"))])
+        case .bool(let flag): .object([("type", .string("bool")), ("value", .bool(flag))])
+        case .integer(let digits): .object([("type", .string("integer")), ("value", .string(digits))])
+        case .float(let digits): .object([("type", .string("float")), ("value", .string(digits))])
+        case .infinity(let negative): .object([("type", .string("float")), ("value", .string(negative ? "-inf" : "inf"))])
+        case .nan: .object([("type", .string("float")), ("value", .string("nan"))])
+        case .string(let text): .object([("type", .string("string")), ("value", .string(text))])
         }
     }
 }

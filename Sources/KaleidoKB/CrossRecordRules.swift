@@ -5,7 +5,7 @@ import Dispatch
 /// record of the right type, partnerships between a French local authority and a foreign one,
 /// and conventions whose successor is another record.
 ///
-/// Pure: works on the `RecordFacts` of every record, never on whole trees.
+/// Pure: works on the `CrossRecordFacts` of every record, never on whole trees.
 public struct CrossRecordRules: Sendable {
     /// Partner kinds that are French local authorities (collectivités territoriales and their groupings).
     static let frenchLocalAuthorityKinds: Set<String> = [
@@ -20,7 +20,7 @@ public struct CrossRecordRules: Sendable {
     }
 
     /// Every finding of the cross-record rules. `records` is the whole KB.
-    public func check(_ records: [RecordFacts]) -> [Finding] {
+    public func check(_ records: [CrossRecordFacts]) -> [Finding] {
         var findings: [Finding] = []
         var byID: [String: Int] = [:]
         byID.reserveCapacity(records.count)
@@ -51,7 +51,7 @@ public struct CrossRecordRules: Sendable {
     }
 
     /// The reference and partnership findings of `records[range]`.
-    private func referenceFindings(_ records: [RecordFacts], _ range: Range<Int>, byID: [String: Int]) -> [Finding] {
+    private func referenceFindings(_ records: [CrossRecordFacts], _ range: Range<Int>, byID: [String: Int]) -> [Finding] {
         var findings: [Finding] = []
         for record in records[range] {
             for reference in record.references {
@@ -75,7 +75,7 @@ public struct CrossRecordRules: Sendable {
         return findings
     }
 
-    private func checkParties(of record: RecordFacts, span: SourceSpan, partners: [RecordFacts?]) -> [Finding] {
+    private func checkParties(of record: CrossRecordFacts, span: SourceSpan, partners: [CrossRecordFacts?]) -> [Finding] {
         // Unresolved parties are reported by the reference rule already.
         guard !partners.isEmpty, partners.allSatisfy({ $0 != nil }) else { return [] }
         let resolved = partners.compactMap { $0 }
@@ -92,7 +92,7 @@ public struct CrossRecordRules: Sendable {
     }
 
     /// ", did you mean …?" when an id of the right type is one typo away, else "".
-    static func suggestion(for id: String, among records: [RecordFacts], of type: RecordType) -> String {
+    static func suggestion(for id: String, among records: [CrossRecordFacts], of type: RecordType) -> String {
         var best: (id: String, distance: Int)?
         let bytes = Array(id.utf8)
         for record in records where record.type == type {

@@ -117,7 +117,7 @@ public struct KBValidator: Sendable {
     struct ParsedRecord: Sendable {
         var file: String
         var bytes: [UInt8]?
-        var facts: RecordFacts?
+        var facts: CrossRecordFacts?
         var findings: [Finding]
     }
 
@@ -157,7 +157,7 @@ public struct KBValidator: Sendable {
         if let schemaChecker, let type = record.folderType(knowledgeFolder: kb.config.knowledgeFolder) ?? record.type {
             findings += schemaChecker.check(record, type: type)
         }
-        return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: RecordFacts(record, hints: hints), findings: findings)
+        return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: CrossRecordFacts(record, hints: hints), findings: findings)
     }
 
     /// The common case of a record the schema accepts, without building its tree: the compact
@@ -175,7 +175,7 @@ public struct KBValidator: Sendable {
         }
         let findings = RecordRules(knowledgeFolder: kb.config.knowledgeFolder, today: today).check(record)
             + PlainScalarRule.check(record)
-        return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: RecordFacts(record, hints: hints), findings: findings)
+        return ParsedRecord(file: file, bytes: findings.isEmpty ? nil : bytes, facts: CrossRecordFacts(record, hints: hints), findings: findings)
     }
 
     /// KB rules whose message says more than the schema's about the same value: where one of
@@ -197,7 +197,7 @@ public struct KBValidator: Sendable {
     }
 
     /// A convention "ending with no successor" has one when another record supersedes it.
-    static func dropSuperseded(_ findings: [Finding], facts: [RecordFacts]) -> [Finding] {
+    static func dropSuperseded(_ findings: [Finding], facts: [CrossRecordFacts]) -> [Finding] {
         let superseded = Set(facts.compactMap(\.supersedes))
         guard !superseded.isEmpty else { return findings }
         let filesWithSuccessor = Set(facts.filter { $0.id.map(superseded.contains) ?? false }.map(\.file))

@@ -14,25 +14,11 @@ extension TreeMerger {
         return pairs.allSatisfy { if case .scalar(_, .doubleQuoted) = $0.key.content { true } else { false } }
     }
 
-    /// A node as JSON on one line. Values JSON cannot hold (infinities, NaN, aliases) are
-    /// written as strings.
+    /// A node as JSON on one line (`JSONWriter.line`), keys as the merge compares them.
     static func jsonText(_ node: YAMLNode) -> String {
-        switch node.content {
-        case .alias(let name): return jsonString("*" + name)
-        case .sequence(let items, _): return "[" + items.map(jsonText).joined(separator: ", ") + "]"
-        case .mapping(let pairs, _):
-            return "{" + pairs.map { jsonString(Values.keyText($0.key)) + ": " + jsonText($0.value) }.joined(separator: ", ") + "}"
-        case .scalar(let text, _):
-            switch node.resolvedScalar ?? .string(text) {
-            case .null: return "null"
-            case .bool(let flag): return flag ? "true" : "false"
-            case .integer(let digits), .float(let digits): return digits
-            case .infinity, .nan: return jsonString(text)
-            case .string(let string): return jsonString(string)
-            }
-        }
+        JSONWriter.line(JSONWriter.Value(node, keyText: Values.keyText))
     }
 
     /// A JSON string literal (RFC 8259: quote, backslash and control characters escaped).
-    static func jsonString(_ text: String) -> String { JSONQuoting.string(text) }
+    static func jsonString(_ text: String) -> String { JSONWriter.string(text) }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// `themes~jeunesse`, `start>=2010`, `status in en_cours,accepte`, `funding.status=accorde`).
 ///
 /// A path reaching several values (through lists) matches when any value does (`!=` and
-/// `not in` when none does). Dates compare as intervals: `=` means overlapping, `>=` starting
+/// `not in` when none does); `ListQuery` checks several conditions on one list against each
+/// item in turn, so that they hold for one item. Dates compare as intervals: `=` means overlapping, `>=` starting
 /// on or after the value's first day, `<=` ending on or before its last day, `>`/`<` entirely
 /// after/before it. Numbers compare as exact decimals; other text folded (case, accents).
 public struct Condition: Hashable, Sendable, CustomStringConvertible {

@@ -74,13 +74,13 @@ public struct IndexEntry: Sendable {
         self.id = id
         self.type = type
         self.file = file
-        title = RecordFacts.title(of: value, type: type, id: id)
-        interval = RecordFacts.interval(of: value, type: type)
+        title = RecordSemantics.title(of: value, type: type, id: id)
+        interval = RecordSemantics.interval(of: value, type: type)
         var references: [RawReference] = []
         for field in fields.byType[type] ?? [] {
-            for (target, item) in RecordFacts.strings(at: field.path, in: value, item: nil) {
+            for (target, item) in RecordSemantics.strings(at: field.path, in: value, item: nil) {
                 references.append(RawReference(target: target, field: field.name, relation: field.relation,
-                                               interval: item.flatMap(RecordFacts.itemInterval)))
+                                               interval: item.flatMap(RecordSemantics.itemInterval)))
             }
         }
         self.references = references
@@ -120,7 +120,7 @@ public struct ReferenceFields: Sendable {
 
     public init(hints: [RecordType: [FieldHint]]) {
         byType = hints.mapValues { list in
-            list.filter { $0.ref != nil }.map { Field(path: $0.path, name: $0.pathDescription, relation: RecordFacts.relation(for: $0.path)) }
+            list.filter { $0.ref != nil }.map { Field(path: $0.path, name: $0.pathDescription, relation: RecordSemantics.relation(for: $0.path)) }
         }
     }
 

@@ -59,7 +59,7 @@ public struct KBIndex: Sendable {
     public func file(_ record: Int) -> String { files[record] }
     /// Every record's file, relative to the KB root (one column, for bulk comparisons).
     public var fileColumn: StringColumn { files }
-    /// The record's display title (see `RecordFacts.title`).
+    /// The record's display title (see `RecordSemantics.title`).
     public func title(_ record: Int) -> String { overrides[record]?.title ?? titles[record] }
     /// The record's type.
     public func type(_ record: Int) -> RecordType { RecordType.allCases[Int(types[record])] }

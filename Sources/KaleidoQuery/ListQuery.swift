@@ -6,6 +6,13 @@ public import KaleidoKB
 /// When the group-by and sum paths all start in the same list field (`funding.funder`,
 /// `funding.amount_granted`), each item of that list is a row of its own, and conditions on
 /// that list (`funding.status=accorde`) are checked against the item, not the whole record.
+///
+/// Without rows per item, conditions on one list hold for one item the same way:
+/// `funding.funder=fr-etat-fej` and `funding.status=solde` keep a project with one funding line
+/// matching both, not one line from fr-etat-fej and another line solde. A lone condition on a
+/// list keeps its meaning (any item for `=`, no item for `!=`). A field given again with `=` or
+/// `in` (`parties.partner.country=FR`, `parties.partner.country=TN`) asks for another item: one
+/// item cannot hold two different values, so the user means two items.
 public struct ListQuery: Sendable {
     public var type: RecordType
     public var conditions: [Condition] = []
@@ -28,11 +35,13 @@ public struct ListQuery: Sendable {
         public var item: QValue?
     }
 
-    /// One group: its key values (one per group-by path), its row count and its exact sum.
+    /// One group: its key values (one per group-by path), its row count and its exact sums,
+    /// one per currency when the summed field is money (an amount with a sibling `currency`,
+    /// like `funding.amount_granted`), else one under the empty currency.
     public struct Group: Hashable, Sendable {
         public var key: [String]
         public var count: Int
-        public var sum: ExactDecimal
+        public var sum: MoneyTotals
     }
 
     /// The list field whose items are rows, if any.
@@ -50,6 +59,27 @@ public struct ListQuery: Sendable {
         return path.values(in: row.value, resolve: resolver.value)
     }
 
+    /// The amounts at `path` for a row, each with the `currency` written beside it in the same
+    /// mapping (empty when there is none: a plain number). A path with a function sums no money.
+    public func money(_ path: FieldPath, in row: Row, resolver: RecordResolver) -> [Money] {
+        func amounts(_ values: [QValue], currency: String) -> [Money] {
+            values.compactMap { value in value.text.flatMap(ExactDecimal.init).map { Money(amount: $0, currency: currency) } }
+        }
+        guard path.function == nil else { return amounts(values(path, in: row, resolver: resolver), currency: "") }
+        var base = row.value
+        var keys = path.keys
+        if let item = row.item, let field = itemField, keys.first == field, keys.count > 1 {
+            base = item
+            keys.removeFirst()
+        }
+        let last = keys.removeLast()
+        let parents = keys.isEmpty ? [base] : FieldPath(keys: keys).values(in: base, resolve: resolver.value)
+        return parents.flatMap { parent -> [Money] in
+            guard case .map = parent, let value = parent[last] else { return [] }
+            return amounts(value.items ?? [value], currency: parent["currency"]?.text ?? "")
+        }
+    }
+
     /// The matching rows, sorted.
     public func rows(in index: KBIndex, resolver: RecordResolver) -> [Row] {
         var rows: [Row] = []
@@ -62,7 +92,8 @@ public struct ListQuery: Sendable {
             } else {
                 candidates = [Row(record: record, value: value, item: nil)]
             }
-            for row in candidates where conditions.allSatisfy({ $0.matches(values($0.path, in: row, resolver: resolver)) }) {
+            let separate = separateConditions
+            for row in candidates where matches(row, separate: separate, resolver: resolver) {
                 rows.append(row)
             }
         }
@@ -75,17 +106,57 @@ public struct ListQuery: Sendable {
         return order.map { rows[$0] }
     }
 
-    /// The groups of the matching rows, sorted by key.
+    /// Which conditions look for their own item: a path already given with `=` or `in` given
+    /// again with `=` or `in` (one item cannot have two different values there).
+    var separateConditions: [Bool] {
+        var equalities: Set<FieldPath> = []
+        return conditions.map { condition in
+            guard condition.op == .equal || condition.op == .isIn else { return false }
+            return !equalities.insert(condition.path).inserted
+        }
+    }
+
+    /// Whether a row satisfies every condition, those on one list on one item of it.
+    func matches(_ row: Row, separate: [Bool], resolver: RecordResolver) -> Bool {
+        var itemConditions: [String: [Condition]] = [:]
+        var order: [String] = []
+        for (position, condition) in conditions.enumerated() {
+            let first = condition.path.keys[0]
+            if separate[position] {
+                // Any item of the record, even when rows are items.
+                guard condition.matches(condition.path.values(in: row.value, resolve: resolver.value)) else { return false }
+            } else if condition.path.keys.count > 1, row.item == nil || first != itemField, case .list(let items)? = row.value[first],
+                items.contains(where: { if case .map = $0 { true } else { false } })
+            {
+                if itemConditions[first] == nil { order.append(first) }
+                itemConditions[first, default: []].append(condition)
+            } else {
+                guard condition.matches(values(condition.path, in: row, resolver: resolver)) else { return false }
+            }
+        }
+        for field in order {
+            let group = itemConditions[field] ?? []
+            if group.count == 1, let condition = group.first {
+                guard condition.matches(condition.path.values(in: row.value, resolve: resolver.value)) else { return false }
+                continue
+            }
+            let inner = group.map { ($0, FieldPath(keys: Array($0.path.keys.dropFirst()), function: $0.path.function)) }
+            let items = row.value[field]?.items ?? []
+            guard items.contains(where: { item in inner.allSatisfy { $0.0.matches($0.1.values(in: item, resolve: resolver.value)) } }) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The groups of the matching rows, sorted by key; with no group-by path, one group (key
+    /// `[]`) holding every row: the grand total of `sum`.
     public func groups(in index: KBIndex, resolver: RecordResolver) -> [Group] {
         var groups: [[String]: Group] = [:]
+        if groupBy.isEmpty { groups[[]] = Group(key: [], count: 0, sum: MoneyTotals()) }
         for row in rows(in: index, resolver: resolver) {
             let keyLists = groupBy.map { path in values(path, in: row, resolver: resolver).map(\.displayText) }
-            var amount = ExactDecimal.zero
-            if let sum {
-                for value in values(sum, in: row, resolver: resolver) {
-                    if let text = value.text, let decimal = ExactDecimal(text) { amount = amount + decimal }
-                }
-            }
+            let amount = MoneyTotals(sum.map { money($0, in: row, resolver: resolver) } ?? [])
             // A row with several values for a key (a list) counts in each of its groups.
             var combinations: [[String]] = [[]]
             for list in keyLists {
@@ -93,9 +164,9 @@ public struct ListQuery: Sendable {
                 combinations = combinations.flatMap { prefix in choices.map { prefix + [$0] } }
             }
             for key in combinations {
-                var group = groups[key] ?? Group(key: key, count: 0, sum: .zero)
+                var group = groups[key] ?? Group(key: key, count: 0, sum: MoneyTotals())
                 group.count += 1
-                group.sum = group.sum + amount
+                group.sum.add(amount)
                 groups[key] = group
             }
         }

@@ -34,6 +34,21 @@ public struct PartnerResolver: Sendable {
         return Self.resolution(partial) ?? .notFound
     }
 
+    /// Other records of `type` that `query` could have meant besides `chosen`: those whose
+    /// names contain all its words ("Sfax" resolves to the municipality by its alias, and the
+    /// Gouvernorat de Sfax also matches). Empty when `query` is an id: the user chose. Sorted by id.
+    public func otherCandidates(_ query: String, chosen: Int, type: RecordType = .partner) -> [Int] {
+        if index.position(of: query) != nil { return [] }
+        let words = TextFold.fold(query).split(separator: " ")
+        guard !words.isEmpty else { return [] }
+        var found = Set<Int>()
+        for (name, record) in index.allNames() where record != chosen && index.type(record) == type && !found.contains(record) {
+            let nameWords = name.split(separator: " ")
+            if words.allSatisfy({ word in nameWords.contains { $0.hasPrefix(word) } }) { found.insert(record) }
+        }
+        return found.sorted { index.id($0) < index.id($1) }
+    }
+
     private static func resolution(_ records: [Int]) -> Resolution? {
         switch records.count {
         case 0: nil

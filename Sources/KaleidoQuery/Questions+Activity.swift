@@ -8,6 +8,8 @@ extension Questions {
         public var funder: String
         public var status: String
         public var granted: ExactDecimal?
+        /// The line's `currency` (empty when it has no amount).
+        public var currency: String
         public var decided: PartialDate?
     }
 
@@ -15,7 +17,8 @@ extension Questions {
     public func fundingLines(of record: Int) -> [FundingLine] {
         (index.value(record)["funding"]?.items ?? []).map { line in
             FundingLine(record: record, funder: line["funder"]?.text ?? "", status: line["status"]?.text ?? "",
-                        granted: line["amount_granted"]?.text.flatMap(ExactDecimal.init), decided: date(line["decided_on"]))
+                        granted: line["amount_granted"]?.text.flatMap(ExactDecimal.init), currency: line["currency"]?.text ?? "",
+                        decided: date(line["decided_on"]))
         }
     }
 
@@ -40,29 +43,30 @@ extension Questions {
     /// The funding statuses that mean money was granted.
     public static let grantedStatuses: Set<String> = ["accorde", "verse_partiel", "solde"]
 
-    /// One funder's granted total for one decision year.
+    /// One funder's granted total for one decision year in one currency.
     public struct FundingTotal: Hashable, Sendable {
         public var funder: String
         public var year: Int
-        public var total: ExactDecimal
+        public var total: Money
         public var lines: Int
     }
 
-    /// Granted funding (projects and engagements) by funder and year of `decided_on`, summed
-    /// exactly, from `sinceYear` on.
+    /// Granted funding (projects and engagements) by funder, year of `decided_on` and currency,
+    /// summed exactly (never across currencies), from `sinceYear` on.
     public func grantedFunding(sinceYear: Int?) -> [FundingTotal] {
         var totals: [String: FundingTotal] = [:]
         for record in index.records(of: .project) + index.records(of: .engagement) {
             for line in fundingLines(of: record) where Self.grantedStatuses.contains(line.status) {
                 guard let year = line.decided?.year, year >= (sinceYear ?? Int.min), let amount = line.granted else { continue }
-                let key = "\(line.funder)|\(year)"
-                var total = totals[key] ?? FundingTotal(funder: line.funder, year: year, total: .zero, lines: 0)
-                total.total = total.total + amount
+                let key = "\(line.funder)|\(year)|\(line.currency)"
+                var total = totals[key]
+                    ?? FundingTotal(funder: line.funder, year: year, total: Money(amount: .zero, currency: line.currency), lines: 0)
+                total.total.amount = total.total.amount + amount
                 total.lines += 1
                 totals[key] = total
             }
         }
-        return totals.values.sorted { ($0.year, $0.funder) < ($1.year, $1.funder) }
+        return totals.values.sorted { ($0.year, $0.funder, $0.total.currency) < ($1.year, $1.funder, $1.total.currency) }
     }
 
     /// A partnership between authorities of two countries.

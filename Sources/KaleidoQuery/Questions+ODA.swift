@@ -1,21 +1,7 @@
-public import KaleidoKB
+import KaleidoKB
 
 /// The yearly ODA (e-APD) declaration of a local authority, from its conventions' commitments.
 extension Questions {
-    /// Countries on the OECD DAC list of ODA recipients (2024–2025 flows), ISO 3166-1 alpha-2.
-    /// Norway, Belgium or Austria are not on it; Tunisia, Morocco or Senegal are.
-    public static let odaEligible: Set<String> = [
-        "DZ", "AO", "BJ", "BW", "BF", "BI", "CV", "CM", "CF", "TD", "KM", "CD", "CG", "CI", "DJ", "EG", "GQ", "ER", "SZ", "ET",
-        "GA", "GM", "GH", "GN", "GW", "KE", "LS", "LR", "LY", "MG", "MW", "ML", "MR", "MU", "MA", "MZ", "NA", "NE", "NG", "RW",
-        "ST", "SN", "SL", "SO", "ZA", "SS", "SD", "TZ", "TG", "TN", "UG", "ZM", "ZW", "SH",
-        "AR", "BZ", "BO", "BR", "CO", "CR", "CU", "DM", "DO", "EC", "SV", "GD", "GT", "GY", "HT", "HN", "JM", "MX", "MS", "NI",
-        "PA", "PY", "PE", "LC", "VC", "SR", "VE",
-        "AF", "AM", "AZ", "BD", "BT", "KH", "CN", "GE", "IN", "ID", "IR", "IQ", "JO", "KZ", "KP", "KG", "LA", "LB", "MY", "MV",
-        "MN", "MM", "NP", "PK", "PS", "PH", "LK", "SY", "TJ", "TH", "TL", "TM", "UZ", "VN", "YE",
-        "AL", "BY", "BA", "XK", "MD", "ME", "MK", "RS", "TR", "UA",
-        "FJ", "KI", "MH", "FM", "NR", "PG", "WS", "SB", "TK", "TO", "TV", "VU", "WF",
-    ]
-
     /// One line of the declaration: a country, a nature (`numeraire`, `valorisation`), a currency.
     public struct ODALine: Hashable, Sendable {
         public var country: String
@@ -26,7 +12,7 @@ extension Questions {
     }
 
     /// The client's commitments for `year` in conventions whose other parties are in
-    /// ODA-eligible countries, summed by country, nature and currency. Commitments towards
+    /// countries on the DAC list of that year (`DACList`), summed by country, nature and currency. Commitments towards
     /// non-eligible countries are left out (`excluded` lists those conventions).
     public func odaDeclaration(client: Int, year: Int) -> (lines: [ODALine], excluded: [String]) {
         let clientID = index.id(client)
@@ -41,7 +27,7 @@ extension Questions {
                 $0["party"]?.text == clientID && $0["year"]?.text == String(year)
             }
             guard !commitments.isEmpty else { continue }
-            guard let country = countries.sorted().first(where: Self.odaEligible.contains) else {
+            guard let country = countries.sorted().first(where: { DACList.isEligible($0, year: year) }) else {
                 excluded.append(index.id(convention))
                 continue
             }

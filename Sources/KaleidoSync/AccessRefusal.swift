@@ -3,7 +3,7 @@ internal import KaleidoGit
 /// The remote was reached but refused our credentials, or we refused its certificate: not an
 /// outage. Retrying soon cannot help (and a wrong password retried every minute looks like an
 /// attack to the server), so `kaleido sync` exits 1 and the daemon waits
-/// `Daemon.refusalRetryInterval` before it tries again.
+/// `DaemonSchedule.refusalRetryInterval` before it tries again.
 public struct AccessRefusal: Hashable, Sendable, CustomStringConvertible {
     /// What was refused.
     public enum Kind: String, Codable, Hashable, Sendable {

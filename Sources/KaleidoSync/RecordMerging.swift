@@ -22,8 +22,8 @@ public struct RecordMergeOutput: Sendable {
 /// both sides (libgit2 does not run merge drivers). Implementations must be symmetric: two
 /// replicas merging the same pair, each as "ours", produce the same data.
 ///
-/// The real implementation wraps KaleidoMerge's `RecordMerger` with `.symmetric`;
-/// `LineRecordMerger` is a stand-in for tests of the engine alone.
+/// The implementation wraps KaleidoMerge's `RecordMerger` with `.symmetric` (`DefaultMerger`);
+/// the engine's tests also use a line-merge stand-in of their own.
 public protocol RecordMerging: Sendable {
     /// Merges `ours` and `theirs` against `base` (`nil`: added on both sides).
     /// - Parameter now: the ISO 8601 time written in new conflict entries.
@@ -39,19 +39,5 @@ extension RecordMerging {
     /// Keeps the edited file as it is, recording nothing in it.
     public func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput {
         RecordMergeOutput(bytes: edited.bytes, conflicts: [])
-    }
-}
-
-/// A stand-in record merger (for tests of the engine alone): git's line merge when it is clean, otherwise the symmetric
-/// winner's whole file with one conflict named "(record)". It records no `_conflicts` entry;
-/// it exists so the engine can be tested without KaleidoMerge.
-public struct LineRecordMerger: RecordMerging {
-    public init() {}
-
-    public func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput {
-        let merged = try LineMerge.merge(base: base?.bytes, ours: ours.bytes, theirs: theirs.bytes, path: path)
-        if merged.isClean { return RecordMergeOutput(bytes: merged.bytes, conflicts: []) }
-        let winner = SymmetricRule.theirsWins(ours: ours, theirs: theirs) ? theirs : ours
-        return RecordMergeOutput(bytes: winner.bytes, conflicts: ["(record)"])
     }
 }

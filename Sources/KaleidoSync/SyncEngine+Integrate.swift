@@ -41,7 +41,7 @@ extension SyncEngine {
                 }
                 let ours = try repository.commit(local), theirs = try repository.commit(remote)
                 let now = ISO8601DateFormatter().string(from: Date())
-                let merge = TreeMerge(repository: repository, merger: merger, isRecord: isRecord, now: now)
+                let merge = GitTreeMerge(repository: repository, merger: merger, isRecord: isRecord, now: now)
                 let result = try merge.merge(base: base, ours: ours, theirs: theirs)
                 var message = "Merge \(settings.remote)/\(settings.branch)"
                 if !result.combined.isEmpty {
@@ -80,7 +80,7 @@ extension SyncEngine {
             guard let bytes = scanner.read(path), let root = try? YAMLParser().parseDocument(bytes).root,
                   let entries = root["_conflicts"]?.items, !entries.isEmpty else { continue }
             let fields = entries.compactMap { $0["path"]?.scalarText }.joined(separator: ", ")
-            state.conflicts.append(ConflictNote(path: path, kind: "fields", detail: fields, sibling: nil,
+            state.conflicts.append(ConflictNote(path: path, kind: .fields, detail: fields, sibling: nil,
                                                 at: ISO8601DateFormatter().string(from: Date())))
         }
         logger.info(report.merged ? "merged remote changes" : "fast-forwarded to remote changes",

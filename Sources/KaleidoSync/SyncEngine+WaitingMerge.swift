@@ -43,7 +43,7 @@ extension SyncEngine {
         try withExtendedLifetime(lease) { try pending.commit() }
         ownWrites[path] = try ObjectID.blob(hashing: output.bytes)
         if !output.conflicts.isEmpty {
-            report.append(ConflictNote(path: path, kind: "fields", detail: output.conflicts.joined(separator: ", "), sibling: nil, at: now))
+            report.append(ConflictNote(path: path, kind: .fields, detail: output.conflicts.joined(separator: ", "), sibling: nil, at: now))
             logger.warning("conflict recorded", metadata: ["kb": "\(settings.root)", "file": "\(path)", "detail": "\(output.conflicts)"])
         }
         return output.bytes

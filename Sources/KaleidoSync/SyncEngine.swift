@@ -93,10 +93,11 @@ public final class SyncEngine {
     /// (both read at each transfer, so a reloaded config's timeout applies).
     public var transfer: (any RemoteTransfer)?
 
-    /// Opens the KB's repository and the saved state.
+    /// Opens the KB's repository and the saved state. `merger` merges the records both sides
+    /// changed: `DefaultMerger.make(for: settings)` outside tests.
     ///
     /// - Throws: `SyncError.repository` when the root is not a git working tree.
-    public init(settings: SyncSettings, merger: any RecordMerging = LineRecordMerger(), logger: Logger = Logger(label: "kaleido.sync")) throws {
+    public init(settings: SyncSettings, merger: any RecordMerging, logger: Logger = Logger(label: "kaleido.sync")) throws {
         self.settings = settings
         do { repository = try Repository.open(at: settings.root) } catch {
             throw SyncError.repository("\(settings.root) is not a git repository: run `git init` or `git clone` there first (\(error))")
@@ -308,14 +309,14 @@ public final class SyncEngine {
     private func openConflicts(_ notes: [ConflictNote]) -> [ConflictNote] {
         var seen: Set<String> = []
         return notes.filter { note in
-            guard seen.insert(note.path + "|" + note.kind + "|" + (note.sibling ?? "")).inserted else { return false }
+            guard seen.insert(note.path + "|" + note.kind.rawValue + "|" + (note.sibling ?? "")).inserted else { return false }
             switch note.kind {
-            case "file":
+            case .file:
                 return note.sibling.map { FileManager.default.fileExists(atPath: settings.root + "/" + $0) } ?? false
-            case "fields":
+            case .fields:
                 guard let bytes = scanner.read(note.path), let root = try? YAMLParser().parseDocument(bytes).root else { return false }
                 return root["_conflicts"].map { !($0.items?.isEmpty ?? true) } ?? false
-            default:
+            case .deleted:
                 // "deleted on one side, edited on the other" is reported by the cycle and the log;
                 // the edit was kept, there is nothing left to resolve.
                 return false

@@ -77,11 +77,6 @@ public struct SyncState: Codable, Hashable, Sendable {
         do { try AtomicFile.write(bytes, to: path, mode: 0o644, durable: durable) } catch { throw SyncError.io(error.message) }
     }
 
-    /// The JSON `kaleido status --format json` prints.
-    public func json() -> String {
-        (try? Self.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -33,11 +33,6 @@ public struct SyncStatus: Codable, Sendable {
             daemonRunning: lockHeld, state: state)
     }
 
-    /// The JSON of `kaleido status --format json`.
-    public func json() -> String {
-        (try? SyncState.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
     /// The text of `kaleido status`.
     public func text(now: Date = Date()) -> String {
         var lines: [String] = []
@@ -69,7 +64,7 @@ public struct SyncStatus: Codable, Sendable {
         if !state.conflicts.isEmpty {
             lines.append("Open conflicts:")
             lines += state.conflicts.map { note in
-                note.kind == "file" ? "  \(note.path): the other version is in \(note.sibling ?? "?")" : "  \(note.path): \(note.detail)"
+                note.kind == .file ? "  \(note.path): the other version is in \(note.sibling ?? "?")" : "  \(note.path): \(note.detail)"
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -2,12 +2,12 @@ internal import Glibc
 internal import KaleidoKB
 
 /// Watches a working tree with inotify: every folder (new ones too, as they appear), never
-/// `.git/` nor ignored folders. Events are read without blocking; the daemon blocks in `poll`
-/// on `descriptor`, so an idle daemon uses no CPU.
+/// `.git/` nor ignored folders. Events are read without blocking; the daemon blocks in `wait`
+/// (a `poll` on `descriptor` and the stop signal's pipe), so an idle daemon uses no CPU.
 ///
 /// inotify can drop events (queue overflow) and misses changes made before a watch exists:
 /// the daemon also rescans the whole tree periodically.
-final class Watcher {
+final class Watcher: FileEventSource {
     /// The inotify descriptor to poll.
     let descriptor: Int32
     let root: String
@@ -56,6 +56,18 @@ final class Watcher {
             if !skipFolder(path) { children.append(path) }
         }
         for child in children { addTree(child) }
+    }
+
+    /// Blocks until a file event, a stop signal or the timeout (milliseconds): the only place a
+    /// daemon's KB thread waits. Nobody reads the signal pipe, so its byte wakes every thread.
+    func wait(timeout: Int64) -> [Event] {
+        guard timeout > 0 else { return [] }
+        var fds = [pollfd(fd: StopSignal.pipeRead, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        // One millisecond more: woken at the deadline, the loop finds the step due.
+        let ready = poll(&fds, nfds_t(fds.count), Int32(min(timeout + 1, 86_400_000)))
+        guard ready > 0, fds[1].revents != 0 else { return [] }
+        return drain()
     }
 
     /// Every event queued now (never blocks); new folders are watched on the way.

@@ -157,7 +157,9 @@ properties:
       properties:
         party: {$ref: defs.yaml#/$defs/partner_id, x-ref: partner}
         year: {$ref: defs.yaml#/$defs/year}
-        amount: {$ref: defs.yaml#/$defs/amount}
+        amount:
+          description: Negative only in an avenant, for a reduced commitment (see allOf below).
+          $ref: defs.yaml#/$defs/signed_amount
         currency: {$ref: defs.yaml#/$defs/currency}
         nature: {$ref: defs.yaml#/$defs/commitment_nature}
   legal_basis:
@@ -194,6 +196,13 @@ allOf:
         kind: {const: avenant}
     then:
       required: [amends]
+    # Only an avenant may reduce a commitment: elsewhere amounts are 0 or more.
+    else:
+      properties:
+        financial_commitments:
+          items:
+            properties:
+              amount: {minimum: 0}
 unevaluatedProperties: false
 
 """###),
@@ -370,10 +379,14 @@ $defs:
     maximum: 2100
   country:
     title: Pays (ISO 3166-1 alpha-2)
-    description: Always a string; quote it in YAML (`"NO"` is Norway, a plain NO is false for YAML 1.1 tools).
+    description: >-
+      Always a string; quote it in YAML (`"NO"` is Norway, a plain NO is false for YAML 1.1 tools).
+      XK (Kosovo) is accepted besides the ISO codes: a user-assigned code, not in ISO 3166-1, that
+      the European Commission and the OECD DAC list of ODA recipients use.
     type: string
-    format: iso3166-alpha2
     pattern: '^[A-Z]{2}$'
+    if: {not: {const: XK}}
+    then: {format: iso3166-alpha2}
   countries:
     type: array
     uniqueItems: true
@@ -444,6 +457,12 @@ $defs:
     description: A decimal amount (never rounded as a float on output).
     type: number
     minimum: 0
+  signed_amount:
+    title: Montant (signé)
+    description: >-
+      A decimal amount that may be negative: a convention's commitment, which an avenant may
+      reduce (convention.yaml allows the negative amounts in avenants only).
+    type: number
   money:
     title: Montant et devise
     type: object
@@ -579,9 +598,15 @@ $defs:
   renewal_mode:
     enum: [aucun, tacite, expresse]
   legal_basis:
+    # CGCT articles: L1115-1 external action; L1115-1-1 the 1 % for water and sanitation and the
+    # 1 % for energy (electricity and gas distribution); L1115-2 the 1 % for waste; L1115-3 the
+    # 1 % for transport; L1115-4 membership of a foreign public body; L1115-4-1 the local
+    # cross-border cooperation grouping (GLCT); L1115-4-2 the European grouping of territorial
+    # cooperation (GECT). L1115-5 is left out on purpose: it forbids a local authority to sign an
+    # agreement with a foreign State (save exceptions), it is a prohibition, never a basis.
     description: Legal basis of a convention (CGCT).
-    enum: [cgct_l1115_1, cgct_l1115_1_1_eau, un_pour_cent_energie, cgct_l1115_2_dechets,
-      un_pour_cent_transports, cgct_l1115_5, autre]
+    enum: [cgct_l1115_1, cgct_l1115_1_1_eau, cgct_l1115_1_1_energie, cgct_l1115_2_dechets,
+      cgct_l1115_3_transports, cgct_l1115_4, cgct_l1115_4_1_glct, cgct_l1115_4_2_gect, autre]
   gdpr_legal_basis:
     description: Legal basis of the processing of a person's data (GDPR art. 6).
     enum: [interet_legitime, consentement, contrat, mission_interet_public]
@@ -1291,10 +1316,13 @@ renewal_mode:
 legal_basis:
   cgct_l1115_1: {fr: CGCT art. L1115-1 (action extérieure), en: CGCT art. L1115-1 (external action)}
   cgct_l1115_1_1_eau: {fr: CGCT art. L1115-1-1 (1 % eau), en: CGCT art. L1115-1-1 (1% water)}
-  un_pour_cent_energie: {fr: 1 % énergie, en: 1% energy}
+  cgct_l1115_1_1_energie: {fr: CGCT art. L1115-1-1 (1 % énergie), en: CGCT art. L1115-1-1 (1% energy)}
   cgct_l1115_2_dechets: {fr: CGCT art. L1115-2 (1 % déchets), en: CGCT art. L1115-2 (1% waste)}
-  un_pour_cent_transports: {fr: 1 % transports, en: 1% transport}
-  cgct_l1115_5: {fr: CGCT art. L1115-5, en: CGCT art. L1115-5}
+  cgct_l1115_3_transports: {fr: CGCT art. L1115-3 (1 % transports), en: CGCT art. L1115-3 (1% transport)}
+  cgct_l1115_4: {fr: CGCT art. L1115-4 (organisme public étranger), en: CGCT art. L1115-4 (foreign public body)}
+  cgct_l1115_4_1_glct: {fr: CGCT art. L1115-4-1 (GLCT), en: CGCT art. L1115-4-1 (local cross-border cooperation grouping)}
+  cgct_l1115_4_2_gect: {fr: CGCT art. L1115-4-2 (GECT), en: CGCT art. L1115-4-2 (EGTC)}
+  # No L1115-5: it forbids conventions with a foreign State; a prohibition is not a legal basis.
   autre: {fr: Autre, en: Other}
 gdpr_legal_basis:
   interet_legitime: {fr: Intérêt légitime, en: Legitimate interest}

@@ -1,4 +1,5 @@
 import Foundation
+import KaleidoFixtures
 import KaleidoGit
 import Testing
 import KaleidoTestSupport

@@ -5,7 +5,7 @@ import KaleidoYAML
 /// The rules and facts are generic over the parsed form: on a compact document they must give
 /// what they give on the tree, spans included.
 @Suite struct CompactRecordTests {
-    static func describe(_ facts: RecordFacts) -> [String] {
+    static func describe(_ facts: CrossRecordFacts) -> [String] {
         [
             "\(facts.file) \(facts.id ?? "-") \(facts.idSpan) \(facts.type?.rawValue ?? "-")",
             "\(facts.country ?? "-") \(facts.kind ?? "-") \(facts.supersedes ?? "-") \(facts.partiesSpan?.description ?? "-") \(facts.partyIDs)",
@@ -24,8 +24,8 @@ import KaleidoYAML
             let tree = Record(file: file, root: try YAMLParser().parseDocument(bytes).root)
             let document = try #require(CompactParser().parse(bytes), "\(file) should take the fast path")
             let compact = CompactRecord(file: file, root: CompactNode(root: document))
-            let treeFacts = RecordFacts(tree, hints: hints)
-            #expect(Self.describe(RecordFacts(compact, hints: hints)) == Self.describe(treeFacts))
+            let treeFacts = CrossRecordFacts(tree, hints: hints)
+            #expect(Self.describe(CrossRecordFacts(compact, hints: hints)) == Self.describe(treeFacts))
             referencesSeen += treeFacts.references.count
             let rules = RecordRules(today: SampleKBTests.today)
             #expect(rules.check(compact) == rules.check(tree), "\(file)")
@@ -40,7 +40,7 @@ import KaleidoYAML
 @Suite struct CrossRecordParallelTests {
     @Test func parallelReferenceCheckEqualsTheSerialOne() throws {
         let hints: [RecordType: [FieldHint]] = [.project: [FieldHint(path: [.key("lead")], ref: .partner)]]
-        var facts: [RecordFacts] = []
+        var facts: [CrossRecordFacts] = []
         for index in 0..<2400 {
             let text: String
             switch index % 4 {
@@ -51,7 +51,7 @@ import KaleidoYAML
             }
             let folder = index % 4 == 0 ? "partners" : "projects"
             let root = try YAMLParser().parseDocument(Array(text.utf8)).root
-            facts.append(RecordFacts(Record(file: "knowledge/\(folder)/r\(index).yaml", root: root), hints: hints))
+            facts.append(CrossRecordFacts(Record(file: "knowledge/\(folder)/r\(index).yaml", root: root), hints: hints))
         }
         let serial = CrossRecordRules(parallelism: 1).check(facts)
         let parallel = CrossRecordRules(parallelism: 4).check(facts)

@@ -1,4 +1,5 @@
 import Foundation
+import KaleidoFixtures
 import Testing
 import KaleidoTestSupport
 @testable import KaleidoMerge

@@ -1,4 +1,5 @@
 import Foundation
+import KaleidoFixtures
 @testable import KaleidoMerge
 import KaleidoKB
 import KaleidoYAML

@@ -1,4 +1,5 @@
 import Foundation
+import KaleidoFixtures
 import KaleidoQuery
 import KaleidoTestSupport
 import Testing
@@ -47,7 +48,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout
         }
-        var random = KaleidoTestSupport.SplitMix64(seed: 0xF11F)
+        var random = SplitMix64(seed: 0xF11F)
         var wrong: [String] = []
         for round in 0..<200 {
             let target = Int(random.next() % 2)

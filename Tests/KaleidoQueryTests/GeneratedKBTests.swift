@@ -1,4 +1,5 @@
 import Foundation
+import KaleidoFixtures
 import KaleidoKB
 import KaleidoQuery
 import KaleidoYAML

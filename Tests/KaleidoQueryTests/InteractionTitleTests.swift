@@ -21,6 +21,6 @@ import Testing
         ("Réunion avec M. Trabelsi et l'équipe jeunesse de la municipalité.", "Réunion avec M. Trabelsi et l'équipe jeunesse de la municipalité."),
     ])
     func summaryBecomesATitle(summary: String, title: String) {
-        #expect(RecordFacts.headline(summary) == title)
+        #expect(RecordSemantics.headline(summary) == title)
     }
 }

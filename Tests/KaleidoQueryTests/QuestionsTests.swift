@@ -97,12 +97,13 @@ import Testing
     @Test func q7GrantedFundingByFunderAndYear() {
         let totals = questions.grantedFunding(sinceYear: 2009).map { "\($0.year) \($0.funder) \($0.total)" }
         #expect(totals == [
-            "2009 fr-agence-afpeja 26450.50", "2009 fr-reg-82-rhone-alpes 20000", "2010 fr-etat-daect 8000", "2011 fr-etat-daect 15000",
-            "2011 fr-reg-82-rhone-alpes 10000", "2012 fr-agence-afpeja 18432.50", "2017 fr-etat-daect 20000",
-            "2017 fr-reg-84-auvergne-rhone-alpes 12000", "2024 fr-etat-daect 30000", "2024 fr-reg-84-auvergne-rhone-alpes 15000",
+            "2009 fr-agence-afpeja 26450.50 EUR", "2009 fr-reg-82-rhone-alpes 20000 EUR", "2010 fr-etat-daect 8000 EUR",
+            "2011 fr-etat-daect 15000 EUR", "2011 fr-reg-82-rhone-alpes 10000 EUR", "2012 fr-agence-afpeja 18432.50 EUR",
+            "2017 fr-etat-daect 20000 EUR", "2017 fr-reg-84-auvergne-rhone-alpes 12000 EUR", "2017 tn-mun-sfax 12000 TND",
+            "2024 fr-etat-daect 30000 EUR", "2024 fr-reg-84-auvergne-rhone-alpes 15000 EUR",
         ])
         // The 2008 DAECT grant exists and is excluded by date only.
-        #expect(questions.grantedFunding(sinceYear: nil).contains { $0.year == 2008 && $0.funder == "fr-etat-daect" && $0.total.description == "8000" })
+        #expect(questions.grantedFunding(sinceYear: nil).contains { $0.year == 2008 && $0.funder == "fr-etat-daect" && $0.total.description == "8000 EUR" })
     }
 
     @Test func q8FrenchTunisianPartnerships() {

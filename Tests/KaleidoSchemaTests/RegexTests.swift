@@ -1,3 +1,4 @@
+import KaleidoFixtures
 import Testing
 import KaleidoTestSupport
 @testable import KaleidoSchema

@@ -93,7 +93,7 @@ extension ProcessTests {
             let text = try scratch.kaleido("status", in: victim).output
             #expect(text.contains(bad) && text.contains("Mallory <mallory@example.org>") && text.contains("'\(hostile.refusedPath)"), "\(text)")
             let json = try scratch.kaleido("status", "--format", "json", in: victim).output
-            #expect(json.contains("\"refusedCommit\"") && json.contains(bad), "\(json)")
+            #expect(json.contains("\"refused_commit\"") && json.contains(bad), "\(json)")
             let validate = try scratch.kaleido("validate", in: victim)
             for output in [refused.output, refused.errors, text, json, validate.output, validate.errors] {
                 #expect(!output.contains(secret))
@@ -117,7 +117,7 @@ extension ProcessTests {
             #expect(try scratch.gitOutput("rev-parse", "HEAD^2", in: victim) == fixed)
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == scratch.gitOutput("rev-parse", "HEAD", in: victim))
             let after = try scratch.kaleido("status", "--format", "json", in: victim).output
-            #expect(!after.contains("refusedCommit"), "\(after)")
+            #expect(!after.contains("refused_commit"), "\(after)")
             for sentinel in hostile.sentinels { #expect(!FileManager.default.fileExists(atPath: scratch.path(sentinel)), "\(sentinel)") }
         }
     }
@@ -151,7 +151,7 @@ extension ProcessTests {
             #expect(synced, "\(daemon.log)")
             #expect(scratch.read(record, in: victim)?.contains("Sfax la belle") == true)
             #expect(!FileManager.default.fileExists(atPath: victim + "/.git/hooks/post-commit"))
-            #expect(!(try scratch.kaleido("status", "--format", "json", in: victim).output.contains("refusedCommit")))
+            #expect(!(try scratch.kaleido("status", "--format", "json", in: victim).output.contains("refused_commit")))
         }
     }
 

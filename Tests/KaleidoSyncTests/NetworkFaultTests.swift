@@ -82,7 +82,7 @@ extension ProcessTests {
             #expect(settings.timeout == Self.stallTimeout)
             settings.timeout = 60
             settings.transfer = .childProcess(executable: KaleidoBinary.path)
-            let engine = try SyncEngine(settings: settings)
+            let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings))
             // Cancelled (as by SIGTERM) once the server holds the connection.
             engine.isCancelled = { server.accepted >= 1 }
             let start = Date()
@@ -118,7 +118,7 @@ extension ProcessTests {
             var json = ""
             let shown = try eventually(timeout: Self.stallTimeout) {
                 json = try scratch.kaleido("status", "--format", "json", in: clone).output
-                return json.contains("\"syncingSince\"")
+                return json.contains("\"syncing_since\"")
             }
             let text = try scratch.kaleido("status", in: clone).output
             let result = sync.wait(limit: 30)

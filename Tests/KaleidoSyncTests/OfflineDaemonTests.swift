@@ -20,8 +20,8 @@ extension ProcessTests {
             try scratch.write("id: x\nname: [oops\n", to: "knowledge/partners/x.yaml", in: clone)
             #expect(eventually(timeout: 15) { (try? scratch.kaleido("status", in: clone).output.contains("knowledge/partners/x.yaml:2:7: error")) == true })
             let offline = try scratch.kaleido("status", "--format", "json", in: clone).output
-            #expect(offline.contains("\"offlineSince\""), "\(offline)")
-            #expect(offline.contains("\"daemonRunning\" : true"))
+            #expect(offline.contains("\"offline_since\""), "\(offline)")
+            #expect(offline.contains("\"daemon_running\": true"))
 
             try FileManager.default.moveItem(atPath: away, toPath: remote)  // out of the tunnel
             let landed = try eventually(timeout: 20) {

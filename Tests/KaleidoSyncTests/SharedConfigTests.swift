@@ -112,7 +112,7 @@ struct SharedConfigTests {
             #expect(status.output.contains("Config problem (brought by commit \(bad.prefix(10)) (Eve Mallory <eve.mallory@example.org>))"), "\(status.output)")
             let json = try scratch.kaleido("status", "--format", "json", in: victim)
             let state = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])["state"] as? [String: Any]
-            let problem = try #require(state?["configProblem"] as? [String: Any], "\(json.output)")
+            let problem = try #require(state?["config_problem"] as? [String: Any], "\(json.output)")
             #expect(problem["commit"] as? String == bad)
             #expect(problem["author"] as? String == "Eve Mallory <eve.mallory@example.org>")
             #expect((problem["diagnostic"] as? String)?.hasPrefix(".kaleido/config.yaml:2:7: error: ") == true)
@@ -128,7 +128,7 @@ struct SharedConfigTests {
             let after = try scratch.kaleido("status", in: victim)
             #expect(!after.output.contains("Config problem"), "\(after.output)")
             let afterJSON = try scratch.kaleido("status", "--format", "json", in: victim)
-            #expect(!afterJSON.output.contains("configProblem"), "\(afterJSON.output)")
+            #expect(!afterJSON.output.contains("config_problem"), "\(afterJSON.output)")
             // A later sync stays clean.
             #expect(try scratch.kaleido("sync", in: victim).status == 0)
         }
@@ -195,7 +195,7 @@ struct SharedConfigTests {
             #expect(eventually(timeout: 10) { first.log.contains("watching") })
             let bad = try Self.push(config: { $0.replacingOccurrences(of: "name: test KB", with: "name: [test KB") }, from: teammate, scratch)
             let reported = try eventually(timeout: 15) {
-                try scratch.kaleido("status", "--format", "json", in: victim).output.contains("\"commit\" : \"\(bad)\"")
+                try scratch.kaleido("status", "--format", "json", in: victim).output.contains("\"commit\": \"\(bad)\"")
             }
             #expect(reported, "\(first.log)")
             #expect(first.stop() == 0)
@@ -214,7 +214,7 @@ struct SharedConfigTests {
             try Self.push(config: { $0.replacingOccurrences(of: "name: [test KB", with: "name: fixed KB") }, from: teammate, scratch)
             let cleared = try eventually(timeout: 15) {
                 let status = try scratch.kaleido("status", "--format", "json", in: victim).output
-                return !status.contains("configProblem") && scratch.read(".kaleido/config.yaml", in: victim)?.contains("fixed KB") == true
+                return !status.contains("config_problem") && scratch.read(".kaleido/config.yaml", in: victim)?.contains("fixed KB") == true
             }
             #expect(cleared, "\(daemon.log)")
             #expect(daemon.log.contains("the shared config loads again"), "\(daemon.log)")

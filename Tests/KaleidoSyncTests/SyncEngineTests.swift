@@ -90,7 +90,7 @@ struct SyncEngineTests {
             let status = try scratch.kaleido("status", in: a)
             #expect(status.output.contains("knowledge/partners/fr-ville-romans.yaml:3:"))
             let json = try scratch.kaleido("status", "--format", "json", in: a)
-            #expect(json.output.contains("\"path\" : \"knowledge/partners/fr-ville-romans.yaml\""))
+            #expect(json.output.contains("\"path\": \"knowledge/partners/fr-ville-romans.yaml\""))
 
             try scratch.write("id: fr-ville-romans\nname: Romans\nphone: 1\n", to: "knowledge/partners/fr-ville-romans.yaml", in: a)
             let fixed = try engine(a).runCycle()
@@ -141,7 +141,7 @@ struct SyncEngineTests {
             let report = try engine(a).runCycle()
             #expect(report.merged && report.pushed)
             let conflict = try #require(report.conflicts.first)
-            #expect(conflict.kind == "file")
+            #expect(conflict.kind == .file)
             _ = try engine(b).runCycle()
             let filesA = try scratch.files(in: a), filesB = try scratch.files(in: b)
             #expect(filesA == filesB)
@@ -232,7 +232,7 @@ struct SyncEngineTests {
             }
             let one = try side("two\n", "a: 2\nb: 1\n", 1_700_000_100)
             let two = try side("three\n", "a: 3\nb: 1\n", 1_700_000_050)
-            let merge = TreeMerge(repository: repository, merger: LineRecordMerger(), isRecord: { $0.hasPrefix("knowledge/") }, now: "2026-01-01T00:00:00Z")
+            let merge = GitTreeMerge(repository: repository, merger: LineRecordMerger(), isRecord: { $0.hasPrefix("knowledge/") }, now: "2026-01-01T00:00:00Z")
             let forward = try merge.merge(base: base, ours: one, theirs: two)
             let backward = try merge.merge(base: base, ours: two, theirs: one)
             #expect(forward.tree == backward.tree)

@@ -1,4 +1,5 @@
 import Foundation
+import KaleidoFixtures
 import KaleidoQuery
 import KaleidoTestSupport
 

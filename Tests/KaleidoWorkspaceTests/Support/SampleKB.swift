@@ -1,5 +1,6 @@
 import Foundation
 import KaleidoKB
+import KaleidoFixtures
 import KaleidoQuery
 import KaleidoTestSupport
 

@@ -1,7 +1,7 @@
 internal import KaleidoGit
 internal import KaleidoYAML
 
-extension TreeMerge {
+extension GitTreeMerge {
     /// A record that left one path and appeared at another on one side, with the same id.
     struct Move {
         var from: String

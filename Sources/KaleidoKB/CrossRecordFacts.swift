@@ -2,7 +2,7 @@ public import KaleidoYAML
 
 /// What the cross-record rules need to know of one record, extracted right after it is parsed
 /// so that the record's tree can be freed: a 100,000-record KB is checked in bounded memory.
-public struct RecordFacts: Sendable {
+public struct CrossRecordFacts: Sendable {
     /// A reference from this record to another one, as the schema's `x-ref` hints find it.
     public struct Reference: Sendable {
         public var id: String

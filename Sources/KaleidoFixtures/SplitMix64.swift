@@ -19,4 +19,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in `0..<bound` (0 when `bound` ≤ 1): the next bits modulo `bound`, slightly
+    /// biased, which the generated KBs accept for the sake of being the same on every machine.
+    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+
+    /// One of the items (which must not be empty).
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

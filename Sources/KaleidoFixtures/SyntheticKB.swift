@@ -69,25 +69,3 @@ public struct SyntheticKB: Sendable {
     /// `.kaleido/config.yaml` for a generated KB.
     public static let config = "name: Generated knowledge base\nknowledge: knowledge\nschemas: schemas\n"
 }
-
-/// A small, fast, seedable generator (SplitMix64), so the KB is the same on every machine.
-public struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound` (0 when `bound` ≤ 1).
-    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-
-    /// One of the items (which must not be empty).
-    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}

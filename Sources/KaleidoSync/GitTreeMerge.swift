@@ -2,26 +2,11 @@ internal import Foundation
 internal import KaleidoGit
 internal import KaleidoMerge
 
-/// A conflict a merge recorded: fields of a record that both sides changed differently, or a
-/// non-record file git could not merge (its losing version kept beside it).
-public struct ConflictNote: Codable, Hashable, Sendable {
-    /// The file, relative to the KB root.
-    public var path: String
-    /// `fields` (recorded in the record's `_conflicts`), `file` (a sibling copy was kept),
-    /// or `deleted` (deleted on one side, edited on the other: the edit was kept).
-    public var kind: String
-    /// The conflicting field paths, or a sentence.
-    public var detail: String
-    /// For `file`: the sibling holding the other side's version.
-    public var sibling: String?
-    /// When it was recorded (ISO 8601).
-    public var at: String
-}
-
 /// The in-memory merge of two commits into a tree, never touching the working tree or the
 /// index: the structured merge for record files changed on both sides, git's line merge for
-/// other files, and the symmetric rule where git cannot merge.
-struct TreeMerge {
+/// other files, and the symmetric rule where git cannot merge. (KaleidoMerge's `TreeMerger`
+/// merges the values inside one record; this merges the git trees of whole commits.)
+struct GitTreeMerge {
     let repository: Repository
     let merger: any RecordMerging
     let isRecord: (String) -> Bool
@@ -56,11 +41,11 @@ struct TreeMerge {
                 // Deleted here, edited there: nothing typed is lost, the edit stays.
                 let kept = try keepEdited(change.path, theirsID, side: run.theirsSide, editedIsOurs: false, deletedBy: run.oursSide.author)
                 run.edits.append((change.path, .write(kept, mode: change.newMode ?? .regular)))
-                run.conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on this side, edited on the other: the edit was kept"))
+                run.conflicts.append(note(change.path, isRecord(change.path) ? .fields : .deleted, "deleted on this side, edited on the other: the edit was kept"))
             case (let oursID?, nil):
                 let kept = try keepEdited(change.path, oursID, side: run.oursSide, editedIsOurs: true, deletedBy: run.theirsSide.author)
                 if kept != oursID { run.edits.append((change.path, .write(kept, mode: mine.newMode ?? .regular))) }
-                run.conflicts.append(note(change.path, isRecord(change.path) ? "fields" : "deleted", "deleted on the other side, edited on this side: the edit was kept"))
+                run.conflicts.append(note(change.path, isRecord(change.path) ? .fields : .deleted, "deleted on the other side, edited on this side: the edit was kept"))
             case (let oursID?, let theirsID?):
                 try mergeBoth(change.path, base: change.oldID, ours: oursID, theirs: theirsID, mode: mine.newMode ?? .regular, into: &run)
             case (nil, nil):
@@ -94,7 +79,7 @@ struct TreeMerge {
            let output = try? merger.merge(path: path, base: baseRecord, ours: oursRecord, theirs: theirsRecord, now: now) {
             run.edits.append((path, .write(try repository.writeBlob(output.bytes), mode: mode)))
             if !output.conflicts.isEmpty {
-                run.conflicts.append(note(path, "fields", output.conflicts.joined(separator: ", ")))
+                run.conflicts.append(note(path, .fields, output.conflicts.joined(separator: ", ")))
             }
             return
         }
@@ -111,7 +96,7 @@ struct TreeMerge {
         let sibling = path + ".conflict-" + loserCommit.hex.prefix(7)
         run.edits.append((path, .write(winner, mode: mode)))
         run.edits.append((sibling, .write(loser, mode: .regular)))
-        var conflict = note(path, "file", "both sides changed it and git could not merge them; the other version is in \(sibling)")
+        var conflict = note(path, .file, "both sides changed it and git could not merge them; the other version is in \(sibling)")
         conflict.sibling = sibling
         run.conflicts.append(conflict)
     }
@@ -132,7 +117,7 @@ struct TreeMerge {
             commitTime: commit.committer.secondsSince1970, commitID: commit.id.hex)
     }
 
-    func note(_ path: String, _ kind: String, _ detail: String) -> ConflictNote {
+    func note(_ path: String, _ kind: ConflictKind, _ detail: String) -> ConflictNote {
         ConflictNote(path: path, kind: kind, detail: detail, sibling: nil, at: now)
     }
 }

@@ -2,7 +2,7 @@ public import KaleidoKB
 
 /// What each record type means for display and time: its title, its date interval, and the
 /// relation names of its reference fields.
-public enum RecordFacts {
+public enum RecordSemantics {
     /// The display title: a partner's name, a person's full name, an interaction's summary's
     /// first line, else `title`, else the id.
     public static func title(of value: QValue, type: RecordType, id: String) -> String {

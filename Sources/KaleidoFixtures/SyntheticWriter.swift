@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the YAML of each generated record (see `SyntheticKB`).
 struct SyntheticWriter {
     var random: SplitMix64
