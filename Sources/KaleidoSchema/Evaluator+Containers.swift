@@ -135,7 +135,7 @@ extension Evaluator {
         if let contains = node.contains {
             var matching = 0
             for (index, element) in array.enumerated() {
-                let matched = silently { $0.descend(contains, element, keywords: "contains", token: .index(index)).valid }
+                let matched = silently { $0.descend(contains, element, keywords: "contains", token: .index(index)) }.valid
                 if matched {
                     matching += 1
                     if collect { annotations.insertItem(index) }

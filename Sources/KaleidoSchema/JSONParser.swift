@@ -1,3 +1,5 @@
+internal import KaleidoYAML
+
 /// A JSON text that is not valid RFC 8259 JSON, with the 1-based line and column (in Unicode
 /// scalars) where reading stopped.
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -39,16 +41,54 @@ public struct JSONParser {
         }
         return try parse(text)
     }
+
+    /// Parses a JSON file into a conversion with the span of every value and key (for
+    /// `file:line:col` findings) and no plain scalars: a JSON document is typed as JSON, never
+    /// by the schema. Every escape of RFC 8259 is read (surrogate pairs included), and every
+    /// character stays as written (U+0085, U+FFFF), unlike a YAML reading of the same text.
+    public func parseWithSpans(bytes: [UInt8]) throws(JSONParseError) -> YAMLConversion {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw JSONParseError(line: 1, column: 1, message: "the file is not valid UTF-8: save it as UTF-8")
+        }
+        var reader = Reader(bytes: bytes, maxDepth: maxDepth, spans: true)
+        reader.skipWhitespace()
+        let value = try reader.parseValue(depth: 0)
+        reader.skipWhitespace()
+        if reader.position < reader.bytes.count { throw reader.error("unexpected text after the JSON value") }
+        return YAMLConversion(json: value, source: reader.sources[0])
+    }
 }
 
 private struct Reader {
     let bytes: [UInt8]
     let maxDepth: Int
     var position = 0
+    /// Whether each value's source node is built (`parseWithSpans`): finished nodes wait on
+    /// `sources` until their container takes them.
+    let spans: Bool
+    var sources: [SourceNode] = []
+    var line = 1
+    var lineStart = 0
+    /// The last mark's offset and column: marks are asked in increasing order, so each column
+    /// is counted from the previous one (linear even on a one-line file).
+    var markOffset = 0
+    var markColumn = 1
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    init(bytes: [UInt8], maxDepth: Int, spans: Bool = false) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.spans = spans
+    }
+
+    /// The current position as a mark (JSON has line breaks only between tokens).
+    mutating func mark() -> SourceMark {
+        if markOffset < lineStart {
+            markOffset = lineStart
+            markColumn = 1
+        }
+        for index in markOffset..<position where bytes[index] & 0xC0 != 0x80 { markColumn += 1 }
+        markOffset = position
+        return SourceMark(offset: position, line: line, column: markColumn)
     }
 
     func error(_ message: String) -> JSONParseError {
@@ -66,7 +106,11 @@ private struct Reader {
     mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
-            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            case 0x20, 0x09, 0x0D: position += 1
+            case 0x0A:
+                position += 1
+                line += 1
+                lineStart = position
             default: return
             }
         }
@@ -85,6 +129,24 @@ private struct Reader {
     }
 
     mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+        guard spans else { return try parseBareValue(depth: depth) }
+        let start = mark()
+        let firstChild = sources.count
+        let value = try parseBareValue(depth: depth)
+        let span = SourceSpan(start: start, end: mark())
+        let children = Array(sources[firstChild...])
+        sources.removeSubrange(firstChild...)
+        sources.append(SourceNode(span: span, keySpan: nil, keys: value.objectValue?.keys ?? [], children: children))
+        return value
+    }
+
+    /// Gives the source node just built the span of its key.
+    mutating func setKeySpan(_ keySpan: SourceSpan) {
+        guard spans, let node = sources.popLast() else { return }
+        sources.append(SourceNode(span: node.span, keySpan: keySpan, keys: node.keys, children: node.children))
+    }
+
+    mutating func parseBareValue(depth: Int) throws(JSONParseError) -> JSONValue {
         guard position < bytes.count else { throw error("unexpected end of text: a value is missing") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
@@ -113,16 +175,19 @@ private struct Reader {
                 throw error("a member name in double quotes is expected")
             }
             let keyStart = position
+            let keyMark = spans ? mark() : nil
             let key = try parseString()
             if object[key] != nil {
                 position = keyStart
                 throw error("duplicate key \"\(key)\": keep only one")
             }
+            let keySpan = keyMark.map { SourceSpan(start: $0, end: mark()) }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("`:` is expected after a member name") }
             position += 1
             skipWhitespace()
             object[key] = try parseValue(depth: depth)
+            if let keySpan { setKeySpan(keySpan) }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of text: `}` is missing") }
             if bytes[position] == UInt8(ascii: ",") {
