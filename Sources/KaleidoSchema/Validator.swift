@@ -62,11 +62,13 @@ public struct Validator: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 guard options.validateSchemaAgainstMetaSchema else { return }
+                var compiledMetas: [String: Validator] = [:]
                 for uri in uris {
                     let key = URI(uri).withoutFragment.description
                     guard let schema = registry.documents[key] else { continue }
                     do throws(SchemaError) {
-                        try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats)
+                        try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats,
+                                                  compiledMetas: &compiledMetas)
                     } catch {
                         parts.metaErrors[uri] = error
                     }
