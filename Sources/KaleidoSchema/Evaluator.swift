@@ -189,15 +189,23 @@ struct Evaluator {
     /// reading changed the verdict (the body is evaluated again without schema-directed typing to
     /// know): typing then never flips a result silently, and never warns for nothing.
     mutating func silently(_ body: (inout Evaluator) -> Outcome) -> Outcome {
+        let (outcome, notes) = silentlyWithTyping(body)
+        findings.append(contentsOf: notes)
+        return outcome
+    }
+
+    /// `silently`, returning the typing warnings instead of keeping them: empty unless the typing
+    /// changed this verdict (`contains` then asks whether it changed its own).
+    mutating func silentlyWithTyping(_ body: (inout Evaluator) -> Outcome) -> (Outcome, [ValidationError]) {
         let saved = wantErrors
         let mark = findings.count
         wantErrors = false
         let outcome = body(&self)
         let notes = findings[mark...].filter(\.isTypingNote)
         findings.removeSubrange(mark...)
-        if !notes.isEmpty, typingChangesVerdict(outcome.valid, body) { findings.append(contentsOf: notes) }
         wantErrors = saved
-        return outcome
+        if !notes.isEmpty, typingChangesVerdict(outcome.valid, body) { return (outcome, notes) }
+        return (outcome, [])
     }
 
     /// Whether `body`, evaluated again without schema-directed typing (and without messages),
