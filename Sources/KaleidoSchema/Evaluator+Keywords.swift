@@ -91,12 +91,22 @@ extension Evaluator {
             }
         }
         if let condition = node.ifSchema {
-            let outcome = silently { $0.descend(condition, instance, keywords: "if", token: nil, collect: collect) }
+            let (outcome, notes) = silentlyWithTyping { $0.descend(condition, instance, keywords: "if", token: nil, collect: collect) }
             if collect, outcome.valid { annotations.merge(outcome.annotations) }
+            var branchValid = true
             if let branch = outcome.valid ? node.thenSchema : node.elseSchema {
                 let result = descend(branch, instance, keywords: outcome.valid ? "then" : "else", token: nil, collect: collect)
+                branchValid = result.valid
                 if !result.valid { valid = false }
                 if collect { annotations.merge(result.annotations) }
+            }
+            // The typing chose the branch: it says so when the other branch would judge otherwise.
+            if !notes.isEmpty {
+                let other = outcome.valid ? node.elseSchema : node.thenSchema
+                let otherValid = other.map { branch in
+                    silently { $0.descend(branch, instance, keywords: outcome.valid ? "else" : "then", token: nil) }.valid
+                } ?? true
+                if otherValid != branchValid { findings.append(contentsOf: notes) }
             }
         }
         return valid
