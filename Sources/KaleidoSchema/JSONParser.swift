@@ -45,12 +45,20 @@ public struct JSONParser {
     /// Parses a JSON file into a conversion with the span of every value and key (for
     /// `file:line:col` findings) and no plain scalars: a JSON document is typed as JSON, never
     /// by the schema. Every escape of RFC 8259 is read (surrogate pairs included), and every
-    /// character stays as written (U+0085, U+FFFF), unlike a YAML reading of the same text.
+    /// character stays as written (U+0085, U+FFFF), unlike a YAML reading of the same text. A
+    /// leading UTF-8 byte order mark is skipped.
     public func parseWithSpans(bytes: [UInt8]) throws(JSONParseError) -> YAMLConversion {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw JSONParseError(line: 1, column: 1, message: "the file is not valid UTF-8: save it as UTF-8")
         }
         var reader = Reader(bytes: bytes, maxDepth: maxDepth, spans: true)
+        // A file saved with a UTF-8 byte order mark (RFC 8259 §8.1 lets a parser ignore it):
+        // skipped, and not counted in the first line's columns.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            reader.position = 3
+            reader.lineStart = 3
+            reader.markOffset = 3
+        }
         reader.skipWhitespace()
         let value = try reader.parseValue(depth: 0)
         reader.skipWhitespace()

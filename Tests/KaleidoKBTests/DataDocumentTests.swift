@@ -34,4 +34,10 @@ import KaleidoYAML
             return error.rule == "json" && error.span.start.line == 2 && error.span.start.column == 3 && error.span.start.offset == 4
         }
     }
+
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let document = try DataDocument(path: "a.json", bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8))
+        #expect(document.conversion.value["a"] == 1)
+        #expect(document.conversion.span(at: "/a")?.start == SourceMark(offset: 9, line: 1, column: 7))
+    }
 }
