@@ -128,7 +128,9 @@ public struct Validator: Sendable {
     /// Validates `instance`. `plainScalars` gives the source text of values that were plain YAML
     /// scalars (a `YAMLConversion`, or a dictionary keyed by JSON pointer): where the schema's
     /// `type` allows a string but not the resolved type, the text is validated as that string and
-    /// a warning says to quote it.
+    /// a warning says to quote it. Under `not`, `contains`, `if` and each `anyOf`/`oneOf`
+    /// alternative the warning is kept only where the reading changed the verdict. Pass no
+    /// source for a JSON document: JSON is typed as JSON.
     public func validate(_ instance: JSONValue, plainScalars: (any PlainScalarSource)? = nil) -> ValidationResult {
         var evaluator = Evaluator(compiled: compiled, options: options, plainScalars: plainScalars)
         _ = evaluator.evaluate(root, instance, collect: false)
