@@ -53,8 +53,7 @@ public struct SchemaFileValidator: Sendable {
                                       options: ValidatorOptions(formatAssertion: assertFormats ?? false, formatAnnotationOnly: assertFormats == false,
                                                                 formats: .kaleido))
         } catch {
-            let span = schemaDocument.conversion.span(at: error.location.pointerPart) ?? schemaDocument.conversion.span(at: "")
-                ?? SourceSpan(start: SourceMark(offset: 0, line: 1, column: 1), end: SourceMark(offset: 0, line: 1, column: 1))
+            let span = schemaDocument.conversion.span(at: error.location.pointerPart) ?? schemaDocument.conversion.span(at: "") ?? Self.fileStart
             return fail(schemaPath, schemaBytes, span, "schema", error.message)
         }
 
@@ -75,9 +74,8 @@ public struct SchemaFileValidator: Sendable {
                 let result = validator.validate(document.conversion)
                 if let root = document.yamlRoot { fileFindings += PlainScalarRule.check(Record(file: file, root: root)) }
                 for finding in result.findings {
-                    let span = document.conversion.span(for: finding) ?? document.conversion.span(at: "")
-                    fileFindings.append(Finding(file: file, span: span ?? SourceSpan(start: SourceMark(offset: 0, line: 1, column: 1), end: SourceMark(offset: 0, line: 1, column: 1)),
-                                                severity: finding.severity == .error ? .error : .warning,
+                    let span = document.conversion.span(for: finding) ?? document.conversion.span(at: "") ?? Self.fileStart
+                    fileFindings.append(Finding(file: file, span: span, severity: finding.severity == .error ? .error : .warning,
                                                 rule: finding.severity == .error ? finding.keyword : "plain-scalar",
                                                 pointer: finding.instanceLocation, message: finding.message))
                 }
@@ -91,6 +89,9 @@ public struct SchemaFileValidator: Sendable {
         report.unit = "file"
         return report
     }
+
+    /// Where a finding with no better place points: the file's first character.
+    static let fileStart = SourceSpan(start: SourceMark(offset: 0, line: 1, column: 1), end: SourceMark(offset: 0, line: 1, column: 1))
 
     static func isDataFile(_ name: String) -> Bool {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json")
