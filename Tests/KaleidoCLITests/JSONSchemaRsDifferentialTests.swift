@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaleidoFixtures
 import KaleidoSchema
 import KaleidoTestSupport
 import KaleidoYAML
