@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(name: "KaleidoKBTests", dependencies: ["KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
-        .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI", "KaleidoTestSupport"]),
+        .testTarget(name: "KaleidoCLITests", dependencies: ["KaleidoCLI", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(
             name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(

@@ -129,6 +129,7 @@ struct FundingCommand: AsyncParsableCommand {
                 overall.add(line.total)
             }
             let rows = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.flatMap { key, sums in sums.totals.map { (key, $0) } }
+            if overall.isEmpty { StandardError.write("kaleido: no granted funding\(since.map { " decided in \($0) or later" } ?? "")\n") }
             var table = ResultTable(columns: keys + [context.words("montant", "amount"), context.words("devise", "currency")])
             table.rows = rows.map { $0.0 + [$0.1.amount.description, $0.1.currency] }
             if !overall.isEmpty {

@@ -11,7 +11,10 @@ struct ValidateCommand: AsyncParsableCommand {
         abstract: "Check records against their schemas and the knowledge base's rules.",
         discussion: """
             With no PATH, checks the whole knowledge base; with files or folders, reports on \
-            those only (references are still resolved against the whole base). Exit status: 0 \
+            those only (references are still resolved against the whole base). With --schema \
+            FILE, checks any YAML or JSON files against that schema: a .json file (or any file \
+            that is one JSON value) is typed as JSON; plain YAML scalars such as 01004 are read \
+            as strings, with a warning, where the schema wants a string. Exit status: 0 \
             when there is no error (warnings allowed unless --strict), 1 when there are errors, \
             2 on a usage or I/O error.
             """)
@@ -27,6 +30,10 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Check the given YAML or JSON files against this one schema (no knowledge base needed).", valueName: "file"))
     var schema: String?
 
+    @Flag(inversion: .prefixedNo,
+          help: ArgumentHelp("With --schema: assert `format` (an invalid date or email is an error), or only annotate it; by default as the schema's meta-schema says (the format-assertion vocabulary; the KB's schemas declare it)."))
+    var assertFormats: Bool?
+
     @Argument(help: "Record files or folders to report on (default: the whole knowledge base).")
     var paths: [String] = []
 
@@ -35,6 +42,9 @@ struct ValidateCommand: AsyncParsableCommand {
             if let schema {
                 try validateLooseFiles(schema: schema)
                 return
+            }
+            if assertFormats != nil {
+                throw CLIError.usage("--assert-formats and --no-assert-formats go with --schema: the knowledge base's own checks always assert formats")
             }
             let kb = try kbOptions.open()
             // Listing the record files (a directory walk) overlaps with compiling the schemas.
@@ -76,7 +86,7 @@ struct ValidateCommand: AsyncParsableCommand {
         guard !paths.isEmpty else { throw CLIError.usage("--schema needs the files or folders to check: kaleido validate --schema FILE PATH…") }
         let report: ValidationReport
         do {
-            report = try SchemaFileValidator(fileSystem: LocalFileSystem()).validate(schema: schema, paths: paths)
+            report = try SchemaFileValidator(fileSystem: LocalFileSystem()).validate(schema: schema, paths: paths, assertFormats: assertFormats)
         } catch {
             throw CLIError.io("\(error)")
         }

@@ -150,9 +150,7 @@ extension AcceptorRun {
             position = 0
             item = instance + 1
             while item < end {
-                silent += 1
                 let matched = evaluate(node.pointee.contains, item, collect: false, &ignored)
-                silent -= 1
                 if matched {
                     matching += 1
                     if collect { annotations.items |= 1 << UInt64(position) }

@@ -18,12 +18,6 @@ struct AcceptorRun {
     var nesting = 0
     /// The mapping key `propertyNames` is checking: read as its text, a string (keys are).
     var keyNode = -1
-    /// Inside `not`, an `if` condition or `contains`, the slow path evaluates "silently": it
-    /// drops every finding, warnings included, so there a plain scalar the schema wants as a
-    /// string is read as its text (as the slow path reads it) instead of declining.
-    var silent = 0
-    /// The plain scalar being read as its text in a silent evaluation.
-    var stringNode = -1
     /// `$ref` / `$dynamicRef` targets entered, with their instance (`Evaluator.referenceStack`).
     let references: UnsafeMutableBufferPointer<(target: Int32, instance: Int)>
     var referenceCount = 0
@@ -56,16 +50,12 @@ struct AcceptorRun {
 
         let kind = document.kind(instance)
         var scalar = AcceptorScalar.string
-        let savedStringNode = stringNode
-        defer { stringNode = savedStringNode }
         if kind == .scalar {
             scalar = scalarClass(instance)
-            // The slow path reads this plain scalar as a string here: with a warning (declined),
-            // or silently (read the same way, for this schema and the ones it applies in place).
+            // The slow path reads this plain scalar as a string here, with a warning wherever the
+            // reading decides a verdict (inside `not` or `contains` too): only it can tell.
             if scalar != .string, node.pointee.flags.contains(.mayWantString), wantsString(node, instance, scalar) {
-                guard silent > 0 else { return decline() }
-                stringNode = instance
-                scalar = .string
+                return decline()
             }
         }
         let collectHere = collect || node.pointee.flags.contains(.needsAnnotations)
@@ -103,7 +93,7 @@ struct AcceptorRun {
 
     /// What a scalar node is under the core schema (a key read by `propertyNames` is a string).
     func scalarClass(_ instance: Int) -> AcceptorScalar {
-        if instance == keyNode || instance == stringNode || document.scalarStyle(instance) != .plain { return .string }
+        if instance == keyNode || document.scalarStyle(instance) != .plain { return .string }
         return document.withScalarBytes(instance) { AcceptorScalar.classifyPlain($0) }
     }
 
@@ -269,15 +259,11 @@ struct AcceptorRun {
         }
         if node.pointee.not >= 0 {
             var ignored = AcceptorAnnotations()
-            silent += 1
             let matched = evaluate(node.pointee.not, instance, collect: false, &ignored)
-            silent -= 1
             if matched || declined { return false }
         }
         if node.pointee.ifSchema >= 0 {
-            silent += 1
             let condition = evaluate(node.pointee.ifSchema, instance, collect: collect, &annotations)
-            silent -= 1
             if condition {
                 if node.pointee.thenSchema >= 0, !evaluate(node.pointee.thenSchema, instance, collect: collect, &annotations) { return false }
             } else {

@@ -134,14 +134,21 @@ extension Evaluator {
         }
         if let contains = node.contains {
             var matching = 0
+            // Items whose match the schema-directed typing decided, and what it said about them.
+            var untypedMatching = 0
+            var notes: [ValidationError] = []
             for (index, element) in array.enumerated() {
-                let matched = silently { $0.descend(contains, element, keywords: "contains", token: .index(index)).valid }
-                if matched {
+                let (outcome, typing) = silentlyWithTyping { $0.descend(contains, element, keywords: "contains", token: .index(index)) }
+                if outcome.valid {
                     matching += 1
                     if collect { annotations.insertItem(index) }
                 }
+                notes += typing
+                untypedMatching += typing.isEmpty ? (outcome.valid ? 1 : 0) : (outcome.valid ? 0 : 1)
             }
             let minimum = node.minContains ?? 1
+            let accepts = { (count: Int) in count >= minimum && count <= (node.maxContains ?? Int.max) }
+            if accepts(matching) != accepts(untypedMatching) { findings.append(contentsOf: notes) }
             if matching < minimum {
                 report(node, node.minContains == nil ? "contains" : "minContains",
                        matching == 0 && minimum == 1 ? "\(subject) has no item of the required kind"

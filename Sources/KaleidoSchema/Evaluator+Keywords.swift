@@ -84,19 +84,29 @@ extension Evaluator {
             valid = false
         }
         if let negated = node.not {
-            let matched = silently { $0.descend(negated, instance, keywords: "not", token: nil).valid }
+            let matched = silently { $0.descend(negated, instance, keywords: "not", token: nil) }.valid
             if matched {
                 report(node, "not", "\(subject) (\(Messages.describe(instance))) has a form that is not allowed here")
                 valid = false
             }
         }
         if let condition = node.ifSchema {
-            let outcome = silently { $0.descend(condition, instance, keywords: "if", token: nil, collect: collect) }
+            let (outcome, notes) = silentlyWithTyping { $0.descend(condition, instance, keywords: "if", token: nil, collect: collect) }
             if collect, outcome.valid { annotations.merge(outcome.annotations) }
+            var branchValid = true
             if let branch = outcome.valid ? node.thenSchema : node.elseSchema {
                 let result = descend(branch, instance, keywords: outcome.valid ? "then" : "else", token: nil, collect: collect)
+                branchValid = result.valid
                 if !result.valid { valid = false }
                 if collect { annotations.merge(result.annotations) }
+            }
+            // The typing chose the branch: it says so when the other branch would judge otherwise.
+            if !notes.isEmpty {
+                let other = outcome.valid ? node.elseSchema : node.thenSchema
+                let otherValid = other.map { branch in
+                    silently { $0.descend(branch, instance, keywords: outcome.valid ? "else" : "then", token: nil) }.valid
+                } ?? true
+                if otherValid != branchValid { findings.append(contentsOf: notes) }
             }
         }
         return valid
@@ -110,23 +120,31 @@ extension Evaluator {
         let mark = findings.count
         var matches: [Int] = []
         var failures: [(index: Int, findings: [ValidationError])] = []
-        var kept: [ValidationError] = []
+        // Typing warnings of the alternatives whose verdict the typing changed: kept whatever the
+        // outcome, so that a result typing decided always says so.
+        var notes: [ValidationError] = []
         for (index, child) in alternatives.enumerated() {
             let outcome = descend(child, instance, keywords: keyword, String(index), token: nil, collect: collect)
-            let produced = Array(findings[mark...])
+            var produced = Array(findings[mark...])
             findings.removeSubrange(mark...)
+            if produced.contains(where: \.isTypingNote) {
+                let changed = typingChangesVerdict(outcome.valid) {
+                    $0.descend(child, instance, keywords: keyword, String(index), token: nil, collect: collect)
+                }
+                if changed { notes += produced.filter(\.isTypingNote) }
+                produced.removeAll(where: \.isTypingNote)
+            }
             if outcome.valid {
                 matches.append(index)
                 if collect { annotations.merge(outcome.annotations) }
-                kept.append(contentsOf: produced)
                 if keyword == "anyOf", !collect { break }
                 if keyword == "oneOf", matches.count > 1, !wantErrors, !collect { break }
             } else if wantErrors {
                 failures.append((index, produced))
             }
         }
+        defer { findings.append(contentsOf: notes) }
         if keyword == "anyOf" ? !matches.isEmpty : matches.count == 1 {
-            findings.append(contentsOf: kept.filter { $0.severity == .warning })
             return true
         }
         if matches.count > 1 {

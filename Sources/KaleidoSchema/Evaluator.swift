@@ -65,6 +65,9 @@ struct Evaluator {
         nonmutating set { sink.items = newValue }
     }
     var wantErrors = true
+    /// Set while an evaluation is repeated without schema-directed typing, to learn whether the
+    /// typing changed its verdict (see `silently`).
+    var typingOff = false
     var instancePath: [JSONPointer.Token] = []
     var keywordPath: [String] = []
     var dynamicScope: [Int] = []
@@ -101,7 +104,7 @@ struct Evaluator {
         defer { if enteredResource { dynamicScope.removeLast() } }
 
         var instance = original
-        if plainScalars != nil, wantsString(node, instance) {
+        if plainScalars != nil, !typingOff, wantsString(node, instance) {
             instance = readPlainScalarAsString(instance, node: node)
         }
         let collectHere = collect || node.needsAnnotations
@@ -181,26 +184,56 @@ struct Evaluator {
         return outcome
     }
 
-    /// Evaluates `body` with messages off, dropping whatever it reports.
-    mutating func silently<T>(_ body: (inout Evaluator) -> T) -> T {
+    /// Evaluates `body` with messages off (inside `not`, `contains`, an `if` condition), dropping
+    /// its errors. A plain scalar read as a string in there keeps its warning only when the
+    /// reading changed the verdict (the body is evaluated again without schema-directed typing to
+    /// know): typing then never flips a result silently, and never warns for nothing.
+    mutating func silently(_ body: (inout Evaluator) -> Outcome) -> Outcome {
+        let (outcome, notes) = silentlyWithTyping(body)
+        findings.append(contentsOf: notes)
+        return outcome
+    }
+
+    /// `silently`, returning the typing warnings instead of keeping them: empty unless the typing
+    /// changed this verdict (`contains` then asks whether it changed its own).
+    mutating func silentlyWithTyping(_ body: (inout Evaluator) -> Outcome) -> (Outcome, [ValidationError]) {
         let saved = wantErrors
         let mark = findings.count
         wantErrors = false
-        let result = body(&self)
+        let outcome = body(&self)
+        let notes = findings[mark...].filter(\.isTypingNote)
+        findings.removeSubrange(mark...)
+        wantErrors = saved
+        if !notes.isEmpty, typingChangesVerdict(outcome.valid, body) { return (outcome, notes) }
+        return (outcome, [])
+    }
+
+    /// Whether `body`, evaluated again without schema-directed typing (and without messages),
+    /// gives another verdict than `typed`.
+    mutating func typingChangesVerdict(_ typed: Bool, _ body: (inout Evaluator) -> Outcome) -> Bool {
+        guard !typingOff else { return false }
+        let saved = wantErrors
+        let mark = findings.count
+        wantErrors = false
+        typingOff = true
+        let plain = body(&self).valid
+        typingOff = false
         wantErrors = saved
         findings.removeSubrange(mark...)
-        return result
+        return plain != typed
     }
 
     // MARK: Findings
 
     var instancePointer: String { JSONPointer.string(instancePath) }
 
+    /// Records a finding while messages are wanted (`always`: even when they are not, for the
+    /// typing warnings `silently` sorts out).
     func report(_ node: SchemaNode, _ keyword: String, _ message: @autoclosure () -> String,
-                         severity: ValidationError.Severity = .error, propertyName: String? = nil,
-                         extraToken: JSONPointer.Token? = nil)
+                severity: ValidationError.Severity = .error, propertyName: String? = nil,
+                extraToken: JSONPointer.Token? = nil, always: Bool = false)
     {
-        guard wantErrors else { return }
+        guard wantErrors || always else { return }
         var location = instancePointer
         if let extraToken { location += "/" + JSONPointer.escape(extraToken.text) }
         let isConstant = keyword == "false"
@@ -242,7 +275,7 @@ struct Evaluator {
         default: reading = "null (no value)"
         }
         report(node, "type", "\(text) is read as a string here; other tools read it as \(reading): quote it (\"\(text)\")",
-               severity: .warning)
+               severity: .warning, always: true)
         return .string(text)
     }
 }

@@ -24,7 +24,7 @@ public struct JSONParser {
 
     /// Parses one JSON text (surrounding whitespace allowed, a UTF-8 BOM is not).
     public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: Array(text.utf8), maxDepth: maxDepth)
+        var reader = JSONReader(bytes: Array(text.utf8), maxDepth: maxDepth)
         reader.skipWhitespace()
         let value = try reader.parseValue(depth: 0)
         reader.skipWhitespace()
@@ -39,241 +39,28 @@ public struct JSONParser {
         }
         return try parse(text)
     }
-}
 
-private struct Reader {
-    let bytes: [UInt8]
-    let maxDepth: Int
-    var position = 0
-
-    init(bytes: [UInt8], maxDepth: Int) {
-        self.bytes = bytes
-        self.maxDepth = maxDepth
+    /// Parses a JSON file into a conversion with the span of every value and key (for
+    /// `file:line:col` findings) and no plain scalars: a JSON document is typed as JSON, never
+    /// by the schema. Every escape of RFC 8259 is read (surrogate pairs included), and every
+    /// character stays as written (U+0085, U+FFFF), unlike a YAML reading of the same text. A
+    /// leading UTF-8 byte order mark is skipped.
+    public func parseWithSpans(bytes: [UInt8]) throws(JSONParseError) -> YAMLConversion {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw JSONParseError(line: 1, column: 1, message: "the file is not valid UTF-8: save it as UTF-8")
+        }
+        var reader = JSONReader(bytes: bytes, maxDepth: maxDepth, spans: true)
+        // A file saved with a UTF-8 byte order mark (RFC 8259 §8.1 lets a parser ignore it):
+        // skipped, and not counted in the first line's columns.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            reader.position = 3
+            reader.lineStart = 3
+            reader.markOffset = 3
+        }
+        reader.skipWhitespace()
+        let value = try reader.parseValue(depth: 0)
+        reader.skipWhitespace()
+        if reader.position < reader.bytes.count { throw reader.error("unexpected text after the JSON value") }
+        return YAMLConversion(json: value, source: reader.sources[0])
     }
-
-    func error(_ message: String) -> JSONParseError {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<min(position, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
-        }
-        let prefix = bytes[lineStart..<min(position, bytes.count)]
-        let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
-        return JSONParseError(line: line, column: column, message: message)
-    }
-
-    mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x09, 0x0A, 0x0D: position += 1
-            default: return
-            }
-        }
-    }
-
-    mutating func expect(_ literal: String, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
-        let start = position
-        for byte in literal.utf8 {
-            guard position < bytes.count, bytes[position] == byte else {
-                position = start
-                throw error("invalid literal: expected `\(literal)`")
-            }
-            position += 1
-        }
-        return value
-    }
-
-    mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard position < bytes.count else { throw error("unexpected end of text: a value is missing") }
-        switch bytes[position] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): return try expect("true", .bool(true))
-        case UInt8(ascii: "f"): return try expect("false", .bool(false))
-        case UInt8(ascii: "n"): return try expect("null", .null)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected character: a value (object, array, string, number, true, false or null) is expected")
-        }
-    }
-
-    mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
-        if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
-        position += 1
-        var object = JSONObject()
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return .object(object)
-        }
-        while true {
-            skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw error("a member name in double quotes is expected")
-            }
-            let keyStart = position
-            let key = try parseString()
-            if object[key] != nil {
-                position = keyStart
-                throw error("duplicate key \"\(key)\": keep only one")
-            }
-            skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("`:` is expected after a member name") }
-            position += 1
-            skipWhitespace()
-            object[key] = try parseValue(depth: depth)
-            skipWhitespace()
-            guard position < bytes.count else { throw error("unexpected end of text: `}` is missing") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            if bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object(object)
-            }
-            throw error("`,` or `}` is expected")
-        }
-    }
-
-    mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
-        if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
-        position += 1
-        var elements: [JSONValue] = []
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-            position += 1
-            return .array(elements)
-        }
-        while true {
-            skipWhitespace()
-            elements.append(try parseValue(depth: depth))
-            skipWhitespace()
-            guard position < bytes.count else { throw error("unexpected end of text: `]` is missing") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            if bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(elements)
-            }
-            throw error("`,` or `]` is expected")
-        }
-    }
-
-    mutating func parseNumber() throws(JSONParseError) -> JSONValue {
-        let start = position
-        if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        let integerStart = position
-        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-        let integerDigits = position - integerStart
-        if integerDigits == 0 { throw error("a digit is expected in the number") }
-        if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
-            position = integerStart
-            throw error("a number cannot have a leading zero")
-        }
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
-            position += 1
-            let fractionStart = position
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            if position == fractionStart { throw error("a digit is expected after the decimal point") }
-        }
-        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
-            position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
-                position += 1
-            }
-            let exponentStart = position
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            if position == exponentStart { throw error("a digit is expected in the exponent") }
-        }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        guard let number = JSONNumber(text) else {
-            position = start
-            throw error("the number's exponent is too large")
-        }
-        return .number(number)
-    }
-
-    mutating func parseString() throws(JSONParseError) -> String {
-        position += 1
-        let start = position
-        // Fast path: no escape, the bytes are the string (they are valid UTF-8: the input is a String).
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return String(decoding: bytes[start..<(position - 1)], as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("a control character must be escaped in a string") }
-            position += 1
-        }
-        var buffer = Array(bytes[start..<position])
-        while true {
-            guard position < bytes.count else { throw error("unexpected end of text: the closing `\"` is missing") }
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                position += 1
-                return String(decoding: buffer, as: UTF8.self)
-            }
-            if byte < 0x20 { throw error("a control character must be escaped in a string") }
-            position += 1
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                continue
-            }
-            guard position < bytes.count else { throw error("unexpected end of text in an escape") }
-            let escape = bytes[position]
-            position += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
-            case UInt8(ascii: "u"):
-                let unit = try parseHex4()
-                var scalar: Unicode.Scalar?
-                if (0xD800...0xDBFF).contains(unit) {
-                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                          bytes[position + 1] == UInt8(ascii: "u") else { throw error("a lone surrogate escape is not a character") }
-                    position += 2
-                    let low = try parseHex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone surrogate escape is not a character") }
-                    scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-                } else {
-                    scalar = Unicode.Scalar(unit)
-                }
-                guard let scalar else { throw error("a lone surrogate escape is not a character") }
-                buffer.append(contentsOf: String(Character(scalar)).utf8)
-            default:
-                position -= 1
-                throw error("invalid escape in a string")
-            }
-        }
-    }
-
-    mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard position < bytes.count else { throw error("four hexadecimal digits are expected after \\u") }
-            let byte = bytes[position]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 87)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 55)
-            default: throw error("four hexadecimal digits are expected after \\u")
-            }
-            value = value * 16 + digit
-            position += 1
-        }
-        return value
-    }
-
-    func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }

@@ -20,8 +20,11 @@ enum MetaSchemaCheck {
 
     /// Throws when `schema` (registered at `key`) does not conform to the meta-schema its
     /// `$schema` names (2020-12 by default), with the meta-schema's errors. `formats` serve a
-    /// custom meta-schema that asserts formats.
-    static func check(_ schema: JSONValue, key: String, registry: SchemaRegistry, formats: FormatRegistry) throws(SchemaError) {
+    /// custom meta-schema that asserts formats. `compiledMetas` keeps the custom meta-schemas
+    /// compiled so far (the KB's schemas share one: it is compiled once per `Validator.compile`).
+    static func check(_ schema: JSONValue, key: String, registry: SchemaRegistry, formats: FormatRegistry,
+                      compiledMetas: inout [String: Validator]) throws(SchemaError)
+    {
         let metaURI = schema["$schema"]?.stringValue ?? SchemaRegistry.draft202012
         let metaKey = URI(metaURI).withoutFragment.description
         // A meta-schema is not checked against itself.
@@ -32,12 +35,15 @@ enum MetaSchemaCheck {
         let meta: Validator
         if metaKey == SchemaRegistry.draft202012, registry.hasBuiltInMetaSchemas, let builtIn {
             meta = builtIn
+        } else if let compiled = compiledMetas[metaKey] {
+            meta = compiled
         } else {
             var options = options
             options.formats = formats
             let compiler = SchemaCompiler(registry: registry, options: options)
             let root = try compiler.compileDocument(metaKey)
             meta = Validator(root: root, compiled: CompiledSchema(nodes: compiler.nodes, resources: compiler.resources), options: options)
+            compiledMetas[metaKey] = meta
         }
         // Most schemas conform: answer yes or no first, without building messages, and
         // evaluate again for the messages only when the answer is no.
@@ -48,5 +54,11 @@ enum MetaSchemaCheck {
             throw SchemaError(location: key, message: "the schema does not conform to its meta-schema \(metaURI): fix the keywords listed",
                               metaSchemaErrors: evaluator.findings)
         }
+    }
+
+    /// `check` for one schema.
+    static func check(_ schema: JSONValue, key: String, registry: SchemaRegistry, formats: FormatRegistry) throws(SchemaError) {
+        var compiledMetas: [String: Validator] = [:]
+        try check(schema, key: key, registry: registry, formats: formats, compiledMetas: &compiledMetas)
     }
 }

@@ -209,7 +209,7 @@ extension SchemaCompiler {
         }
         if case .string(let format)? = object["format"] {
             keywords.format = format
-            keywords.formatAsserted = vocab.formatAssertion
+            keywords.formatAsserted = vocab.formatAssertion && !options.formatAnnotationOnly
         }
         _ = try sub("contentSchema")
         return references

@@ -59,20 +59,31 @@ public struct ValidationResult: Sendable {
 public struct ValidatorOptions: Sendable {
     /// Whether `format` is asserted (an invalid value is an error) rather than only annotated.
     /// The format-assertion vocabulary in a meta-schema turns it on for that schema whatever this
-    /// says. Unknown formats are never errors.
+    /// says (unless `formatAnnotationOnly`). Unknown formats are never errors.
     public var formatAssertion: Bool
+    /// Whether `format` is only an annotation even where a meta-schema declares the
+    /// format-assertion vocabulary (`kaleido validate --no-assert-formats`).
+    public var formatAnnotationOnly: Bool
     /// The formats known by name, built-in and custom (`partial-date`, `siren`…).
     public var formats: FormatRegistry
     /// Whether the schema document is first validated against its meta-schema (which must then
     /// be in the registry).
     public var validateSchemaAgainstMetaSchema: Bool
 
-    /// Options; by default formats annotate only and only the standard formats are known.
-    public init(formatAssertion: Bool = false, formats: FormatRegistry = .standard,
+    /// Options; by default formats annotate only (as 2020-12 says, unless the schema's
+    /// meta-schema declares format-assertion) and only the standard formats are known.
+    public init(formatAssertion: Bool = false, formatAnnotationOnly: Bool = false, formats: FormatRegistry = .standard,
                 validateSchemaAgainstMetaSchema: Bool = true)
     {
         self.formatAssertion = formatAssertion
+        self.formatAnnotationOnly = formatAnnotationOnly
         self.formats = formats
         self.validateSchemaAgainstMetaSchema = validateSchemaAgainstMetaSchema
     }
+}
+
+extension ValidationError {
+    /// Whether this is the warning of schema-directed typing (a plain scalar read as a string):
+    /// the only warning the evaluator reports.
+    var isTypingNote: Bool { severity == .warning && keyword == "type" }
 }

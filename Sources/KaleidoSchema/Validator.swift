@@ -62,11 +62,13 @@ public struct Validator: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 guard options.validateSchemaAgainstMetaSchema else { return }
+                var compiledMetas: [String: Validator] = [:]
                 for uri in uris {
                     let key = URI(uri).withoutFragment.description
                     guard let schema = registry.documents[key] else { continue }
                     do throws(SchemaError) {
-                        try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats)
+                        try MetaSchemaCheck.check(schema, key: key, registry: registry, formats: options.formats,
+                                                  compiledMetas: &compiledMetas)
                     } catch {
                         parts.metaErrors[uri] = error
                     }
@@ -126,7 +128,9 @@ public struct Validator: Sendable {
     /// Validates `instance`. `plainScalars` gives the source text of values that were plain YAML
     /// scalars (a `YAMLConversion`, or a dictionary keyed by JSON pointer): where the schema's
     /// `type` allows a string but not the resolved type, the text is validated as that string and
-    /// a warning says to quote it.
+    /// a warning says to quote it. Under `not`, `contains`, `if` and each `anyOf`/`oneOf`
+    /// alternative the warning is kept only where the reading changed the verdict. Pass no
+    /// source for a JSON document: JSON is typed as JSON.
     public func validate(_ instance: JSONValue, plainScalars: (any PlainScalarSource)? = nil) -> ValidationResult {
         var evaluator = Evaluator(compiled: compiled, options: options, plainScalars: plainScalars)
         _ = evaluator.evaluate(root, instance, collect: false)

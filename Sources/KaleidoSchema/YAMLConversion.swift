@@ -32,6 +32,14 @@ public struct YAMLConversion: Sendable, PlainScalarSource {
         plainScalarCount = state.plainScalars
     }
 
+    /// A JSON document's value with its source tree (`JSONParser.parseWithSpans`): no plain
+    /// scalars, so no schema-directed typing.
+    init(json value: JSONValue, source: SourceNode) {
+        self.value = value
+        self.source = source
+        plainScalarCount = 0
+    }
+
     /// The span of the value at a JSON pointer.
     public func span(at pointer: String) -> SourceSpan? { node(at: pointer)?.span }
 

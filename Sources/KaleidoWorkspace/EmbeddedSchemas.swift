@@ -5,7 +5,7 @@ public enum EmbeddedSchemas {
     /// File name → content, in name order.
     public static let files: [(name: String, text: String)] = [
         ("call.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/call.yaml
 title: Appel à projets (call)
 description: A funding call. Folder knowledge/calls/.
@@ -52,7 +52,7 @@ unevaluatedProperties: false
 
 """###),
         ("convention.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/convention.yaml
 title: Convention
 description: >-
@@ -221,7 +221,7 @@ unevaluatedProperties: false
 # validator that treats formats as annotations still checks the shape):
 #   partial-date (YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date), iso3166-alpha2, iso4217,
 #   insee-commune, siren and siret (Luhn; La Poste 356000000 is the known exception).
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/defs.yaml
 title: Kaleido shared definitions
 $defs:
@@ -665,7 +665,7 @@ $defs:
 
 """###),
         ("engagement.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/engagement.yaml
 title: Mission (engagement)
 description: A mission of the consultancy for a client. Folder knowledge/engagements/.
@@ -737,7 +737,7 @@ unevaluatedProperties: false
 
 """###),
         ("event.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/event.yaml
 title: Événement (event)
 description: A workshop, training, seminar, field mission… Folder knowledge/events/.
@@ -814,7 +814,7 @@ unevaluatedProperties: false
 
 """###),
         ("interaction.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/interaction.yaml
 title: Interaction
 description: A meeting, phone call, e-mail, visit, mission or note. Folder knowledge/interactions/.
@@ -869,8 +869,30 @@ properties:
 unevaluatedProperties: false
 
 """###),
-        ("partner.yaml", ###"""
+        ("meta.yaml", ###"""
+# The meta-schema of the Kaleido schemas: JSON Schema 2020-12 with the format-assertion
+# vocabulary, so that `format` is asserted (an invalid date, country code or SIREN is an error)
+# by any 2020-12 validator that follows `$schema`, `kaleido validate --schema` included, rather
+# than only annotated (2020-12's default). `false`: a validator that lacks the vocabulary may
+# still use the schemas (every Kaleido format is backed by a `pattern` as well).
 $schema: https://json-schema.org/draft/2020-12/schema
+$id: https://kaleido.example/schemas/meta.yaml
+$vocabulary:
+  https://json-schema.org/draft/2020-12/vocab/core: true
+  https://json-schema.org/draft/2020-12/vocab/applicator: true
+  https://json-schema.org/draft/2020-12/vocab/unevaluated: true
+  https://json-schema.org/draft/2020-12/vocab/validation: true
+  https://json-schema.org/draft/2020-12/vocab/meta-data: true
+  https://json-schema.org/draft/2020-12/vocab/format-assertion: false
+  https://json-schema.org/draft/2020-12/vocab/content: true
+$dynamicAnchor: meta
+title: Kaleido schema (JSON Schema 2020-12, formats asserted)
+allOf:
+  - $ref: https://json-schema.org/draft/2020-12/schema
+
+"""###),
+        ("partner.yaml", ###"""
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/partner.yaml
 title: Partenaire (partner)
 description: >-
@@ -970,7 +992,7 @@ $defs:
 
 """###),
         ("partnership.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/partnership.yaml
 title: Partenariat (partnership)
 description: >-
@@ -1020,7 +1042,7 @@ unevaluatedProperties: false
 
 """###),
         ("person.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/person.yaml
 title: Personne (person)
 description: >-
@@ -1113,7 +1135,7 @@ unevaluatedProperties: false
 
 """###),
         ("project.yaml", ###"""
-$schema: https://json-schema.org/draft/2020-12/schema
+$schema: https://kaleido.example/schemas/meta.yaml
 $id: https://kaleido.example/schemas/project.yaml
 title: Projet (project)
 description: An action carried by a partner (not necessarily with the consultancy). Folder knowledge/projects/.

@@ -78,7 +78,8 @@ import KaleidoTestSupport
             try "{\"price\": 19.99, \"currency\": \"EUR\"}\n".write(to: data.appendingPathComponent("good.json"), atomically: true, encoding: .utf8)
             try "price: 0.125\ncurrency: EUX\n".write(to: data.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
 
-            let run = try MeasuredProcess.run(kaleido, ["validate", "--schema", schema.path, data.path], scratch: scratch)
+            // This schema declares no meta-schema with format assertion: --assert-formats asks for it.
+            let run = try MeasuredProcess.run(kaleido, ["validate", "--assert-formats", "--schema", schema.path, data.path], scratch: scratch)
             #expect(run.exitCode == 1)
             let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map { String($0.drop { $0 != ":" }) }
             #expect(errors == [
@@ -86,6 +87,9 @@ import KaleidoTestSupport
                 ":2:11: error: currency \"EUX\" is not an ISO 4217 currency code [format]",
             ])
             #expect(run.stdout.hasSuffix("2 files, 2 errors, 0 warnings\n"))
+            // By default `format` is an annotation, as 2020-12 says.
+            let annotated = try MeasuredProcess.run(kaleido, ["validate", "--schema", schema.path, data.path], scratch: scratch)
+            #expect(annotated.stdout.hasSuffix("2 files, 1 error, 0 warnings\n"), "\(annotated.stdout)")
             let good = try MeasuredProcess.run(kaleido, ["validate", "--schema", schema.path, data.appendingPathComponent("good.json").path], scratch: scratch)
             #expect(good.exitCode == 0, "\(good.stdout)")
         }

@@ -67,6 +67,12 @@ import KaleidoTestSupport
         #expect(!table.stdout.contains("44000") && !table.stdout.contains("89000"))
     }
 
+    @Test func fundingThatFindsNothingSaysSo() throws {
+        let result = try Kaleido.run(["funding", "--since", "2090"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("kaleido: no granted funding decided in 2090 or later"), "\(result.stderr)")
+    }
+
     @Test func listSumGivesOneTotalPerCurrencyForMoney() throws {
         let groups = try #require(try Kaleido.json([
             "list", "convention", "--where", "parties.partner=tn-mun-sfax", "--group-by", "financial_commitments.year",
