@@ -25,7 +25,7 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "The knowledge base's name, written in its config.")
     var name = "Kaleido knowledge base"
 
-    @Option(help: ArgumentHelp("The merge driver command git runs (default: this binary by its absolute path).", valueName: "command"))
+    @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
     var driver: String?
 
     func run() async throws {
@@ -124,7 +124,7 @@ struct InstallMergeDriverCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The repository (default: the one holding the current folder).", valueName: "dir"))
     var repository: String?
 
-    @Option(help: ArgumentHelp("The merge driver command git runs (default: this binary by its absolute path).", valueName: "command"))
+    @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
     var driver: String?
 
     func run() async throws {
