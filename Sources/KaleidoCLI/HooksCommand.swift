@@ -72,7 +72,7 @@ struct HooksInstallCommand: AsyncParsableCommand {
             exit 1
         fi
         staged | xargs -0 kaleido validate || exit 1
-        staged | xargs -0 kaleido fmt --check >/dev/null || {
+        staged | xargs -0 kaleido fmt --check || {
             echo "pre-commit: run \\`kaleido fmt\\` on the files above, add them and commit again" >&2
             exit 1
         }

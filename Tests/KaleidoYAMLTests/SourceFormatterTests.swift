@@ -1,0 +1,95 @@
+import KaleidoYAML
+import Testing
+
+/// `SourceFormatter`'s line and indentation rules, and its refusals.
+@Suite struct SourceFormatterTests {
+    private func format(_ text: String) throws -> (text: String, changes: [SourceFormatter.Change]) {
+        let result = try SourceFormatter().format(Array(text.utf8))
+        return (String(decoding: result.bytes, as: UTF8.self), result.changes)
+    }
+
+    @Test("CRLF becomes LF, trailing blanks go, a final line break is added")
+    func lineEnds() throws {
+        let result = try format("a: 1  \r\nb:\tx\t\r\n# note \r\nc: [1, 2]")
+        #expect(result.text == "a: 1\nb:\tx\n# note\nc: [1, 2]\n")
+        #expect(result.changes == [.lineEnds(3), .trailingSpaces(3), .finalNewline])
+    }
+
+    @Test("trailing spaces inside a block scalar are content and stay; CRLF there becomes LF")
+    func blockScalarContent() throws {
+        let result = try format("keep: |+\r\n  two  \r\n  \r\n\r\nfolded: >\n  a  \n  b\nend: 1 \n")
+        #expect(result.text == "keep: |+\n  two  \n  \n\nfolded: >\n  a  \n  b\nend: 1\n")
+    }
+
+    @Test("nested blocks go to two spaces per level; a sequence at its key's column stays there")
+    func indentation() throws {
+        let source = """
+            id: x
+            contract:
+                kind: bon   # four spaces
+                parts:
+                      - a
+                      - b
+                lines:
+                -   label: one
+                    amount: 2
+                # a comment in the mapping
+                -   label: two
+            names:
+            - value: A
+              lang: fr
+            text: |
+                  literal keeps
+                    its relative indent
+            other:
+                 deep:
+                         deeper: 1
+
+            """
+        let expected = """
+            id: x
+            contract:
+              kind: bon   # four spaces
+              parts:
+                - a
+                - b
+              lines:
+              -   label: one
+                  amount: 2
+              # a comment in the mapping
+              -   label: two
+            names:
+            - value: A
+              lang: fr
+            text: |
+                  literal keeps
+                    its relative indent
+            other:
+              deep:
+                deeper: 1
+
+            """
+        let result = try format(source)
+        #expect(result.text == expected)
+        #expect(result.changes == [.indentation(11)])
+        #expect(try format(result.text).changes.isEmpty)
+    }
+
+    @Test("an already formatted file comes back byte for byte, with no change")
+    func formattedIsKept() throws {
+        let source = "# c\nid: x\nlist:\n  - a: 1\n    b: [x, y]\n  - 'q'\nmap: {k: v}\n"
+        let result = try format(source)
+        #expect(result.text == source)
+        #expect(result.changes.isEmpty)
+    }
+
+    @Test("a file that does not parse fails with the parser's position")
+    func unparsable() throws {
+        #expect {
+            _ = try SourceFormatter().format(Array("a: 1\nb: [unclosed\n".utf8))
+        } throws: { error in
+            guard case .unparsable(let yaml) = error as? SourceFormatter.Failure else { return false }
+            return yaml.mark.line >= 2
+        }
+    }
+}
