@@ -43,6 +43,12 @@ struct FmtCommand: AsyncParsableCommand {
             var changed = 0
             for file in files {
                 let path = kb.path(file)
+                // Renaming a formatted copy over a symlink would replace the link itself.
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    StandardError.write("\(display.show(file)): error: a record must be a regular file, not a symlink; left as it is\n")
+                    failed = true
+                    continue
+                }
                 let bytes = try AtomicFile.read(path)
                 let result: SourceFormatter.Result
                 do throws(SourceFormatter.Failure) {

@@ -11,7 +11,7 @@ struct HooksCommand: AsyncParsableCommand {
 }
 
 /// Writes `pre-commit` in the repository's hooks folder: `kaleido validate` then
-/// `kaleido fmt --check` on the staged record files (added, copied or modified), so that a
+/// `kaleido fmt --check` on the staged record files (added, copied, modified or renamed), so that a
 /// commit of an invalid or unformatted record stops with the diagnostics.
 struct HooksInstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,35 +49,43 @@ struct HooksInstallCommand: AsyncParsableCommand {
             let resolvedRoot = URL(fileURLWithPath: kb.root).resolvingSymlinksInPath().path
             let prefix = resolvedRoot == topLevel ? "" : String(resolvedRoot.dropFirst(topLevel.count + 1)) + "/"
             try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-            try writeExecutable(Array(Self.script(recordFolder: prefix + kb.config.knowledgeFolder).utf8), to: path)
+            let script = Self.script(kbFolder: String(prefix.dropLast()), recordFolder: prefix + kb.config.knowledgeFolder)
+            try writeExecutable(Array(script.utf8), to: path)
             print("installed \(path)")
         }
         if refused { throw ExitCode(1) }
     }
 
     /// The hook: POSIX sh, run by git at the repository's top level.
-    static func script(recordFolder: String) -> String {
+    static func script(kbFolder: String, recordFolder: String) -> String {
         """
         #!/bin/sh
         \(marker): written by `kaleido hooks install`; run it again to update, delete this file to remove it.
         # Checks the record files this commit adds or changes: kaleido validate, then kaleido fmt --check.
         # `git commit --no-verify` skips it.
-        folder='\(recordFolder.replacingOccurrences(of: "'", with: "'\\''"))'
+        cd "$(git rev-parse --show-toplevel)" || exit 1
+        kb="$PWD"\(kbFolder.isEmpty ? "" : "/'" + quoted(kbFolder) + "'")
+        folder='\(quoted(recordFolder))'
         staged() {
-            git diff --cached --name-only --diff-filter=ACM -z -- ":(glob)$folder/**/*.yaml" ":(glob)$folder/**/*.yml"
+            git diff --cached --name-only --diff-filter=ACMR -z -- ":(glob)$folder/**/*.yaml" ":(glob)$folder/**/*.yml"
         }
         [ -n "$(staged | tr -d '\\0')" ] || exit 0
         if ! command -v kaleido >/dev/null 2>&1; then
             echo "pre-commit: kaleido is not on PATH; install it (scripts/install) or commit with --no-verify" >&2
             exit 1
         fi
-        staged | xargs -0 kaleido validate || exit 1
-        staged | xargs -0 kaleido fmt --check || {
+        staged | xargs -0 kaleido validate --kb "$kb" || exit 1
+        staged | xargs -0 kaleido fmt --check --kb "$kb" || {
             echo "pre-commit: run \\`kaleido fmt\\` on the files above, add them and commit again" >&2
             exit 1
         }
 
         """
+    }
+
+    /// `text` for inside single quotes in sh.
+    private static func quoted(_ text: String) -> String {
+        text.replacingOccurrences(of: "'", with: "'\\''")
     }
 
     /// Runs git in `folder` and returns its output's first line, or throws an I/O error.

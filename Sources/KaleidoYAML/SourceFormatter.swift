@@ -10,9 +10,9 @@
 ///   level (`IndentationPlan`); a sequence written at its key's column stays there.
 ///
 /// The result is parsed again and compared with the input's tree (same scalars, styles, tags,
-/// anchors and key order; only the named scalars go from plain to quoted): if re-indenting
-/// would change anything it is skipped, and if the rest would, formatting fails rather than
-/// write a changed record. Pure: bytes in, bytes out.
+/// anchors and key order; only the named scalars go from plain to quoted): a step that would
+/// change anything (re-indenting, then the line cleanup) is skipped, and if quoting alone
+/// would, formatting fails rather than write a changed record. Pure: bytes in, bytes out.
 public struct SourceFormatter: Sendable {
     /// What one formatting run changed.
     public enum Change: Hashable, Sendable, CustomStringConvertible {
@@ -95,20 +95,32 @@ public struct SourceFormatter: Sendable {
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             quoted.replaceSubrange(edit.range, with: edit.text)
         }
-        let quotedDocuments = try parse(quoted)
-        let (cleaned, lineChanges) = LineCleanup.clean(quoted, blockScalars: Self.blockScalarRanges(quotedDocuments, in: quoted))
-        changes += lineChanges
-        var result = cleaned
-        // Re-indenting is the riskiest step: kept only when the tree comes out the same.
-        if let plan = try? IndentationPlan(documents: parse(cleaned), bytes: cleaned), plan.changedLines > 0 {
-            let reindented = plan.apply(to: cleaned)
-            if let documents = try? parse(reindented), Self.mismatch(original, documents, quotedStarts: quotedStarts) == nil {
-                result = reindented
-                changes.append(.indentation(plan.changedLines))
-            }
+        // Each further step is kept only when the tree still comes out the same: the line
+        // cleanup can meet an escaped space before a line break (`"a\ `), re-indenting any
+        // shape its plan misjudged. Quoting alone must keep it, or nothing is written.
+        func keepsContent(_ candidate: [UInt8]) -> Bool {
+            guard let documents = try? parser.parseStream(candidate) else { return false }
+            return Self.mismatch(original, documents, quotedStarts: quotedStarts) == nil
         }
-        if let mark = Self.mismatch(original, try parse(result), quotedStarts: quotedStarts) {
-            throw .wouldChangeContent(mark)
+        guard let quotedDocuments = try? parser.parseStream(quoted),
+            Self.mismatch(original, quotedDocuments, quotedStarts: quotedStarts) == nil
+        else {
+            var first = SourceMark(offset: 0, line: 1, column: 1)
+            if case .quoted(_, let mark)? = changes.first { first = mark }
+            throw .wouldChangeContent(first)
+        }
+        var result = quoted
+        let (cleaned, lineChanges) = LineCleanup.clean(quoted, blockScalars: Self.blockScalarRanges(quotedDocuments, in: quoted))
+        if keepsContent(cleaned) {
+            result = cleaned
+            changes += lineChanges
+            if let plan = try? IndentationPlan(documents: parse(cleaned), bytes: cleaned), plan.changedLines > 0 {
+                let reindented = plan.apply(to: cleaned)
+                if keepsContent(reindented) {
+                    result = reindented
+                    changes.append(.indentation(plan.changedLines))
+                }
+            }
         }
         return Result(bytes: result, changes: changes)
     }

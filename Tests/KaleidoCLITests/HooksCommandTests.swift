@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KaleidoTestSupport
+import KaleidoYAML
 
 /// `kaleido hooks install` in a scratch KB made by `kaleido init`: real `git commit`s run the
 /// hook with the built `kaleido` on PATH.
@@ -72,6 +73,34 @@ import KaleidoTestSupport
             #expect(forced.status == 0)
             #expect(Run.read(hook)?.contains("kaleido validate") == true)
             #expect(try Run.kaleido(["hooks", "install"], in: kb).status == 0)
+        }
+    }
+}
+
+/// The repository's `.pre-commit-hooks.yaml`, run as the pre-commit framework runs it: each
+/// hook's `entry` with the files its `files` pattern selects, from the KB's root.
+@Suite struct PreCommitFrameworkHooksTests {
+    @Test func theHooksRunTheirEntryOnTheRecordFilesTheirPatternSelects() throws {
+        let text = try #require(Run.read(Run.projectRoot.path + "/.pre-commit-hooks.yaml"))
+        let hooks = try #require(try YAMLParser().parseDocument(Array(text.utf8)).root.items)
+        #expect(hooks.compactMap { $0["id"]?.stringValue } == ["kaleido-validate", "kaleido-fmt"])
+        try Run.withSampleKB { kb in
+            // One record to format, as a commit would stage it; the pattern leaves schemas out.
+            let record = "knowledge/partners/tn/tn-mun-gabes.yaml"
+            try Run.write("id: tn-mun-gabes\ntype: partner\nname: Gabès\nkind: municipalite_etrangere\ncountry: NO\n", to: kb + "/" + record)
+            let candidates = [record, "knowledge/partners/tn-mun-sfax.yaml", "schemas/partner.yaml", ".kaleido/config.yaml"]
+            var statuses: [String: Int32] = [:]
+            for hook in hooks {
+                let id = try #require(hook["id"]?.stringValue)
+                #expect(hook["language"]?.stringValue == "system")
+                let pattern = try Regex(try #require(hook["files"]?.stringValue))
+                let files = candidates.filter { $0.firstMatch(of: pattern) != nil }
+                #expect(files == [record, "knowledge/partners/tn-mun-sfax.yaml"])
+                let entry = try #require(hook["entry"]?.stringValue).split(separator: " ").map(String.init)
+                #expect(entry.first == "kaleido")
+                statuses[id] = try Run.kaleido(Array(entry.dropFirst()) + files, in: kb).status
+            }
+            #expect(statuses == ["kaleido-validate": 0, "kaleido-fmt": 1], "valid, but NO needs quotes")
         }
     }
 }

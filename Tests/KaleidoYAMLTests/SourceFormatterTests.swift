@@ -93,3 +93,31 @@ import Testing
         }
     }
 }
+
+/// The tree check behind every step: a step that would change a value is dropped.
+@Suite struct SourceFormatterGuardTests {
+    @Test("an escaped space before a line break keeps its line: trimming it would join the words")
+    func escapedSpaceKept() throws {
+        let source = "k: \"a\\ \n  b\"\nz: 1  \n"
+        let result = try SourceFormatter().format(Array(source.utf8))
+        #expect(String(decoding: result.bytes, as: UTF8.self) == source)
+        #expect(result.changes.isEmpty)
+    }
+
+    @Test("re-indenting is dropped where it would change a block scalar's blank line")
+    func reindentingDroppedWhenItChangesContent() throws {
+        let source = "a:\n    text: |\n        one\n          \n        two\n"
+        let result = try SourceFormatter().format(Array(source.utf8))
+        #expect(String(decoding: result.bytes, as: UTF8.self) == source)
+        #expect(result.changes.isEmpty)
+    }
+
+    @Test("a CRLF file is cleaned even when it cannot be re-indented, and quoting happens regardless")
+    func quotingWithoutReindenting() throws {
+        let source = "a:\r\n    text: |\r\n        one\r\n          \r\n        two\r\n    b: NO\r\n"
+        let span = source.utf8.count - "NO\r\n".utf8.count
+        let result = try SourceFormatter().format(Array(source.utf8), quoting: [span..<(span + 2)])
+        #expect(String(decoding: result.bytes, as: UTF8.self) == "a:\n    text: |\n        one\n          \n        two\n    b: \"NO\"\n")
+        #expect(result.changes == [.quoted("NO", at: SourceMark(offset: span, line: 6, column: 8)), .lineEnds(6)])
+    }
+}
