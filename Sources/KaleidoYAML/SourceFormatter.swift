@@ -84,10 +84,14 @@ public struct SourceFormatter: Sendable {
         for document in original {
             Self.visit(document.root) { node in
                 guard quoting.contains(node.span.byteRange), node.tag == nil, case .scalar(let text, .plain) = node.content,
-                    !bytes[node.span.byteRange].contains(UInt8(ascii: "\n"))
+                    !text.isEmpty, !bytes[node.span.byteRange].contains(UInt8(ascii: "\n"))
                 else { return }
+                // A one-line plain scalar's text is its source, at the end of its span (after
+                // an anchor `&a`, which stays).
+                let textRange = (node.span.end.offset - text.utf8.count)..<node.span.end.offset
+                guard textRange.lowerBound >= node.span.start.offset, bytes[textRange].elementsEqual(text.utf8) else { return }
                 quotedStarts.insert(node.span.start.offset)
-                edits.append((node.span.byteRange, Array(ScalarQuoting.doubleQuoted(text).utf8)))
+                edits.append((textRange, Array(ScalarQuoting.doubleQuoted(text).utf8)))
                 changes.append(.quoted(text, at: node.span.start))
             }
         }

@@ -29,6 +29,12 @@ import Testing
         #expect(result.changes.isEmpty)
     }
 
+    @Test("an anchored value is quoted after its anchor, and its aliases stay")
+    func anchoredValue() throws {
+        let result = try format("a: &answer NO\nb: *answer\n")
+        #expect(result.text == "a: &answer \"NO\"\nb: *answer\n")
+    }
+
     @Test("a value named by the caller (a schema-typing warning: 01004 where a string is wanted) is quoted too")
     func quotesCallerSpans() throws {
         let source = "zip: 01004\ncount: 01004\n"

@@ -121,3 +121,42 @@ import Testing
         #expect(result.changes == [.quoted("NO", at: SourceMark(offset: span, line: 6, column: 8)), .lineEnds(6)])
     }
 }
+
+/// Every document of the yaml-test-suite through the formatter, every plain scalar quoted:
+/// it never crashes, formats or refuses, and formatting its own output changes nothing.
+@Suite struct SourceFormatterSuiteTests {
+    @Test func everySuiteDocumentFormatsIdempotently() throws {
+        let cases = SuiteCase.all
+        try #require(cases.count == 402, "the yaml-test-suite corpus is missing")
+        var formatted = 0, reindented = 0, refused = 0, unparsable = 0
+        for suiteCase in cases {
+            guard let bytes = suiteCase.file("in.yaml") else { continue }
+            guard let documents = try? YAMLParser().parseStream(bytes) else {
+                unparsable += 1
+                continue
+            }
+            var plain = Set<Range<Int>>()
+            func collect(_ node: YAMLNode) {
+                switch node.content {
+                case .scalar(_, .plain): plain.insert(node.span.byteRange)
+                case .sequence(let items, _): items.forEach(collect)
+                case .mapping(let pairs, _): pairs.forEach { collect($0.key); collect($0.value) }
+                default: break
+                }
+            }
+            documents.forEach { collect($0.root) }
+            let result: SourceFormatter.Result
+            do { result = try SourceFormatter().format(bytes, quoting: plain) } catch {
+                #expect(error == .wouldChangeContent(error.mark), "\(suiteCase.id): \(error)")
+                refused += 1
+                continue
+            }
+            formatted += 1
+            if result.changes.contains(where: { if case .indentation = $0 { true } else { false } }) { reindented += 1 }
+            let again = try? SourceFormatter().format(result.bytes)
+            #expect(again?.bytes == result.bytes && again?.changes == [], "\(suiteCase.id): not idempotent")
+        }
+        print("SourceFormatter over yaml-test-suite: \(formatted) formatted (\(reindented) re-indented), \(refused) refused, \(unparsable) unparsable")
+        #expect(formatted > 250)
+    }
+}
