@@ -91,6 +91,21 @@ import KaleidoTestSupport
         }
     }
 
+    @Test func numbersTheSchemaTypesAsNumbersStayPlain() throws {
+        try Run.withSampleKB { kb in
+            let file = "knowledge/conventions/conv-2010-romans-sfax-cooperation.yaml"
+            let text = try #require(Run.read(kb + "/" + file))
+            // 042 is the integer 42 for Kaleido and the schema wants an integer: no warning, no quotes.
+            let edited = text.replacingOccurrences(of: "duration_months: 42\n", with: "duration_months: 042\n")
+            #expect(edited != text)
+            try Run.write(edited, to: kb + "/" + file)
+            let run = try Run.kaleido(["fmt", "--check", file], in: kb)
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            let validate = try Run.kaleido(["validate", file], in: kb)
+            #expect(validate.status == 0 && !validate.stdout.contains("[plain-scalar]"), "\(validate.stdout)")
+        }
+    }
+
     @Test func aFileThatDoesNotParseIsReportedAndLeftUntouched() throws {
         try Run.withSampleKB { kb in
             let broken = "knowledge/partners/tn/tn-mun-casse.yaml"
