@@ -106,24 +106,33 @@ public struct SourceFormatter: Sendable {
             guard let documents = try? parser.parseStream(candidate) else { return false }
             return Self.mismatch(original, documents, quotedStarts: quotedStarts) == nil
         }
-        guard let quotedDocuments = try? parser.parseStream(quoted),
-            Self.mismatch(original, quotedDocuments, quotedStarts: quotedStarts) == nil
-        else {
+        // An already formatted file (the common case) costs one parse: unchanged bytes reuse it.
+        let quotedDocuments: [YAMLDocument]
+        if edits.isEmpty {
+            quotedDocuments = original
+        } else if let documents = try? parser.parseStream(quoted), Self.mismatch(original, documents, quotedStarts: quotedStarts) == nil {
+            quotedDocuments = documents
+        } else {
             var first = SourceMark(offset: 0, line: 1, column: 1)
             if case .quoted(_, let mark)? = changes.first { first = mark }
             throw .wouldChangeContent(first)
         }
-        var result = quoted
         let (cleaned, lineChanges) = LineCleanup.clean(quoted, blockScalars: Self.blockScalarRanges(quotedDocuments, in: quoted))
-        if keepsContent(cleaned) {
-            result = cleaned
+        let cleanedDocuments: [YAMLDocument]
+        if cleaned == quoted {
+            cleanedDocuments = quotedDocuments
+        } else if let documents = try? parser.parseStream(cleaned), Self.mismatch(original, documents, quotedStarts: quotedStarts) == nil {
+            cleanedDocuments = documents
             changes += lineChanges
-            if let plan = try? IndentationPlan(documents: parse(cleaned), bytes: cleaned), plan.changedLines > 0 {
-                let reindented = plan.apply(to: cleaned)
-                if keepsContent(reindented) {
-                    result = reindented
-                    changes.append(.indentation(plan.changedLines))
-                }
+        } else {
+            return Result(bytes: quoted, changes: changes)
+        }
+        var result = cleaned
+        if let plan = IndentationPlan(documents: cleanedDocuments, bytes: cleaned), plan.changedLines > 0 {
+            let reindented = plan.apply(to: cleaned)
+            if keepsContent(reindented) {
+                result = reindented
+                changes.append(.indentation(plan.changedLines))
             }
         }
         return Result(bytes: result, changes: changes)
