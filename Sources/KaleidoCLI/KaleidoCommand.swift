@@ -59,6 +59,7 @@ struct KaleidoCommand: AsyncParsableCommand {
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
             ConflictsCommand.self, ResolveCommand.self, InitCommand.self, NewCommand.self, InstallMergeDriverCommand.self,
             MergeDriverCommand.self, YAMLCommand.self, ManCommand.self,
+            FmtCommand.self, HooksCommand.self,
         ]
     )
 
