@@ -25,7 +25,7 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "The knowledge base's name, written in its config.")
     var name = "Kaleido knowledge base"
 
-    @Option(help: ArgumentHelp("The merge driver command git runs (default: this binary by its absolute path).", valueName: "command"))
+    @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
     var driver: String?
 
     func run() async throws {
@@ -43,7 +43,7 @@ struct InitCommand: AsyncParsableCommand {
             do { editor = try EditorSettings.install(root: root) } catch {
                 throw CLIError.io("cannot write \(EditorSettings.path) in \(root): \(error)")
             }
-            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write))
             if editor.wrote { print("editor settings: \(editor.message)") } else { StandardError.write("kaleido: note: \(editor.message)\n") }
             if existing {
                 print("\(root) is already a knowledge base: its files are kept as they are")
@@ -69,7 +69,7 @@ struct InstallMergeDriverCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The repository (default: the one holding the current folder).", valueName: "dir"))
     var repository: String?
 
-    @Option(help: ArgumentHelp("The merge driver command git runs (default: this binary by its absolute path).", valueName: "command"))
+    @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
     var driver: String?
 
     func run() async throws {
@@ -79,7 +79,7 @@ struct InstallMergeDriverCommand: AsyncParsableCommand {
             guard let root = GitMergeDriverSetup.repositoryRoot(from: start) else {
                 throw CLIError.usage("no git repository at \(start) or above it; run `git init` or `kaleido init`")
             }
-            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write))
             if changes.isEmpty { print("the merge driver was already registered in \(root)") }
             for change in changes { print("registered the merge driver in \(root): \(change)") }
         }

@@ -48,7 +48,9 @@ struct KaleidoCommand: AsyncParsableCommand {
         abstract: "A file-based, offline-first knowledge base for international cooperation.",
         discussion: """
             Records are YAML files in a git repository, checked against the JSON Schemas in \
-            schemas/. See README.md for the commands and their options.
+            schemas/. See README.md for the commands and their options, `man kaleido` once \
+            installed (scripts/install), and `kaleido --generate-completion-script bash` (or zsh, \
+            fish) for shell completions.
             """,
         version: KaleidoVersion.current,
         subcommands: [
@@ -57,7 +59,8 @@ struct KaleidoCommand: AsyncParsableCommand {
             DeliverablesCommand.self, ODACommand.self, ReportCommand.self,
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
             ConflictsCommand.self, ResolveCommand.self, InitCommand.self, NewCommand.self, InstallMergeDriverCommand.self,
-            MergeDriverCommand.self, YAMLCommand.self,
+            MergeDriverCommand.self, YAMLCommand.self, ManCommand.self,
+            FmtCommand.self, HooksCommand.self,
         ]
     )
 

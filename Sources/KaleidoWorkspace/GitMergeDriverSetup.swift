@@ -37,12 +37,17 @@ public enum GitMergeDriverSetup {
         return gitDir + "/config"
     }
 
-    /// The command git runs: this binary by its absolute path (so that it works without
-    /// `kaleido` on PATH), quoted for the shell.
-    public static func defaultDriver() -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let quoted = "'" + path.replacing("'", with: "'\\''") + "'"
-        return quoted + " merge-driver %O %A %B %P"
+    /// The command git runs: `kaleido` found on PATH (scripts/install puts it there), so that
+    /// the registration survives a reinstall or a move of the binary and works the same on every
+    /// teammate's machine. `note` receives what to tell the user when no `kaleido` is on PATH
+    /// now, since git's merges of records fail until there is one.
+    public static func defaultDriver(note: (String) -> Void) -> String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let found = path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: $0 + "/kaleido") }
+        if !found {
+            note("kaleido: note: no kaleido on PATH: git merges of records will fail until there is one (run scripts/install, or pass --driver 'PATH/kaleido merge-driver %O %A %B %P')\n")
+        }
+        return "kaleido merge-driver %O %A %B %P"
     }
 
     /// Writes the attributes line and the config section; returns what changed, for the user.

@@ -84,10 +84,17 @@ public enum ChildProcess {
     }
 
     /// The test process's environment without the variables `drop` selects, then with
-    /// `additions` set (so an addition wins over a dropped or inherited variable).
+    /// `additions` set (so an addition wins over a dropped or inherited variable). `PATH` starts
+    /// with the folder of the built `kaleido` (unless `additions` sets `PATH`): git runs the merge
+    /// driver `kaleido init` registers as `kaleido merge-driver …`, found on PATH, as a user's
+    /// installed one would be.
     public static func environment(removing drop: (String) -> Bool = { _ in false },
                                    adding additions: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { !drop($0.key) }
+        if let kaleido = builtExecutable("kaleido") {
+            let inherited = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+            environment["PATH"] = kaleido.deletingLastPathComponent().path + ":" + inherited
+        }
         environment.merge(additions) { $1 }
         return environment
     }

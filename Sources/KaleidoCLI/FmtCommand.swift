@@ -1,0 +1,121 @@
+import ArgumentParser
+import KaleidoWorkspace
+import Foundation
+import KaleidoKB
+import KaleidoYAML
+
+/// `kaleido fmt [PATH…] [--check]`: quotes the scalars other YAML tools misread and tidies
+/// line ends, trailing spaces and indentation, by surgical edits (`RecordFormatter`): comments
+/// and key order stay, and after it `validate` gives no `plain-scalar` warning.
+struct FmtCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Quote ambiguous scalars and tidy line ends and indentation in record files.",
+        discussion: """
+            Quotes exactly the plain values `validate` warns about (plain-scalar): NO, yes, \
+            2011-09-22, 1:30, 1_000, and 01004 where the schema wants a string; values the \
+            schema types as numbers, booleans or dates stay as they are. Also makes line ends \
+            LF, removes trailing spaces, ends each file with a line break and indents nested \
+            blocks by two spaces. Comments and key order stay. Each file is written whole or \
+            not at all; a file that does not parse is reported and left as it is. With no PATH, \
+            formats every record file of the knowledge base. Exit status: 0 when done (with \
+            --check: when nothing would change), 1 when --check found files to format (listed \
+            on standard output) or a file could not be formatted, 2 on a usage error.
+            """)
+
+    @OptionGroup var kbOptions: KBOptions
+
+    @Flag(help: "Change nothing: list the files fmt would change and exit 1 if there are any.")
+    var check = false
+
+    @Argument(help: "YAML files or folders of the knowledge base (default: every record file).")
+    var paths: [String] = []
+
+    func run() async throws {
+        var failed = false
+        try await reportingCLIErrors {
+            let kb = try kbOptions.open()
+            let records: [String]
+            do { records = try KBValidator.recordFiles(of: kb) } catch { throw CLIError.io("\(error)") }
+            let files = try paths.isEmpty ? records : selection(in: kb)
+            let typing = try await typingSpans(kb: kb, records: records, files: Set(files).intersection(records))
+            let display = DisplayPaths(kbRoot: kb.root)
+            let formatter = RecordFormatter()
+            var changed = 0
+            for file in files {
+                let path = kb.path(file)
+                // Renaming a formatted copy over a symlink would replace the link itself.
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    StandardError.write("\(display.show(file)): error: a record must be a regular file, not a symlink; left as it is\n")
+                    failed = true
+                    continue
+                }
+                let bytes = try AtomicFile.read(path)
+                let result: SourceFormatter.Result
+                do throws(SourceFormatter.Failure) {
+                    result = try formatter.format(bytes, alsoQuoting: typing[file] ?? [])
+                } catch {
+                    let diagnostic = Diagnostic(file: display.show(file), mark: error.mark, severity: .error, message: error.message)
+                    StandardError.write(diagnostic.rendered(source: bytes) + "\n")
+                    failed = true
+                    continue
+                }
+                guard result.bytes != bytes else { continue }
+                changed += 1
+                print(display.show(file))
+                if !check { try AtomicFile.write(result.bytes, to: path) }
+            }
+            if check {
+                if changed > 0 {
+                    StandardError.write("kaleido: \(changed) file(s) to format; run `kaleido fmt`\n")
+                    failed = true
+                }
+            } else if changed > 0 {
+                StandardError.write("kaleido: formatted \(changed) file(s)\n")
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// The spans of the `plain-scalar` findings of the KB's validation for `files` (schema-
+    /// directed typing warnings included, which `RecordFormatter` cannot find alone).
+    private func typingSpans(kb: KnowledgeBase, records: [String], files: Set<String>) async throws -> [String: Set<Range<Int>>] {
+        guard !files.isEmpty else { return [:] }
+        let setup = try KBSchemas.load(kb)
+        let validator = KBValidator(kb: kb, today: try kbOptions.today(), schemaChecker: setup.checker,
+                                    hints: setup.hints, parallelism: ProcessInfo.processInfo.activeProcessorCount)
+        let report: ValidationReport
+        do { report = try await validator.validate(files: records, only: files) } catch { throw CLIError.io("\(error)") }
+        var spans: [String: Set<Range<Int>>] = [:]
+        for finding in report.findings where finding.rule == "plain-scalar" {
+            spans[finding.file, default: []].insert(finding.span.byteRange)
+        }
+        return spans
+    }
+
+    /// The YAML files PATHs name, relative to the KB root.
+    private func selection(in kb: KnowledgeBase) throws -> [String] {
+        let cwd = FileManager.default.currentDirectoryPath
+        let rootPrefix = kb.root.hasSuffix("/") ? kb.root : kb.root + "/"
+        var selected: [String] = []
+        for path in paths {
+            let absolute = ValidateCommand.normalize(path.hasPrefix("/") ? path : cwd + "/" + path)
+            guard kb.fileSystem.exists(absolute) else { throw CLIError.usage("\(path): no such file or folder") }
+            guard absolute == kb.root || absolute.hasPrefix(rootPrefix) else {
+                throw CLIError.usage("\(path) is outside the knowledge base at \(kb.root)")
+            }
+            let relative = absolute == kb.root ? "" : String(absolute.dropFirst(rootPrefix.count))
+            let isYAML = { (name: String) in name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+            if kb.fileSystem.isDirectory(absolute) {
+                let listed: [String]
+                do { listed = try kb.fileSystem.listFiles(under: absolute) } catch { throw CLIError.io("\(error)") }
+                selected += listed.filter(isYAML).map { relative.isEmpty ? $0 : relative + "/" + $0 }
+            } else {
+                guard isYAML(relative) else { throw CLIError.usage("\(path) is not a YAML file (.yaml or .yml)") }
+                selected.append(relative)
+            }
+        }
+        var seen = Set<String>()
+        return selected.filter { seen.insert($0).inserted }
+    }
+}
