@@ -40,6 +40,15 @@ let package = Package(
             name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]),
 
+        // Layers (each depends only on layers above it; Sources/*/README.md say what each owns):
+        //   1. pure libraries, no I/O: KaleidoYAML, KaleidoSchema, KaleidoMerge, KaleidoQuery
+        //      (and KaleidoKB, the records and config over a `FileSystem`), and the adapter
+        //      KaleidoGit (libgit2);
+        //   2. the application layer: KaleidoWorkspace, a KB opened once (config, schemas, index
+        //      cache, atomic writes, stamps, merge context, record creation, init);
+        //   3. the front ends: KaleidoSync (the sync engine and daemon) and KaleidoCLI (arguments
+        //      and output), both on the workspace; the executable `kaleido`.
+
         // Pure modules: no I/O.
         .target(name: "KaleidoYAML", dependencies: ["CYAML"], exclude: ["README.md"]),
         .target(name: "KaleidoSchema", dependencies: ["KaleidoYAML"], exclude: ["README.md"]),
@@ -52,23 +61,30 @@ let package = Package(
         // Pure: the index of a KB's records and references, and the queries over it.
         .target(name: "KaleidoQuery", dependencies: ["KaleidoYAML", "KaleidoKB"], exclude: ["README.md"]),
 
+        // The application layer: one opened KB that the CLI and the daemon share.
+        .target(
+            name: "KaleidoWorkspace",
+            dependencies: ["KaleidoYAML", "KaleidoSchema", "KaleidoKB", "KaleidoMerge", "KaleidoQuery", "KaleidoGit"],
+            exclude: ["README.md"]),
+
         // The sync engine and daemon: snapshot, fetch, merge in memory, update, push.
         .target(
             name: "KaleidoSync",
             dependencies: [
-                "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoMerge",
+                "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoMerge", "KaleidoWorkspace",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["README.md"]),
 
-        // The user's surface.
+        // The user's surface: arguments and output; the work is the workspace's and the sync's.
         .target(
             name: "KaleidoCLI",
             dependencies: [
-                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge", "KaleidoQuery", "KaleidoSync",
+                "KaleidoYAML", "KaleidoSchema", "KaleidoGit", "KaleidoKB", "KaleidoMerge", "KaleidoQuery", "KaleidoWorkspace", "KaleidoSync",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            exclude: ["README.md"]),
         // Release builds link the Swift runtime and Foundation statically: the dynamic loader's
         // relocations and symbol lookups in a dozen Swift libraries were a fifth of the CPU time
         // of `kaleido validate` on the sample KB. Debug builds (and `swift test`) stay dynamic.
@@ -105,13 +121,15 @@ let package = Package(
         .testTarget(
             name: "KaleidoMergeTests", dependencies: ["KaleidoMerge", "KaleidoYAML", "KaleidoKB", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(
-            name: "KaleidoQueryTests",
-            dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoCLI", "KaleidoFixtures", "KaleidoTestSupport"]),
+            name: "KaleidoQueryTests", dependencies: ["KaleidoQuery", "KaleidoKB", "KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
+        .testTarget(
+            name: "KaleidoWorkspaceTests",
+            dependencies: ["KaleidoWorkspace", "KaleidoQuery", "KaleidoKB", "KaleidoMerge", "KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
         // Starts real `kaleido daemon` processes: `swift test` builds the executable too, and the
         // tests find it next to their bundle.
         .testTarget(
             name: "KaleidoSyncTests",
-            dependencies: ["KaleidoSync", "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
+            dependencies: ["KaleidoSync", "KaleidoWorkspace", "KaleidoGit", "KaleidoKB", "KaleidoYAML", "KaleidoTestSupport"]),
 
         // `swift run -c release kaleido-query-bench`: times the query commands on a generated KB.
         .executableTarget(name: "kaleido-query-bench", dependencies: ["KaleidoQuery", "KaleidoFixtures"], path: "Benchmarks/QueryBench"),

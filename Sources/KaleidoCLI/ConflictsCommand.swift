@@ -2,36 +2,8 @@ import ArgumentParser
 import Foundation
 import KaleidoKB
 import KaleidoMerge
+import KaleidoWorkspace
 import KaleidoYAML
-
-/// An open conflict with the record it belongs to.
-struct RecordConflict {
-    var file: String
-    var record: String?
-    var conflict: OpenConflict
-}
-
-/// The open conflicts of every record of a knowledge base.
-enum ConflictScan {
-    static func all(in kb: KnowledgeBase) throws -> (conflicts: [RecordConflict], unreadable: [String]) {
-        let folder = kb.config.knowledgeFolder
-        guard kb.fileSystem.isDirectory(kb.path(folder)) else { return ([], []) }
-        var result: [RecordConflict] = []
-        var unreadable: [String] = []
-        for name in try kb.fileSystem.listFiles(under: kb.path(folder)) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            let file = folder + "/" + name
-            guard let bytes = try? kb.fileSystem.readFile(kb.path(file)) else { unreadable.append(file); continue }
-            // Most records have no conflict: skip the parse when the key is not in the file.
-            guard bytes.count >= 10, String(decoding: bytes, as: UTF8.self).contains("_conflicts") else { continue }
-            guard let conflicts = try? ConflictResolver.openConflicts(in: bytes),
-                  let root = try? YAMLParser().parseDocument(bytes).root
-            else { unreadable.append(file); continue }
-            let id = root["id"]?.stringValue
-            result += conflicts.map { RecordConflict(file: file, record: id, conflict: $0) }
-        }
-        return (result, unreadable)
-    }
-}
 
 /// `kaleido conflicts`: every open conflict of the knowledge base.
 struct ConflictsCommand: AsyncParsableCommand {

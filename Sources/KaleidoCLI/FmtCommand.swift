@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaleidoWorkspace
 import Foundation
 import KaleidoKB
 import KaleidoYAML

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import KaleidoGit
 import KaleidoKB
+import KaleidoWorkspace
 
 /// `kaleido init [DIR]`: a new knowledge base.
 struct InitCommand: AsyncParsableCommand {
@@ -36,12 +36,14 @@ struct InitCommand: AsyncParsableCommand {
             // In an existing knowledge base (a clone, say) nothing of it is touched: only the
             // editor associations and the merge driver, which live outside git, are added.
             let existing = fileManager.fileExists(atPath: root + "/" + KBConfig.path)
-            if !existing { try create(root: root) }
+            if !existing {
+                try KBInitializer.create(root: root, name: name) { print($0) }
+            }
             let editor: (message: String, wrote: Bool)
             do { editor = try EditorSettings.install(root: root) } catch {
                 throw CLIError.io("cannot write \(EditorSettings.path) in \(root): \(error)")
             }
-            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write))
             if editor.wrote { print("editor settings: \(editor.message)") } else { StandardError.write("kaleido: note: \(editor.message)\n") }
             if existing {
                 print("\(root) is already a knowledge base: its files are kept as they are")
@@ -50,63 +52,6 @@ struct InitCommand: AsyncParsableCommand {
             }
             for change in changes { print("registered the merge driver: \(change)") }
         }
-    }
-
-    /// The files of a new knowledge base (existing files are kept).
-    private func create(root: String) throws {
-        let fileManager = FileManager.default
-        do {
-            try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
-            if !fileManager.fileExists(atPath: root + "/.git") {
-                _ = try Repository.create(at: root)
-                print("created a git repository (branch main)")
-            }
-            try fileManager.createDirectory(atPath: root + "/.kaleido", withIntermediateDirectories: true)
-            try write(Self.config(name: name), to: root + "/" + KBConfig.path)
-            try write(".kaleido/cache/\n", to: root + "/.gitignore", keepExisting: true)
-            try fileManager.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
-            for file in EmbeddedSchemas.files {
-                try write(file.text, to: root + "/schemas/" + file.name, keepExisting: true)
-            }
-            for type in RecordType.allCases {
-                let folder = root + "/knowledge/" + type.folder
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try write("", to: folder + "/.gitkeep", keepExisting: true)
-            }
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError.io("cannot create the knowledge base in \(root): \(error)")
-        }
-    }
-
-    private func write(_ text: String, to path: String, keepExisting: Bool = false) throws {
-        if keepExisting && FileManager.default.fileExists(atPath: path) { return }
-        try AtomicFile.write(Array(text.utf8), to: path)
-    }
-
-    static func config(name: String) -> String {
-        let quoted = "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
-        return """
-            # Kaleido knowledge-base settings, shared by the team. Machine-local state lives
-            # outside git: the query cache in .kaleido/cache/ (git-ignored), the sync status in
-            # .git/kaleido/.
-            name: \(quoted)
-            branch: main             # the shared branch the daemon syncs
-            knowledge: knowledge     # records folder, relative to the KB root
-            schemas: schemas         # JSON Schema folder, relative to the KB root
-
-            daemon:                  # seconds
-              quiet_period: 2
-              max_delay: 30
-              fetch_interval: 60
-
-            editor:
-              # true: `kaleido new` starts each record with `# yaml-language-server: $schema=…`,
-              # for editors without the workspace's associations (.vscode/settings.json).
-              schema_modeline: false
-
-            """
     }
 }
 
@@ -134,7 +79,7 @@ struct InstallMergeDriverCommand: AsyncParsableCommand {
             guard let root = GitMergeDriverSetup.repositoryRoot(from: start) else {
                 throw CLIError.usage("no git repository at \(start) or above it; run `git init` or `kaleido init`")
             }
-            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver())
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write))
             if changes.isEmpty { print("the merge driver was already registered in \(root)") }
             for change in changes { print("registered the merge driver in \(root): \(change)") }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaleidoKB
+import KaleidoWorkspace
 import KaleidoYAML
 
 /// Options every command that works on a knowledge base shares.
@@ -13,9 +14,15 @@ struct KBOptions: ParsableArguments {
 
     /// Opens the KB, or exits with code 2 and a message saying what to do.
     func open() throws -> KnowledgeBase {
+        try workspace().kb
+    }
+
+    /// Opens the KB's workspace (its config read and checked once), or exits with code 2 and a
+    /// message saying what to do.
+    func workspace() throws -> Workspace {
         let root = try locateRoot()
         do {
-            return try KnowledgeBase.open(root: root, fileSystem: LocalFileSystem())
+            return try Workspace.open(at: root)
         } catch {
             throw CLIError.diagnostic(error.diagnostic.rendered(source: error.source))
         }
@@ -82,6 +89,9 @@ func reportingCLIErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as CLIError {
+        StandardError.write(error.description + "\n")
+        throw ExitCode(2)
+    } catch let error as WorkspaceError {
         StandardError.write(error.description + "\n")
         throw ExitCode(2)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaleidoSync
+import KaleidoWorkspace
 
 /// Runs the `kaleido` command line with the process's arguments and exits with its code.
 public enum KaleidoMain {
@@ -63,9 +64,4 @@ struct KaleidoCommand: AsyncParsableCommand {
         ]
     )
 
-}
-
-/// The version `kaleido --version` prints.
-public enum KaleidoVersion {
-    public static let current = "0.1.0"
 }

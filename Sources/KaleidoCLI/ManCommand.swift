@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaleidoWorkspace
 
 /// `kaleido __man`: prints the manual page kaleido(1) in roff, for scripts/install. Hidden:
 /// users read the page with `man kaleido`.

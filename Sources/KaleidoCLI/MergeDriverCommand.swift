@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KaleidoMerge
 import KaleidoYAML
+import KaleidoWorkspace
 
 /// `kaleido merge-driver BASE OURS THEIRS PATH`: git's merge driver for record files.
 struct MergeDriverCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KaleidoKB
 import KaleidoYAML
+import KaleidoWorkspace
 
 /// `kaleido new TYPE ID`: a new record file with its id, its type and the fields to fill in.
 struct NewCommand: AsyncParsableCommand {
@@ -43,33 +44,12 @@ struct NewCommand: AsyncParsableCommand {
             guard let type = RecordType(rawValue: typeName.lowercased()) ?? RecordType(folder: typeName.lowercased()) else {
                 throw CLIError.usage("unknown record type \"\(typeName)\"; the types are: \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let kb = try kbOptions.open()
-            let schemas: KBSchemas
-            do { schemas = try KBSchemas.load(kb) } catch { throw CLIError.io("cannot read the schemas: \(error)") }
-            let outline = SchemaOutline(documents: schemas.documents)
-            let shape = outline.recordShape(type)
-            let files: [String]
-            do { files = try KBValidator.recordFiles(of: kb) } catch { throw CLIError.io("cannot list the records: \(error)") }
-            if let existing = files.first(where: { Record(file: $0, root: YAMLNode(.mapping([], .block))).fileStem == id }) {
-                throw CLIError.usage("the id \(id) is taken: \(existing) already has it; ids are unique across the knowledge base, choose another")
-            }
-            try checkID(type: type, shape: shape, outline: outline, checker: schemas.checker)
-
-            let given = try givenValues(type: type, shape: shape, outline: outline)
-            let folder = Self.folder(for: type, id: id, kb: kb)
-            let file = folder + "/" + id + ".yaml"
-            let depth = file.split(separator: "/").count - 1
-            let modeline = kb.config.schemaModeline
-                ? String(repeating: "../", count: depth) + kb.config.schemasFolder + "/" + type.schemaFile : nil
-            let template = RecordTemplate(id: id, type: type, shape: shape, outline: outline, given: given, modelineSchema: modeline)
-            do {
-                try FileManager.default.createDirectory(atPath: kb.path(folder), withIntermediateDirectories: true)
-                try AtomicFile.createNew(Array(template.text.utf8), at: kb.path(file))
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError.io("cannot create \(file): \(error)")
-            }
+            let workspace = try kbOptions.workspace()
+            let kb = workspace.kb
+            let creation = try RecordCreation(workspace: workspace, type: type, id: id)
+            let (schemas, files) = (creation.schemas, creation.files)
+            let given = try givenValues(type: type, shape: creation.shape, outline: creation.outline)
+            let (file, template) = try creation.create(given: given)
 
             let display = DisplayPaths(kbRoot: kb.root)
             print("created \(display.show(file))")
@@ -89,23 +69,6 @@ struct NewCommand: AsyncParsableCommand {
                 print("fill in the fields above in \(display.show(file)), then run `kaleido validate \(display.show(file))`")
                 throw ExitCode(1)
             }
-        }
-    }
-
-    /// Refuses an id the schema's id pattern rejects (the same check `kaleido validate` makes),
-    /// naming the expected form from the schema's description.
-    private func checkID(type: RecordType, shape: FieldShape?, outline: SchemaOutline, checker: (any RecordSchemaChecker)?) throws {
-        let expected = shape?.property("id").map(outline.shape)?.description.map { " (expected: \($0))" } ?? ""
-        // The data model's rule for every id; the schema may be stricter per type.
-        guard id.wholeMatch(of: /[a-z0-9]+(--?[a-z0-9]+)*/) != nil else {
-            throw CLIError.usage("the id \"\(id)\" is not a valid id: lowercase ASCII letters and digits joined by hyphens\(expected)")
-        }
-        guard let checker else { return }
-        let probe = "id: \(YAMLEmitter().scalarText(.string(id)))\ntype: \(type.rawValue)\n"
-        guard let root = try? YAMLParser().parseDocument(Array(probe.utf8)).root else { return }
-        let record = Record(file: "knowledge/\(type.folder)/\(id).yaml", root: root)
-        if let finding = checker.check(record, type: type).first(where: { $0.pointer == "/id" && $0.severity == .error }) {
-            throw CLIError.usage("the id \"\(id)\" does not fit the \(type.rawValue) id pattern: \(finding.message)\(expected)")
         }
     }
 
@@ -130,25 +93,4 @@ struct NewCommand: AsyncParsableCommand {
         }
         return given
     }
-
-    /// The folder of a new record, relative to the KB root. Subfolders of a type's folder are
-    /// free (docs/data-model.md) and KBs shard by a part of the id: the record goes where records
-    /// like it live, in the subfolder named after a part of its id (`partners/tn/` for
-    /// `tn-mun-gabes`), or in a new year subfolder when the folder is sharded by year
-    /// (`events/2027/` for `evt-2027-…`); else in the type's folder itself.
-    static func folder(for type: RecordType, id: String, kb: KnowledgeBase) -> String {
-        let base = kb.config.knowledgeFolder + "/" + type.folder
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: kb.path(base))) ?? []
-        let subfolders = Set(entries.filter { !$0.hasPrefix(".") && kb.fileSystem.isDirectory(kb.path(base + "/" + $0)) })
-        guard !subfolders.isEmpty else { return base }
-        let parts = id.split(separator: "-").map(String.init)
-        if let part = parts.first(where: subfolders.contains) { return base + "/" + part }
-        func isYear(_ text: String) -> Bool { text.count == 4 && text.allSatisfy(\.isASCIIDigit) }
-        if subfolders.allSatisfy(isYear), let year = parts.first(where: isYear) { return base + "/" + year }
-        return base
-    }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

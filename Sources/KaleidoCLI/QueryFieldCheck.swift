@@ -1,5 +1,6 @@
 import KaleidoKB
 import KaleidoQuery
+import KaleidoWorkspace
 import KaleidoYAML
 
 /// Checks the fields and enumeration values a query names against the KB's schemas before it

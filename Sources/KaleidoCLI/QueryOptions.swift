@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KaleidoKB
 import KaleidoQuery
+import KaleidoWorkspace
 import KaleidoYAML
 
 #if canImport(Glibc)
@@ -34,16 +35,11 @@ struct QueryOptions: ParsableArguments {
     }
 
     static func context(kbOptions: KBOptions, lang: Language, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
-        let kb = try kbOptions.open()
-        let store = IndexStore(kb: kb, parallelism: ProcessInfo.processInfo.activeProcessorCount)
-        let (index, outcome) = try await store.load()
+        let workspace = try kbOptions.workspace()
+        let kb = workspace.kb
+        let (index, outcome) = try await workspace.indexStore().load()
         if cacheInfo { StandardError.write("index: \(outcome)\n") }
-        var vocabulary = Vocabulary()
-        if let bytes = try? kb.fileSystem.readFile(kb.path(kb.config.vocabPath)),
-            let document = try? YAMLParser().parseDocument(bytes)
-        {
-            vocabulary = Vocabulary(document: document.root)
-        }
+        let vocabulary = workspace.vocabulary()
         return QueryContext(kb: kb, index: index, today: try kbOptions.today(), vocabulary: vocabulary,
                             language: lang == .fr ? .fr : .en, format: format)
     }

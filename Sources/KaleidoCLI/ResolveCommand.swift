@@ -3,6 +3,7 @@ import Foundation
 import KaleidoKB
 import KaleidoMerge
 import KaleidoYAML
+import KaleidoWorkspace
 
 /// `kaleido resolve ID PATH (--ours | --theirs | --base | --value V)`: settles one conflict.
 struct ResolveCommand: AsyncParsableCommand {

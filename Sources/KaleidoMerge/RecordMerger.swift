@@ -33,7 +33,7 @@ public struct RecordMerger: Sendable {
         let baseRoot = try base.flatMap { side throws(MergeError) in try Self.parse(side.bytes, side: "base", optional: true) }
         let oursRoot = try Self.parse(ours.bytes, side: "ours", optional: false) ?? YAMLNode(.mapping([], .flow))
         let theirsRoot = try Self.parse(theirs.bytes, side: "theirs", optional: false) ?? YAMLNode(.mapping([], .flow))
-        let swap = rule == .symmetric && Self.theirsWins(ours: ours, theirs: theirs)
+        let swap = rule == .symmetric && SymmetricRule.theirsWins(ours: ours, theirs: theirs)
         let (sideA, sideB) = swap ? (theirs, ours) : (ours, theirs)
         let (rootA, rootB) = swap ? (theirsRoot, oursRoot) : (oursRoot, theirsRoot)
         // Byte-level shortcuts: one side unchanged gives the other side exactly.
@@ -63,16 +63,6 @@ public struct RecordMerger: Sendable {
         let text = SourceText(bytes: edited.bytes)
         let run = MergeRun(a: text, b: text, baseText: text, hints: hints, checker: nil)
         return run.merge(base: root, a: root, b: root, provenance: provenance, extra: [found])
-    }
-
-    /// Whether the symmetric rule picks theirs: the newer commit, then the greater commit id,
-    /// then the greater bytes (so that the choice never depends on which side is ours).
-    static func theirsWins(ours: MergeSide, theirs: MergeSide) -> Bool {
-        let timeOurs = ours.commitTime ?? .min, timeTheirs = theirs.commitTime ?? .min
-        if timeOurs != timeTheirs { return timeTheirs > timeOurs }
-        let idOurs = ours.commitID ?? "", idTheirs = theirs.commitID ?? ""
-        if idOurs != idTheirs { return idTheirs > idOurs }
-        return ours.bytes.lexicographicallyPrecedes(theirs.bytes)
     }
 
     /// A side's root mapping, or nil for an optional side that holds no document.

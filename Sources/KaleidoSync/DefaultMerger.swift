@@ -1,13 +1,14 @@
 internal import Foundation
 internal import KaleidoKB
 internal import KaleidoMerge
+internal import KaleidoWorkspace
 internal import KaleidoYAML
 
 /// The record merger the sync engine uses for a KB.
 public enum DefaultMerger {
-    /// KaleidoMerge's structured merger with the KB's schema hints (`x-merge-key`,
-    /// `x-merge: atomic`), under the symmetric provisional rule. A KB whose schemas cannot be
-    /// read merges without hints (by `id` keys only).
+    /// KaleidoMerge's structured merger with the KB's merge context (the workspace's
+    /// `MergeContext`: schema hints and check), under the symmetric provisional rule. A KB whose
+    /// schemas cannot be read merges without hints (by `id` keys only).
     ///
     /// The schemas are read at the first merge, not before: most cycles merge nothing, and
     /// `kaleido sync` should not pay for parsing them.
@@ -16,24 +17,9 @@ public enum DefaultMerger {
     }
 
     static func load(_ settings: SyncSettings) -> StructuredRecordMerger {
-        var hints: [String: [FieldHint]] = [:]
-        var checkers: [String: @Sendable (YAMLNode) -> [String]] = [:]
         // A shared config that does not load leaves the schemas where the last good one said.
-        if let kb = (try? KnowledgeBase.open(root: settings.root, fileSystem: LocalFileSystem())) ?? SharedConfig.lastGood(root: settings.root),
-           let schemas = try? KBSchemas.load(kb) {
-            for (type, list) in schemas.hints { hints[type.folder] = list }
-            // A merged record that breaks its schema (each side valid) gets a conflict entry
-            // for the fields involved (docs/merge.md): the merger asks the schema which ones.
-            if let schemaChecker = schemas.checker {
-                for type in RecordType.allCases {
-                    checkers[type.folder] = { root in
-                        schemaChecker.check(Record(file: "\(kb.config.knowledgeFolder)/\(type.folder)/merged.yaml", root: root), type: type)
-                            .filter { $0.severity == .error }.map(\.pointer)
-                    }
-                }
-            }
-        }
-        return StructuredRecordMerger(knowledgeFolder: settings.knowledgeFolder, hintsByFolder: hints, checkersByFolder: checkers)
+        let workspace = (try? Workspace.open(at: settings.root)) ?? SharedConfig.lastGood(root: settings.root).map(Workspace.init(kb:))
+        return StructuredRecordMerger(workspace: workspace)
     }
 }
 
@@ -64,33 +50,28 @@ final class LazyMerger: RecordMerging, @unchecked Sendable {
 }
 
 /// `RecordMerging` over KaleidoMerge's `RecordMerger` with `.symmetric`: two replicas merging
-/// the same pair of commits write the same data, whichever side each is on.
+/// the same pair of commits write the same data, whichever side each is on. Each record gets the
+/// workspace's `MergeContext`, the one the git merge driver uses (hints and schema check of the
+/// record's type; a merged record that breaks its schema, each side valid, gets a conflict entry
+/// for the fields involved: docs/merge.md). Without a workspace, by `id` keys only.
 struct StructuredRecordMerger: RecordMerging {
-    let knowledgeFolder: String
-    /// Type folder (`partners`) → that type's schema hints.
-    let hintsByFolder: [String: [FieldHint]]
-    /// Type folder → the schema check of a merged record (invalid JSON pointers).
-    var checkersByFolder: [String: @Sendable (YAMLNode) -> [String]] = [:]
+    let workspace: Workspace?
 
     func merge(path: String, base: RecordSide?, ours: RecordSide, theirs: RecordSide, now: String) throws -> RecordMergeOutput {
-        let merger = RecordMerger(hints: hints(for: path), checker: folder(of: path).flatMap { checkersByFolder[$0] })
+        let context = self.context(path)
+        let merger = RecordMerger(hints: context.hints, checker: context.checker)
         let result = try merger.merge(base: base, ours: ours, theirs: theirs, rule: .symmetric, now: now)
         return RecordMergeOutput(bytes: result.bytes, conflicts: result.conflicts.map(\.path))
     }
 
     func mergeDeleted(path: String, edited: RecordSide, editedIsOurs: Bool, deletedBy: String?, now: String) throws -> RecordMergeOutput {
-        let merger = RecordMerger(hints: hints(for: path))
+        let merger = RecordMerger(hints: context(path).hints)
         let result = try merger.mergeDeletedFile(edited: edited, editedIsOurs: editedIsOurs, deletedBy: deletedBy, now: now)
         return RecordMergeOutput(bytes: result.bytes, conflicts: result.conflicts.map(\.path))
     }
 
-    private func hints(for path: String) -> [FieldHint] {
-        folder(of: path).flatMap { hintsByFolder[$0] } ?? []
-    }
-
-    /// The type folder of `knowledge/<type folder>/…/<id>.yaml`.
-    private func folder(of path: String) -> String? {
-        let rest = path.dropFirst(knowledgeFolder.count + 1)
-        return rest.split(separator: "/").first.map(String.init)
+    /// The type's context from the path's folder (`knowledge/<type folder>/…/<id>.yaml`).
+    private func context(_ path: String) -> MergeContext {
+        workspace.map { MergeContext.of(path, in: $0, record: nil) } ?? MergeContext()
     }
 }

@@ -41,14 +41,3 @@ extension RecordMerging {
         RecordMergeOutput(bytes: edited.bytes, conflicts: [])
     }
 }
-
-/// The symmetric rule: the side whose head commit is newer wins, ties broken by the greater
-/// commit id, so that both replicas of a pair choose the same side.
-public enum SymmetricRule {
-    /// Whether `theirs` wins over `ours`.
-    public static func theirsWins(ours: RecordSide, theirs: RecordSide) -> Bool {
-        let oursTime = ours.commitTime ?? 0, theirsTime = theirs.commitTime ?? 0
-        if oursTime != theirsTime { return theirsTime > oursTime }
-        return (theirs.commitID ?? "") > (ours.commitID ?? "")
-    }
-}

@@ -3,6 +3,7 @@ internal import Glibc
 internal import KaleidoGit
 public import KaleidoKB
 internal import KaleidoYAML
+internal import KaleidoWorkspace
 
 /// The sync's settings from a config file anyone with push access can change: a version that
 /// does not parse or has an unsafe value must not stop the replica (every later cycle would
@@ -54,7 +55,7 @@ public enum SharedConfig {
                 if let repository, let mismatch = branchMismatch(config, bytes: bytes, in: repository)
                     ?? remoteMismatch(config, bytes: bytes, in: repository, goodCopy: goodCopy) { throw mismatch }
                 if remember, let goodCopy, FileManager.default.contents(atPath: goodCopy).map(Array.init) != bytes {
-                    try? AtomicFile.write(bytes, to: goodCopy, durable: false)
+                    try? AtomicFile.write(bytes, to: goodCopy, mode: 0o644, durable: false)
                 }
                 return Loaded(settings: SyncSettings(root: root, config: config, environment: environment), problem: nil)
             } catch {

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import Glibc
 internal import KaleidoKB
+internal import KaleidoWorkspace
 
 /// Lock files a killed sync can leave behind, and their safe recovery.
 ///
@@ -113,7 +114,7 @@ public enum StaleLocks {
 
     /// Whether a `.NAME.kaleido-tmp-PID` file belongs to a process that no longer runs.
     static func isOrphanTemporary(_ name: String) -> Bool {
-        guard let range = name.range(of: ".kaleido-tmp-"), let pid = Int32(name[range.upperBound...]) else { return false }
+        guard let pid = AtomicFile.writerProcess(ofTemporaryName: name) else { return false }
         return kill(pid, 0) != 0 && errno == ESRCH
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+internal import KaleidoWorkspace
 
 /// A file that does not parse, so it waits outside the shared branch (a copy is on the wip ref).
 public struct WaitingFile: Codable, Hashable, Sendable {
@@ -72,7 +73,8 @@ public struct SyncState: Codable, Hashable, Sendable {
     /// disk first (the state is a report, rebuilt by the next cycle: losing it to a power cut
     /// costs nothing, so cycles skip the fsync).
     public func save(to path: String, durable: Bool = true) throws {
-        try AtomicFile.write(Array(try Self.encoder.encode(self)), to: path, durable: durable)
+        let bytes = Array(try Self.encoder.encode(self))
+        do { try AtomicFile.write(bytes, to: path, mode: 0o644, durable: durable) } catch { throw SyncError.io(error.message) }
     }
 
     static let encoder: JSONEncoder = {

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import KaleidoGit
+internal import KaleidoWorkspace
 
 /// For each file held back because it does not parse, the blob its text was based on: the
 /// tip's version when it started waiting (an empty text: the file was new).
@@ -34,7 +35,7 @@ struct WaitingBases: Equatable {
     func save(to file: String) throws {
         guard !bases.isEmpty else { unlink(file); return }
         let text = bases.sorted { $0.key < $1.key }.map { "\($0.value.isEmpty ? "-" : $0.value) \($0.key)\n" }.joined()
-        try AtomicFile.write(Array(text.utf8), to: file, durable: true)
+        do { try AtomicFile.write(Array(text.utf8), to: file, mode: 0o644, durable: true) } catch { throw SyncError.io(error.message) }
     }
 
     /// The base of `path`: `.some(nil)` for a file that was new, `nil` when it is not waiting.

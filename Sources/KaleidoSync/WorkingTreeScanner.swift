@@ -2,6 +2,7 @@ internal import Foundation
 internal import Glibc
 internal import KaleidoKB
 public import KaleidoGit
+internal import KaleidoWorkspace
 
 /// A file of the working tree as git would store it.
 public struct WorkingFile: Hashable, Sendable {
@@ -13,18 +14,8 @@ public struct WorkingFile: Hashable, Sendable {
     public var mode: FileMode
 }
 
-/// The stat fields that tell whether a file may have changed since it was hashed (git's own
-/// "stat cache" idea): a file whose stamp is unchanged is not read again.
-struct FileStamp: Hashable {
-    var size: Int64
-    var mtimeSeconds: Int64
-    var mtimeNanoseconds: Int64
-    var inode: UInt64
-    var mode: UInt32
-}
-
-/// Lists the working tree's files with their blob ids, reading only files whose stat changed
-/// since the last scan, so that a scan of 10,000 unchanged records is a walk of `lstat` calls.
+/// Lists the working tree's files with their blob ids, reading only files whose stat (the
+/// workspace's `FileStamp`, git's "stat cache" idea) changed since the last scan, so that a scan of 10,000 unchanged records is a walk of `lstat` calls.
 ///
 /// Skipped: `.git` folders, what git ignores (asked through `isIgnored`), the engine's own
 /// temporary files and editors' swap files (never meant to be shared).
@@ -114,9 +105,10 @@ final class WorkingTreeScanner {
         return name.withCString { LocalFileSystem.readWhole(at: folder, $0, expectedSize: nil) }
     }
 
-    /// Whether a name is never part of the KB: our temporary files and editors' scratch files.
+    /// Whether a name is never part of the KB: the atomic writer's temporary files (the CLI's
+    /// and the daemon's alike) and editors' scratch files.
     static func isScratchName(_ name: String) -> Bool {
-        name.contains(".kaleido-tmp") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+        AtomicFile.isTemporaryName(name) || name.hasSuffix(".swp") || name.hasSuffix(".swx")
             || name.hasSuffix("~") || name.hasPrefix(".#") || name == "4913"
     }
 
@@ -172,17 +164,14 @@ final class WorkingTreeScanner {
     private func hashed(_ path: String, _ info: stat, in folder: Int32, name: String) -> (file: WorkingFile, hit: Bool)? {
         let type = info.st_mode & S_IFMT
         let mode: FileMode = type == S_IFLNK ? .symlink : (info.st_mode & 0o100 != 0 ? .executable : .regular)
-        let stamp = FileStamp(
-            size: Int64(info.st_size), mtimeSeconds: Int64(info.st_mtim.tv_sec),
-            mtimeNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), mode: info.st_mode)
+        let stamp = FileStamp(info)
         if let cached = cache[path], cached.stamp == stamp {
             return (WorkingFile(path: path, id: cached.id, mode: mode), true)
         }
         guard let bytes = Self.read(name, in: folder, info), let id = try? ObjectID.blob(hashing: bytes) else { return nil }
         // A file modified within the last two seconds may change again within the same mtime
         // tick ("racy git"): hash it again next time rather than trusting its stamp.
-        let now = Int64(Date().timeIntervalSince1970)
-        if stamp.mtimeSeconds < now - 2 {
+        if !stamp.isRacy(now: FileStamp.now()) {
             cache[path] = (stamp, id)
             cacheChanged = true
         } else if cache.removeValue(forKey: path) != nil {
@@ -191,19 +180,24 @@ final class WorkingTreeScanner {
         return (WorkingFile(path: path, id: id, mode: mode), false)
     }
 
-    // MARK: Persistence (one line per file: id, mode, size, seconds, nanoseconds, inode, path)
+    // MARK: Persistence (a format line, then one line per file: id, size, mtime, ctime, inode, path)
+
+    /// The first line of the saved cache. A file without it (an older format) is not read:
+    /// the next scan hashes every file once.
+    static let formatLine = "stamps 2"
 
     /// Loads a cache written by `save(to:)`; a missing or damaged file means an empty cache.
     func load(from file: String) {
         guard let data = FileManager.default.contents(atPath: file) else { return }
         defer { cacheChanged = false }
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(Self.formatLine) else { return }
+        for line in lines.dropFirst() {
             if line.hasPrefix("clean ") { cleanTip = String(line.dropFirst(6)); continue }
-            let fields = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false)
-            guard fields.count == 7, let id = ObjectID(hex: fields[0]), let mode = UInt32(fields[1]),
-                  let size = Int64(fields[2]), let seconds = Int64(fields[3]),
-                  let nanoseconds = Int64(fields[4]), let inode = UInt64(fields[5]) else { continue }
-            cache[String(fields[6])] = (FileStamp(size: size, mtimeSeconds: seconds, mtimeNanoseconds: nanoseconds, inode: inode, mode: mode), id)
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
+            guard fields.count == 6, let id = ObjectID(hex: fields[0]), let size = Int64(fields[1]),
+                  let mtime = Int64(fields[2]), let ctime = Int64(fields[3]), let inode = UInt64(fields[4]) else { continue }
+            cache[String(fields[5])] = (FileStamp(size: size, mtime: mtime, inode: inode, ctime: ctime), id)
         }
     }
 
@@ -212,11 +206,12 @@ final class WorkingTreeScanner {
         guard cacheChanged else { return }
         var text = ""
         text.reserveCapacity(cache.count * 100)
+        text += Self.formatLine + "\n"
         if let cleanTip { text += "clean \(cleanTip)\n" }
         for (path, entry) in cache {
             let s = entry.stamp
-            text += "\(entry.id.hex) \(s.mode) \(s.size) \(s.mtimeSeconds) \(s.mtimeNanoseconds) \(s.inode) \(path)\n"
+            text += "\(entry.id.hex) \(s.size) \(s.mtime) \(s.ctime) \(s.inode) \(path)\n"
         }
-        if (try? AtomicFile.write(Array(text.utf8), to: file)) != nil { cacheChanged = false }
+        if (try? AtomicFile.write(Array(text.utf8), to: file, mode: 0o644)) != nil { cacheChanged = false }
     }
 }

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import Glibc
 internal import KaleidoGit
+internal import KaleidoWorkspace
 
 /// An open folder: the one owner of its descriptor, closed when the value goes away.
 final class FolderDescriptor {
@@ -49,7 +50,7 @@ struct WorkingTreeWriter {
     /// Writes `bytes` beside `path` (missing folders created) and syncs them; `commit()` renames.
     func prepare(_ bytes: [UInt8], for path: String, mode: mode_t, durable: Bool = true) throws -> Pending {
         let (folder, name) = try parent(of: path, creating: true)
-        let temporary = "." + name + ".kaleido-tmp-\(getpid())"
+        let temporary = AtomicFile.temporaryName(for: name)
         unlinkat(folder.descriptor, temporary, 0)
         let file = openat(folder.descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard file >= 0 else { throw SyncError.io("could not write \(path): \(String(cString: strerror(errno)))") }
@@ -68,7 +69,7 @@ struct WorkingTreeWriter {
     /// Creates the symlink `path` → `target` (a link beside, renamed over the name).
     func writeSymlink(_ target: String, at path: String) throws {
         let (folder, name) = try parent(of: path, creating: true)
-        let temporary = "." + name + ".kaleido-tmp-\(getpid())"
+        let temporary = AtomicFile.temporaryName(for: name)
         unlinkat(folder.descriptor, temporary, 0)
         guard symlinkat(target, folder.descriptor, temporary) == 0 else {
             throw SyncError.io("could not create the link \(path): \(String(cString: strerror(errno)))")

@@ -1,11 +1,8 @@
 import Foundation
 import Testing
-@testable import KaleidoCLI
 
-/// `kaleido init`'s editor schema associations (`.vscode/settings.json`), and the exclusive
-/// file creation `kaleido new` relies on.
+/// `kaleido init`'s editor schema associations (`.vscode/settings.json`), through the binary.
 @Suite struct EditorSettingsTests {
-    static let partner = [(schema: "./schemas/partner.yaml", glob: "knowledge/partners/**/*.yaml")]
 
     @Test func initAssociatesEveryRealSchemaFileWithItsFolder() throws {
         try withScratchDirectory { scratch in
@@ -72,40 +69,6 @@ import Testing
             #expect(Run.read(scratch.path + "/b/.vscode/settings.json") == commented)
             #expect(run.stderr.contains("left .vscode/settings.json as it is: it is not plain JSON"), "\(run.stderr)")
             #expect(run.stderr.contains("\"./schemas/event.yaml\": \"knowledge/events/**/*.yaml\""), "the snippet to add by hand")
-        }
-    }
-
-    static let merges: [(existing: String?, outcome: EditorSettings.Outcome)] = [
-        (nil, .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"\n    }\n}\n", added: 1)),
-        ("  \n", .write("{\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"\n    }\n}\n", added: 1)),
-        ("{\"a\": [1, 2.50, null], \"b\": {}}", .write("{\n    \"a\": [\n        1,\n        2.5,\n        null\n    ],\n    \"b\": {},\n    \"yaml.schemas\": {\n        \"./schemas/partner.yaml\": \"knowledge/partners/**/*.yaml\"\n    }\n}\n", added: 1)),
-        ("{\"yaml.schemas\": {\"./schemas/partner.yaml\": [\"x/*.yaml\"]}}", .unchanged),
-        ("{\"yaml.schemas\": \"nope\"}", .cannotMerge("its \"yaml.schemas\" is not an object")),
-        ("[1]", .cannotMerge("it holds no JSON object")),
-    ]
-
-    @Test(arguments: merges.indices)
-    func mergeKeepsEveryOtherKey(_ index: Int) {
-        let item = Self.merges[index]
-        #expect(EditorSettings.merge(into: item.existing, associations: Self.partner) == item.outcome)
-    }
-
-    @Test func aTrailingCommaIsNotMergedOver() {
-        guard case .cannotMerge(let reason) = EditorSettings.merge(into: "{\"a\": 1,}", associations: Self.partner) else {
-            Issue.record("a file that is not plain JSON must not be rewritten")
-            return
-        }
-        #expect(reason.contains("not plain JSON"))
-    }
-
-    @Test func createNewNeverReplacesAFile() throws {
-        try withScratchDirectory { scratch in
-            let path = scratch.path + "/record.yaml"
-            try AtomicFile.createNew(Array("id: a\n".utf8), at: path)
-            #expect(Run.read(path) == "id: a\n")
-            #expect(throws: CLIError.self) { try AtomicFile.createNew(Array("id: b\n".utf8), at: path) }
-            #expect(Run.read(path) == "id: a\n")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["record.yaml"], "no temporary file left")
         }
     }
 }

@@ -101,20 +101,6 @@ struct FieldChangeTests {
     }
 }
 
-@Suite("Symmetric rule")
-struct SymmetricRuleTests {
-    @Test func newerCommitWinsAndTiesGoToTheGreaterID() {
-        let early = RecordSide(bytes: [], commitTime: 100, commitID: "ff")
-        let late = RecordSide(bytes: [], commitTime: 200, commitID: "00")
-        #expect(SymmetricRule.theirsWins(ours: early, theirs: late))
-        #expect(!SymmetricRule.theirsWins(ours: late, theirs: early))
-        let a = RecordSide(bytes: [], commitTime: 100, commitID: "aa")
-        let b = RecordSide(bytes: [], commitTime: 100, commitID: "bb")
-        #expect(SymmetricRule.theirsWins(ours: a, theirs: b))
-        #expect(!SymmetricRule.theirsWins(ours: b, theirs: a))
-    }
-}
-
 /// A shared config is written by whoever can push: timings of zero must not make every
 /// teammate's daemon spin.
 @Suite("Settings floors")

@@ -1,4 +1,5 @@
 import KaleidoGit
+import KaleidoMerge
 import KaleidoSync
 
 /// A stand-in record merger (for tests of the engine alone): git's line merge when it is clean, otherwise the symmetric

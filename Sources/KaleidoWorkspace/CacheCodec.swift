@@ -107,8 +107,8 @@ enum CacheCodec {
     /// Racily clean: a file or folder changed within two seconds of this save may change again
     /// within the same timestamp tick; it is saved as unknown so that the next run looks again.
     private static func racySafe() -> (FileStamp) -> FileStamp {
-        let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
-        return { stamp in now - max(stamp.mtime, stamp.ctime) < 2_000_000_000 ? .unknown : stamp }
+        let now = FileStamp.now()
+        return { stamp in stamp.isRacy(now: now) ? .unknown : stamp }
     }
 
     private static func appendListing(_ listing: FileListing, to bytes: inout [UInt8]) {

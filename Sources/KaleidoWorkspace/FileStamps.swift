@@ -1,23 +1,43 @@
 import Dispatch
+import Foundation
 import KaleidoKB
 import KaleidoQuery
 
 #if canImport(Glibc)
-import Glibc
+package import Glibc
 #elseif canImport(Darwin)
-import Darwin
+package import Darwin
 #endif
 
 /// What says a file may have changed without reading it: size, modification time (ns),
-/// inode and change time, as git's index keeps them.
-struct FileStamp: Hashable {
-    var size: Int64
-    var mtime: Int64
-    var inode: UInt64
-    var ctime: Int64
+/// inode and change time, as git's index keeps them (a `chmod` changes the change time). The
+/// one stamp of Kaleido's two stat caches: the index cache's and the sync scanner's.
+public struct FileStamp: Hashable, Sendable {
+    public var size: Int64
+    /// Nanoseconds since 1970.
+    public var mtime: Int64
+    public var inode: UInt64
+    /// Nanoseconds since 1970.
+    public var ctime: Int64
+
+    public init(size: Int64, mtime: Int64, inode: UInt64, ctime: Int64) {
+        (self.size, self.mtime, self.inode, self.ctime) = (size, mtime, inode, ctime)
+    }
 
     /// A stamp that matches no file: forces the next run to read the file again.
-    static let unknown = FileStamp(size: -1, mtime: 0, inode: 0, ctime: 0)
+    public static let unknown = FileStamp(size: -1, mtime: 0, inode: 0, ctime: 0)
+
+    /// Whether the file changed less than two seconds before `now` (nanoseconds since 1970): it
+    /// may change again within the same time tick without its stamp changing, so the stamp
+    /// is not trusted and the file is read again next time (git's "racily clean" entries).
+    public func isRacy(now: Int64) -> Bool {
+        now - max(mtime, ctime) < 2_000_000_000
+    }
+
+    /// The current time in nanoseconds since 1970, for `isRacy`.
+    public static func now() -> Int64 {
+        Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+    }
 }
 
 /// Stamps of many files as one flat buffer (four integers a file): saved, loaded and compared
@@ -268,7 +288,8 @@ struct UnsafeSendable<T>: @unchecked Sendable {
 }
 
 extension FileStamp {
-    init(_ status: stat) {
+    /// The stamp of an `lstat`/`fstatat` result.
+    package init(_ status: stat) {
         #if canImport(Darwin)
         mtime = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
         ctime = Int64(status.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(status.st_ctimespec.tv_nsec)

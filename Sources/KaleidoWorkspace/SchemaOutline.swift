@@ -1,35 +1,37 @@
-import KaleidoKB
-import KaleidoYAML
+package import KaleidoKB
+package import KaleidoYAML
 
 /// What a schema says about one value, gathered through `$ref` and `allOf`: enough to write a
 /// new record's skeleton and to type the values a user gives on the command line.
-struct FieldShape {
-    /// JSON Schema type names (`string`, `array`…); empty when the schema does not say.
-    var types: [String] = []
-    var enumValues: [String] = []
-    var constValue: String?
-    var title: String?
-    var description: String?
-    /// `x-ref`: the value is the id of a record of this type.
-    var refType: String?
-    var required: [String] = []
-    /// Declared properties in schema order (the type's own first, then the shared ones).
-    var properties: [(name: String, schema: SchemaLocation)] = []
-    var items: SchemaLocation?
-    var minItems = 0
-    /// The schema is `false`: the field is forbidden (person's personal-data keys).
-    var isForbidden = false
+package struct FieldShape {
+    package init() {}
 
-    func property(_ name: String) -> SchemaLocation? {
+    /// JSON Schema type names (`string`, `array`…); empty when the schema does not say.
+    package var types: [String] = []
+    package var enumValues: [String] = []
+    package var constValue: String?
+    package var title: String?
+    package var description: String?
+    /// `x-ref`: the value is the id of a record of this type.
+    package var refType: String?
+    package var required: [String] = []
+    /// Declared properties in schema order (the type's own first, then the shared ones).
+    package var properties: [(name: String, schema: SchemaLocation)] = []
+    package var items: SchemaLocation?
+    package var minItems = 0
+    /// The schema is `false`: the field is forbidden (person's personal-data keys).
+    package var isForbidden = false
+
+    package func property(_ name: String) -> SchemaLocation? {
         properties.first { $0.name == name }?.schema
     }
 
-    var isArray: Bool { types.contains("array") || (types.isEmpty && items != nil) }
-    var isObject: Bool { types.contains("object") || (types.isEmpty && !properties.isEmpty) }
+    package var isArray: Bool { types.contains("array") || (types.isEmpty && items != nil) }
+    package var isObject: Bool { types.contains("object") || (types.isEmpty && !properties.isEmpty) }
 
     /// Whether a value the user typed should stay a string even when YAML would read it as a
     /// number or a boolean (`01004`, `NO`): the schema wants a string, or only string constants.
-    var wantsString: Bool {
+    package var wantsString: Bool {
         if types.contains("string") { return true }
         if types.isEmpty, !enumValues.isEmpty || constValue != nil { return true }
         return false
@@ -37,23 +39,23 @@ struct FieldShape {
 }
 
 /// A schema node and the document it was read from (relative `$ref`s resolve against it).
-struct SchemaLocation {
-    var node: YAMLNode
-    var file: String
+package struct SchemaLocation {
+    package var node: YAMLNode
+    package var file: String
 }
 
 /// Reads the shapes of a KB's schema documents (pure: the documents are given, already parsed).
-struct SchemaOutline {
-    let collector: SchemaHintCollector
-    let documents: [String: YAMLNode]
+package struct SchemaOutline {
+    package let collector: SchemaHintCollector
+    package let documents: [String: YAMLNode]
 
-    init(documents: [String: YAMLNode]) {
+    package init(documents: [String: YAMLNode]) {
         self.documents = documents
         collector = SchemaHintCollector(documents: documents)
     }
 
     /// The shape of a record type's schema; nil when the KB has no schema for it.
-    func recordShape(_ type: RecordType) -> FieldShape? {
+    package func recordShape(_ type: RecordType) -> FieldShape? {
         guard let root = documents[type.schemaFile] else { return nil }
         return shape(SchemaLocation(node: root, file: type.schemaFile))
     }
@@ -61,7 +63,7 @@ struct SchemaOutline {
     /// The shape of `location`: its own keywords first (a property's own title wins over the
     /// shared definition's), then what its `$ref` and `allOf` branches add. Conditionals and
     /// alternatives (`if`, `anyOf`, `oneOf`) are left out: what they require depends on values.
-    func shape(_ location: SchemaLocation) -> FieldShape {
+    package func shape(_ location: SchemaLocation) -> FieldShape {
         var shape = FieldShape()
         merge(location, into: &shape, depth: 0)
         return shape

@@ -1,6 +1,6 @@
 import Foundation
-import KaleidoKB
-import KaleidoQuery
+public import KaleidoKB
+public import KaleidoQuery
 import KaleidoYAML
 
 /// The persistent index cache of a KB: `.kaleido/cache/index.bin` (git-ignored, never
@@ -11,17 +11,23 @@ import KaleidoYAML
 /// patched (then saved); a missing, unreadable, damaged or foreign cache is rebuilt from the
 /// files. Files modified in the last two seconds before a save are stamped as unknown, so a
 /// same-tick edit is never missed (git's "racily clean" entries).
-struct IndexStore {
-    let kb: KnowledgeBase
+public struct IndexStore {
+    let workspace: Workspace
     let parallelism: Int
+    var kb: KnowledgeBase { workspace.kb }
+
+    /// The store of `workspace`'s index; `parallelism` threads read and stat the files.
+    public init(workspace: Workspace, parallelism: Int) {
+        self.workspace = workspace
+        self.parallelism = parallelism
+    }
 
     /// How the index was obtained, for `--verbose` and the benchmark.
-    enum Outcome: Equatable {
+    public enum Outcome: Equatable, Sendable {
         case warm
         case refreshed(changed: Int)
         case rebuilt(reason: String)
     }
-
 
     var cacheFile: String { kb.path(".kaleido/cache/index.bin") }
     var overlayFile: String { kb.path(".kaleido/cache/overlay.bin") }
@@ -30,7 +36,7 @@ struct IndexStore {
     static let maximumOverrides = 2000
 
     /// The index, up to date with the files.
-    func load() async throws -> (KBIndex, Outcome) {
+    public func load() async throws -> (KBIndex, Outcome) {
         let knowledge = kb.path(kb.config.knowledgeFolder)
         let trace = Trace()
         let fingerprint = self.fingerprint()
@@ -71,8 +77,8 @@ struct IndexStore {
     // MARK: Building
 
     private func hints() throws -> [RecordType: [FieldHint]] {
-        do { return try KBSchemas.load(kb).hints } catch {
-            throw CLIError.io("cannot read the schemas in \(kb.config.schemasFolder)/: \(error)")
+        do { return try workspace.schemas().hints } catch {
+            throw WorkspaceError.io("cannot read the schemas in \(kb.config.schemasFolder)/: \(error)")
         }
     }
 
@@ -174,49 +180,9 @@ struct IndexStore {
     }
 
     /// Writes a file whole (its parts one after the other, never joined in memory, then their
-    /// checksums) under a temporary name, then renames it into place (atomic). A failure
-    /// leaves no file behind.
+    /// checksums) through the atomic writer. A failure leaves no file behind (the KB then
+    /// stays cold).
     private func writeFile(_ sections: [[UInt8]], to path: String) {
-        let parts = sections + [CacheChecksum.trailer(for: sections)]
-        let temporary = path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        var written = true
-        for part in parts where written {
-            written = part.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let count = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { return false }
-                    offset += count
-                }
-                return true
-            }
-        }
-        if close(descriptor) != 0 { written = false }
-        if !written || rename(temporary, path) != 0 { unlink(temporary) }
-    }
-}
-
-/// Timings on stderr when `KALEIDO_TRACE` is set (for tuning the cache, not for users): wall
-/// time and the process's CPU time (all threads), which a busy machine hardly changes.
-final class Trace {
-    private let enabled = ProcessInfo.processInfo.environment["KALEIDO_TRACE"] != nil
-    private var last = DispatchTime.now().uptimeNanoseconds
-    private var lastCPU = Trace.cpu()
-
-    func mark(_ label: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        let cpu = Self.cpu()
-        StandardError.write("trace: \(label): \(Double(now - last) / 1_000_000) ms wall, \(Double(cpu - lastCPU) / 1_000_000) ms cpu\n")
-        (last, lastCPU) = (now, cpu)
-    }
-
-    private static func cpu() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+        try? AtomicFile.write(sections: sections + [CacheChecksum.trailer(for: sections)], to: path, mode: 0o644, durable: false)
     }
 }

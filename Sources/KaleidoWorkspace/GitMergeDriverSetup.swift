@@ -1,12 +1,12 @@
-import Foundation
+public import Foundation
 
 /// Registers Kaleido's merge driver in a git repository: `.gitattributes` routes `*.yaml` to the
 /// `kaleido` driver and the repository's config says how to run it. Idempotent.
-enum GitMergeDriverSetup {
-    static let attributesLine = "*.yaml merge=kaleido"
+public enum GitMergeDriverSetup {
+    public static let attributesLine = "*.yaml merge=kaleido"
 
     /// The repository root holding `directory` (the folder with `.git`, found upward), or nil.
-    static func repositoryRoot(from directory: String) -> String? {
+    public static func repositoryRoot(from directory: String) -> String? {
         var current = directory
         while true {
             if FileManager.default.fileExists(atPath: current + "/.git") { return current }
@@ -17,16 +17,16 @@ enum GitMergeDriverSetup {
 
     /// The config file of the repository at `root`: `.git/config`, or for a linked worktree
     /// (`.git` is a file naming the git dir) the common dir's config.
-    static func configPath(root: String) throws -> String {
+    public static func configPath(root: String) throws -> String {
         let dotGit = root + "/.git"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dotGit, isDirectory: &isDirectory) else {
-            throw CLIError.usage("\(root) is not a git repository; run `git init` or `kaleido init` there")
+            throw WorkspaceError.io("\(root) is not a git repository; run `git init` or `kaleido init` there")
         }
         if isDirectory.boolValue { return dotGit + "/config" }
         let pointer = (try? String(contentsOfFile: dotGit, encoding: .utf8)) ?? ""
         guard let line = pointer.split(separator: "\n").first(where: { $0.hasPrefix("gitdir:") }) else {
-            throw CLIError.io("\(dotGit) names no git directory")
+            throw WorkspaceError.io("\(dotGit) names no git directory")
         }
         var gitDir = line.dropFirst("gitdir:".count).trimmingCharacters(in: .whitespaces)
         if !gitDir.hasPrefix("/") { gitDir = root + "/" + gitDir }
@@ -39,20 +39,20 @@ enum GitMergeDriverSetup {
 
     /// The command git runs: `kaleido` found on PATH (scripts/install puts it there), so that
     /// the registration survives a reinstall or a move of the binary and works the same on every
-    /// teammate's machine. Says on stderr when no `kaleido` is on PATH now, since git's merges
-    /// of records fail until there is one.
-    static func defaultDriver() -> String {
+    /// teammate's machine. `note` receives what to tell the user when no `kaleido` is on PATH
+    /// now, since git's merges of records fail until there is one.
+    public static func defaultDriver(note: (String) -> Void) -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let found = path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: $0 + "/kaleido") }
         if !found {
-            StandardError.write("kaleido: note: no kaleido on PATH: git merges of records will fail until there is one (run scripts/install, or pass --driver 'PATH/kaleido merge-driver %O %A %B %P')\n")
+            note("kaleido: note: no kaleido on PATH: git merges of records will fail until there is one (run scripts/install, or pass --driver 'PATH/kaleido merge-driver %O %A %B %P')\n")
         }
         return "kaleido merge-driver %O %A %B %P"
     }
 
     /// Writes the attributes line and the config section; returns what changed, for the user.
     @discardableResult
-    static func install(root: String, driver: String) throws -> [String] {
+    public static func install(root: String, driver: String) throws -> [String] {
         var changes: [String] = []
         let attributesPath = root + "/.gitattributes"
         var attributes = (try? String(contentsOfFile: attributesPath, encoding: .utf8)) ?? ""
@@ -75,7 +75,7 @@ enum GitMergeDriverSetup {
 
     /// `config` with its `[merge "kaleido"]` section (if any) replaced by `section`, appended
     /// at the end.
-    static func replacingSection(in config: String, with section: String) -> String {
+    public static func replacingSection(in config: String, with section: String) -> String {
         var kept: [Substring] = []
         var skipping = false
         for line in config.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -1,5 +1,5 @@
-import KaleidoKB
-import KaleidoYAML
+package import KaleidoKB
+package import KaleidoYAML
 
 /// The text of a new record: `id`, `type`, every field the type's schema requires (a value the
 /// user gave, or an empty placeholder whose comment says what goes there), the other given
@@ -7,9 +7,9 @@ import KaleidoYAML
 ///
 /// Placeholders are empty values (`kind:`), not guesses: the record does not validate until a
 /// person fills them in, and `kaleido validate` points at each one. Pure.
-struct RecordTemplate {
+package struct RecordTemplate {
     /// One field's value in the skeleton.
-    indirect enum Value {
+    package indirect enum Value {
         case given(YAMLNode)
         /// An empty value with a comment saying what it needs.
         case placeholder(String)
@@ -17,15 +17,15 @@ struct RecordTemplate {
         case list([Value])
     }
 
-    var id: String
-    var type: RecordType
+    package var id: String
+    package var type: RecordType
     /// `../../schemas/partner.yaml` when the record starts with an editor modeline.
-    var modelineSchema: String?
-    var fields: [(key: String, value: Value)] = []
-    var optionalFields: [String] = []
+    package var modelineSchema: String?
+    package var fields: [(key: String, value: Value)] = []
+    package var optionalFields: [String] = []
 
     /// The skeleton of a `type` record from its schema's shape and the given values.
-    init(id: String, type: RecordType, shape: FieldShape?, outline: SchemaOutline, given: GivenValues, modelineSchema: String?) {
+    package init(id: String, type: RecordType, shape: FieldShape?, outline: SchemaOutline, given: GivenValues, modelineSchema: String?) {
         self.id = id
         self.type = type
         self.modelineSchema = modelineSchema
@@ -47,7 +47,7 @@ struct RecordTemplate {
 
     /// The value at `path`: given, or a mapping of its required (and given) fields, or a list
     /// of as many skeleton items as the schema's `minItems`, or a placeholder.
-    static func value(at path: [String], shape: FieldShape, outline: SchemaOutline, given: GivenValues) -> Value {
+    package static func value(at path: [String], shape: FieldShape, outline: SchemaOutline, given: GivenValues) -> Value {
         if let node = given.at(path) { return .given(node) }
         let inner = given.under(path)
         if shape.isObject && (!shape.required.isEmpty || !inner.isEmpty) {
@@ -71,7 +71,7 @@ struct RecordTemplate {
 
     /// What goes in a field, in a few words: its allowed keys, the type of record it names, or
     /// its title.
-    static func hint(_ shape: FieldShape, outline: SchemaOutline) -> String {
+    package static func hint(_ shape: FieldShape, outline: SchemaOutline) -> String {
         if !shape.enumValues.isEmpty { return "one of " + list(shape.enumValues) }
         if let ref = shape.refType { return "the id of a \(ref)" }
         if shape.isArray {
@@ -96,7 +96,7 @@ struct RecordTemplate {
     }
 
     /// `a, b, c, … (25 keys)`: long enumerations are cut so the comment stays one readable line.
-    static func list(_ values: [String]) -> String {
+    package static func list(_ values: [String]) -> String {
         var text = ""
         for (index, value) in values.enumerated() {
             let next = (index == 0 ? "" : ", ") + value
@@ -110,7 +110,7 @@ struct RecordTemplate {
 
     /// The JSON pointers of the placeholders (`/kind`, `/parties/0/role`): the fields left to
     /// fill in.
-    var placeholderPointers: [String] {
+    package var placeholderPointers: [String] {
         var pointers: [String] = []
         func walk(_ value: Value, _ pointer: String) {
             switch value {
@@ -125,7 +125,7 @@ struct RecordTemplate {
     }
 
     /// The record's text.
-    var text: String {
+    package var text: String {
         var lines: [String] = []
         if let modelineSchema { lines.append("# yaml-language-server: $schema=\(modelineSchema)") }
         let emitter = YAMLEmitter()
@@ -162,7 +162,7 @@ struct RecordTemplate {
     }
 
     /// `# optional: a, b, c` wrapped at about 100 columns.
-    static func wrappedComment(_ label: String, _ names: [String]) -> [String] {
+    package static func wrappedComment(_ label: String, _ names: [String]) -> [String] {
         guard !names.isEmpty else { return [] }
         var lines: [String] = []
         var line = "# " + label

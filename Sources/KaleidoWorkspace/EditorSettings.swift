@@ -1,7 +1,7 @@
-import Foundation
-import KaleidoKB
-import KaleidoQuery
-import KaleidoSchema
+internal import Foundation
+internal import KaleidoKB
+internal import KaleidoQuery
+public import KaleidoSchema
 
 /// Editor schema associations, so that consultants get completion and checking while they type:
 /// VS Code's `.vscode/settings.json` `yaml.schemas` (read by the Red Hat YAML extension, that is
@@ -12,23 +12,23 @@ import KaleidoSchema
 /// The globs say `**/*.yaml`: records sit in sharded subfolders (`partners/tn/…`), and whether
 /// a single `*` crosses a `/` has changed between yaml-language-server versions (its issues
 /// #349, #1295); `**` covers any depth in all of them.
-enum EditorSettings {
+public enum EditorSettings {
     /// The settings file, relative to the KB root.
-    static let path = ".vscode/settings.json"
+    public static let path = ".vscode/settings.json"
 
     /// One association per record type: `./schemas/partner.yaml` → `knowledge/partners/**/*.yaml`.
-    static func associations(knowledgeFolder: String = "knowledge", schemasFolder: String = "schemas") -> [(schema: String, glob: String)] {
+    public static func associations(knowledgeFolder: String = "knowledge", schemasFolder: String = "schemas") -> [(schema: String, glob: String)] {
         RecordType.allCases.map { ("./\(schemasFolder)/\($0.schemaFile)", "\(knowledgeFolder)/\($0.folder)/**/*.yaml") }
     }
 
     /// The modeline that associates a record with its schema, given the schema's path relative
     /// to the record's folder (`../../schemas/partner.yaml`).
-    static func modeline(schema relativePath: String) -> String {
+    public static func modeline(schema relativePath: String) -> String {
         "# yaml-language-server: $schema=\(relativePath)"
     }
 
     /// What merging the associations into a settings file gives.
-    enum Outcome: Equatable {
+    public enum Outcome: Equatable, Sendable {
         /// The new text, and how many associations were added.
         case write(String, added: Int)
         /// Every association is there already.
@@ -40,7 +40,7 @@ enum EditorSettings {
 
     /// Merges the associations into `existing` (nil: no file yet). Every other key stays, in its
     /// order; an association the user already has for a schema (even with another glob) is kept.
-    static func merge(into existing: String?, associations: [(schema: String, glob: String)]) -> Outcome {
+    public static func merge(into existing: String?, associations: [(schema: String, glob: String)]) -> Outcome {
         var settings = JSONObject()
         if let existing, !existing.allSatisfy(\.isWhitespace) {
             do {
@@ -69,7 +69,7 @@ enum EditorSettings {
 
     /// Reads, merges and writes (atomically) `.vscode/settings.json` under `root`; returns a
     /// sentence for the user. Never overwrites a file it cannot parse.
-    static func install(root: String, knowledgeFolder: String = "knowledge", schemasFolder: String = "schemas") throws -> (message: String, wrote: Bool) {
+    public static func install(root: String, knowledgeFolder: String = "knowledge", schemasFolder: String = "schemas") throws -> (message: String, wrote: Bool) {
         let file = root + "/" + path
         let existing = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) }
         switch merge(into: existing, associations: associations(knowledgeFolder: knowledgeFolder, schemasFolder: schemasFolder)) {
@@ -87,7 +87,7 @@ enum EditorSettings {
     }
 
     /// JSON as VS Code writes its settings: four-space indentation, keys in their order.
-    static func render(_ value: JSONValue, indent: Int) -> String {
+    public static func render(_ value: JSONValue, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent + 4), close = String(repeating: " ", count: indent)
         switch value {
         case .null: return "null"

@@ -1,5 +1,5 @@
-import Foundation
-import KaleidoGit
+public import Foundation
+public import KaleidoGit
 
 /// Which commit "theirs" is while git runs the merge driver, and who wrote it: the `theirs_by`
 /// of `_conflicts` entries (docs/merge.md).
@@ -19,11 +19,11 @@ import KaleidoGit
 ///
 /// The pseudo-refs come last, for gits that write them earlier. A single `git cherry-pick`
 /// leaves no trace at all: theirs' author stays unknown and `theirs_by` is omitted.
-enum TheirsCommit {
+public enum TheirsCommit {
     /// The revision naming theirs' commit, from git's environment and the files of the git
     /// directory (read through `readFile`, given a path relative to the git directory); nil when
     /// nothing names it unambiguously. Pure.
-    static func revision(environment: [String: String], readFile: (String) -> String?) -> String? {
+    public static func revision(environment: [String: String], readFile: (String) -> String?) -> String? {
         let heads = environment.keys.filter { $0.hasPrefix("GITHEAD_") }
         if heads.count == 1, let head = heads.first { return String(head.dropFirst("GITHEAD_".count)) }
         if heads.count > 1 { return nil }  // an octopus merge: which head this file came from is unknown
@@ -48,7 +48,7 @@ enum TheirsCommit {
 
     /// The commit a todo line replays (`pick 2aeb0e5 subject`, `fixup -C 2aeb0e5 subject`), when
     /// its command is one of `commands`.
-    static func commandRevision(_ line: String, commands: Set<String>) -> String? {
+    public static func commandRevision(_ line: String, commands: Set<String>) -> String? {
         let words = line.split(whereSeparator: \.isWhitespace)
         guard let command = words.first, commands.contains(String(command)) else { return nil }
         return words.dropFirst().first { !$0.hasPrefix("-") }.map(String.init)
@@ -62,7 +62,7 @@ enum TheirsCommit {
     /// `Name <email>` of theirs' commit for the driver running in `directory` (git runs it at
     /// the top of the working tree); nil when unknown. Never throws: a missing author only
     /// leaves `theirs_by` out.
-    static func author(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func author(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         let start = environment["GIT_DIR"].map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }
         guard let location = start ?? GitMergeDriverSetup.repositoryRoot(from: directory),
             let repository = try? Repository.open(at: location)

@@ -1,7 +1,7 @@
 import Foundation
-@testable import KaleidoCLI
 import KaleidoKB
 import KaleidoQuery
+@testable import KaleidoWorkspace
 import KaleidoYAML
 import Testing
 

@@ -1,79 +1,72 @@
-import KaleidoYAML
+package import KaleidoYAML
 
 /// The values a user gives to `kaleido new` (`--set key=value`, `--name`, `--title`), typed by
 /// the record's schema: a string field keeps `01004` or `NO` a string (it is written quoted),
 /// a number field gets a number, a list field splits `a,b` into items.
 ///
 /// Pure: it reads the schema's shapes, never the disk.
-struct GivenValues {
+package struct GivenValues {
     /// One value at a path of mapping keys (`location.country`).
-    struct Value {
-        var path: [String]
-        var node: YAMLNode
+    package struct Value {
+        package var path: [String]
+        package var node: YAMLNode
     }
 
-    private(set) var values: [Value] = []
+    package private(set) var values: [Value] = []
+
+    package init() {}
 
     /// Values whose path starts with `prefix` (the values of one mapping and its children).
-    func under(_ prefix: [String]) -> [Value] {
+    package func under(_ prefix: [String]) -> [Value] {
         values.filter { $0.path.count > prefix.count && Array($0.path.prefix(prefix.count)) == prefix }
     }
 
     /// The value given exactly at `path`, if any.
-    func at(_ path: [String]) -> YAMLNode? {
+    package func at(_ path: [String]) -> YAMLNode? {
         values.first { $0.path == path }?.node
     }
 
-    /// Adds `key=value` text (`--set`). Throws a usage error for a malformed assignment, a
-    /// field the type does not have, a path given twice, or a value for `id` or `type` (they
-    /// are the command's arguments).
-    mutating func add(assignment: String, record: FieldShape, outline: SchemaOutline, typeName: String) throws {
-        guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-            throw CLIError.usage("--set \(assignment): expected FIELD=VALUE, e.g. --set country=TN or --set location.city=Lyon")
-        }
-        let path = assignment[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        try add(path: path, text: String(assignment[assignment.index(after: equals)...]), record: record, outline: outline, typeName: typeName)
-    }
-
-    /// Adds a value at `path` (see `add(assignment:…)`).
-    mutating func add(path: [String], text: String, record: FieldShape, outline: SchemaOutline, typeName: String) throws {
+    /// Adds a value at `path`. Throws `WorkspaceError.invalid` for a field the type does not
+    /// have, a path given twice or overlapping another, or a value for `id` or `type` (they are
+    /// the command's arguments).
+    package mutating func add(path: [String], text: String, record: FieldShape, outline: SchemaOutline, typeName: String) throws {
         let shown = path.joined(separator: ".")
-        guard !path.contains(where: \.isEmpty) else { throw CLIError.usage("--set \(shown)=…: a field name is empty") }
+        guard !path.contains(where: \.isEmpty) else { throw WorkspaceError.invalid("--set \(shown)=…: a field name is empty") }
         if path == ["id"] || path == ["type"] {
-            throw CLIError.usage("--set \(shown): the \(shown) is given as the command's argument (kaleido new TYPE ID)")
+            throw WorkspaceError.invalid("--set \(shown): the \(shown) is given as the command's argument (kaleido new TYPE ID)")
         }
-        guard !values.contains(where: { $0.path == path }) else { throw CLIError.usage("\(shown) is given twice") }
+        guard !values.contains(where: { $0.path == path }) else { throw WorkspaceError.invalid("\(shown) is given twice") }
         if let clash = values.first(where: { $0.path.starts(with: path) || path.starts(with: $0.path) }) {
-            throw CLIError.usage("\(shown) and \(clash.path.joined(separator: ".")) overlap; give the fields inside \(shown) one by one")
+            throw WorkspaceError.invalid("\(shown) and \(clash.path.joined(separator: ".")) overlap; give the fields inside \(shown) one by one")
         }
         var shape = record
         for (depth, key) in path.enumerated() {
             guard shape.isObject || !shape.properties.isEmpty else {
                 let parent = path.prefix(depth).joined(separator: ".")
-                throw CLIError.usage("\(parent) is not a mapping of fields: give it whole with --set \(parent)=VALUE")
+                throw WorkspaceError.invalid("\(parent) is not a mapping of fields: give it whole with --set \(parent)=VALUE")
             }
             guard let location = shape.property(key) else {
                 let known = shape.properties.filter { !(depth == 0 && ["id", "type", "_conflicts"].contains($0.name)) && !outline.shape($0.schema).isForbidden }.map(\.name)
                 let place = depth == 0 ? "\(typeName) records" : path.prefix(depth).joined(separator: ".")
-                throw CLIError.usage("\(place) have no field \"\(key)\"; the fields are: \(known.joined(separator: ", "))")
+                throw WorkspaceError.invalid("\(place) have no field \"\(key)\"; the fields are: \(known.joined(separator: ", "))")
             }
             shape = outline.shape(location)
             if shape.isForbidden {
-                throw CLIError.usage("\(shown) must never be recorded (personal data the data model forbids)")
+                throw WorkspaceError.invalid("\(shown) must never be recorded (personal data the data model forbids)")
             }
         }
         values.append(Value(path: path, node: try Self.node(text, shape: shape, outline: outline, field: shown)))
     }
 
     /// The YAML node for `text` in a field of `shape`.
-    static func node(_ text: String, shape: FieldShape, outline: SchemaOutline, field: String) throws -> YAMLNode {
+    package static func node(_ text: String, shape: FieldShape, outline: SchemaOutline, field: String) throws -> YAMLNode {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // Flow YAML for a whole list or mapping: `[a, b]`, `{city: Lyon, country: FR}`.
         if trimmed.hasPrefix("[") || trimmed.hasPrefix("{") {
             do {
                 return try YAMLParser().parseDocument(Array(trimmed.utf8)).root
             } catch {
-                throw CLIError.usage("--set \(field)=\(text): not a YAML flow value (\(error.message)); quote the text for the shell, e.g. --set '\(field)=[a, b]'")
+                throw WorkspaceError.invalid("--set \(field)=\(text): not a YAML flow value (\(error.message)); quote the text for the shell, e.g. --set '\(field)=[a, b]'")
             }
         }
         if shape.isArray && !shape.types.contains("string") {
@@ -86,7 +79,7 @@ struct GivenValues {
 
     /// A scalar: a string when the schema wants one (written quoted when YAML would read
     /// the text otherwise), else what YAML reads (`42`, `true`), else a string.
-    static func scalar(_ text: String, shape: FieldShape) -> YAMLNode {
+    package static func scalar(_ text: String, shape: FieldShape) -> YAMLNode {
         let reading = ScalarResolver.resolvePlain(text)
         let value: ResolvedScalar
         switch reading {

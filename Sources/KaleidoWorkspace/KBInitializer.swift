@@ -1,0 +1,69 @@
+internal import Foundation
+internal import KaleidoGit
+internal import KaleidoKB
+
+/// What `kaleido init` writes in a new knowledge base (`InitCommand` parses the arguments and
+/// prints; `EditorSettings` and `GitMergeDriverSetup` add the rest, also in an existing KB).
+public enum KBInitializer {
+    /// Writes the files of a new knowledge base at `root` (existing files are kept): a git
+    /// repository unless one is there, `.kaleido/config.yaml` named `name`, `.gitignore`, the
+    /// embedded schemas and a folder per record type. `note` receives what the user is told
+    /// as it happens ("created a git repository (branch main)").
+    /// - Throws: `WorkspaceError` naming what could not be written.
+    public static func create(root: String, name: String, note: (String) -> Void) throws {
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(atPath: root, withIntermediateDirectories: true)
+            if !fileManager.fileExists(atPath: root + "/.git") {
+                _ = try Repository.create(at: root)
+                note("created a git repository (branch main)")
+            }
+            try fileManager.createDirectory(atPath: root + "/.kaleido", withIntermediateDirectories: true)
+            try write(config(name: name), to: root + "/" + KBConfig.path)
+            try write(".kaleido/cache/\n", to: root + "/.gitignore", keepExisting: true)
+            try fileManager.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
+            for file in EmbeddedSchemas.files {
+                try write(file.text, to: root + "/schemas/" + file.name, keepExisting: true)
+            }
+            for type in RecordType.allCases {
+                let folder = root + "/knowledge/" + type.folder
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try write("", to: folder + "/.gitkeep", keepExisting: true)
+            }
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError.io("cannot create the knowledge base in \(root): \(error)")
+        }
+    }
+
+    private static func write(_ text: String, to path: String, keepExisting: Bool = false) throws {
+        if keepExisting && FileManager.default.fileExists(atPath: path) { return }
+        try AtomicFile.write(Array(text.utf8), to: path)
+    }
+
+    /// The config of a new knowledge base named `name`.
+    public static func config(name: String) -> String {
+        let quoted = "\"" + name.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        return """
+            # Kaleido knowledge-base settings, shared by the team. Machine-local state lives
+            # outside git: the query cache in .kaleido/cache/ (git-ignored), the sync status in
+            # .git/kaleido/.
+            name: \(quoted)
+            branch: main             # the shared branch the daemon syncs
+            knowledge: knowledge     # records folder, relative to the KB root
+            schemas: schemas         # JSON Schema folder, relative to the KB root
+
+            daemon:                  # seconds
+              quiet_period: 2
+              max_delay: 30
+              fetch_interval: 60
+
+            editor:
+              # true: `kaleido new` starts each record with `# yaml-language-server: $schema=…`,
+              # for editors without the workspace's associations (.vscode/settings.json).
+              schema_modeline: false
+
+            """
+    }
+}
