@@ -1,5 +1,5 @@
 /// The sections of kaleido(1) that no command's help carries, kept true to
-/// docs/architecture.md ("Exit codes", "Machine-local state").
+/// docs/ARCHITECTURE.md ("Exit codes", "Machine-local state").
 extension ManPage {
     static let completions = """
         Shell completions come from the binary itself: \

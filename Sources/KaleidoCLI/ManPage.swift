@@ -3,7 +3,7 @@ import Foundation
 /// The manual page kaleido(1) in roff (the `man` macros), generated from the command tree so
 /// that it says what `--help` says: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, one subsection per
 /// command with its synopsis and options, then EXIT STATUS, FILES and ENVIRONMENT, which no
-/// command's help carries (docs/architecture.md holds the same facts).
+/// command's help carries (docs/ARCHITECTURE.md holds the same facts).
 struct ManPage {
     let root: CommandDump.Command
     let version: String
