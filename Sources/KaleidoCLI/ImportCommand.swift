@@ -131,7 +131,7 @@ struct ImportCommand: AsyncParsableCommand {
             creation = try RecordCreation(workspace: workspace, type: plan.type, id: id)
         } catch {
             let (line, column) = cell(for: "/id")
-            row.problems.append(.init(line: line, column: column, message: "\(error)"))
+            row.problems.append(.init(line: line, column: column, message: (error as? WorkspaceError)?.message ?? "\(error)"))
             return
         }
         let template = RecordTemplate(id: id, type: plan.type, shape: creation.shape, outline: creation.outline, given: row.given, modelineSchema: nil)
