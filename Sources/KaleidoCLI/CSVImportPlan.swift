@@ -112,7 +112,16 @@ struct CSVImportPlan {
             }
         }
         if row.id == nil, row.problems.isEmpty, let first = cells.first {
-            row.problems.append(Problem(line: first.line, column: first.column, message: "no id: give one in an id column (ids are not generated yet)"))
+            let made = ImportIDs(type: type, record: record, outline: outline, index: index).id(for: row.given)
+            if let made, let earlier = ids[made] {
+                row.problems.append(Problem(line: first.line, column: first.column,
+                                            message: "the id \(made) made for this row is also the id of the row at line \(earlier); give the ids in an id column"))
+            } else if let made {
+                (row.id, ids[made]) = (made, first.line)
+            } else {
+                row.problems.append(Problem(line: first.line, column: first.column,
+                                            message: "no id, and this row lacks what a \(type.rawValue) id is made of; give the ids in an id column"))
+            }
         }
         return row
     }

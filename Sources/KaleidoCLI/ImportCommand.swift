@@ -14,7 +14,9 @@ struct ImportCommand: AsyncParsableCommand {
             The file is UTF-8 when it is valid UTF-8, else Windows-1252 (French Excel); cells are \
             separated by ; or , (the one the header line uses most), quoted as RFC 4180 says. Each \
             column is a field: its name (dotted for a field inside another, locality.city), its \
-            schema title (Nom), or --map COLUMN=FIELD; an id column gives the ids. Values are read \
+            schema title (Nom), or --map COLUMN=FIELD. An id column gives the ids; without one, ids \
+            are made after the type's pattern (tn-mun-gabes, fr-com-26281-romans-sur-isere, \
+            aap-fej-2027-egalite-chances: the row's date and title or name). Values are read \
             by the field's type: numbers 1 500,50 or 1500,5 (decimal comma, spaces between \
             thousands), dates 22/09/2011, 09/2011 or 2011-09-22, oui/non, enumeration keys or \
             labels, references by id, name or alias (several records answering to a name is an \

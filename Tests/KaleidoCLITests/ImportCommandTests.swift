@@ -138,4 +138,29 @@ import Testing
             #expect(output.stderr.contains("\(csv):3:14: error: funder: no partner has the id, name or alias \"Nulle Part\""))
         }
     }
+
+    @Test func idsAreMadeFromTheTypePatternAndCollisionsReported() throws {
+        try Run.withSampleKB { kb in
+            let csv = kb + "/../partenaires.csv"
+            // UTF-8 with a BOM, commas, titles as headers, no id column.
+            let text = "\u{FEFF}Nom,Nature,country,codes.insee,Existe depuis\r\n"
+                + "Municipalité de Gabès,municipalite_etrangere,TN,,2011\r\n"
+                + "Valence,Commune,FR,26362,22/09/2011\r\n"
+                + "Ville de Gabès,municipalite_etrangere,TN,,2012\r\n"
+            try Run.write(text, to: csv)
+            let output = try Run.kaleido(["import", csv, "--type", "partner", "--skip-invalid"], in: kb)
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stderr == "\(csv):4:1: error: the id tn-mun-gabes made for this row is also the id of the row at line 2; give the ids in an id column\n")
+            #expect(output.stdout.contains("2 created (tn-mun-gabes, fr-com-26362-valence); 1 skipped (line 4"))
+            let valence = Run.read(kb + "/knowledge/partners/fr/fr-com-26362-valence.yaml")
+            #expect(valence?.contains("kind: commune\ncountry: FR\ncodes:\n  insee: '26362'\nvalid_from: '2011-09-22'\n") == true)
+            #expect(Run.read(kb + "/knowledge/partners/tn/tn-mun-gabes.yaml")?.contains("name: Municipalité de Gabès\n") == true)
+            #expect(try Run.kaleido(["validate"], in: kb).status == 0)
+
+            // Again: the made ids are taken now.
+            let again = try Run.kaleido(["import", csv, "--type", "partner"], in: kb)
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("\(csv):2:1: error: the id tn-mun-gabes is taken"))
+        }
+    }
 }
