@@ -69,9 +69,13 @@ struct ImportCommand: AsyncParsableCommand {
             var ids: [String: Int] = [:]
             var rows = table.rows.dropFirst().map { plan.row($0, ids: &ids) }
             let rules = RecordRules(knowledgeFolder: workspace.config.knowledgeFolder, today: try kbOptions.today())
+            let files: [String]
+            do { files = try KBValidator.recordFiles(of: workspace.kb) } catch { throw CLIError.io("cannot list the records: \(error)") }
+            var taken: [String: String] = [:]
+            for file in files { taken[Record(file: file, root: YAMLNode(.mapping([], .block))).fileStem] = file }
             for position in rows.indices where rows[position].isValid {
-                check(&rows[position], cells: table.rows[position + 1], header: header, plan: plan, workspace: workspace,
-                      schemas: schemas, rules: rules)
+                check(&rows[position], cells: table.rows[position + 1], plan: plan, workspace: workspace,
+                      schemas: schemas, rules: rules, taken: taken)
             }
             try finish(rows, workspace: workspace, type: type)
         }
@@ -110,11 +114,12 @@ struct ImportCommand: AsyncParsableCommand {
         return result
     }
 
-    /// Checks the row's record as `kaleido new` would write it: its id (free, fitting the
-    /// type's pattern), then the schema and the record rules on the record's text. A finding is
-    /// placed at the cell of its field, else at the row's first cell.
-    private func check(_ row: inout CSVImportPlan.Row, cells: [CSVReader.Cell], header: [CSVReader.Cell], plan: CSVImportPlan,
-                       workspace: Workspace, schemas: KBSchemas, rules: RecordRules) {
+    /// Checks the row's record as `kaleido new` would write it: its id (no record's file has it:
+    /// `taken` maps file stems to files), then the schema (the id's pattern too) and the record
+    /// rules on the record's text. A finding is placed at the cell of its field, else at the
+    /// row's first cell.
+    private func check(_ row: inout CSVImportPlan.Row, cells: [CSVReader.Cell], plan: CSVImportPlan,
+                       workspace: Workspace, schemas: KBSchemas, rules: RecordRules, taken: [String: String]) {
         guard let id = row.id else { return }
         let first = cells.first.map { ($0.line, $0.column) } ?? (row.line, 1)
         func cell(for pointer: String) -> (Int, Int) {
@@ -128,15 +133,12 @@ struct ImportCommand: AsyncParsableCommand {
             }.max { (plan.paths[$0]?.count ?? 0) < (plan.paths[$1]?.count ?? 0) }
             return best.map { (cells[$0].line, cells[$0].column) } ?? first
         }
-        let creation: RecordCreation
-        do {
-            creation = try RecordCreation(workspace: workspace, type: plan.type, id: id)
-        } catch {
+        if let existing = taken[id] {
             let (line, column) = cell(for: "/id")
-            row.problems.append(.init(line: line, column: column, message: (error as? WorkspaceError)?.message ?? "\(error)"))
+            row.problems.append(.init(line: line, column: column, message: "the id \(id) is taken: \(existing) already has it; ids are unique across the knowledge base"))
             return
         }
-        let template = RecordTemplate(id: id, type: plan.type, shape: creation.shape, outline: creation.outline, given: row.given, modelineSchema: nil)
+        let template = RecordTemplate(id: id, type: plan.type, shape: plan.record, outline: plan.outline, given: row.given, modelineSchema: nil)
         guard let root = try? YAMLParser().parseDocument(Array(template.text.utf8)).root else {
             row.problems.append(.init(line: first.0, column: first.1, message: "the record's text does not parse"))
             return
