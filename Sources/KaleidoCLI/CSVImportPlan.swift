@@ -57,6 +57,10 @@ struct CSVImportPlan {
             } else {
                 let titled = fields.map { (name: $0.name, alsoKnownAs: outline.shape($0.schema).title.map { [$0] } ?? []) }
                 let hint = Suggestion.closest(to: path.first ?? name, among: titled).map { " (did you mean \"\($0)\"?)" } ?? ""
+                if maps[name] != nil {
+                    unknown.append("\(file):\(cell.line):\(cell.column): error: --map \(name)=\(target): \(type.rawValue) records have no field \"\(target)\"\(hint)")
+                    continue
+                }
                 unknown.append("\(file):\(cell.line):\(cell.column): error: the column \"\(name)\" is no field of \(type.rawValue) records\(hint); map it with --map \"\(name)=FIELD\"")
             }
         }

@@ -124,6 +124,9 @@ import Testing
             let output = try Run.kaleido(["import", csv, "--type", "call"], in: kb)
             #expect(output.status == 2)
             #expect(output.stderr.contains("\(csv):1:11: error: the column \"programe\" is no field of call records (did you mean \"programme\"?)"))
+            let mapped = try Run.kaleido(["import", csv, "--type", "call", "--map", "programe=programm"], in: kb)
+            #expect(mapped.status == 2)
+            #expect(mapped.stderr.contains("\(csv):1:11: error: --map programe=programm: call records have no field \"programm\" (did you mean \"programme\"?)"))
         }
     }
 
@@ -161,6 +164,20 @@ import Testing
             let again = try Run.kaleido(["import", csv, "--type", "partner"], in: kb)
             #expect(again.status == 1)
             #expect(again.stderr.contains("\(csv):2:1: error: the id tn-mun-gabes is taken"))
+        }
+    }
+
+    @Test func unreadableCSVIsAnErrorAtItsPlace() throws {
+        try Run.withSampleKB { kb in
+            let csv = kb + "/../appels.csv"
+            try Self.writeExport(to: csv)
+            let forced = try Run.kaleido(["import", csv, "--type", "call", "--encoding", "utf-8"], in: kb)
+            #expect(forced.status == 2)
+            #expect(forced.stderr == "\(csv):1:1: error: the file is not valid UTF-8; try --encoding windows-1252\n")
+            try Run.write("id;programme\naap-x-2027-y;\"open\n", to: csv)
+            let open = try Run.kaleido(["import", csv, "--type", "call"], in: kb)
+            #expect(open.status == 2)
+            #expect(open.stderr == "\(csv):2:14: error: this quote is never closed\n")
         }
     }
 }
