@@ -22,6 +22,8 @@ struct CSVImportPlan {
         var id: String?
         var given = GivenValues()
         var problems: [Problem] = []
+        /// Fields whose cell could not be read: the record check says nothing more of them.
+        var unread: [[String]] = []
         var isValid: Bool { problems.isEmpty }
     }
 
@@ -111,8 +113,11 @@ struct CSVImportPlan {
                 try row.given.add(path: path, text: value, record: record, outline: outline, typeName: type.rawValue)
             } catch let error as ImportValueError {
                 row.problems.append(Problem(line: cell.line, column: cell.column, message: "\(path.joined(separator: ".")): \(error.message)"))
+                row.unread.append(path)
             } catch {
-                row.problems.append(Problem(line: cell.line, column: cell.column, message: "\(error)"))
+                let message = (error as? WorkspaceError)?.message ?? "\(error)"
+                row.problems.append(Problem(line: cell.line, column: cell.column, message: "\(path.joined(separator: ".")): \(message)"))
+                row.unread.append(path)
             }
         }
         if row.id == nil, row.problems.isEmpty, let first = cells.first {

@@ -73,7 +73,8 @@ struct ImportCommand: AsyncParsableCommand {
             do { files = try KBValidator.recordFiles(of: workspace.kb) } catch { throw CLIError.io("cannot list the records: \(error)") }
             var taken: [String: String] = [:]
             for file in files { taken[Record(file: file, root: YAMLNode(.mapping([], .block))).fileStem] = file }
-            for position in rows.indices where rows[position].isValid {
+            // Rows with unreadable cells are checked too, so that all their errors are told at once.
+            for position in rows.indices where rows[position].id != nil {
                 check(&rows[position], cells: table.rows[position + 1], plan: plan, workspace: workspace,
                       schemas: schemas, rules: rules, taken: taken)
             }
@@ -146,11 +147,23 @@ struct ImportCommand: AsyncParsableCommand {
         let record = Record(file: RecordCreation.folder(for: plan.type, id: id, kb: workspace.kb) + "/\(id).yaml", root: root)
         var findings = schemas.checker?.check(record, type: plan.type) ?? []
         findings += rules.check(record)
+        // A required field no cell gave is a placeholder in the record's text: one error for it,
+        // saying so, rather than what the schema says of an empty value.
+        let placeholders = Set(template.placeholderPointers)
         var seen = Set<String>()
-        for finding in findings where finding.severity == .error && seen.insert(finding.pointer + finding.message).inserted {
+        for finding in findings where finding.severity == .error {
+            let keys = finding.pointer.split(separator: "/").map(String.init)
+            if row.unread.contains(where: { keys.starts(with: $0) }) { continue }
+            let isPlaceholder = placeholders.contains(finding.pointer)
+            guard seen.insert(isPlaceholder ? finding.pointer : finding.pointer + finding.message).inserted else { continue }
             let (line, column) = cell(for: finding.pointer)
-            let field = finding.pointer.isEmpty ? "" : finding.pointer.dropFirst().replacing("/", with: ".") + ": "
-            row.problems.append(.init(line: line, column: column, message: field + finding.message))
+            let field = keys.joined(separator: ".")
+            if isPlaceholder {
+                let hasColumn = plan.paths.contains { $0 == keys }
+                row.problems.append(.init(line: line, column: column, message: "\(field): required, and no value is given" + (hasColumn ? "" : " (no column gives it)")))
+            } else {
+                row.problems.append(.init(line: line, column: column, message: (field.isEmpty ? "" : field + ": ") + finding.message))
+            }
         }
     }
 
@@ -159,7 +172,7 @@ struct ImportCommand: AsyncParsableCommand {
     private func finish(_ rows: [CSVImportPlan.Row], workspace: Workspace, type: RecordType) throws {
         let invalid = rows.filter { !$0.isValid }
         for row in invalid {
-            for problem in row.problems { StandardError.write("\(file):\(problem.line):\(problem.column): error: \(problem.message)\n") }
+            for problem in row.problems.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) { StandardError.write("\(file):\(problem.line):\(problem.column): error: \(problem.message)\n") }
         }
         let valid = rows.filter(\.isValid)
         let writes = invalid.isEmpty || skipInvalid

@@ -8,6 +8,7 @@ public enum FrenchValues {
     /// text is not a number, or is ambiguous (`1,500.50`, two separators).
     public static func number(_ text: String) -> String? {
         let spaces: Set<Character> = [" ", "\u{A0}", "\u{202F}", "\u{2009}"]
+        let text = String(text.drop(while: spaces.contains).reversed().drop(while: spaces.contains).reversed())
         var digits = text.filter { !spaces.contains($0) }
         guard !digits.isEmpty else { return nil }
         var sign = ""

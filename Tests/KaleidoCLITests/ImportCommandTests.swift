@@ -180,4 +180,23 @@ import Testing
             #expect(open.stderr == "\(csv):2:14: error: this quote is never closed\n")
         }
     }
+
+    @Test func everyErrorOfARowIsToldAtItsCell() throws {
+        try Run.withSampleKB { kb in
+            let csv = kb + "/../appels.csv"
+            // A misspelt status, a rate above 1, closing before opening; no closes_on in the second row.
+            try Run.write("id;funder;programme;opens_on;closes_on;status;max_rate\n"
+                          + "aap-fej-2027-q;FEJ;P;2028;2027;ouvrt;1,5\n"
+                          + "aap-fej-2027-r;FEJ;P;2027;;ouvert;0,5\n", to: csv)
+            let output = try Run.kaleido(["import", csv, "--type", "call", "--dry-run"], in: kb)
+            #expect(output.status == 1)
+            #expect(output.stderr == """
+                \(csv):2:27: error: closes_on: closes_on 2027 is before opens_on 2028
+                \(csv):2:32: error: status: "ouvrt" is not one of the allowed values (did you mean "ouvert"?): a_venir, ouvert, clos
+                \(csv):2:38: error: max_rate: max_rate 1.5 must be at most 1
+                \(csv):3:27: error: closes_on: required, and no value is given
+
+                """)
+        }
+    }
 }
