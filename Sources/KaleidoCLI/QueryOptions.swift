@@ -94,7 +94,7 @@ struct QueryContext {
 
     /// A label for an enumeration key of `field`.
     func label(_ key: String, field: String, type: RecordType?) -> String {
-        vocabulary.label(key, field: field, type: type, language: language)
+        vocabulary.label(key, field: field, type: type, language: language, anyEnumeration: !isExcelFR)
     }
 
     func typeLabel(_ type: RecordType) -> String { Vocabulary.typeLabel(type, language: language) }

@@ -97,6 +97,10 @@ import Testing
             let csv = first + "/../appels.csv"
             try Self.writeExport(to: csv)
             try #require(try Run.kaleido(["import", csv, "--type", "call", "--skip-invalid"] + Self.maps, in: first).status == 0)
+            // Free text that is a key of some enumeration (a theme) stays the text, not its label.
+            let free = first + "/../libre.csv"
+            try Run.write("id,funder,programme,opens_on,closes_on,status\naap-fej-2027-libre,fr-etat-fej,jeunesse,2027,2027,clos\n", to: free)
+            try #require(try Run.kaleido(["import", free, "--type", "call"], in: first).status == 0)
             let export = try Run.kaleido(["list", "call", "--where", "id~aap-fej-2027",
                                           "--fields", "id,funder,programme,opens_on,closes_on,status,amount_max.amount,amount_max.currency,themes",
                                           "--format", "csv", "--csv", "excel-fr"], in: first)
@@ -108,7 +112,7 @@ import Testing
             try Run.withSampleKB { second in
                 let output = try Run.kaleido(["import", exported, "--type", "call"], in: second)
                 #expect(output.status == 0, "\(output.stderr)")
-                for id in Self.created {
+                for id in Self.created + ["aap-fej-2027-libre"] {
                     let file = "/knowledge/calls/\(id).yaml"
                     let original = try Data(contentsOf: URL(fileURLWithPath: first + file))
                     #expect(try Data(contentsOf: URL(fileURLWithPath: second + file)) == original, "\(id)")
