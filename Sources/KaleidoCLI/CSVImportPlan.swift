@@ -37,7 +37,7 @@ struct CSVImportPlan {
 
     /// Maps the header's columns to fields: `--map COLUMN=FIELD` first, then a field's path
     /// (`address.city`), then a top-level field's name or schema title (`Nom`, accents and
-    /// case folded). `id` is the id column; a `type` column is ignored.
+    /// case folded). `id` is the id column; a `type` column must say the type given.
     /// - Throws: `CLIError.usage` for an unknown column, listing the fields and a suggestion.
     init(header: [CSVReader.Cell], maps: [String: String], type: RecordType, record: FieldShape, outline: SchemaOutline,
          index: KBIndex, vocabulary: Vocabulary, file: String) throws {
@@ -106,6 +106,9 @@ struct CSVImportPlan {
                     }
                 }
                 continue
+            }
+            if path.isEmpty, !text.isEmpty, text != type.rawValue {
+                row.problems.append(Problem(line: cell.line, column: cell.column, message: "type: this row is a \(text), not a \(type.rawValue) (--type \(type.rawValue))"))
             }
             guard !path.isEmpty, !text.isEmpty, let shape = shape(at: path) else { continue }
             do {

@@ -131,6 +131,12 @@ import Testing
             let mapped = try Run.kaleido(["import", csv, "--type", "call", "--map", "programe=programm"], in: kb)
             #expect(mapped.status == 2)
             #expect(mapped.stderr.contains("\(csv):1:11: error: --map programe=programm: call records have no field \"programm\" (did you mean \"programme\"?)"))
+
+            // A type column must say the type imported.
+            try Run.write("id;type;funder;programme;opens_on;closes_on;status\naap-fej-2027-t;partner;FEJ;P;2027;2027;clos\n", to: csv)
+            let typed = try Run.kaleido(["import", csv, "--type", "call", "--dry-run"], in: kb)
+            #expect(typed.status == 1)
+            #expect(typed.stderr == "\(csv):2:16: error: type: this row is a partner, not a call (--type call)\n")
         }
     }
 
