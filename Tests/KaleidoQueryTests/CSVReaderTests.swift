@@ -80,4 +80,15 @@ import KaleidoQuery
         #expect(failure?.line == 2)
         #expect(failure?.column == 4)
     }
+
+    @Test(arguments: [(Character(","), false), (Character(";"), true)])
+    func resultTableCSVReadsBack(delimiter: Character, byteOrderMark: Bool) throws {
+        var table = ResultTable(columns: ["id", "programme", "montant"])
+        table.rows = [["a", "Mobilité; été, \"jeunes\"", "1500,50"], ["b", "deux\r\nlignes", ""], ["c", "x\ny", "-3"]]
+        let text = table.renderCSV(delimiter: delimiter, byteOrderMark: byteOrderMark)
+        #expect(text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) == byteOrderMark)
+        let read = try CSVReader().read(Array(text.utf8))
+        #expect(read.delimiter == delimiter)
+        #expect(texts(read) == [table.columns] + table.rows.map { $0.map { $0.replacing("\r\n", with: "\n") } })
+    }
 }
