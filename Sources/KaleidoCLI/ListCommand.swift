@@ -141,9 +141,10 @@ struct ListCommand: AsyncParsableCommand {
             table.rows = rows.map { row in
                 paths.map { path in
                     query.values(path, in: row, resolver: resolver).map { value in
+                        if context.isExcelFR, case .number(let digits) = value { return digits.replacing(".", with: ",") }
                         guard case .string(let text) = value, let field = path.keys.last else { return value.displayText }
                         return context.label(text, field: field, type: query.type)
-                    }.joined(separator: ", ")
+                    }.joined(separator: context.isExcelFR ? " | " : ", ")
                 }
             }
             return table

@@ -21,6 +21,9 @@ struct QueryOptions: ParsableArguments {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: QueryFormat = .table
 
+    @Option(help: "With --format csv: excel-fr for French Excel (; between cells, UTF-8 BOM, decimal comma, lists split by |), which `kaleido import` reads back.")
+    var csv: CSVDialect = .rfc4180
+
     @Option(help: "Language of labels: fr or en.")
     var lang: Language = .fr
 
@@ -29,9 +32,17 @@ struct QueryOptions: ParsableArguments {
 
     enum Language: String, ExpressibleByArgument, CaseIterable { case fr, en }
 
+    /// The CSV flavours: RFC 4180 as is, or what French Excel opens in columns.
+    enum CSVDialect: String, ExpressibleByArgument, CaseIterable {
+        case rfc4180 = "rfc4180"
+        case excelFR = "excel-fr"
+    }
+
     /// Opens the KB and its index (from the cache when it is up to date).
     func context() async throws -> QueryContext {
-        try await Self.context(kbOptions: kbOptions, lang: lang, format: format, cacheInfo: cacheInfo)
+        var context = try await Self.context(kbOptions: kbOptions, lang: lang, format: format, cacheInfo: cacheInfo)
+        context.csvDialect = csv
+        return context
     }
 
     static func context(kbOptions: KBOptions, lang: Language, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
@@ -53,13 +64,16 @@ struct QueryContext {
     let vocabulary: Vocabulary
     let language: Vocabulary.Language
     let format: QueryFormat
+    var csvDialect: QueryOptions.CSVDialect = .rfc4180
+    /// French Excel's CSV: numbers with a decimal comma.
+    var isExcelFR: Bool { format == .csv && csvDialect == .excelFR }
 
     /// Prints a result: the table in the chosen text format, or `json` for `--format json`
     /// (only the one printed is built: labels and JSON both cost on large results).
     func emit(_ table: @autoclosure () -> ResultTable, json: @autoclosure () -> String) {
         switch format {
         case .table: print(table().renderTable(width: Terminal.width), terminator: "")
-        case .csv: print(table().renderCSV(), terminator: "")
+        case .csv: print(isExcelFR ? table().renderCSV(delimiter: ";", byteOrderMark: true) : table().renderCSV(), terminator: "")
         case .markdown: print(table().renderMarkdown(), terminator: "")
         case .json: print(json())
         }
@@ -80,7 +94,7 @@ struct QueryContext {
 
     /// A label for an enumeration key of `field`.
     func label(_ key: String, field: String, type: RecordType?) -> String {
-        vocabulary.label(key, field: field, type: type, language: language)
+        vocabulary.label(key, field: field, type: type, language: language, anyEnumeration: !isExcelFR)
     }
 
     func typeLabel(_ type: RecordType) -> String { Vocabulary.typeLabel(type, language: language) }

@@ -48,13 +48,16 @@ public struct ResultTable: Sendable, Equatable {
         return output
     }
 
-    /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, CRLF line ends.
-    public func renderCSV() -> String {
+    /// RFC 4180 CSV: fields with the delimiter, quotes or line breaks are quoted, CRLF line
+    /// ends. `delimiter` `;` and `byteOrderMark` make the file French Excel opens in columns
+    /// (the `excel-fr` dialect; its decimal commas are the caller's, which knows the numbers).
+    public func renderCSV(delimiter: Character = ",", byteOrderMark: Bool = false) -> String {
         func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            text.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
                 ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
         }
-        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return (byteOrderMark ? "\u{FEFF}" : "")
+            + ([columns] + rows).map { $0.map(field).joined(separator: String(delimiter)) }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// A GitHub-flavoured Markdown table (pipes escaped, line breaks as `<br>`).

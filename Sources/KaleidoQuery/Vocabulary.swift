@@ -30,8 +30,10 @@ public struct Vocabulary: Sendable {
 
     /// The label of `key` for a field of a record type: the enumeration named
     /// `<type>_<field>` first (`project_status`), then `<field>` (`theme` for `themes`), then
-    /// any enumeration holding the key; the key itself when none has a label.
-    public func label(_ key: String, field: String, type: RecordType?, language: Language) -> String {
+    /// any enumeration holding the key (unless `anyEnumeration` is false: an export read back
+    /// by `kaleido import` labels only the field's own values, never free text that happens to
+    /// be a key elsewhere); the key itself when none has a label.
+    public func label(_ key: String, field: String, type: RecordType?, language: Language, anyEnumeration: Bool = true) -> String {
         let singular = field.hasSuffix("s") ? String(field.dropLast()) : field
         var candidates: [String] = []
         if let type { candidates += ["\(type.rawValue)_\(field)", "\(type.rawValue)_\(singular)"] }
@@ -39,7 +41,7 @@ public struct Vocabulary: Sendable {
         for name in candidates {
             if let label = labels[name]?[key]?[language] { return label }
         }
-        for name in sortedNames {
+        for name in sortedNames where anyEnumeration {
             if let label = labels[name]?[key]?[language] { return label }
         }
         return key

@@ -12,6 +12,8 @@ package struct FieldShape {
     package var constValue: String?
     package var title: String?
     package var description: String?
+    /// `format` (`date`, `partial-date`…).
+    package var format: String?
     /// `x-ref`: the value is the id of a record of this type.
     package var refType: String?
     package var required: [String] = []
@@ -86,6 +88,7 @@ package struct SchemaOutline {
                 if shape.enumValues.isEmpty { shape.enumValues = value.items?.compactMap(\.scalarText) ?? [] }
             case "const": shape.constValue = shape.constValue ?? value.scalarText
             case "title": shape.title = shape.title ?? value.scalarText
+            case "format": shape.format = shape.format ?? value.scalarText
             case "description": shape.description = shape.description ?? value.scalarText
             case "x-ref": shape.refType = shape.refType ?? value.scalarText
             case "minItems": shape.minItems = max(shape.minItems, value.scalarText.flatMap { Int($0) } ?? 0)

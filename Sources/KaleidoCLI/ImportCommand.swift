@@ -1,0 +1,204 @@
+import ArgumentParser
+import Foundation
+import KaleidoKB
+import KaleidoQuery
+import KaleidoWorkspace
+import KaleidoYAML
+
+/// `kaleido import FILE.csv --type TYPE`: records from a spreadsheet's CSV export.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Create records from a spreadsheet's CSV export (French Excel's included).",
+        discussion: """
+            The file is UTF-8 when it is valid UTF-8, else Windows-1252 (French Excel); cells are \
+            separated by ; or , (the one the header line uses most), quoted as RFC 4180 says. Each \
+            column is a field: its name (dotted for a field inside another, locality.city), its \
+            schema title (Nom), or --map COLUMN=FIELD. An id column gives the ids; without one, ids \
+            are made after the type's pattern (tn-mun-gabes, fr-com-26281-romans-sur-isere, \
+            aap-fej-2027-egalite-chances: the row's date and title or name). Values are read \
+            by the field's type: numbers 1 500,50 or 1500,5 (decimal comma, spaces between \
+            thousands), dates 22/09/2011, 09/2011 or 2011-09-22, oui/non, enumeration keys or \
+            labels, references by id, name or alias (several records answering to a name is an \
+            error listing them), lists separated by | (or by , when no | is in the cell). Every \
+            row is checked against the schema and the record rules before anything is written; \
+            errors point at the cell (FILE:LINE:COL). Nothing is written unless every row is \
+            valid, or with --skip-invalid only the valid rows. Exit status: 0 created (or would \
+            be, with --dry-run), 1 invalid rows and nothing created, 2 usage errors (an unknown \
+            column, a file that cannot be read).
+            """)
+
+    @OptionGroup var kbOptions: KBOptions
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
+    var file: String
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("The record type of every row.", valueName: "type"))
+    var typeName: String
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("A column's field (repeatable): --map \"Ville=locality.city\".", valueName: "column=field"))
+    var maps: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Check every row and say what would be created; write nothing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("skip-invalid"), help: "Create the valid rows' records and report the others.")
+    var skipInvalid = false
+
+    @Option(help: ArgumentHelp("The cell separator: ';' or ','; detected from the header line when not given.", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("utf-8 or windows-1252; detected when not given.", valueName: "name"))
+    var encoding: String?
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            guard let type = RecordType(rawValue: typeName.lowercased()) ?? RecordType(folder: typeName.lowercased()) else {
+                throw CLIError.usage("unknown record type \"\(typeName)\"; the types are: \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let table = try readTable()
+            guard let header = table.rows.first else { throw CLIError.usage("\(file): the file is empty") }
+            let workspace = try kbOptions.workspace()
+            let schemas: KBSchemas
+            do { schemas = try workspace.schemas() } catch { throw CLIError.io("cannot read the schemas: \(error)") }
+            let outline = SchemaOutline(documents: schemas.documents)
+            guard let shape = outline.recordShape(type) else { throw CLIError.usage("the knowledge base has no schema for \(type.rawValue)") }
+            let (index, _) = try await workspace.indexStore().load()
+            let plan = try CSVImportPlan(header: header, maps: try mapping(), type: type, record: shape, outline: outline,
+                                         index: index, vocabulary: workspace.vocabulary(), file: file)
+            var ids: [String: Int] = [:]
+            var rows = table.rows.dropFirst().map { plan.row($0, ids: &ids) }
+            let rules = RecordRules(knowledgeFolder: workspace.config.knowledgeFolder, today: try kbOptions.today())
+            let files: [String]
+            do { files = try KBValidator.recordFiles(of: workspace.kb) } catch { throw CLIError.io("cannot list the records: \(error)") }
+            var taken: [String: String] = [:]
+            for file in files { taken[Record(file: file, root: YAMLNode(.mapping([], .block))).fileStem] = file }
+            // Rows with unreadable cells are checked too, so that all their errors are told at once.
+            for position in rows.indices where rows[position].id != nil {
+                check(&rows[position], cells: table.rows[position + 1], plan: plan, workspace: workspace,
+                      schemas: schemas, rules: rules, taken: taken)
+            }
+            try finish(rows, workspace: workspace, type: type)
+        }
+    }
+
+    /// The file's cells, decoded and split.
+    private func readTable() throws -> CSVReader.Table {
+        var reader = CSVReader()
+        if let encoding {
+            guard let chosen = CSVReader.Encoding(rawValue: encoding.lowercased()) else {
+                throw CLIError.usage("--encoding \(encoding): use utf-8 or windows-1252")
+            }
+            reader.encoding = chosen
+        }
+        if let delimiter {
+            guard delimiter == ";" || delimiter == "," else { throw CLIError.usage("--delimiter \(delimiter): use ';' or ','") }
+            reader.delimiter = delimiter.first
+        }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.io("cannot read \(file)") }
+        do {
+            return try reader.read(Array(data))
+        } catch {
+            throw CLIError.diagnostic("\(file):\(error.line):\(error.column): error: \(error.message)")
+        }
+    }
+
+    /// `--map COLUMN=FIELD` as a dictionary.
+    private func mapping() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for map in maps {
+            guard let equals = map.firstIndex(of: "="), equals != map.startIndex, map.index(after: equals) != map.endIndex else {
+                throw CLIError.usage("--map \(map): expected COLUMN=FIELD, e.g. --map \"Ville=locality.city\"")
+            }
+            result[String(map[..<equals])] = String(map[map.index(after: equals)...])
+        }
+        return result
+    }
+
+    /// Checks the row's record as `kaleido new` would write it: its id (no record's file has it:
+    /// `taken` maps file stems to files), then the schema (the id's pattern too) and the record
+    /// rules on the record's text. A finding is placed at the cell of its field, else at the
+    /// row's first cell.
+    private func check(_ row: inout CSVImportPlan.Row, cells: [CSVReader.Cell], plan: CSVImportPlan,
+                       workspace: Workspace, schemas: KBSchemas, rules: RecordRules, taken: [String: String]) {
+        guard let id = row.id else { return }
+        let first = cells.first.map { ($0.line, $0.column) } ?? (row.line, 1)
+        func cell(for pointer: String) -> (Int, Int) {
+            let keys = pointer.split(separator: "/").map(String.init)
+            if keys.first == "id", let position = plan.paths.firstIndex(where: { $0 == nil }), position < cells.count {
+                return (cells[position].line, cells[position].column)
+            }
+            let best = plan.paths.indices.filter { position in
+                guard let path = plan.paths[position], !path.isEmpty, position < cells.count else { return false }
+                return keys.starts(with: path) || path.starts(with: keys.prefix(path.count))
+            }.max { (plan.paths[$0]?.count ?? 0) < (plan.paths[$1]?.count ?? 0) }
+            return best.map { (cells[$0].line, cells[$0].column) } ?? first
+        }
+        if let existing = taken[id] {
+            let (line, column) = cell(for: "/id")
+            row.problems.append(.init(line: line, column: column, message: "the id \(id) is taken: \(existing) already has it; ids are unique across the knowledge base"))
+            return
+        }
+        let template = RecordTemplate(id: id, type: plan.type, shape: plan.record, outline: plan.outline, given: row.given, modelineSchema: nil)
+        guard let root = try? YAMLParser().parseDocument(Array(template.text.utf8)).root else {
+            row.problems.append(.init(line: first.0, column: first.1, message: "the record's text does not parse"))
+            return
+        }
+        let record = Record(file: RecordCreation.folder(for: plan.type, id: id, kb: workspace.kb) + "/\(id).yaml", root: root)
+        var findings = schemas.checker?.check(record, type: plan.type) ?? []
+        findings += rules.check(record)
+        // A required field no cell gave is a placeholder in the record's text: one error for it,
+        // saying so, rather than what the schema says of an empty value.
+        let placeholders = Set(template.placeholderPointers)
+        var seen = Set<String>()
+        for finding in findings where finding.severity == .error {
+            let keys = finding.pointer.split(separator: "/").map(String.init)
+            if row.unread.contains(where: { keys.starts(with: $0) }) { continue }
+            let isPlaceholder = placeholders.contains(finding.pointer)
+            guard seen.insert(isPlaceholder ? finding.pointer : finding.pointer + finding.message).inserted else { continue }
+            let (line, column) = cell(for: finding.pointer)
+            let field = keys.joined(separator: ".")
+            if isPlaceholder {
+                let hasColumn = plan.paths.contains { $0 == keys }
+                row.problems.append(.init(line: line, column: column, message: "\(field): required, and no value is given" + (hasColumn ? "" : " (no column gives it)")))
+            } else {
+                row.problems.append(.init(line: line, column: column, message: (field.isEmpty ? "" : field + ": ") + finding.message))
+            }
+        }
+    }
+
+    /// Reports the invalid rows, then writes the valid ones when allowed, and says what was
+    /// (or would be) created and what was skipped.
+    private func finish(_ rows: [CSVImportPlan.Row], workspace: Workspace, type: RecordType) throws {
+        let invalid = rows.filter { !$0.isValid }
+        for row in invalid {
+            for problem in row.problems.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) { StandardError.write("\(file):\(problem.line):\(problem.column): error: \(problem.message)\n") }
+        }
+        let valid = rows.filter(\.isValid)
+        let writes = invalid.isEmpty || skipInvalid
+        if dryRun {
+            print("would create \(valid.count) \(type.rawValue) record\(valid.count == 1 ? "" : "s")\(valid.isEmpty ? "" : ": ")" + valid.compactMap(\.id).joined(separator: ", "))
+            if !invalid.isEmpty {
+                print("\(invalid.count) invalid row\(invalid.count == 1 ? "" : "s") (line \(invalid.map { String($0.line) }.joined(separator: ", "))): "
+                      + (skipInvalid ? "would be skipped" : "nothing would be written without --skip-invalid"))
+                if !skipInvalid { throw ExitCode(1) }
+            }
+            return
+        }
+        guard writes else {
+            print("nothing written: \(invalid.count) invalid row\(invalid.count == 1 ? "" : "s") (line \(invalid.map { String($0.line) }.joined(separator: ", "))); fix them, or pass --skip-invalid to create the \(valid.count) valid one\(valid.count == 1 ? "" : "s")")
+            throw ExitCode(1)
+        }
+        let display = DisplayPaths(kbRoot: workspace.root)
+        var created: [String] = []
+        for row in valid {
+            guard let id = row.id else { continue }
+            let creation = try RecordCreation(workspace: workspace, type: type, id: id)
+            let (file, _) = try creation.create(given: row.given)
+            print("created \(display.show(file))")
+            created.append(id)
+        }
+        print("\(created.count) created" + (created.isEmpty ? "" : " (\(created.joined(separator: ", ")))")
+              + (invalid.isEmpty ? "" : "; \(invalid.count) skipped (line \(invalid.map { String($0.line) }.joined(separator: ", ")), errors above)"))
+    }
+}
