@@ -89,7 +89,7 @@ let package = Package(
         // relocations and symbol lookups in a dozen Swift libraries were a fifth of the CPU time
         // of `kaleido validate` on the sample KB. Debug builds (and `swift test`) stay dynamic.
         .executableTarget(
-            name: "kaleido", dependencies: ["KaleidoCLI"],
+            name: "kaleido", dependencies: ["KaleidoCLI"], exclude: ["README.md"],
             linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(configuration: .release))]),
         // `swift build -c release --product kaleido-sync-benchmark` (docs/benchmarks.md).
         .executableTarget(
@@ -112,7 +112,7 @@ let package = Package(
         .target(name: "KaleidoFixtures", exclude: ["README.md"]),
         // What several test targets share (child processes, scratch folders, the package root):
         // a plain library that only test targets depend on, in no product.
-        .target(name: "KaleidoTestSupport", path: "Tests/KaleidoTestSupport"),
+        .target(name: "KaleidoTestSupport", dependencies: ["KaleidoFixtures"], path: "Tests/KaleidoTestSupport"),
         .testTarget(name: "KaleidoYAMLTests", dependencies: ["KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(name: "KaleidoSchemaTests", dependencies: ["KaleidoSchema", "KaleidoYAML", "KaleidoFixtures", "KaleidoTestSupport"]),
         .testTarget(name: "KaleidoGitTests", dependencies: ["KaleidoGit", "KaleidoFixtures", "KaleidoTestSupport"]),

@@ -44,11 +44,28 @@ public final class Workspace: @unchecked Sendable {
     public func path(_ relative: String) -> String { kb.path(relative) }
 
     /// The repository-relative path of `path` (absolute, or relative to `directory`), or nil
-    /// when it is outside the KB.
+    /// when it is outside the KB. `.` and `..` are resolved first, by name, so that
+    /// `knowledge/../../etc/x` counts as outside, not as a record of the KB.
     public func relativePath(of path: String, from directory: String? = nil) -> String? {
         let absolute = path.hasPrefix("/") ? path : (directory ?? FileManager.default.currentDirectoryPath) + "/" + path
-        guard absolute.hasPrefix(root + "/") else { return nil }
-        return String(absolute.dropFirst(root.count + 1))
+        guard let normalised = Self.resolvingDots(absolute), let base = Self.resolvingDots(root),
+              normalised.hasPrefix(base == "/" ? "/" : base + "/"), normalised != base
+        else { return nil }
+        return String(normalised.dropFirst(base == "/" ? 1 : base.count + 1))
+    }
+
+    /// `absolute` with `.` and `..` resolved by name and no empty component; nil when `..`
+    /// climbs above `/`.
+    static func resolvingDots(_ absolute: String) -> String? {
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if components.popLast() == nil { return nil }
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
     }
 
     /// The KB's schemas, read and compiled at the first call only (a failure is kept too).

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import KaleidoYAML
 import KaleidoSchema
 import KaleidoTestSupport
 
@@ -151,22 +152,6 @@ enum JSONWriter {
     }
 
     static func quote(_ string: String, to output: inout String) {
-        output += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+        output += JSONQuoting.string(string)
     }
 }

@@ -16,6 +16,10 @@ import Testing
         #expect(workspace.relativePath(of: SampleKB.root + "/knowledge/a.yaml") == "knowledge/a.yaml")
         #expect(workspace.relativePath(of: "partners/a.yaml", from: SampleKB.root + "/knowledge") == "knowledge/partners/a.yaml")
         #expect(workspace.relativePath(of: "/elsewhere/a.yaml") == nil)
+        // The door resolves `.` and `..` by name before deciding what is inside.
+        #expect(workspace.relativePath(of: SampleKB.root + "/knowledge/../../etc/passwd") == nil)
+        #expect(workspace.relativePath(of: "./partners/../partners/a.yaml", from: SampleKB.root + "/knowledge") == "knowledge/partners/a.yaml")
+        #expect(workspace.relativePath(of: SampleKB.root + "/../" + (SampleKB.root as NSString).lastPathComponent + "/knowledge/a.yaml") == "knowledge/a.yaml")
         #expect(Workspace.locate(from: SampleKB.root + "/knowledge/partners") == SampleKB.root)
         // The vocabulary of config.vocabPath, read at the first call.
         #expect(workspace.vocabulary().keys(of: "confidentiality").contains("restreint"))
