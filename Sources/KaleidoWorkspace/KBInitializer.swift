@@ -20,7 +20,7 @@ public enum KBInitializer {
             }
             try fileManager.createDirectory(atPath: root + "/.kaleido", withIntermediateDirectories: true)
             try write(config(name: name), to: root + "/" + KBConfig.path)
-            try write(".kaleido/cache/\n", to: root + "/.gitignore", keepExisting: true)
+            try ensureIgnored(in: root + "/.gitignore")
             try fileManager.createDirectory(atPath: root + "/schemas", withIntermediateDirectories: true)
             for file in EmbeddedSchemas.files {
                 try write(file.text, to: root + "/schemas/" + file.name, keepExisting: true)
@@ -35,6 +35,32 @@ public enum KBInitializer {
         } catch {
             throw WorkspaceError.io("cannot create the knowledge base in \(root): \(error)")
         }
+    }
+
+    /// What a KB's `.gitignore` holds: the query cache, and the files operating systems,
+    /// office suites and editors leave beside the records, which must never be committed and
+    /// pushed to the whole team (a Finder's `.DS_Store`, Excel's `~$budget.xlsx` lock file, a
+    /// vim swap file).
+    public static let ignoredPatterns = [
+        ".kaleido/cache/",
+        ".DS_Store", "._*", "Thumbs.db", "desktop.ini",
+        "~$*", ".~lock.*#",
+        "*.swp", "*.swo", "*~", ".#*", "4913",
+    ]
+
+    /// Adds to the `.gitignore` at `path` the patterns of `ignoredPatterns` it lacks (all of
+    /// them to a new file), keeping what is there.
+    static func ensureIgnored(in path: String) throws {
+        let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = ignoredPatterns.filter { !present.contains($0) }
+        guard !missing.isEmpty else { return }
+        var text = existing
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        if !text.isEmpty { text += "\n" }
+        text += "# Added by kaleido init: the query cache, and what systems and editors leave beside records.\n"
+        text += missing.joined(separator: "\n") + "\n"
+        try AtomicFile.write(Array(text.utf8), to: path)
     }
 
     private static func write(_ text: String, to path: String, keepExisting: Bool = false) throws {
