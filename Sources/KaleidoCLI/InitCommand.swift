@@ -15,8 +15,9 @@ struct InitCommand: AsyncParsableCommand {
             (.vscode/settings.json yaml.schemas, merged into an existing file, which is never \
             overwritten when it is not plain JSON), and registers the field-level merge driver \
             (.gitattributes and the repository's git config). Files that already exist are kept. \
-            In an existing knowledge base (after a clone) it only adds the editor associations and \
-            registers the merge driver.
+            In an existing knowledge base it only adds the editor associations and registers the \
+            merge driver. In a git clone of a KB whose checkout is empty (the remote's HEAD names a \
+            branch that does not exist) it refuses, exit 2: join a team's KB with `kaleido clone`.
             """)
 
     @Argument(help: "The folder of the new knowledge base (default: the current folder).")
@@ -36,6 +37,12 @@ struct InitCommand: AsyncParsableCommand {
             // In an existing knowledge base (a clone, say) nothing of it is touched: only the
             // editor associations and the merge driver, which live outside git, are added.
             let existing = fileManager.fileExists(atPath: root + "/" + KBConfig.path)
+            if !existing, let branch = KBInitializer.clonedKB(around: root) {
+                throw CLIError.usage(
+                    "\(root) is in a clone of an existing knowledge base ('\(branch)' holds \(KBConfig.path)): "
+                        + "kaleido init would make a second KB that shares no history with the team's. "
+                        + "To join it, remove this folder and run `kaleido clone URL \(root)`.")
+            }
             if !existing {
                 try KBInitializer.create(root: root, name: name) { print($0) }
             }

@@ -37,6 +37,21 @@ public enum KBInitializer {
         }
     }
 
+    /// The remote branch of an existing KB the repository holding `root` was cloned from
+    /// (`origin/main`), or nil. A `git clone` whose remote HEAD names an unborn branch
+    /// (`master`, while the team's KB is on `main`) checks out nothing: `kaleido init` there
+    /// would make a second KB with no history in common with the team's, which the sync then
+    /// refuses. Only fetched references are read: no network.
+    public static func clonedKB(around root: String) -> String? {
+        guard let top = GitMergeDriverSetup.repositoryRoot(from: root),
+              let repository = try? Repository.open(at: top),
+              let branches = try? repository.references(matching: "refs/remotes/*") else { return nil }
+        for branch in branches where ((try? repository.entry(at: KBConfig.path, in: branch.id)) ?? nil) != nil {
+            return String(branch.name.dropFirst("refs/remotes/".count))
+        }
+        return nil
+    }
+
     /// What a KB's `.gitignore` holds: the query cache, and the files operating systems,
     /// office suites and editors leave beside the records, which must never be committed and
     /// pushed to the whole team (a Finder's `.DS_Store`, Excel's `~$budget.xlsx` lock file, a
