@@ -25,6 +25,9 @@ public enum DaemonRegistry {
     /// - Throws: `Problem` (`daemon.yaml:LINE:COL: error: …`) when the file does not parse, or
     ///   the key holds something else than a list of folders.
     public static func listed(in text: String, file: String = "daemon.yaml") throws(Problem) -> [String] {
+        // A new file, or one of comments only, lists nothing (libyaml sees no document there).
+        let content = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        if content.allSatisfy({ $0.isEmpty || $0.hasPrefix("#") }) { return [] }
         let document: YAMLDocument
         do { document = try YAMLParser().parseDocument(Array(text.utf8)) } catch {
             throw Problem(message: "\(file):\(error.description)")
