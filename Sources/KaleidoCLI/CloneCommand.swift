@@ -54,8 +54,7 @@ struct CloneCommand: AsyncParsableCommand {
             transfer: .childProcess(executable: TransferMode.currentExecutable))
         do {
             let result = try KBClone.clone(request) { StandardError.write($0.text + "\n") }
-            for note in result.setupNotes { StandardError.write("kaleido: note: \(note)\n") }
-            print(CloneMessage.done(result, records: Self.recordCount(root: root)), terminator: "")
+            print(CloneMessage.done(result, records: Self.recordCount(folder: root + "/" + result.knowledgeFolder)), terminator: "")
         } catch {
             StandardError.write("kaleido: erreur : \(error.description)\n")
             throw ExitCode(error.exitCode)
@@ -71,9 +70,8 @@ struct CloneCommand: AsyncParsableCommand {
         return last.isEmpty || last == "." || last == ".." ? nil : last
     }
 
-    private static func recordCount(root: String) -> Int {
-        let knowledge = root + "/knowledge"
-        guard let walker = FileManager.default.enumerator(atPath: knowledge) else { return 0 }
+    private static func recordCount(folder: String) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
         return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.count
     }
 }

@@ -99,6 +99,7 @@ public enum CloneMessage: Sendable, Equatable {
         """
         base clonée dans \(result.root) (branche \(result.branch), \(records) fiche\(records <= 1 ? "" : "s"), commit \(result.head.prefix(10)))
         identité : \(result.name) <\(result.email)>
+        pilote de fusion (kaleido merge-driver) et réglages de l'éditeur (.vscode/settings.json) en place
         synchronisation vérifiée : la copie et le dépôt sont à jour
 
         Et maintenant :

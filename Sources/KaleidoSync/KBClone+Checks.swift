@@ -77,7 +77,7 @@ extension KBClone {
         if let wanted = request.branch {
             guard names.contains(wanted) else { throw .usage(.noSuchBranch(wanted, names)) }
             candidate = wanted
-        } else if let head = localRemoteHead(url, repository: repository), names.contains(head) {
+        } else if let head = localRemoteHead(url, repository: repository), names.contains(head), config(head) != nil {
             candidate = head
         } else if names.count == 1 {
             candidate = names[0]

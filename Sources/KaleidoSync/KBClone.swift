@@ -52,6 +52,8 @@ public enum KBClone {
         public var head: String
         /// The merge-driver and editor-settings changes, for the user.
         public var setupNotes: [String]
+        /// The records' folder, relative to the root.
+        public var knowledgeFolder: String
     }
 
     /// Clones `request.url` into `request.directory`; `note` receives progress lines.
@@ -142,9 +144,9 @@ public enum KBClone {
         if check.ahead > 0 || check.behind > 0 {
             throw .failed(.syncCheck("the branch and the remote still differ (\(check.ahead) to push, \(check.behind) to bring in)"))
         }
-        let tip = (try? repository.resolveReference(settings.branchReference)) ?? head
+        let tip = ((try? repository.resolveReference(settings.branchReference)) ?? nil) ?? head
         return Result(root: root, branch: branch.name, name: identity.name, email: identity.email,
-                      head: (tip ?? head).hex, setupNotes: setupNotes)
+                      head: tip.hex, setupNotes: setupNotes, knowledgeFolder: branch.config.knowledgeFolder)
     }
 
     private static func transferOptions(_ settings: SyncSettings) -> TransferOptions {

@@ -64,6 +64,29 @@ import KaleidoTestSupport
         }
     }
 
+    /// A remote whose HEAD names a branch without the KB (a `docs` branch, say): the branch
+    /// whose config names itself is checked out, not an error.
+    @Test func aRemoteHeadWithoutTheKBFallsBackToTheKBsBranch() throws {
+        try withScratchDirectory { scratchURL in
+            let scratch = scratchURL.path
+            let remote = try Self.remoteWithUnbornHead(scratch)
+            let docs = scratch + "/docs"
+            #expect(try Run.git(["init", "--quiet", "--initial-branch=docs", docs], in: scratch).status == 0)
+            try Run.write("documentation\n", to: docs + "/README.md")
+            for arguments in [["add", "-A"], ["-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "--quiet", "-m", "docs"],
+                              ["push", "--quiet", remote, "docs"]] {
+                #expect(try Run.git(arguments, in: docs).status == 0)
+            }
+            #expect(try Run.git(["symbolic-ref", "HEAD", "refs/heads/docs"], in: remote).status == 0)
+            let cloned = try Run.kaleido(["clone", remote, "copie"] + Self.identity, in: scratch)
+            #expect(cloned.status == 0, "\(cloned.stderr)")
+            #expect(cloned.stdout.contains("(branche main,"), "\(cloned.stdout)")
+            let asked = try Run.kaleido(["clone", remote, "copie2", "--branch", "docs"] + Self.identity, in: scratch)
+            #expect(asked.status == 1 && asked.stderr.contains("n'est pas une base Kaleido"), "\(asked.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: scratch + "/copie2"))
+        }
+    }
+
     /// A plain git repository with a remote that holds no KB is no reason to refuse.
     @Test func initStillWorksInAGitCloneOfSomethingElse() throws {
         try withScratchDirectory { scratchURL in
