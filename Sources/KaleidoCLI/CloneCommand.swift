@@ -20,7 +20,7 @@ struct CloneCommand: AsyncParsableCommand {
             .git; it must not exist or be empty. On any failure nothing is left behind. Exit codes: \
             0 cloned and in sync, 1 the remote is empty, is no Kaleido KB, refused access or holds \
             an unsafe tree, or the sync check failed, 2 usage error (bad URL, DIR not empty, no \
-            identity, ambiguous branch), 3 the remote could not be reached.
+            identity, ambiguous branch), 3 the remote could not be reached, 130 interrupted (Ctrl-C).
             """)
 
     @Argument(help: "The team's repository: an ssh, https or file URL, user@host:path, or a folder.")
@@ -48,10 +48,13 @@ struct CloneCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let root = URL(fileURLWithPath: folder.hasPrefix("/") ? folder : cwd + "/" + folder).standardizedFileURL.path
-        let request = KBClone.Request(
+        // Ctrl-C stops the transfer (its child is killed) and removes the half-made copy.
+        StopSignal.install()
+        var request = KBClone.Request(
             url: url, directory: root, name: name, email: email, branch: branch,
             driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write),
             transfer: .childProcess(executable: TransferMode.currentExecutable))
+        request.isCancelled = { StopSignal.isRequested }
         do {
             let result = try KBClone.clone(request) { StandardError.write($0.text + "\n") }
             print(CloneMessage.done(result, records: Self.recordCount(folder: root + "/" + result.knowledgeFolder)), terminator: "")

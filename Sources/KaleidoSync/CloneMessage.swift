@@ -6,6 +6,8 @@ public enum CloneError: Error, Sendable, CustomStringConvertible {
     case failed(CloneMessage)
     /// The remote could not be reached (exit 3, as `kaleido sync` offline).
     case unreachable(CloneMessage)
+    /// SIGINT or SIGTERM arrived (exit 130, as a shell reports Ctrl-C).
+    case interrupted
 
     /// The exit status `kaleido clone` ends with.
     public var exitCode: Int32 {
@@ -13,12 +15,14 @@ public enum CloneError: Error, Sendable, CustomStringConvertible {
         case .usage: 2
         case .failed: 1
         case .unreachable: 3
+        case .interrupted: 130
         }
     }
 
     public var description: String {
         switch self {
         case .usage(let message), .failed(let message), .unreachable(let message): message.text
+        case .interrupted: "interrompu : rien n'a été gardé"
         }
     }
 }

@@ -27,6 +27,8 @@ public enum KBClone {
         public var environment: [String: String]
         /// Where the fetches and pushes run (`kaleido` passes its child-process transfer).
         public var transfer: TransferMode
+        /// Checked during transfers and between steps: `true` stops the clone, which is removed.
+        public var isCancelled: @Sendable () -> Bool = { false }
 
         public init(url: String, directory: String, name: String? = nil, email: String? = nil, branch: String? = nil,
                     driver: String, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -102,7 +104,9 @@ public enum KBClone {
         settings.transfer = request.transfer
         note(.fetching(url))
         do {
-            try settings.makeTransfer().fetch(repository, remote: "origin", options: transferOptions(settings))
+            try settings.makeTransfer().fetch(repository, remote: "origin", options: transferOptions(settings, request))
+        } catch _ where request.isCancelled() {
+            throw .interrupted
         } catch let refusal as HostKeyRefusal {
             throw .failed(.refused(refusal.description))
         } catch {
@@ -120,7 +124,7 @@ public enum KBClone {
 
         // The files arrive through a sync cycle: the incoming-tree checks, then the writes.
         note(.checkingOut(branch.name))
-        let report = try cycle(settings: settings, loadShared: false, environment: request.environment)
+        let report = try cycle(settings: settings, loadShared: false, request: request)
         if let refused = report.refused { throw .failed(.unsafeTree(refused.description)) }
         guard let head = try? repository.resolveReference(settings.branchReference),
               FileManager.default.fileExists(atPath: root + "/" + KBConfig.path) else {
@@ -136,7 +140,7 @@ public enum KBClone {
 
         // The check a consultant would make next: one `kaleido sync` cycle, shared config and all.
         note(.checkingSync)
-        let check = try cycle(settings: settings, loadShared: true, environment: request.environment)
+        let check = try cycle(settings: settings, loadShared: true, request: request)
         if let problem = check.configProblem { throw .failed(.syncCheck(problem.rendered)) }
         if let offline = check.offline { throw .unreachable(.unreachable(url, offline)) }
         if let refusal = check.hostKeyRefusal { throw .failed(.refused(refusal.description)) }
@@ -149,13 +153,16 @@ public enum KBClone {
                       head: tip.hex, setupNotes: setupNotes, knowledgeFolder: branch.config.knowledgeFolder)
     }
 
-    private static func transferOptions(_ settings: SyncSettings) -> TransferOptions {
-        TransferOptions(credentials: settings.credentials, knownHosts: settings.knownHosts)
+    private static func transferOptions(_ settings: SyncSettings, _ request: Request) -> TransferOptions {
+        TransferOptions(credentials: settings.credentials, isCancelled: request.isCancelled, knownHosts: settings.knownHosts)
     }
 
     /// One sync cycle under the KB's lock; with `loadShared`, as `kaleido sync` runs it (the
     /// working tree's config, remembered as the last good one).
-    private static func cycle(settings: SyncSettings, loadShared: Bool, environment: [String: String]) throws(CloneError) -> CycleReport {
+    private static func cycle(settings: SyncSettings, loadShared: Bool, request: Request) throws(CloneError) -> CycleReport {
+        let environment = request.environment
+        guard !request.isCancelled() else { throw .interrupted }
+        let report: CycleReport
         do {
             var settings = settings
             if loadShared {
@@ -169,10 +176,14 @@ public enum KBClone {
                 let root = settings.root
                 engine.configLoader = { try SharedConfig.load(root: root, environment: environment) }
             }
+            engine.isCancelled = request.isCancelled
             let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, timeout: 5)
-            return try withExtendedLifetime(lock) { try engine.runCycle() }
+            report = try withExtendedLifetime(lock) { try engine.runCycle() }
         } catch {
-            throw .failed(.syncCheck("\(error)"))
+            throw request.isCancelled() ? CloneError.interrupted : CloneError.failed(.syncCheck("\(error)"))
         }
+        // A cancelled cycle returns early, leaving the copy half made.
+        guard !request.isCancelled() else { throw .interrupted }
+        return report
     }
 }
