@@ -17,7 +17,10 @@ struct InitCommand: AsyncParsableCommand {
             (.gitattributes and the repository's git config). Files that already exist are kept. \
             In an existing knowledge base it only adds the editor associations and registers the \
             merge driver. In a git clone of a KB whose checkout is empty (the remote's HEAD names a \
-            branch that does not exist) it refuses, exit 2: join a team's KB with `kaleido clone`.
+            branch that does not exist) it refuses, exit 2: join a team's KB with `kaleido clone`. \
+            --remote URL adds the team's new, empty remote as origin (a folder remote that already \
+            holds a KB is refused, exit 2); the first `kaleido sync` pushes, and on a folder remote \
+            makes its HEAD name the KB's branch.
             """)
 
     @Argument(help: "The folder of the new knowledge base (default: the current folder).")
@@ -26,11 +29,15 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "The knowledge base's name, written in its config.")
     var name = "Kaleido knowledge base"
 
+    @Option(help: ArgumentHelp("The team's shared remote, added as origin (an empty bare repository: a folder, or an ssh or https URL); the first `kaleido sync` pushes the KB there.", valueName: "url"))
+    var remote: String?
+
     @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
     var driver: String?
 
     func run() async throws {
         try await reportingCLIErrors {
+            let remoteURL = try remote.map { try KBInitializer.checkedRemote($0, cwd: FileManager.default.currentDirectoryPath) }
             let cwd = FileManager.default.currentDirectoryPath
             let root = URL(fileURLWithPath: directory.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd).standardizedFileURL.path
             let fileManager = FileManager.default
@@ -58,6 +65,13 @@ struct InitCommand: AsyncParsableCommand {
                 print("created a knowledge base in \(root): .kaleido/config.yaml, \(EmbeddedSchemas.files.count) schemas, \(RecordType.allCases.count) type folders under knowledge/")
             }
             for change in changes { print("registered the merge driver: \(change)") }
+            if let remoteURL {
+                if try KBInitializer.addRemote(remoteURL, root: root) {
+                    print("added the remote origin: \(remoteURL); `kaleido sync` pushes the knowledge base there")
+                } else {
+                    print("the remote origin is already \(remoteURL)")
+                }
+            }
         }
     }
 }

@@ -87,6 +87,22 @@ import KaleidoTestSupport
         }
     }
 
+    /// `kaleido init --remote` of a folder remote that holds a KB already: refused before
+    /// anything is made, pointing to `kaleido clone`.
+    @Test func initRefusesARemoteThatHoldsAKB() throws {
+        try withScratchDirectory { scratchURL in
+            let scratch = scratchURL.path
+            let remote = try Self.remoteWithUnbornHead(scratch)
+            let run = try Run.kaleido(["init", "mine", "--remote", remote], in: scratch)
+            #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("its branch 'main' already holds a knowledge base; join it with `kaleido clone \(remote)`"), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: scratch + "/mine"))
+            let missing = try Run.kaleido(["init", "mine", "--remote", "nowhere.git"], in: scratch)
+            #expect(missing.status == 2 && missing.stderr.contains("is not a git repository; create it with `git init --bare"), "\(missing.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: scratch + "/mine"))
+        }
+    }
+
     /// A plain git repository with a remote that holds no KB is no reason to refuse.
     @Test func initStillWorksInAGitCloneOfSomethingElse() throws {
         try withScratchDirectory { scratchURL in

@@ -32,8 +32,10 @@ import KaleidoTestSupport
             try Self.makeBareRemote(remote, in: scratch)
 
             // Alice creates the KB, points it at the remote and fills it.
-            Self.expectRun(try Run.kaleido(["init", alice, "--name", "Base de l'équipe"], in: scratch), "init")
-            Self.expectRun(try Run.git(["remote", "add", "origin", remote], in: alice), "remote add")
+            let created = try Run.kaleido(["init", alice, "--name", "Base de l'équipe", "--remote", "equipe.git"], in: scratch)
+            Self.expectRun(created, "init")
+            #expect(created.stdout.contains("added the remote origin: \(remote)"), "\(created.stdout)")
+            #expect(try Run.git(["remote", "get-url", "origin"], in: alice).stdout == remote + "\n")
             Self.expectRun(try Run.git(["config", "user.name", "Alice Martin"], in: alice), "identity")
             Self.expectRun(try Run.git(["config", "user.email", "alice@kaleidoscop.example"], in: alice), "identity")
             let creations: [[String]] = [
