@@ -1,5 +1,5 @@
 public import Foundation
-public import KaleidoGit
+internal import KaleidoGit
 internal import KaleidoKB
 internal import KaleidoWorkspace
 internal import Logging
