@@ -73,6 +73,11 @@ public enum KBClone {
             let entries = (try? fileManager.contentsOfDirectory(atPath: root)) ?? ["?"]
             guard entries.isEmpty else { throw .usage(.folderNotEmpty(root)) }
         }
+        // The outermost folder this clone creates (DIR, or a missing parent of it).
+        var created = root
+        while case let parent = (created as NSString).deletingLastPathComponent, parent != created, !fileManager.fileExists(atPath: parent) {
+            created = parent
+        }
         do {
             return try build(request, url: url, identity: identity, note: note)
         } catch {
@@ -82,7 +87,7 @@ public enum KBClone {
                     try? fileManager.removeItem(atPath: root + "/" + entry)
                 }
             } else {
-                try? fileManager.removeItem(atPath: root)
+                try? fileManager.removeItem(atPath: created)
             }
             throw error
         }

@@ -153,7 +153,8 @@ import KaleidoTestSupport
                 url = try Self.remoteWithUnbornHead(scratch)
                 identity = []
             }
-            let run = try Run.kaleido(["clone", url, "copie"] + identity, in: scratch)
+            // Into a folder whose parent does not exist either: neither is left.
+            let run = try Run.kaleido(["clone", url, "copie/base"] + identity, in: scratch)
             #expect(run.status == refusal.status, "\(run.stdout)\(run.stderr)")
             #expect(run.stderr.contains("kaleido: erreur : "), "\(run.stderr)")
             #expect(run.stderr.contains(refusal.message), "\(run.stderr)")
