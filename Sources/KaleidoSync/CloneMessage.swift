@@ -33,6 +33,7 @@ public enum CloneMessage: Sendable, Equatable {
     case badURL(String, String)
     case notAFolder(String)
     case folderNotEmpty(String)
+    case insideKB(String)
     case noIdentity
     case badEmail(String)
     case cannotCreate(String, String)
@@ -61,6 +62,8 @@ public enum CloneMessage: Sendable, Equatable {
             "\(path) existe et n'est pas un dossier : choisissez un autre emplacement"
         case .folderNotEmpty(let path):
             "le dossier \(path) existe et n'est pas vide : choisissez un dossier nouveau ou vide (rien n'a été modifié)"
+        case .insideKB(let outer):
+            "le dossier serait dans la base \(outer) : choisissez un dossier en dehors de toute base Kaleido"
         case .noIdentity:
             "git ne connaît pas votre nom et votre adresse (user.name, user.email) : passez --name \"Prénom Nom\" --email vous@exemple.fr ; vos modifications seront signées ainsi"
         case .badEmail(let email):

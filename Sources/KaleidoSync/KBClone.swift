@@ -78,6 +78,9 @@ public enum KBClone {
         while case let parent = (created as NSString).deletingLastPathComponent, parent != created, !fileManager.fileExists(atPath: parent) {
             created = parent
         }
+        // A replica inside another KB's working tree would be synced into it as files.
+        let above = (created as NSString).deletingLastPathComponent
+        if let outer = KnowledgeBase.locate(from: above, fileSystem: LocalFileSystem()) { throw .usage(.insideKB(outer)) }
         do {
             return try build(request, url: url, identity: identity, note: note)
         } catch {

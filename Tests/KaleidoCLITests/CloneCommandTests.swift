@@ -184,6 +184,12 @@ import KaleidoTestSupport
             let cloned = try Run.kaleido(["clone", remote, "vide"] + Self.identity, in: scratch)
             #expect(cloned.status == 0, "\(cloned.stderr)")
             #expect(FileManager.default.fileExists(atPath: scratch + "/vide/.kaleido/config.yaml"))
+
+            // Not inside another KB, where it would be synced as files.
+            let nested = try Run.kaleido(["clone", remote, "vide/knowledge/copie"] + Self.identity, in: scratch)
+            #expect(nested.status == 2, "\(nested.stderr)")
+            #expect(nested.stderr.contains("le dossier serait dans la base \(scratch)/vide"), "\(nested.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: scratch + "/vide/knowledge/copie"))
         }
     }
 
