@@ -12,9 +12,13 @@ struct DaemonCommand: AsyncParsableCommand {
         abstract: "Watch knowledge bases and sync them continuously (foreground; see contrib/kaleido-daemon.service, installed by scripts/install).",
         discussion: """
             The KBs are the --kb options, else those listed under `knowledge_bases:` in \
-            ~/.config/kaleido/daemon.yaml, else the KB around the current directory. Logs go to \
-            standard error, one line per event.
-            """)
+            ~/.config/kaleido/daemon.yaml (`kaleido daemon add DIR` adds one), else the KB around \
+            the current directory. Logs go to standard error, one line per event. With --install: \
+            registers the KB around the current directory, writes the systemd user unit \
+            (~/.config/systemd/user/kaleido-daemon.service) unless there is one, prints the \
+            systemctl line to start it, and exits without syncing.
+            """,
+        subcommands: [DaemonAddCommand.self, DaemonListCommand.self, DaemonRemoveCommand.self])
 
     @Option(name: .customLong("kb"), help: ArgumentHelp("A knowledge base to sync (repeatable).", valueName: "dir"))
     var roots: [String] = []
@@ -22,8 +26,15 @@ struct DaemonCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
 
+    @Flag(help: "Register the KB around the current directory and write the systemd user unit; do not sync.")
+    var install = false
+
     func run() async throws {
         try await reportingCLIErrors {
+            if install {
+                try DaemonInstall.run(roots: roots)
+                return
+            }
             // First of all: a SIGTERM during start-up (a service stopped as it starts) must end
             // the daemon through its clean path, not the signal's default action.
             StopSignal.install()
@@ -58,9 +69,7 @@ struct DaemonCommand: AsyncParsableCommand {
     private func resolveRoots() throws -> [String] {
         let cwd = FileManager.default.currentDirectoryPath
         if !roots.isEmpty { return roots.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } }
-        let home = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"]
-            ?? (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/.config"
-        if let data = FileManager.default.contents(atPath: home + "/kaleido/daemon.yaml"),
+        if let data = FileManager.default.contents(atPath: DaemonRegistry.path()),
            let document = try? YAMLParser().parseDocument(Array(data)),
            let items = document.root["knowledge_bases"]?.items {
             let listed = items.compactMap(\.stringValue)

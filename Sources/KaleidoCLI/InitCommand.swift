@@ -15,8 +15,12 @@ struct InitCommand: AsyncParsableCommand {
             (.vscode/settings.json yaml.schemas, merged into an existing file, which is never \
             overwritten when it is not plain JSON), and registers the field-level merge driver \
             (.gitattributes and the repository's git config). Files that already exist are kept. \
-            In an existing knowledge base (after a clone) it only adds the editor associations and \
-            registers the merge driver.
+            In an existing knowledge base it only adds the editor associations and registers the \
+            merge driver. In a git clone of a KB whose checkout is empty (the remote's HEAD names a \
+            branch that does not exist) it refuses, exit 2: join a team's KB with `kaleido clone`. \
+            --remote URL adds the team's new, empty remote as origin (a folder remote that already \
+            holds a KB is refused, exit 2); the first `kaleido sync` pushes, and on a folder remote \
+            makes its HEAD name the KB's branch.
             """)
 
     @Argument(help: "The folder of the new knowledge base (default: the current folder).")
@@ -25,17 +29,27 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "The knowledge base's name, written in its config.")
     var name = "Kaleido knowledge base"
 
+    @Option(help: ArgumentHelp("The team's shared remote, added as origin (an empty bare repository: a folder, or an ssh or https URL); the first `kaleido sync` pushes the KB there.", valueName: "url"))
+    var remote: String?
+
     @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
     var driver: String?
 
     func run() async throws {
         try await reportingCLIErrors {
+            let remoteURL = try remote.map { try KBInitializer.checkedRemote($0, cwd: FileManager.default.currentDirectoryPath) }
             let cwd = FileManager.default.currentDirectoryPath
             let root = URL(fileURLWithPath: directory.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd).standardizedFileURL.path
             let fileManager = FileManager.default
             // In an existing knowledge base (a clone, say) nothing of it is touched: only the
             // editor associations and the merge driver, which live outside git, are added.
             let existing = fileManager.fileExists(atPath: root + "/" + KBConfig.path)
+            if !existing, let branch = KBInitializer.clonedKB(around: root) {
+                throw CLIError.usage(
+                    "\(root) is in a clone of an existing knowledge base ('\(branch)' holds \(KBConfig.path)): "
+                        + "kaleido init would make a second KB that shares no history with the team's. "
+                        + "To join it, remove this folder and run `kaleido clone URL \(root)`.")
+            }
             if !existing {
                 try KBInitializer.create(root: root, name: name) { print($0) }
             }
@@ -51,6 +65,13 @@ struct InitCommand: AsyncParsableCommand {
                 print("created a knowledge base in \(root): .kaleido/config.yaml, \(EmbeddedSchemas.files.count) schemas, \(RecordType.allCases.count) type folders under knowledge/")
             }
             for change in changes { print("registered the merge driver: \(change)") }
+            if let remoteURL {
+                if try KBInitializer.addRemote(remoteURL, root: root) {
+                    print("added the remote origin: \(remoteURL); `kaleido sync` pushes the knowledge base there")
+                } else {
+                    print("the remote origin is already \(remoteURL)")
+                }
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ struct KaleidoCommand: AsyncParsableCommand {
             ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ContactsCommand.self,
             DeliverablesCommand.self, ODACommand.self, ReportCommand.self,
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
-            ConflictsCommand.self, ResolveCommand.self, InitCommand.self, NewCommand.self, ImportCommand.self, InstallMergeDriverCommand.self,
+            ConflictsCommand.self, ResolveCommand.self, InitCommand.self, CloneCommand.self, NewCommand.self, ImportCommand.self, InstallMergeDriverCommand.self,
             MergeDriverCommand.self, YAMLCommand.self, ManCommand.self,
             FmtCommand.self, HooksCommand.self,
         ]

@@ -21,7 +21,7 @@ extension ManPage {
         (".kaleido/cache/", "The query index and its overlay; git-ignored, rebuilt when missing."),
         (".git/kaleido/status.json", "The last sync cycle's result, read by kaleido status."),
         (".git/kaleido/lock", "Held by the process syncing the knowledge base (the daemon or kaleido sync)."),
-        ("~/.config/kaleido/daemon.yaml", "knowledge_bases: the folders kaleido daemon syncs when no --kb is given ($XDG_CONFIG_HOME/kaleido/ when set)."),
+        ("~/.config/kaleido/daemon.yaml", "knowledge_bases: the folders kaleido daemon syncs when no --kb is given ($XDG_CONFIG_HOME/kaleido/ when set); kaleido daemon add DIR adds one."),
         ("~/.config/kaleido/environment", "Variables for the systemd unit (KALEIDO_SSH_KEY=..., KALEIDO_TOKEN=...)."),
         ("~/.local/share/systemd/user/kaleido-daemon.service", "The systemd user unit running kaleido daemon (PREFIX/share/systemd/user/ for another prefix)."),
         ("~/.ssh/known_hosts", "The trusted ssh host keys kaleido trust-host adds to (or sync.known_hosts, KALEIDO_KNOWN_HOSTS)."),

@@ -72,6 +72,7 @@ extension Repository {
             return .rejected("the remote branch is locked by another push")
         }
         if remoteReference.hasPrefix("refs/heads/") {
+            pointUnbornHead(of: remote, at: remoteReference)
             // What libgit2's push does after success: the tracking ref follows the remote.
             let tracking = "refs/remotes/\(remoteName)/" + remoteReference.dropFirst("refs/heads/".count)
             var raw: OpaquePointer?
@@ -81,6 +82,16 @@ extension Repository {
             }
         }
         return .pushed
+    }
+
+    /// The first push to a new bare remote makes its HEAD name the pushed branch when HEAD
+    /// names a branch that does not exist (`git init --bare` names `master` or whatever
+    /// `init.defaultBranch` says): else `git clone` checks out nothing and the teammate sees
+    /// an empty folder. A HEAD naming an existing branch is the team's choice and stays.
+    /// Best effort: the push itself succeeded.
+    private func pointUnbornHead(of remote: Repository, at branch: String) {
+        guard case .unborn(let named)? = try? remote.head(), named != branch else { return }
+        try? remote.pointHead(at: branch)
     }
 
     /// Whether the object database holds `id`.

@@ -35,8 +35,8 @@ extension SyncEngine {
                     throw SyncError.repository("""
                         '\(settings.remote)/\(settings.branch)' shares no history with this knowledge base: it is another KB \
                         (was this one made with `kaleido init` instead of cloned from the team's?). Nothing was merged or pushed. \
-                        To join the team's KB: clone it (`git clone URL`, then `kaleido init` inside the clone), copy your \
-                        own records into its knowledge folder, and remove this folder once they are synced.
+                        To join the team's KB: `kaleido clone URL DIR`, copy your own records into its knowledge \
+                        folder, and remove this folder once they are synced.
                         """)
                 }
                 let ours = try repository.commit(local), theirs = try repository.commit(remote)

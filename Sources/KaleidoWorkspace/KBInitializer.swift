@@ -37,6 +37,66 @@ public enum KBInitializer {
         }
     }
 
+    /// The remote branch of an existing KB the repository holding `root` was cloned from
+    /// (`origin/main`), or nil. A `git clone` whose remote HEAD names an unborn branch
+    /// (`master`, while the team's KB is on `main`) checks out nothing: `kaleido init` there
+    /// would make a second KB with no history in common with the team's, which the sync then
+    /// refuses. Only fetched references are read: no network.
+    public static func clonedKB(around root: String) -> String? {
+        guard let top = GitMergeDriverSetup.repositoryRoot(from: root),
+              let repository = try? Repository.open(at: top),
+              let branches = try? repository.references(matching: "refs/remotes/*") else { return nil }
+        for branch in branches where ((try? repository.entry(at: KBConfig.path, in: branch.id)) ?? nil) != nil {
+            return String(branch.name.dropFirst("refs/remotes/".count))
+        }
+        return nil
+    }
+
+    /// `url` as `origin` will hold it: a folder made absolute (git reads a relative remote
+    /// path from the repository's root). A folder remote that already holds a KB is refused:
+    /// the team's KB is joined with `kaleido clone`, not made again beside it.
+    /// - Throws: `WorkspaceError.invalid`.
+    public static func checkedRemote(_ url: String, cwd: String) throws -> String {
+        guard !url.isEmpty, !url.contains(where: { $0.isNewline }) else { throw WorkspaceError.invalid("--remote needs a URL or a folder") }
+        let isNetwork = url.contains("://") && !url.hasPrefix("file://")
+        let isSCP = url.firstIndex(of: ":").map { $0 != url.startIndex && !url[..<$0].contains("/") } ?? false
+        guard !isNetwork, !isSCP else { return url }
+        var path = url.hasPrefix("file://") ? String(url.dropFirst(7)) : url
+        if !path.hasPrefix("/") { path = cwd + "/" + path }
+        path = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let remote = try? Repository.open(at: path) else {
+            throw WorkspaceError.invalid("--remote \(url): \(path) is not a git repository; create it with `git init --bare \(path)`")
+        }
+        let heads = (try? remote.references(matching: "refs/heads/*")) ?? []
+        if let kb = heads.first(where: { ((try? remote.entry(at: KBConfig.path, in: $0.id)) ?? nil) != nil }) {
+            throw WorkspaceError.invalid(
+                "--remote \(url): its branch '\(kb.name.dropFirst("refs/heads/".count))' already holds a knowledge base; "
+                    + "join it with `kaleido clone \(url)` instead of making a second one")
+        }
+        return path
+    }
+
+    /// Adds `url` as the remote `origin` of the repository at `root`; false when origin is
+    /// already that URL.
+    /// - Throws: `WorkspaceError.invalid` when origin names another URL.
+    public static func addRemote(_ url: String, root: String) throws -> Bool {
+        do {
+            let repository = try Repository.open(at: root)
+            if let current = try repository.remoteURL("origin") {
+                guard current == url else {
+                    throw WorkspaceError.invalid("the remote origin is already \(current); change it with `git remote set-url origin \(url)`")
+                }
+                return false
+            }
+            try repository.addRemote("origin", url: url)
+            return true
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError.io("cannot add the remote origin in \(root): \(error)")
+        }
+    }
+
     /// What a KB's `.gitignore` holds: the query cache, and the files operating systems,
     /// office suites and editors leave beside the records, which must never be committed and
     /// pushed to the whole team (a Finder's `.DS_Store`, Excel's `~$budget.xlsx` lock file, a

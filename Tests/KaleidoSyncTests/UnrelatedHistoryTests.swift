@@ -20,7 +20,7 @@ extension ProcessTests {
             let sync = try scratch.kaleido("sync", in: mine)
             #expect(sync.status == 1, "\(sync.output)\(sync.errors)")
             #expect(sync.errors.contains("shares no history"), "\(sync.errors)")
-            #expect(sync.errors.contains("git clone"), "\(sync.errors)")
+            #expect(sync.errors.contains("kaleido clone URL DIR"), "\(sync.errors)")
             // The team's remote is untouched; the local KB keeps its config and files.
             #expect(try scratch.gitOutput("rev-parse", "main", in: remote) == teamTip)
             #expect(scratch.read(".kaleido/config.yaml", in: mine) == config)
