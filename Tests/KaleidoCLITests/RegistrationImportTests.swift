@@ -105,6 +105,26 @@ import Testing
         }
     }
 
+    /// A minor written into a registration by hand: `validate` names the file, line and column.
+    @Test func validateRefusesANamedMinorAndAnAdultWithoutConsent() throws {
+        try Run.withSampleKB { kb in
+            let file = "knowledge/events/2010/evt-2010-07-molde-echange-jeunes.yaml"
+            let text = try #require(Run.read(kb + "/" + file))
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let counts = try #require(lines.firstIndex(of: "counts:"))  // 0-based: the new lines start at counts + 1
+            let added = [
+                "  - {name: Ola Nordmann, role: participant, status: present, country: \"NO\", age_band: age_13_17}",
+                "  - {name: Jean Martin, role: accompagnateur, status: present, country: FR}",
+            ]
+            let edited = (lines[..<counts] + added.map { Substring($0) } + lines[counts...]).joined(separator: "\n")
+            try Run.write(edited, to: kb + "/" + file)
+            let output = try Run.kaleido(["validate"], in: kb)
+            #expect(output.status == 1)
+            #expect(output.stdout.contains("\(file):\(counts + 1):12: error: a minor is never recorded by name: delete name and count them in counts ({country, sex, age_band, number}) [gdpr-minor]"))
+            #expect(output.stdout.contains("\(file):\(counts + 2):12: error: an adult is named only with their consent: add consent: {given_on: YYYY-MM-DD, scope: …}, or count them in counts without their name [gdpr-consent]"))
+        }
+    }
+
     @Test func usageErrors() throws {
         try Run.withSampleKB { kb in
             let csv = kb + "/../inscriptions.csv"
