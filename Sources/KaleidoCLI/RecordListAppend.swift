@@ -100,7 +100,10 @@ struct RecordListAppend {
     /// The edited bytes.
     func result() -> [UInt8] {
         var output = bytes
-        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+        // From the end backwards, so that earlier offsets stay valid; two insertions at one
+        // offset (both lists new at the end of the file) keep the order they were made in.
+        let ordered = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset) }
+        for edit in ordered.map(\.element) {
             output.replaceSubrange(edit.range, with: Array(edit.text.utf8))
         }
         return output

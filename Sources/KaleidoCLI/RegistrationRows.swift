@@ -77,6 +77,9 @@ struct RegistrationRows {
     func read(_ cells: [CSVReader.Cell]) -> Reading {
         var values: [String: (text: String, cell: CSVReader.Cell)] = [:]
         var problems: [Problem] = []
+        if cells.count > fields.count, let extra = cells[fields.count...].first(where: { !$0.text.isEmpty }) {
+            problems.append(Problem(line: extra.line, column: extra.column, message: "this row has more cells than the header has columns"))
+        }
         for (cell, field) in zip(cells, fields) {
             let text = cell.text.trimmingCharacters(in: .whitespaces)
             guard let field, !text.isEmpty else { continue }

@@ -105,6 +105,43 @@ import Testing
         }
     }
 
+    /// An event without registrations or counts: both lists are added at the end of the file,
+    /// after its last line, and the record validates; a row longer than the header is refused.
+    @Test func anEventWithoutListsGetsThemAtTheEnd() throws {
+        try Run.withSampleKB { kb in
+            let file = "knowledge/events/2011/evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie.yaml"
+            let before = try #require(Run.read(kb + "/" + file))
+            let csv = kb + "/../atelier.csv"
+            try Self.writeExport([
+                "Nadia Cherif;Ville de Romans;Intervenante;Confirmée;FR;F;;01/05/2011;Programme",
+                "Sami;Sfax;Participant;Inscrit;TN;H;17;;;en trop",
+            ], to: csv)
+            let refused = try Run.kaleido(["import", csv, "--type", "registration", "--event", "evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie"], in: kb)
+            #expect(refused.status == 1)
+            #expect(refused.stderr == "\(csv):3:41: error: this row has more cells than the header has columns\n")
+            try Self.writeExport([
+                "Nadia Cherif;Ville de Romans;Intervenante;Confirmée;FR;F;;01/05/2011;Programme",
+                "Sami;Sfax;Participant;Inscrit;TN;H;17;;",
+            ], to: csv)
+            let output = try Run.kaleido(["import", csv, "--type", "registration", "--event", "evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie"], in: kb)
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(Run.read(kb + "/" + file) == before + """
+                registrations:
+                  - name: Nadia Cherif
+                    organisation: Ville de Romans
+                    role: intervenant
+                    status: confirme
+                    country: FR
+                    sex: femme
+                    consent: {given_on: "2011-05-01", scope: Programme}
+                counts:
+                  - {country: TN, sex: homme, age_band: age_13_17, role: participant, number: 1}
+
+                """)
+            #expect(try Run.kaleido(["validate"], in: kb).status == 0)
+        }
+    }
+
     /// A minor written into a registration by hand: `validate` names the file, line and column.
     @Test func validateRefusesANamedMinorAndAnAdultWithoutConsent() throws {
         try Run.withSampleKB { kb in
