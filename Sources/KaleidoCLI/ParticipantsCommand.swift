@@ -17,7 +17,8 @@ struct ParticipantsCommand: AsyncParsableCommand {
             (the workshops of an ARRICOD Université), and theirs.
 
             JSON (--format json): {"event", "events": [ids summed], "by": [dimensions], \
-            "groups": [{<dimension>: key or null, "number"}], "total", "left_out"}.
+            "groups": [{<dimension>: key or null (fewer_opportunities: true or false), \
+            "number"}], "total", "left_out"}.
             """)
 
     @OptionGroup var options: QueryOptions
