@@ -26,6 +26,13 @@ struct ImportCommand: AsyncParsableCommand {
             valid, or with --skip-invalid only the valid rows. Exit status: 0 created (or would \
             be, with --dry-run), 1 invalid rows and nothing created, 2 usage errors (an unknown \
             column, a file that cannot be read).
+
+            --type registration --event EVT appends a registrations spreadsheet to an event \
+            (columns: nom, personne, organisation, rôle, statut, pays, sexe, âge, tranche d'âge, \
+            année de naissance, mineur, moins d'opportunités, consentement, objet du \
+            consentement): adults with a consent date become registrations; minors and adults \
+            without consent only add one to an anonymous count (country, sex, age band), their \
+            names never written. The event file keeps its comments and order.
             """)
 
     @OptionGroup var kbOptions: KBOptions
@@ -51,8 +58,19 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("utf-8 or windows-1252; detected when not given.", valueName: "name"))
     var encoding: String?
 
+    @Option(help: ArgumentHelp("With --type registration: the event the rows register for (RegistrationImport).", valueName: "event id"))
+    var event: String?
+
     func run() async throws {
         try await reportingCLIErrors {
+            if typeName.lowercased() == "registration" {
+                guard let event else { throw CLIError.usage("--type registration needs --event EVENT_ID: the event the rows register for") }
+                let table = try readTable()
+                let importer = RegistrationImport(file: file, event: event, maps: try mapping(), dryRun: dryRun, skipInvalid: skipInvalid)
+                try await importer.run(table: table, workspace: try kbOptions.workspace(), today: try kbOptions.today())
+                return
+            }
+            if event != nil { throw CLIError.usage("--event goes with --type registration only") }
             guard let type = RecordType(rawValue: typeName.lowercased()) ?? RecordType(folder: typeName.lowercased()) else {
                 throw CLIError.usage("unknown record type \"\(typeName)\"; the types are: \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
             }

@@ -74,6 +74,7 @@ public struct RecordRules: Sendable {
         case .person: checkPerson(root, add: add)
         case .convention: checkConvention(root, add: add)
         case .project, .engagement: checkFunding(root, add: add)
+        case .event: findings += EventRules().check(record)
         default: break
         }
         return findings

@@ -486,6 +486,12 @@ $defs:
     type: string
     pattern: '^[a-z0-9]+([_-][a-z0-9]+)*$'
 
+  local_datetime:
+    title: Date et heure (locales)
+    description: YYYY-MM-DDTHH:MM, local time at the place of the event, as a string.
+    type: string
+    pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]$'
+
   # ── Shared structures ───────────────────────────────────────────────────────────────────────
   deliverables:
     title: Livrables
@@ -563,6 +569,73 @@ $defs:
       - if: {required: [status], properties: {status: {enum: [accorde, verse_partiel, solde]}}}
         then: {required: [amount_granted, decided_on]}
 
+  session:
+    title: Séance
+    type: object
+    additionalProperties: false
+    required: [start, title]
+    properties:
+      start: {$ref: '#/$defs/local_datetime'}
+      end: {$ref: '#/$defs/local_datetime'}
+      title: {type: string, minLength: 1}
+      speakers:
+        title: Intervenants
+        description: A person's id, or {name, organisation} for a speaker who is no record.
+        type: array
+        items:
+          anyOf:
+            - {$ref: '#/$defs/person_id', x-ref: person}
+            - type: object
+              additionalProperties: false
+              required: [name]
+              properties:
+                name: {type: string, minLength: 1}
+                organisation: {type: string, minLength: 1}
+      room: {type: string, minLength: 1}
+  registration:
+    title: Inscription
+    type: object
+    additionalProperties: false
+    required: [role, status]
+    properties:
+      person: {$ref: '#/$defs/person_id', x-ref: person}
+      name: {type: string, minLength: 1}
+      organisation: {type: string, minLength: 1}
+      role: {$ref: '#/$defs/registration_role'}
+      status: {$ref: '#/$defs/registration_status'}
+      country: {$ref: '#/$defs/country'}
+      sex: {$ref: '#/$defs/sex'}
+      birth_year: {$ref: '#/$defs/year'}
+      age_band: {$ref: '#/$defs/age_band'}
+      minor:
+        description: True for anyone under 18 at the event; such a registration is an error (count them).
+        type: boolean
+      fewer_opportunities:
+        description: A participant with fewer opportunities (Erasmus+ reporting).
+        type: boolean
+      consent:
+        title: Consentement
+        description: Required to name an adult (person or name).
+        type: object
+        x-merge: atomic
+        additionalProperties: false
+        required: [given_on]
+        properties:
+          given_on: {$ref: '#/$defs/date'}
+          scope: {type: string, minLength: 1}
+  participant_count:
+    title: Effectif anonyme
+    type: object
+    additionalProperties: false
+    required: [number]
+    properties:
+      country: {$ref: '#/$defs/country'}
+      sex: {$ref: '#/$defs/sex'}
+      age_band: {$ref: '#/$defs/age_band'}
+      role: {$ref: '#/$defs/registration_role'}
+      fewer_opportunities: {type: boolean}
+      number: {type: integer, minimum: 1}
+
   # ── Enumerations (labels in vocab.yaml) ─────────────────────────────────────────────────────
   confidentiality:
     title: Confidentialité
@@ -639,7 +712,7 @@ $defs:
   our_role:
     enum: [conception, animation, formation, intervention, organisation, participation]
   interaction_kind:
-    enum: [reunion, appel, courriel, visite, mission, note]
+    enum: [reunion, appel, courriel, visite, mission, note, visioconference]
   interaction_status:
     enum: [planifie, fait, annule]
   call_status:
@@ -647,7 +720,20 @@ $defs:
   funding_scheme:
     enum: [fonds_propres, meae_dctciv_aap, meae_fonds_bilateral, afd_ficol, ue_erasmus_plus,
       ue_autre, fej, region, departement, agence_eau, un_pour_cent, etat_autre, fondation, prive,
-      partenaire_etranger, valorisation]
+      partenaire_etranger, valorisation, ue_jeunesse_en_action, ofaj, ofqj, jsi, vvvsi,
+      corps_europeen_solidarite, service_civique]
+  registration_role:
+    enum: [participant, intervenant, organisateur, accompagnateur, animateur]
+  registration_status:
+    enum: [inscrit, confirme, present, absent, annule]
+  sex:
+    description: As Erasmus+ and OFAJ reports ask (female, male, undefined).
+    enum: [femme, homme, non_precise]
+  age_band:
+    # Erasmus+ youth exchanges take participants aged 13 to 30 (group leaders 18 and over);
+    # OFAJ exchanges take young people under 30 (docs/data-model.md, "Events").
+    description: Age at the event.
+    enum: [moins_13, age_13_17, age_18_25, age_26_30, plus_30]
   funding_status:
     enum: [envisage, demande, accorde, refuse, verse_partiel, solde, annule]
   report_kind:
@@ -803,6 +889,35 @@ properties:
         $ref: defs.yaml#/$defs/countries
       age_min: {type: integer, minimum: 0}
       age_max: {type: integer, minimum: 0}
+  parent:
+    title: Événement parent
+    description: >-
+      The event this one is part of: a workshop (atelier) of an ARRICOD Université names the
+      Université here. `kaleido participants --include-children` adds the children's figures.
+    $ref: defs.yaml#/$defs/event_id
+    x-ref: event
+  programme:
+    title: Programme
+    description: The sessions, printed by day by `kaleido programme`.
+    type: array
+    x-merge-key: [start, title]
+    items: {$ref: defs.yaml#/$defs/session}
+  registrations:
+    title: Inscriptions
+    description: >-
+      Adults only, each with their consent when named (person or name); minors are never
+      recorded one by one, only in counts (KB rule gdpr-minor, gdpr-consent).
+    type: array
+    x-merge-key: [person, name]
+    items: {$ref: defs.yaml#/$defs/registration}
+  counts:
+    title: Effectifs anonymes
+    description: >-
+      Anonymous tallies (minors, and adults who gave no consent to be named), by country, sex
+      and age band, as Erasmus+ and OFAJ reports ask.
+    type: array
+    x-merge-key: [country, sex, age_band, role, fewer_opportunities]
+    items: {$ref: defs.yaml#/$defs/participant_count}
   languages:
     $ref: defs.yaml#/$defs/languages
   outputs:
@@ -1455,6 +1570,7 @@ interaction_kind:
   visite: {fr: Visite, en: Visit}
   mission: {fr: Mission, en: Mission}
   note: {fr: Note, en: Note}
+  visioconference: {fr: Visioconférence, en: Video call}
 interaction_status:
   planifie: {fr: Planifié, en: Planned}
   fait: {fr: Fait, en: Done}
@@ -1468,7 +1584,7 @@ funding_scheme:
   meae_dctciv_aap: {fr: MEAE/DAECT — appel à projets, en: MEAE/DAECT — call for projects}
   meae_fonds_bilateral: {fr: MEAE — fonds conjoint bilatéral, en: MEAE — joint bilateral fund}
   afd_ficol: {fr: AFD — FICOL, en: AFD — FICOL}
-  ue_erasmus_plus: {fr: UE — Erasmus+ (et Jeunesse en action), en: EU — Erasmus+ (and Youth in Action)}
+  ue_erasmus_plus: {fr: UE — Erasmus+ (depuis 2014), en: EU — Erasmus+ (since 2014)}
   ue_autre: {fr: UE — autre programme, en: EU — other programme}
   fej: {fr: Fonds d'expérimentation pour la jeunesse, en: Youth Experimentation Fund}
   region: {fr: Région, en: Region}
@@ -1480,6 +1596,13 @@ funding_scheme:
   prive: {fr: Privé, en: Private}
   partenaire_etranger: {fr: Partenaire étranger, en: Foreign partner}
   valorisation: {fr: Valorisation, en: In-kind contribution}
+  ue_jeunesse_en_action: {fr: UE — Jeunesse en action (2007–2013), en: EU — Youth in Action (2007–2013)}
+  ofaj: {fr: OFAJ (Office franco-allemand pour la jeunesse), en: FGYO (Franco-German Youth Office)}
+  ofqj: {fr: OFQJ (Office franco-québécois pour la jeunesse), en: OFQJ (Franco-Quebec Youth Office)}
+  jsi: {fr: JSI (Jeunesse Solidarité Internationale), en: JSI (Youth International Solidarity)}
+  vvvsi: {fr: VVVSI (Ville Vie Vacances Solidarité Internationale), en: VVVSI (City Life Holidays International Solidarity)}
+  corps_europeen_solidarite: {fr: Corps européen de solidarité, en: European Solidarity Corps}
+  service_civique: {fr: Service civique, en: Civic service}
 funding_status:
   envisage: {fr: Envisagé, en: Considered}
   demande: {fr: Demandé, en: Requested}
@@ -1526,6 +1649,28 @@ theme:
   humanitaire_crise: {fr: Humanitaire et crises, en: Humanitarian and crises}
   sport: {fr: Sport, en: Sport}
   numerique: {fr: Numérique, en: Digital}
+registration_role:
+  participant: {fr: Participant·e, en: Participant}
+  intervenant: {fr: Intervenant·e, en: Speaker}
+  organisateur: {fr: Organisateur·rice, en: Organiser}
+  accompagnateur: {fr: Accompagnateur·rice, en: Group leader}
+  animateur: {fr: Animateur·rice, en: Facilitator}
+registration_status:
+  inscrit: {fr: Inscrit·e, en: Registered}
+  confirme: {fr: Confirmé·e, en: Confirmed}
+  present: {fr: Présent·e, en: Attended}
+  absent: {fr: Absent·e, en: Absent}
+  annule: {fr: Annulé, en: Cancelled}
+sex:
+  femme: {fr: Femme, en: Female}
+  homme: {fr: Homme, en: Male}
+  non_precise: {fr: Non précisé, en: Undefined}
+age_band:
+  moins_13: {fr: Moins de 13 ans, en: Under 13}
+  age_13_17: {fr: 13–17 ans, en: 13–17}
+  age_18_25: {fr: 18–25 ans, en: 18–25}
+  age_26_30: {fr: 26–30 ans, en: 26–30}
+  plus_30: {fr: Plus de 30 ans, en: Over 30}
 
 """###),
     ]

@@ -123,7 +123,8 @@ import Testing
         // 26450.50 + 18432.50, printed exactly with the operands' two decimals.
         #expect(text.stdout.contains("fr-agence-afpeja,44883.00,EUR"))
         let counted = try #require(try Kaleido.json(["list", "event", "--group-by", "kind", "--count"]) as? [Object])
-        #expect(counted.first { $0["kind"] as? String == "atelier" }?["count"] as? Int == 2)
+        // Ateliers: Romans 2011-05-12, and the two workshops of the ARRICOD Université 2011.
+        #expect(counted.first { $0["kind"] as? String == "atelier" }?["count"] as? Int == 3)
     }
 
     @Test func shortcuts() throws {
