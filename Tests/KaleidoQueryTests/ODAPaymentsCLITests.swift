@@ -90,6 +90,41 @@ import Testing
         #expect(table.stdout.contains("pays absent de la liste du CAD 2026"))
     }
 
+    /// An engagement's payment is its client's (no convention: "sans convention"); a convention
+    /// with several French parties (the passeport one: Vienne, RESACOOP, Kaléido'Scop) names no
+    /// default payer, so a payment there without `payer` is nobody's declaration.
+    @Test func defaultPayersFollowTheRecord() throws {
+        let scratch = try ScratchKB(copyingSample: ())
+        defer { scratch.remove() }
+        for (file, line) in [
+            ("engagements/eng-2025-dep86-strategie-internationale.yaml",
+             #"  - {date: "2025-11-05", amount: 1200, currency: EUR, recipient: tn-gouv-sfax, channel: collectivite_partenaire, sector: "15112"}"#),
+            ("conventions/conv-2009-passeport-pour-le-monde.yaml", #"  - {date: "2025-01-10", amount: 300, currency: EUR, recipient: be-agence-bij}"#),
+        ] {
+            let path = scratch.root + "/knowledge/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(!text.contains("disbursements:"))
+            try (text + "disbursements:\n" + line + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        let department = try #require(try Kaleido.json(["oda", "fr-dep-86-vienne", "--year", "2025"], in: scratch.root) as? Object)
+        #expect(Self.sums(department["by_country"], "country") == ["TN 1200 EUR 1"])
+        let csv = try Kaleido.run(["oda", "fr-dep-86-vienne", "--year", "2025", "--format", "csv"], in: scratch.root)
+        #expect(csv.stdout.hasSuffix(",1200,EUR,2025-11-05,,,sans convention,eng-2025-dep86-strategie-internationale\r\n"), "\(csv.stdout)")
+        let vienne = try #require(try Kaleido.json(["oda", "fr-com-38544-vienne", "--year", "2025"], in: scratch.root) as? Object)
+        let left = try #require(vienne["excluded"] as? [Object]).filter { $0["record"] as? String == "conv-2009-passeport-pour-le-monde" }
+        #expect(left.count == 1 && left.first?["reason"] as? String == "other_payer" && left.first?["payer"] is NSNull)
+    }
+
+    /// Issue 16, item 6: the ministry's former names find its records (DAECT became the DCTCIV;
+    /// the ministry was the MAE, the MAEE, the MAEDI before the MEAE).
+    @Test(arguments: [("DAECT", "fr-etat-daect"), ("DCTCIV", "fr-etat-daect"), ("MAEDI", "fr-etat-meae"), ("MAE", "fr-etat-meae"),
+                      ("Ministère des Affaires étrangères et du Développement international", "fr-etat-meae")])
+    func formerNamesOfTheMinistryAreSearchable(_ name: String, _ id: String) throws {
+        let found = try #require(try Kaleido.json(["find", name]) as? [Object])
+        // 100: an exact name of the record (a mention in its notes scores lower).
+        #expect(found.first?["id"] as? String == id && (found.first?["score"] as? Int) == 100, "\(name): \(found)")
+    }
+
     /// The declaration CSV, compared column by column (the columns of the e-APD entry).
     @Test func csvIsTheDeclarationInTheFormsColumns() throws {
         let result = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2025", "--format", "csv"])
