@@ -25,7 +25,10 @@ struct ODACommand: AsyncParsableCommand {
             --format csv writes the declaration itself, one payment a row, in the e-APD entry's \
             columns: Année, Collectivité déclarante, Pays bénéficiaire, Canal d'acheminement, \
             Secteur CAD, Type d'aide, Partenaire, Montant, Devise, Date du versement, \
-            Marqueurs, Base légale, Convention, Fiche (sources in docs/data-model.md). \
+            Marqueurs, Base légale, Convention, Fiche (the ministry's e-APD pages ask for each \
+            amount its country, channel and sector, and markers scored 0–2; sources in \
+            docs/data-model.md). The form takes euros: convert a line in another currency at \
+            the payment's rate before entering it (no rate is assumed here). \
             JSON: {"client", "year", "payments": [{"record", "date", "amount", "currency", \
             "payer", "recipient", "recipient_name", "country", "channel", "sector", "aid_type", \
             "legal_basis", "convention"}], "by_country"|"by_channel"|"by_sector": [{key, \
