@@ -44,6 +44,11 @@ struct ODAPaymentsOutput {
         return payment.recipientName ?? ""
     }
 
+    /// French Excel's CSV reads `12,50`, not `12.50`.
+    func amount(_ value: ExactDecimal) -> String {
+        context.isExcelFR ? value.description.replacing(".", with: ",") : value.description
+    }
+
     /// The declaration as the e-APD form takes it: one declared payment a row.
     func csvTable(client: Int) -> ResultTable {
         var table = ResultTable(columns: csvColumns)
@@ -51,7 +56,7 @@ struct ODAPaymentsOutput {
             let country = ODAPaymentDeclaration.declaredCountry(payment)
             return [String(declaration.year), index.title(client), country.isEmpty ? unallocated : country,
                     label(payment.channel, "oda_channel"), payment.sector, label(payment.aidType, "oda_aid_type"), partner(payment),
-                    payment.money.amount.description, payment.money.currency, payment.date?.written ?? "",
+                    amount(payment.money.amount), payment.money.currency, payment.date?.written ?? "",
                     payment.markers.map { "\($0.key)=\($0.score)" }.joined(separator: " "), label(payment.legalBasis, "legal_basis"),
                     payment.convention ?? context.words("sans convention", "no convention"), index.id(payment.record)]
         }

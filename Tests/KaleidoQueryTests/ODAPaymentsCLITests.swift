@@ -68,7 +68,7 @@ import Testing
         let marker = "disbursements:\n"
         #expect(text.contains(marker))
         text = text.replacingOccurrences(of: marker, with: marker + """
-              - {date: "2025-02-03", amount: 700, currency: EUR, recipient: fr-etat-meae, country: NR, channel: faceco, sector: "72010"}
+              - {date: "2025-02-03", amount: 700.50, currency: EUR, recipient: fr-etat-meae, country: NR, channel: faceco, sector: "72010"}
               - {date: "2026-02-03", amount: 900, currency: EUR, recipient: fr-etat-meae, country: NR, channel: faceco, sector: "72010"}
               - {date: "2025-12-01", amount: 250, currency: EUR, recipient_name: Une association, channel: ong_association, sector: "15112"}
 
@@ -77,7 +77,10 @@ import Testing
         let validate = try Kaleido.run(["validate"], in: scratch.root)
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         let y2025 = try #require(try Kaleido.json(["oda", "fr-com-38544-vienne", "--year", "2025"], in: scratch.root) as? Object)
-        #expect(Self.sums(y2025["by_country"], "country") == ["MM 5000 EUR 1", "NR 700 EUR 1", "TN 12000 EUR 2", "TN 3500 TND 1", "- 1500 EUR 1"])
+        #expect(Self.sums(y2025["by_country"], "country") == ["MM 5000 EUR 1", "NR 700.5 EUR 1", "TN 12000 EUR 2", "TN 3500 TND 1", "- 1500 EUR 1"])
+        #expect(try #require(y2025["totals"] as? [Object]).map { "\(Self.amount($0["amount"])) \($0["currency"] ?? "")" } == ["19200.5 EUR", "3500 TND"])
+        let excel = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2025", "--format", "csv", "--csv", "excel-fr"], in: scratch.root)
+        #expect(excel.stdout.contains(";NR;FACECO (fonds d'action extérieure des collectivités territoriales);72010;;Ministère de l'Europe et des Affaires étrangères;700,50;EUR;2025-02-03;"), "\(excel.stdout)")
         #expect(Self.excluded(y2025["excluded"]).filter { $0.hasPrefix("prj-2025") }
             == ["prj-2025-vienne-solidarite-internationale 2025-12-01 250 EUR no_country",
                 "prj-2025-vienne-solidarite-internationale 2026-02-03 900 EUR other_year"])
