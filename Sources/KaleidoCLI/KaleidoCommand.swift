@@ -56,7 +56,7 @@ struct KaleidoCommand: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
             ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ContactsCommand.self,
-            DeliverablesCommand.self, ODACommand.self, ReportCommand.self, ParticipantsCommand.self, ProgrammeCommand.self,
+            DeliverablesCommand.self, ODACommand.self, AtlasCommand.self, ReportCommand.self, ParticipantsCommand.self, ProgrammeCommand.self,
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
             ConflictsCommand.self, ResolveCommand.self, InitCommand.self, CloneCommand.self, NewCommand.self, ImportCommand.self, InstallMergeDriverCommand.self,
             MergeDriverCommand.self, YAMLCommand.self, ManCommand.self,

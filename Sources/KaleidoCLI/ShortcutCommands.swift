@@ -114,6 +114,9 @@ struct FundingCommand: AsyncParsableCommand {
     @Option(help: "Only decisions from this year on.")
     var since: Int?
 
+    @Option(help: "Only the funding of the projects this client (id, name or alias) leads and of the engagements for it.")
+    var client: String?
+
     func run() async throws {
         try await reportingCLIErrors {
             let context = try await options.context()
@@ -124,7 +127,8 @@ struct FundingCommand: AsyncParsableCommand {
             // The currency is the last part of every key: EUR and TND are never one figure.
             var totals: [[String]: MoneyTotals] = [:]
             var overall = MoneyTotals()
-            for line in Questions(index: context.index, today: context.today).grantedFunding(sinceYear: since) {
+            let clientID = try client.map { context.index.id(try context.partner($0)) }
+            for line in Questions(index: context.index, today: context.today).grantedFunding(sinceYear: since, client: clientID) {
                 totals[keys.map { $0 == "funder" ? line.funder : String(line.year) }, default: MoneyTotals()].add(line.total)
                 overall.add(line.total)
             }

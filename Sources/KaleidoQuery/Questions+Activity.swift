@@ -52,10 +52,12 @@ extension Questions {
     }
 
     /// Granted funding (projects and engagements) by funder, year of `decided_on` and currency,
-    /// summed exactly (never across currencies), from `sinceYear` on.
-    public func grantedFunding(sinceYear: Int?) -> [FundingTotal] {
+    /// summed exactly (never across currencies), from `sinceYear` on; with `client` (an id),
+    /// only the projects it leads and the engagements for it: the co-funding it received.
+    public func grantedFunding(sinceYear: Int?, client: String? = nil) -> [FundingTotal] {
         var totals: [String: FundingTotal] = [:]
         for record in index.records(of: .project) + index.records(of: .engagement) {
+            if let client, index.value(record)["lead"]?.text != client, index.value(record)["client"]?.text != client { continue }
             for line in fundingLines(of: record) where Self.grantedStatuses.contains(line.status) {
                 guard let year = line.decided?.year, year >= (sinceYear ?? Int.min), let amount = line.granted else { continue }
                 let key = "\(line.funder)|\(year)|\(line.currency)"

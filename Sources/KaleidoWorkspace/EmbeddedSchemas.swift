@@ -162,6 +162,8 @@ properties:
           $ref: defs.yaml#/$defs/signed_amount
         currency: {$ref: defs.yaml#/$defs/currency}
         nature: {$ref: defs.yaml#/$defs/commitment_nature}
+  disbursements:
+    $ref: defs.yaml#/$defs/disbursements
   legal_basis:
     title: Bases légales
     type: array
@@ -635,6 +637,71 @@ $defs:
       role: {$ref: '#/$defs/registration_role'}
       fewer_opportunities: {type: boolean}
       number: {type: integer, minimum: 1}
+  disbursements:
+    title: Versements
+    description: >-
+      Money actually paid out, one item per payment: what the yearly ODA declaration (e-APD,
+      art. L1115-6 CGCT) sums for year N, as opposed to a convention's estimated
+      financial_commitments (docs/data-model.md, "Disbursements and the e-APD").
+    type: array
+    x-merge-key: [date, amount, currency, recipient, recipient_name]
+    items: {$ref: '#/$defs/disbursement'}
+  disbursement:
+    title: Versement
+    type: object
+    additionalProperties: false
+    required: [date, amount, currency]
+    anyOf:
+      - required: [recipient]
+      - required: [recipient_name]
+    properties:
+      date: {$ref: '#/$defs/partial_date'}
+      amount: {$ref: '#/$defs/amount'}
+      currency: {$ref: '#/$defs/currency'}
+      payer:
+        title: Payeur
+        description: >-
+          Who paid (the declaring French authority, or another party). Absent: a project's lead, an engagement's client, a
+          convention's only French party (a convention with several French parties must say).
+        $ref: '#/$defs/partner_id'
+        x-ref: partner
+      recipient:
+        title: Bénéficiaire (fiche)
+        description: The partner paid, when it has a record.
+        $ref: '#/$defs/partner_id'
+        x-ref: partner
+      recipient_name:
+        title: Bénéficiaire (texte libre)
+        description: The party paid, when it has no record (an NGO, a fund).
+        type: string
+        minLength: 1
+      country:
+        title: Pays bénéficiaire
+        description: >-
+          Where the aid goes. Absent: the recipient record's country. Development-awareness
+          spending in France (sector 99820) has none: the declaration puts it "non ventilé".
+        $ref: '#/$defs/country'
+      channel: {$ref: '#/$defs/oda_channel'}
+      sector:
+        title: Secteur CAD (code CRS)
+        description: The OECD DAC/CRS purpose code, five digits (14050 waste management, 72010 emergency, 99820 development awareness…).
+        type: string
+        pattern: '^[1-9][0-9]{4}$'
+      aid_type: {$ref: '#/$defs/oda_aid_type'}
+      markers:
+        title: Marqueurs CAD
+        description: 'OECD policy markers scored as the e-APD asks: 0 not targeted, 1 significant, 2 principal objective.'
+        type: object
+        x-merge: atomic
+        propertyNames: {$ref: '#/$defs/oda_marker'}
+        additionalProperties: {type: integer, minimum: 0, maximum: 2}
+      legal_basis:
+        description: The budget the payment comes from when it is a 1 % law (L1115-1-1 water or energy, L1115-2 waste, L1115-3 transport).
+        $ref: '#/$defs/legal_basis'
+      reference:
+        description: The payment order (mandat) or decision number.
+        type: string
+      note: {type: string}
 
   # ── Enumerations (labels in vocab.yaml) ─────────────────────────────────────────────────────
   confidentiality:
@@ -670,6 +737,19 @@ $defs:
     enum: [numeraire, valorisation]
   renewal_mode:
     enum: [aucun, tacite, expresse]
+  oda_channel:
+    title: Canal d'acheminement
+    description: How the money reached the action (e-APD channel of delivery).
+    enum: [collectivite_partenaire, ong_association, organisation_multilaterale, faceco,
+      etablissement_public, regie, autre]
+  oda_aid_type:
+    title: Type d'aide
+    enum: [cooperation_decentralisee, action_hors_convention, aide_urgence, subvention_ong,
+      contribution_multilaterale, education_citoyennete_mondiale, accueil_refugies,
+      bourses_etudiants, frais_administratifs]
+  oda_marker:
+    enum: [genre, environnement, biodiversite, climat_attenuation, climat_adaptation,
+      desertification, nutrition, handicap, gouvernance, reduction_risques]
   legal_basis:
     # CGCT articles: L1115-1 external action; L1115-1-1 the 1 % for water and sanitation and the
     # 1 % for energy (electricity and gas distribution); L1115-2 the 1 % for waste; L1115-3 the
@@ -810,6 +890,8 @@ properties:
     dependentRequired:
       amount_ht: [currency]
       amount_ttc: [currency]
+  disbursements:
+    $ref: defs.yaml#/$defs/disbursements
   deliverables:
     $ref: defs.yaml#/$defs/deliverables
   funding:
@@ -1343,6 +1425,8 @@ properties:
       total: [currency]
   funding:
     $ref: defs.yaml#/$defs/funding_lines
+  disbursements:
+    $ref: defs.yaml#/$defs/disbursements
   deliverables:
     $ref: defs.yaml#/$defs/deliverables
   outcomes:
@@ -1450,6 +1534,35 @@ renewal_mode:
   aucun: {fr: Aucun, en: None}
   tacite: {fr: Tacite, en: Automatic}
   expresse: {fr: Expresse, en: Express}
+oda_channel:
+  collectivite_partenaire: {fr: Collectivité partenaire, en: Partner local authority}
+  ong_association: {fr: ONG / association, en: NGO / association}
+  organisation_multilaterale: {fr: Organisation multilatérale, en: Multilateral organisation}
+  faceco: {fr: FACECO (fonds d'action extérieure des collectivités territoriales), en: FACECO (local authorities' external action fund)}
+  etablissement_public: {fr: Établissement public, en: Public body}
+  regie: {fr: En régie, en: Directly managed}
+  autre: {fr: Autre, en: Other}
+oda_aid_type:
+  cooperation_decentralisee: {fr: Coopération décentralisée, en: Decentralised cooperation}
+  action_hors_convention: {fr: Action hors convention, en: Action without a convention}
+  aide_urgence: {fr: Aide humanitaire d'urgence, en: Emergency humanitarian aid}
+  subvention_ong: {fr: Subvention à une ONG ou association, en: Grant to an NGO or association}
+  contribution_multilaterale: {fr: Contribution multilatérale, en: Multilateral contribution}
+  education_citoyennete_mondiale: {fr: Éducation à la citoyenneté mondiale, en: Global citizenship education}
+  accueil_refugies: {fr: Accueil des réfugiés, en: Refugees in France}
+  bourses_etudiants: {fr: Bourses d'étudiants, en: Student scholarships}
+  frais_administratifs: {fr: Frais administratifs, en: Administrative costs}
+oda_marker:
+  genre: {fr: Égalité femmes-hommes, en: Gender equality}
+  environnement: {fr: Environnement, en: Environment}
+  biodiversite: {fr: Biodiversité, en: Biodiversity}
+  climat_attenuation: {fr: Climat (atténuation), en: Climate (mitigation)}
+  climat_adaptation: {fr: Climat (adaptation), en: Climate (adaptation)}
+  desertification: {fr: Désertification, en: Desertification}
+  nutrition: {fr: Nutrition, en: Nutrition}
+  handicap: {fr: Inclusion des personnes handicapées, en: Disability inclusion}
+  gouvernance: {fr: Gouvernance participative, en: Participatory development and good governance}
+  reduction_risques: {fr: Réduction des risques de catastrophe, en: Disaster risk reduction}
 legal_basis:
   cgct_l1115_1: {fr: CGCT art. L1115-1 (action extérieure), en: CGCT art. L1115-1 (external action)}
   cgct_l1115_1_1_eau: {fr: CGCT art. L1115-1-1 (1 % eau), en: CGCT art. L1115-1-1 (1% water)}

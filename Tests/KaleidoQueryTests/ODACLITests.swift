@@ -2,7 +2,8 @@ import Foundation
 import KaleidoTestSupport
 import Testing
 
-/// `kaleido oda` on the sample KB. Expected from the conventions' financial_commitments: Vienne
+/// `kaleido oda --commitments` (the estimated view; ODAPaymentsCLITests covers the declaration
+/// from payments) on the sample KB. Expected from the conventions' financial_commitments: Vienne
 /// commits 12 000 (numeraire) and 3 000 (valorisation) to Kairouan (TN) in 2025 and 4 000 to
 /// Molde (NO, not an ODA recipient); in 2009, 8 000 to Kairouan and 15 000 to the passeport
 /// programme whose other parties are French, Belgian and Norwegian. Romans' 2012 line adds the
@@ -43,7 +44,7 @@ import Testing
         Expected(client: "romans", year: "2030", lines: [], totals: [], excluded: []),
     ])
     func q11AmountsByEligibleCountry(_ expected: Expected) throws {
-        let declaration = try #require(try Kaleido.json(["oda", expected.client, "--year", expected.year]) as? Object)
+        let declaration = try #require(try Kaleido.json(["oda", expected.client, "--year", expected.year, "--commitments"]) as? Object)
         #expect(declaration.keys.sorted() == ["client", "excluded", "lines", "totals", "year"])
         #expect(declaration["year"] as? Int == Int(expected.year))
         let lines = try #require(declaration["lines"] as? [Object]).map { line in
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func tableAndCSVListLinesTotalAndExclusions() throws {
-        let french = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2025"])
+        let french = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2025", "--commitments"])
         #expect(french.status == 0)
         // Cells with their spacing collapsed; the rule under the header left out.
         let rows = french.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.hasPrefix("─") }
@@ -70,11 +71,11 @@ import Testing
             "Total 15000 EUR", "Exclu (aucune autre partie dans un pays éligible à l'APD)",
             "NO Numéraire 4000 EUR conv-2025-vienne-molde-jeunesse exclu : pays non éligible",
         ])
-        let csv = try Kaleido.run(["oda", "Ville de Vienne", "--year", "2009", "--format", "csv", "--lang", "en"])
+        let csv = try Kaleido.run(["oda", "Ville de Vienne", "--year", "2009", "--commitments", "--format", "csv", "--lang", "en"])
         #expect(csv.stdout == "Country,Nature,Amount,Currency,Conventions,Note\r\n"
             + "TN,Cash,8000,EUR,conv-2009-vienne-kairouan-cooperation,\r\nTotal,,8000,EUR,,\r\n"
             + "\"BE, FR, NO\",Cash,15000,EUR,conv-2009-passeport-pour-le-monde,excluded: country not eligible\r\n")
-        let nothing = try Kaleido.run(["oda", "romans", "--year", "2030"])
+        let nothing = try Kaleido.run(["oda", "romans", "--year", "2030", "--commitments"])
         #expect(nothing.status == 0 && nothing.stderr.contains("Aucun engagement financier"))
     }
 
@@ -92,11 +93,11 @@ import Testing
             text = text.replacingOccurrences(of: old, with: new)
         }
         try text.write(toFile: path, atomically: false, encoding: .utf8)
-        let json = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2025", "--format", "json"], in: scratch.root)
+        let json = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2025", "--commitments", "--format", "json"], in: scratch.root)
         #expect(json.status == 0, "\(json.stderr)")
         #expect(json.stdout.contains("{\"country\": \"TN\", \"nature\": \"numeraire\", \"currency\": \"EUR\", \"amount\": 0.3, "))
         #expect(json.stdout.contains("{\"currency\": \"EUR\", \"amount\": 0.3}") && !json.stdout.contains("0.30000000000000004"))
-        let table = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2026", "--format", "csv"], in: scratch.root)
+        let table = try Kaleido.run(["oda", "fr-com-38544-vienne", "--year", "2026", "--commitments", "--format", "csv"], in: scratch.root)
         #expect(table.stdout.contains("TN,Numéraire,12.75,EUR,conv-2024-vienne-kairouan-cooperation,\r\nTotal,,12.75,EUR,,\r\n"))
     }
 
