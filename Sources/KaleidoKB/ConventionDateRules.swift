@@ -38,8 +38,10 @@ struct ConventionDateRules {
         // An avenant's years: up to its new end date; it may change years before its own start.
         let firstYear = isAvenant ? nil : (effective ?? signed)?.year
         let lastYear = [date(root["effective_until"]), isAvenant ? date(root["new_end_date"]) : nil].compactMap { $0?.year }.max()
+        // An end before the start is the date-order rule's finding: no cascade on every year.
+        let ordered = firstYear.flatMap { first in lastYear.map { first <= $0 } } ?? true
         for (index, item) in (root["financial_commitments"]?.items ?? []).enumerated() {
-            if let yearNode = item["year"], let year = yearNode.stringValue.flatMap({ Int($0) }),
+            if ordered, let yearNode = item["year"], let year = yearNode.stringValue.flatMap({ Int($0) }),
                 firstYear.map({ year < $0 }) ?? false || lastYear.map({ year > $0 }) ?? false
             {
                 let span = "\(firstYear.map(String.init) ?? "…")–\(lastYear.map(String.init) ?? "…")"

@@ -135,7 +135,8 @@ public struct RecordRules: Sendable {
                     "duration_months is \(months) but effective_from \(from) to effective_until \(until) is about \(actual) months")
             }
         }
-        if inForce, let untilNode = root["effective_until"], let until = untilNode.stringValue.flatMap(PartialDate.init),
+        // Signed counts too: a convention waiting for its transmission still ends on its date.
+        if inForce || status == "signee", root["terminated_on"] == nil, let untilNode = root["effective_until"], let until = untilNode.stringValue.flatMap(PartialDate.init),
             today <= until.last, until.last <= today.adding(days: 90), root["superseded_by"] == nil
         {
             add(untilNode, .warning, "convention-ending", "/effective_until",
