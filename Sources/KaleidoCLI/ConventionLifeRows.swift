@@ -44,7 +44,10 @@ struct ConventionLifeRows {
             table.rows.append([words("transmission \(party)", "transmission \(party)"), text])
         }
         let inForce = questions.isInForce(record, on: context.today)
-        table.rows.append([words("en vigueur le \(context.today)", "in force on \(context.today)"), inForce ? words("oui", "yes") : words("non", "no")])
+        let missing = questions.transmissions(of: record).filter { $0.date == nil }.map { index.id($0.party) }.joined(separator: ", ")
+        let answer = !inForce ? words("non", "no")
+            : missing.isEmpty ? words("oui", "yes") : words("d'après ses dates, mais pas exécutoire pour \(missing)", "by its dates, but not executory for \(missing)")
+        table.rows.append([words("en vigueur le \(context.today)", "in force on \(context.today)"), answer])
     }
 
     private func describe(_ change: ConsolidatedConvention.Change) -> String {
@@ -76,6 +79,8 @@ struct ConventionLifeRows {
             ("effective_until", DateOption.json(consolidated.end)), ("end_changed_by", consolidated.endChangedBy.map(JSONText.quote) ?? "null"),
             ("financial_commitments", JSONText.array(lines)), ("transmissions", JSONText.array(transmissions)),
             ("in_force", questions.isInForce(record, on: context.today) ? "true" : "false"),
+            // In force and sent to the préfet by every French party.
+            ("executory", questions.isInForce(record, on: context.today) && !questions.transmissions(of: record).contains { $0.date == nil } ? "true" : "false"),
         ])
     }
 }

@@ -21,6 +21,16 @@ import Testing
         #expect(sent == ["fr-com-26281-romans-sur-isere 2010-07-01"])
     }
 
+    /// Vienne–Kairouan 2024: within its dates, but Vienne never sent it to the préfet.
+    @Test func aConventionNotExecutoryForAFrenchParty() throws {
+        let shown = try #require(try Kaleido.json(["show", "conv-2024-vienne-kairouan-cooperation"]) as? Object)
+        let consolidated = try #require(shown["consolidated"] as? Object)
+        #expect(consolidated["in_force"] as? Bool == true && consolidated["executory"] as? Bool == false)
+        let text = try Kaleido.run(["show", "conv-2024-vienne-kairouan-cooperation"])
+        #expect(text.stdout.contains("d'après ses dates, mais pas exécutoire pour fr-com-38544-vienne"), "\(text.stdout)")
+        #expect(text.stdout.contains("non transmise : pas exécutoire pour cette partie"))
+    }
+
     /// An avenant that moves the end date and replaces a commitment, in the text form.
     @Test func anAvenantThatChangesTheEndAndReplacesACommitment() throws {
         let kb = try ScratchKB(copyingSample: ())
