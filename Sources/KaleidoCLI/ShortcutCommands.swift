@@ -2,58 +2,6 @@ import ArgumentParser
 import KaleidoKB
 import KaleidoQuery
 
-/// `kaleido conventions`: conventions ending soon, or in force with a legal gap.
-struct ConventionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "conventions", abstract: "Conventions ending soon (and their renewal), or in force with a gap (--gaps).")
-
-    @OptionGroup var options: QueryOptions
-
-    @Option(name: .customLong("ending-within"), help: "Conventions in force ending within this duration (6m, 90d…).")
-    var endingWithin = "6m"
-
-    @Flag(help: "Instead: conventions in force with no financial commitments or never sent to the préfet.")
-    var gaps = false
-
-    func run() async throws {
-        try await reportingCLIErrors {
-            let context = try await options.context()
-            let index = context.index
-            let questions = Questions(index: index, today: context.today)
-            if gaps {
-                let found = questions.conventionGaps()
-                if found.isEmpty { StandardError.write("kaleido: no convention in force lacks financial commitments or a transmission to the préfet\n") }
-                var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Manque", "Missing")])
-                func missing(_ gap: Questions.ConventionGap) -> [String] {
-                    (gap.noFinancialCommitments ? ["financial_commitments"] : []) + (gap.notSentToPrefect ? ["transmitted_to_prefect_on"] : [])
-                }
-                table.rows = found.map { [index.id($0.record), index.title($0.record), missing($0).joined(separator: ", ")] }
-                context.emit(table, json: JSONText.array(found.map { gap in
-                    JSONText.object([("id", JSONText.quote(index.id(gap.record))),
-                                     ("missing", "[" + missing(gap).map(JSONText.quote).joined(separator: ", ") + "]")])
-                }))
-                return
-            }
-            let found = questions.conventionsEnding(by: try Duration.add(endingWithin, to: context.today))
-            if found.isEmpty { StandardError.write("kaleido: no convention in force ends within \(endingWithin)\n") }
-            var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Fin", "Ends"), context.words("Suite", "Renewal")])
-            func renewal(_ convention: Questions.EndingConvention) -> String {
-                if let successor = convention.successor {
-                    let status = index.value(successor)["status"]?.text ?? ""
-                    return "\(index.id(successor)) (\(context.label(status, field: "status", type: .convention)))"
-                }
-                return context.words("aucune en préparation", "none prepared") + (convention.renewalMode.map { " — \($0)" } ?? "")
-            }
-            table.rows = found.map { [index.id($0.record), index.title($0.record), $0.ends.written, renewal($0)] }
-            context.emit(table, json: JSONText.array(found.map { convention in
-                JSONText.object([("id", JSONText.quote(index.id(convention.record))), ("ends", JSONText.quote(convention.ends.written)),
-                                 ("successor", convention.successor.map { JSONText.quote(index.id($0)) } ?? "null"),
-                                 ("renewal_mode", convention.renewalMode.map(JSONText.quote) ?? "null")])
-            }))
-        }
-    }
-}
-
 /// `kaleido people --review-due`: GDPR reviews.
 struct PeopleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -28,6 +28,8 @@ struct ShowCommand: AsyncParsableCommand {
             for (key, field) in fieldPairs(value) {
                 table.rows.append([key, displayed(field, key: key, type: index.type(record), context: context)])
             }
+            let consolidated = index.type(record) == .convention ? ConsolidatedConvention(record: record, in: index) : nil
+            if let consolidated { ConventionLifeRows(context: context, record: record, consolidated: consolidated).append(to: &table) }
             if !outgoing.isEmpty { table.sections[table.rows.count] = context.words("Références", "References") }
             for link in outgoing {
                 let name = link.target.map { index.title($0) } ?? context.words("(introuvable)", "(not found)")
@@ -37,7 +39,8 @@ struct ShowCommand: AsyncParsableCommand {
             for link in incoming {
                 table.rows.append([link.relation, "\(index.id(link.source)) — \(index.title(link.source)) (\(link.field))"])
             }
-            context.emit(table, json: Self.json(record, value: value, outgoing: outgoing, incoming: incoming, index: index))
+            context.emit(table, json: Self.json(record, value: value, outgoing: outgoing, incoming: incoming, index: index,
+                                                consolidated: consolidated.map { ConventionLifeRows(context: context, record: record, consolidated: $0).json() }))
         }
     }
 
@@ -55,7 +58,8 @@ struct ShowCommand: AsyncParsableCommand {
         }
     }
 
-    static func json(_ record: Int, value: QValue, outgoing: [KBIndex.Link], incoming: [KBIndex.Link], index: KBIndex) -> String {
+    static func json(_ record: Int, value: QValue, outgoing: [KBIndex.Link], incoming: [KBIndex.Link], index: KBIndex,
+                     consolidated: String? = nil) -> String {
         let references = outgoing.map { link in
             JSONText.object([("field", JSONText.quote(link.field)), ("relation", JSONText.quote(link.relation)),
                              ("id", JSONText.quote(link.targetID)), ("title", link.target.map { JSONText.quote(index.title($0)) } ?? "null")])
@@ -65,8 +69,10 @@ struct ShowCommand: AsyncParsableCommand {
                              ("title", JSONText.quote(index.title(link.source))), ("field", JSONText.quote(link.field)),
                              ("relation", JSONText.quote(link.relation))])
         }
-        return JSONText.object([("record", JSONText.encode(value)), ("references", "[" + references.joined(separator: ", ") + "]"),
-                                ("referenced_by", "[" + backReferences.joined(separator: ", ") + "]")])
+        var pairs: [(String, String)] = [("record", JSONText.encode(value)), ("references", "[" + references.joined(separator: ", ") + "]"),
+                                         ("referenced_by", "[" + backReferences.joined(separator: ", ") + "]")]
+        if let consolidated { pairs.append(("consolidated", consolidated)) }
+        return JSONText.object(pairs)
     }
 }
 

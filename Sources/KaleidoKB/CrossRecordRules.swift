@@ -7,9 +7,11 @@ import Dispatch
 ///
 /// Pure: works on the `CrossRecordFacts` of every record, never on whole trees.
 public struct CrossRecordRules: Sendable {
-    /// Partner kinds that are French local authorities (collectivités territoriales and their groupings).
-    static let frenchLocalAuthorityKinds: Set<String> = [
+    /// Partner kinds that are French local authorities (collectivités territoriales and their
+    /// groupings): the parties art. L1115-1 CGCT speaks of, each under its own préfet's control.
+    public static let frenchLocalAuthorityKinds: Set<String> = [
         "commune", "departement", "region", "ctu", "metropole", "cu", "ca", "cc", "ept", "syndicat_mixte",
+        "syndicat_intercommunal", "petr", "collectivite_statut_particulier", "drom", "com",
     ]
 
     /// How many cores the reference check may use.

@@ -111,11 +111,19 @@ public struct RecordRules: Sendable {
                 add(statusNode, .warning, "l1115-financial-commitments", "/status",
                     "a convention in force under L1115-1 must state its financial commitments (financial_commitments)")
             }
-            if root["transmitted_to_prefect_on"] == nil {
+        }
+        let transmitted = root["transmitted_to_prefect_on"] != nil || !(root["transmissions"]?.items ?? []).isEmpty
+        let started = root["effective_from"]?.stringValue.flatMap(PartialDate.init).map { $0.first <= today } ?? false
+        if bases.contains("cgct_l1115_1"), !transmitted, let statusNode = root["status"] {
+            if inForce {
                 add(statusNode, .warning, "l1115-prefect", "/status",
-                    "a convention under L1115-1 takes effect once sent to the préfet: record transmitted_to_prefect_on")
+                    "a convention under L1115-1 takes effect once sent to the préfet: record its transmissions")
+            } else if status == "signee", started {
+                add(statusNode, .warning, "l1115-prefect", "/status",
+                    "its dates say this convention is in force, but it is executory only once sent to the préfet: record its transmissions")
             }
         }
+        ConventionDateRules().check(root) { node, rule, pointer, message in add(node, .error, rule, pointer, message) }
         if let durationNode = root["duration_months"], case .integer(let digits)? = durationNode.resolvedScalar,
             let months = Int(digits),
             let from = root["effective_from"]?.stringValue.flatMap(PartialDate.init),
@@ -128,7 +136,8 @@ public struct RecordRules: Sendable {
                     "duration_months is \(months) but effective_from \(from) to effective_until \(until) is about \(actual) months")
             }
         }
-        if inForce, let untilNode = root["effective_until"], let until = untilNode.stringValue.flatMap(PartialDate.init),
+        // Signed counts too: a convention waiting for its transmission still ends on its date.
+        if inForce || status == "signee", root["terminated_on"] == nil, let untilNode = root["effective_until"], let until = untilNode.stringValue.flatMap(PartialDate.init),
             today <= until.last, until.last <= today.adding(days: 90), root["superseded_by"] == nil
         {
             add(untilNode, .warning, "convention-ending", "/effective_until",

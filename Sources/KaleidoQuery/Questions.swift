@@ -15,55 +15,6 @@ public struct Questions: Sendable {
 
     func date(_ value: QValue?) -> PartialDate? { value?.text.flatMap(PartialDate.init) }
 
-    // MARK: Conventions
-
-    /// A convention ending soon and what is prepared to follow it.
-    public struct EndingConvention: Hashable, Sendable {
-        public var record: Int
-        /// `effective_until` as written (`2027-03` stays a month: it ends on the 31st).
-        public var ends: PartialDate
-        /// The convention that supersedes it (from either side's link), if one is prepared.
-        public var successor: Int?
-        /// The renewal mode written in the convention (`aucun`, `tacite`, `expresse`).
-        public var renewalMode: String?
-    }
-
-    /// Conventions in force (signed or in force) whose `effective_until` falls between today
-    /// and `until` (inclusive): a partial date ends on its last day.
-    public func conventionsEnding(by until: CalendarDay) -> [EndingConvention] {
-        var result: [EndingConvention] = []
-        for record in index.records(of: .convention) {
-            let value = index.value(record)
-            guard let status = value["status"]?.text, ["en_vigueur", "signee"].contains(status),
-                let end = date(value["effective_until"]), end.last >= today, end.last <= until
-            else { continue }
-            var successor = value["superseded_by"]?.text.flatMap(resolver.position)
-            if successor == nil {
-                successor = index.references(to: record).first { $0.relation == "supersedes" }?.source
-            }
-            result.append(EndingConvention(record: record, ends: end, successor: successor, renewalMode: value["renewal"]?["mode"]?.text))
-        }
-        return result.sorted { ($0.ends.last, index.id($0.record)) < ($1.ends.last, index.id($1.record)) }
-    }
-
-    /// A convention in force missing what art. L1115-1 CGCT expects.
-    public struct ConventionGap: Hashable, Sendable {
-        public var record: Int
-        public var noFinancialCommitments: Bool
-        public var notSentToPrefect: Bool
-    }
-
-    /// Conventions in force with no financial commitments or never sent to the préfet.
-    public func conventionGaps() -> [ConventionGap] {
-        index.records(of: .convention).compactMap { record in
-            let value = index.value(record)
-            guard value["status"]?.text == "en_vigueur" else { return nil }
-            let gap = ConventionGap(record: record, noFinancialCommitments: (value["financial_commitments"]?.items ?? []).isEmpty,
-                                    notSentToPrefect: value["transmitted_to_prefect_on"]?.text == nil)
-            return gap.noFinancialCommitments || gap.notSentToPrefect ? gap : nil
-        }.sorted { index.id($0.record) < index.id($1.record) }
-    }
-
     // MARK: People
 
     /// People affiliated to `partner` with `role` on `day` (affiliation interval contains it).

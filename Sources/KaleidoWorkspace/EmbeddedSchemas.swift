@@ -127,6 +127,40 @@ properties:
     type: string
   transmitted_to_prefect_on:
     title: Transmise au préfet le
+    description: >-
+      The older single transmission date: read as the transmission of every French party that
+      has no line in `transmissions`. New records use `transmissions`.
+    $ref: defs.yaml#/$defs/partial_date
+  transmissions:
+    title: Transmissions au préfet
+    description: >-
+      Each French authority sends the convention to its own préfet (contrôle de légalité); the
+      convention is executory for that party from this date.
+    type: array
+    x-merge-key: party
+    items:
+      type: object
+      additionalProperties: false
+      required: [party, date]
+      properties:
+        party: {$ref: defs.yaml#/$defs/partner_id, x-ref: partner}
+        prefecture: {description: 'Préfecture de la Drôme, sous-préfecture de Vienne…', type: string, minLength: 1}
+        date: {$ref: defs.yaml#/$defs/partial_date}
+        receipt: {description: The acknowledgement's identifier (ACTES number) or the file of the receipt., type: string, minLength: 1}
+  terminated_on:
+    title: Résiliée le
+    description: The last day the convention has effect after a termination (dénonciation, résiliation).
+    $ref: defs.yaml#/$defs/partial_date
+  terminated_by:
+    title: Résiliée par
+    $ref: defs.yaml#/$defs/partner_id
+    x-ref: partner
+  termination_reason:
+    title: Motif de la résiliation
+    type: string
+  new_end_date:
+    title: Nouvelle échéance (avenant)
+    description: An avenant's new end date for the convention it amends (its effective_until).
     $ref: defs.yaml#/$defs/partial_date
   effective_from:
     $ref: defs.yaml#/$defs/partial_date
@@ -162,6 +196,11 @@ properties:
           $ref: defs.yaml#/$defs/signed_amount
         currency: {$ref: defs.yaml#/$defs/currency}
         nature: {$ref: defs.yaml#/$defs/commitment_nature}
+        replaces:
+          description: >-
+            In an avenant: this amount replaces the amended convention's commitment of the same
+            party, year and nature (without it, the amount is added).
+          type: boolean
   disbursements:
     $ref: defs.yaml#/$defs/disbursements
   legal_basis:
@@ -198,13 +237,16 @@ allOf:
         kind: {const: avenant}
     then:
       required: [amends]
-    # Only an avenant may reduce a commitment: elsewhere amounts are 0 or more.
+    # Only an avenant may reduce or replace a commitment or move the end date: elsewhere
+    # amounts are 0 or more.
     else:
       properties:
+        new_end_date: false
         financial_commitments:
           items:
             properties:
               amount: {minimum: 0}
+              replaces: false
 unevaluatedProperties: false
 
 """###),
@@ -709,8 +751,12 @@ $defs:
     enum: [public, interne, restreint]
     default: interne
   partner_kind:
+    # French local authorities and their groupings first (collectivite_statut_particulier: Ville
+    # de Paris, Métropole de Lyon, Collectivité de Corse; drom/com/ctu: overseas, ctu also
+    # Guyane and Martinique; petr: pôle d'équilibre territorial et rural), then foreign ones.
     enum: [commune, departement, region, ctu, metropole, cu, ca, cc, ept, syndicat_mixte,
-      municipalite_etrangere, gouvernorat, collectivite_etrangere_autre, etat, agence_publique,
+      syndicat_intercommunal, petr, collectivite_statut_particulier, drom, com,
+      municipalite_etrangere, region_etrangere, province_etrangere, gouvernorat, collectivite_etrangere_autre, etat, agence_publique,
       organisation_internationale, reseau, association, ong, comite_jumelage,
       etablissement_formation, structure_jeunesse, fondation, entreprise, cooperative]
   name_kind:
@@ -777,8 +823,10 @@ $defs:
   task_status:
     enum: [a_faire, en_cours, livre, valide, annule]
   deliverable_kind:
+    # Also the kinds of a record's `documents`: the last three are a convention's legal papers.
     enum: [rapport, note_strategique, plan_action, guide_outil, support_formation, actes,
-      compte_rendu, rapport_technique_financier, media]
+      compte_rendu, rapport_technique_financier, media, convention_signee, deliberation,
+      accuse_reception_prefecture]
   engagement_status:
     enum: [prospect, proposition, signee, en_cours, livree, facturee, cloturee, perdue]
   service_line:
@@ -1459,7 +1507,14 @@ partner_kind:
   cc: {fr: Communauté de communes, en: Community of municipalities}
   ept: {fr: Établissement public territorial, en: Public territorial establishment}
   syndicat_mixte: {fr: Syndicat mixte, en: Joint syndicate}
+  syndicat_intercommunal: {fr: Syndicat intercommunal, en: Inter-municipal syndicate}
+  petr: {fr: Pôle d'équilibre territorial et rural, en: Rural territorial cluster (PETR)}
+  collectivite_statut_particulier: {fr: Collectivité à statut particulier, en: Special-status local authority}
+  drom: {fr: Département ou région d'outre-mer, en: Overseas department or region}
+  com: {fr: Collectivité d'outre-mer, en: Overseas collectivity}
   municipalite_etrangere: {fr: Municipalité étrangère, en: Foreign municipality}
+  region_etrangere: {fr: Région étrangère, en: Foreign region}
+  province_etrangere: {fr: Province étrangère, en: Foreign province}
   gouvernorat: {fr: Gouvernorat, en: Governorate}
   collectivite_etrangere_autre: {fr: Autre collectivité étrangère, en: Other foreign local authority}
   etat: {fr: État, en: State}
@@ -1633,6 +1688,9 @@ deliverable_kind:
   compte_rendu: {fr: Compte rendu, en: Minutes}
   rapport_technique_financier: {fr: Rapport technique et financier, en: Technical and financial report}
   media: {fr: Média, en: Media}
+  convention_signee: {fr: Convention signée, en: Signed agreement}
+  deliberation: {fr: Délibération, en: Council decision}
+  accuse_reception_prefecture: {fr: Accusé de réception de la préfecture, en: Prefecture's acknowledgement of receipt}
 engagement_status:
   prospect: {fr: Prospect, en: Prospect}
   proposition: {fr: Proposition envoyée, en: Proposal sent}

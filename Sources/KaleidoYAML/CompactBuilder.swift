@@ -29,9 +29,11 @@ struct CompactBuilder {
     mutating func appendScalar(style: UInt8, textStart: Int, start: UInt32, end: UInt32) -> Bool {
         guard text.count - textStart <= limits.maxScalarBytes else { return false }
         if style == Self.plain, textStart < text.count {
-            // `- x`, `? x`, `: x` as a plain value: the tree parser decides.
+            // `- x`, `? x`, `: x` as a plain value: the tree parser decides. A negative number
+            // (`-3000`, an avenant's reduced commitment) is no indicator and stays here.
             let first = text[textStart]
-            if first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":") { return false }
+            let negativeNumber = first == UInt8(ascii: "-") && textStart + 1 < text.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[textStart + 1])
+            if (first == UInt8(ascii: "-") && !negativeNumber) || first == UInt8(ascii: "?") || first == UInt8(ascii: ":") { return false }
         }
         guard let isKey = attachChild(isScalar: true, plain: style == Self.plain, textStart: textStart) else { return false }
         entries.append(CompactDocument.Entry(

@@ -53,7 +53,9 @@ extension RecordSubsetReader {
 
     /// A plain scalar from `at` to `end` (trailing spaces not part of it); `at` moves to `end`.
     mutating func plainScalar(upTo end: Int) -> Bool {
-        guard Self.isPlainStart(byte(at)) else { return false }
+        // A negative number (`-3000`) starts with `-` but is no indicator: the builder keeps it.
+        let negativeNumber = byte(at) == Self.dash && at + 1 < end && base[at + 1] >= UInt8(ascii: "0") && base[at + 1] <= UInt8(ascii: "9")
+        guard Self.isPlainStart(byte(at)) || negativeNumber else { return false }
         var last = end
         while last > at, base[last - 1] == Self.space { last -= 1 }
         let textStart = builder.text.count
