@@ -11,11 +11,14 @@ struct BillingCommand: AsyncParsableCommand {
             Missions signed, running or delivered (status signee, en_cours, livree) with a \
             contract amount (contract.amount_ht). Invoiced and paid are the sums of `invoices` \
             amount_ht (paid: those with paid_on). One row per mission and currency; an invoice in \
-            another currency than the contract's is a row of its own, never converted. The table \
-            ends with the totals per currency.
+            another currency than the contract's is a row of its own, never converted. The last \
+            column lists the schedule's milestones that are due (their month or day has begun) \
+            and that no invoice names in its `milestone`. The table ends with the totals per \
+            currency.
 
             JSON (--format json): a list of {"engagement", "client", "currency", "contract", \
-            "invoiced", "paid", "left"} (numbers, exact decimals).
+            "invoiced", "paid", "left" (numbers, exact decimals), "milestones_to_invoice": \
+            [{"milestone", "due", "amount", "currency"}]}.
             """)
 
     @OptionGroup var options: QueryOptions
@@ -30,6 +33,8 @@ struct BillingCommand: AsyncParsableCommand {
         var invoiced: ExactDecimal
         var paid: ExactDecimal
         var left: ExactDecimal
+        /// The schedule's milestones due and not invoiced (on the mission's first row only).
+        var milestones: [Questions.Milestone]
     }
 
     func run() async throws {
@@ -37,9 +42,10 @@ struct BillingCommand: AsyncParsableCommand {
             let context = try await options.context()
             let billing = Questions(index: context.index, today: context.today).billing(client: try context.client(client))
             let rows = billing.flatMap { item in
-                item.left.currencies.map { currency in
+                item.left.currencies.enumerated().map { offset, currency in
                     Row(engagement: item.engagement, currency: currency, contract: item.contract[currency] ?? .zero,
-                        invoiced: item.invoiced[currency] ?? .zero, paid: item.paid[currency] ?? .zero, left: item.left[currency] ?? .zero)
+                        invoiced: item.invoiced[currency] ?? .zero, paid: item.paid[currency] ?? .zero, left: item.left[currency] ?? .zero,
+                        milestones: offset == 0 ? item.milestonesToInvoice : [])
                 }
             }
             if rows.isEmpty, context.format != .json {
@@ -51,6 +57,10 @@ struct BillingCommand: AsyncParsableCommand {
                     ("client", context.index.value(row.engagement)["client"]?.text.map(JSONText.quote) ?? "null"),
                     ("currency", JSONText.quote(row.currency)), ("contract", row.contract.description), ("invoiced", row.invoiced.description),
                     ("paid", row.paid.description), ("left", row.left.description),
+                    ("milestones_to_invoice", JSONText.array(row.milestones.map { milestone in
+                        JSONText.object([("milestone", JSONText.quote(milestone.milestone)), ("due", DateOption.json(milestone.due)),
+                                         ("amount", milestone.amount.amount.description), ("currency", JSONText.quote(milestone.amount.currency))])
+                    })),
                 ])
             }))
         }
@@ -61,11 +71,14 @@ struct BillingCommand: AsyncParsableCommand {
             context.words("Client", "Client"), context.words("Mission", "Engagement"), context.words("Contrat HT", "Contract excl. VAT"),
             context.words("Facturé HT", "Invoiced excl. VAT"), context.words("Encaissé HT", "Paid excl. VAT"),
             context.words("Reste à facturer HT", "Left to invoice excl. VAT"), context.words("Devise", "Currency"),
+            context.words("Jalons à facturer", "Milestones to invoice"),
         ])
         table.flexible = [0]
         table.rows = rows.map { row in
             [context.name(of: context.index.value(row.engagement)["client"]?.text ?? ""), context.index.id(row.engagement),
-             context.cell(row.contract), context.cell(row.invoiced), context.cell(row.paid), context.cell(row.left), row.currency]
+             context.cell(row.contract), context.cell(row.invoiced), context.cell(row.paid), context.cell(row.left), row.currency,
+             row.milestones.map { "\($0.milestone) (\($0.due?.written ?? "?"), \(context.cell($0.amount.amount)) \($0.amount.currency))" }
+                .joined(separator: "; ")]
         }
         if rows.count > 1 {
             var totals: [String: (ExactDecimal, ExactDecimal, ExactDecimal, ExactDecimal)] = [:]
@@ -76,7 +89,7 @@ struct BillingCommand: AsyncParsableCommand {
             table.sections[table.rows.count] = context.words("Total par devise", "Total per currency")
             table.rows += totals.keys.sorted().map { currency in
                 let sum = totals[currency] ?? (.zero, .zero, .zero, .zero)
-                return ["Total", "", context.cell(sum.0), context.cell(sum.1), context.cell(sum.2), context.cell(sum.3), currency]
+                return ["Total", "", context.cell(sum.0), context.cell(sum.1), context.cell(sum.2), context.cell(sum.3), currency, ""]
             }
         }
         return table

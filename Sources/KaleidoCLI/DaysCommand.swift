@@ -72,9 +72,11 @@ struct DaysCommand: AsyncParsableCommand {
             let totalUsed = rows.reduce(ExactDecimal.zero) { $0 + $1.used }
             let budgets = rows.compactMap(\.budgeted)
             let totalBudget = budgets.isEmpty ? nil : budgets.reduce(ExactDecimal.zero, +)
+            // What is left in total only when every row has a budget (else it would mislead).
+            let totalLeft = budgets.count == rows.count ? totalBudget.map { $0 - totalUsed } : nil
             switch grouping {
-            case .client: table.rows.append(["Total", context.cell(totalBudget), context.cell(totalUsed), ""])
-            case .engagement: table.rows.append(["Total", "", context.cell(totalBudget), context.cell(totalUsed), ""])
+            case .client: table.rows.append(["Total", context.cell(totalBudget), context.cell(totalUsed), context.cell(totalLeft)])
+            case .engagement: table.rows.append(["Total", "", context.cell(totalBudget), context.cell(totalUsed), context.cell(totalLeft)])
             case .consultant: table.rows.append(["Total", "", context.cell(totalUsed)])
             }
         }

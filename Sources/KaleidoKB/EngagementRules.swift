@@ -9,6 +9,7 @@ public import KaleidoYAML
 /// - `invoice-dates` (error): an invoice cannot fall due before it is issued.
 /// - `timesheet-person` (warning): time is booked by a consultant of the mission.
 /// - `schedule-total` (warning): the payment schedule adds up to the contract's amount.
+/// - `invoice-milestone` (warning): an invoice's `milestone` is one of the schedule's.
 /// The invoice numbers' uniqueness across the KB is a cross-record rule (`InvoiceNumberRule`).
 struct EngagementRules {
     typealias Add<Node> = (Node, Finding.Severity, String, String, String) -> Void
@@ -28,6 +29,16 @@ struct EngagementRules {
                 let due = dueNode.stringValue.flatMap(PartialDate.init), due.last < issued.first
             {
                 add(dueNode, .error, "invoice-dates", pointer + "/due", "due \(due) is before the invoice's date \(issued)")
+            }
+        }
+        // An invoice that names a milestone names one of the schedule's (a typo would leave the
+        // milestone "to invoice" in `kaleido billing` for ever).
+        if let schedule = root["schedule"]?.items, !schedule.isEmpty {
+            let milestones = Set(schedule.compactMap { $0["milestone"]?.stringValue })
+            for (index, invoice) in (root["invoices"]?.items ?? []).enumerated() {
+                guard let node = invoice["milestone"], let name = node.stringValue, !milestones.contains(name) else { continue }
+                add(node, .warning, "invoice-milestone", "/invoices/\(index)/milestone",
+                    "milestone \"\(name)\" is not in the schedule (\(milestones.sorted().joined(separator: ", ")))")
             }
         }
         let consultants = Set(root["consultants"]?.items?.compactMap(\.stringValue) ?? [])

@@ -66,10 +66,21 @@ extension Questions {
         public var paid: MoneyTotals
         /// Contract minus invoiced, currency by currency (negative when more was invoiced).
         public var left: MoneyTotals
+        /// Schedule milestones whose due date has begun (`2026-12` from 1 December) and that no
+        /// invoice names (`milestone`): what should be invoiced now, in schedule order.
+        public var milestonesToInvoice: [Milestone]
+    }
+
+    /// One line of an engagement's payment schedule.
+    public struct Milestone: Hashable, Sendable {
+        public var milestone: String
+        public var due: PartialDate?
+        /// The line's amount in its `currency`, else the contract's.
+        public var amount: Money
     }
 
     /// Left to invoice on each engagement still being invoiced (`invoicingStatuses`) that has
-    /// a contract amount, by client then id; `client` keeps one client's.
+    /// a contract amount, by id; `client` keeps one client's.
     public func billing(client: Int? = nil) -> [Billing] {
         engagements(of: client).compactMap { engagement in
             let value = index.value(engagement)
@@ -83,7 +94,14 @@ extension Questions {
             for currency in Set(contractTotals.currencies + invoiced.currencies).sorted() {
                 left.add(Money(amount: (contractTotals[currency] ?? .zero) - (invoiced[currency] ?? .zero), currency: currency))
             }
-            return Billing(engagement: engagement, contract: contractTotals, invoiced: invoiced, paid: paid, left: left)
+            let billed = Set(all.compactMap(\.milestone))
+            let due = (value["schedule"]?.items ?? []).compactMap { item -> Milestone? in
+                let name = item["milestone"]?.text ?? "", date = date(item["due"])
+                guard !billed.contains(name), let date, date.first <= today else { return nil }
+                return Milestone(milestone: name, due: date,
+                                 amount: Money(amount: decimal(item["amount_ht"]), currency: item["currency"]?.text ?? contract["currency"]?.text ?? ""))
+            }
+            return Billing(engagement: engagement, contract: contractTotals, invoiced: invoiced, paid: paid, left: left, milestonesToInvoice: due)
         }
     }
 

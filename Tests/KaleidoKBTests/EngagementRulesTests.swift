@@ -24,7 +24,7 @@ import KaleidoYAML
           - {due: "2026-12", amount_ht: \(schedule.isEmpty ? "5760" : schedule), milestone: Solde}
           - {due: "2026-12", amount_ht: 500, currency: TND, milestone: Frais}
         invoices:
-          - {number: KS-1, date: "2026-09-10", amount_ht: 3840, vat_rate: 0.2, amount_ttc: 4608.00, currency: EUR, due: "2026-10-10"}
+          - {number: KS-1, date: "2026-09-10", amount_ht: 3840, vat_rate: 0.2, amount_ttc: 4608.00, currency: EUR, due: "2026-10-10", milestone: Commande}
           - {number: KS-2, date: "2026-09-10", amount_ht: 1234.56, vat_rate: 0.055, amount_ttc: 1302.46, currency: EUR, due: "2026-10-10", paid_on: "2026-10-01"}
         \(invoice.isEmpty ? "" : "  " + invoice)
         timesheet:
@@ -62,6 +62,8 @@ import KaleidoYAML
              rule: "invoice-amount", severity: .warning, message: "= 7140.298"),
         Case(text: engagement(invoice: "- {number: KS-3, date: \"2026-11-02\", amount_ht: 100, vat_rate: 0.2, amount_ttc: 120, currency: EUR, due: 1️⃣\"2026-11-01\"}"),
              rule: "invoice-dates", severity: .error, message: "before the invoice's date 2026-11-02"),
+        Case(text: engagement(invoice: "- {number: KS-3, date: \"2026-11-02\", amount_ht: 100, vat_rate: 0, amount_ttc: 100, currency: EUR, due: \"2026-12-02\", milestone: 1️⃣Sold}"),
+             rule: "invoice-milestone", severity: .warning, message: "milestone \"Sold\" is not in the schedule (Commande, Frais, Solde)"),
         Case(text: engagement(timesheet: "- {date: \"2026-10-01\", person: 1️⃣p-nobody-here, days: 1}"),
              rule: "timesheet-person", severity: .warning, message: "p-nobody-here booked time"),
         Case(text: engagement(schedule: "5000"), rule: "schedule-total", severity: .warning, message: "adds up to 8840 but contract.amount_ht is 9600"),

@@ -15,11 +15,18 @@ import KaleidoTestSupport
             "eng-2025-dep86-strategie-internationale 24000 18000 14400 6000 EUR",
             "eng-2026-romans-renouvellement-convention 9600 3840 0 5760 EUR",
         ])
+        let december = try Kaleido.run(["billing", "--today", "2026-12-01", "--format", "json"])
+        let later = try #require(try JSONSerialization.jsonObject(with: Data(december.stdout.utf8)) as? [Object])
+        #expect(later.map { ($0["milestones_to_invoice"] as? [Object] ?? []).map { "\($0["milestone"]!) \($0["due"]!) \(Self.decimal($0["amount"]))" } } == [
+            ["Remise du plan d'action 2026-12 6000"], ["Remise du projet de convention 2026-12 2880"],
+        ])
         let table = try Kaleido.run(["billing"])
         let lines = table.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].contains("Reste à facturer HT") && lines[0].contains("Facturé HT") && lines[0].hasSuffix("Devise"))
+        #expect(lines[0].contains("Reste à facturer HT") && lines[0].contains("Facturé HT") && lines[0].hasSuffix("Jalons à facturer"))
         #expect(lines.contains("Total par devise"))
         #expect(lines.last?.split(separator: " ") == ["Total", "33600", "21840", "14400", "11760", "EUR"])
+        let decemberTable = try Kaleido.run(["billing", "--today", "2026-12-01"]).stdout
+        #expect(decemberTable.contains("Jalons à facturer") && decemberTable.contains("Remise du plan d'action (2026-12, 6000 EUR)"))
     }
 
     @Test func invoicesUnpaidAndOverdue() throws {

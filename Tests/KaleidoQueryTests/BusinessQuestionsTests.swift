@@ -53,6 +53,17 @@ import KaleidoKB
         ])
     }
 
+    /// Milestones to invoice: none on 27 November; from 1 December the two December
+    /// milestones (the action plan, 6000; the draft convention, 2880) are due and no invoice
+    /// names them. The November milestone was invoiced (KS-2026-034 names it).
+    @Test func milestonesToInvoice() {
+        #expect(questions.billing().allSatisfy { $0.milestonesToInvoice.isEmpty })
+        let december = Questions(index: SampleKB.index, today: CalendarDay(year: 2026, month: 12, day: 1)).billing()
+        #expect(december.map { item in item.milestonesToInvoice.map { "\($0.milestone) \($0.due!) \($0.amount)" } } == [
+            ["Remise du plan d'action 2026-12 6000 EUR"], ["Remise du projet de convention 2026-12 2880 EUR"],
+        ])
+    }
+
     @Test func unpaidAndOverdueInvoices() {
         let unpaid = questions.unpaidInvoices()
         #expect(unpaid.map { "\($0.number) \($0.state) \($0.daysLate) \($0.amountTTC)" } == [

@@ -35,7 +35,7 @@ import Testing
         #expect(romans.map(Self.line) == ["fr-com-26281-romans-sur-isere - p-claire-morel - 1.5 -", "fr-com-26281-romans-sur-isere - p-karim-benali - 4.5 -"])
     }
 
-    /// The French table: names, not ids, and a total of 42 sold, 27 used.
+    /// The French table: names, not ids, and a total of 42 sold, 27 used, 15 left.
     @Test func frenchTable() throws {
         let result = try Kaleido.run(["days"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -44,6 +44,7 @@ import Testing
         #expect(lines[0].hasPrefix("Client ") && lines[0].contains("Jours prévus") && lines[0].contains("Jours passés") && lines[0].hasSuffix("Reste"))
         #expect(lines[2].contains("Romans") && lines[2].split(separator: " ").suffix(3) == ["12", "6.0", "6.0"])
         #expect(lines[3].split(separator: " ").suffix(3) == ["30", "21.0", "9.0"])
-        #expect(lines[4].split(separator: " ") == ["Total", "42", "27.0"])
+        // 12 + 30 sold, 6 + 21 used, 42 − 27 left.
+        #expect(lines[4].split(separator: " ") == ["Total", "42", "27.0", "15.0"])
     }
 }
