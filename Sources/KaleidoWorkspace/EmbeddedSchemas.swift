@@ -737,8 +737,8 @@ properties:
   timesheet:
     title: Temps passé
     description: >-
-      Days worked on the mission, one entry per consultant and day or week (days may be
-      fractions: 0.5 is a half day). The person should be one of the mission's consultants.
+      Days worked on the mission, one entry per consultant and date (days in quarters: 0.5 is
+      a half day). The person should be one of the mission's consultants.
     type: array
     x-merge-key: [date, person]
     items:
