@@ -2,27 +2,36 @@ import ArgumentParser
 import KaleidoKB
 import KaleidoQuery
 
-/// `kaleido deliverables PROJECT [--overdue]`: where a project's deliverables stand today.
+/// `kaleido deliverables PROJECT|ENGAGEMENT [--overdue]`: where a project's or a mission's
+/// deliverables stand today; for a mission, its invoices and days too.
 struct DeliverablesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deliverables",
-        abstract: "A project's deliverables and where each stands today: delivered, overdue, cancelled or pending.",
+        abstract: "A project's or mission's deliverables and where each stands today; for a mission, its invoices and days as well.",
         discussion: """
-            PROJECT is an id or a title, ignoring case and accents ("passeport pour le monde"); \
-            words of a title are enough when only one project has them all, else the candidates \
-            are listed and the exit status is 2. A deliverable is delivered when it has a \
-            delivery date or the status livre or valide, cancelled when annule, overdue when \
-            its due date has passed (a partial date is due on its last day: 2010-12 on the 31st), \
-            else pending. --overdue keeps the overdue ones; the exit status is 0 either way.
+            RECORD is a project or an engagement (mission): an id or a title, ignoring case and \
+            accents ("passeport pour le monde"); words of a title are enough when only one \
+            project has them all (missions are looked for when no project matches), else the \
+            candidates are listed and the exit status is 2. A deliverable is delivered when it has a delivery date or the status livre or \
+            valide, cancelled when annule, overdue when its due date has passed (a partial date \
+            is due on its last day: 2010-12 on the 31st), else pending. --overdue keeps the \
+            overdue ones (and, for a mission, the overdue invoices); the exit status is 0 either way.
 
-            JSON (--format json): a list by due date (undated last): {"key", "title", "due": as \
-            written or null, "delivered_on": as written or null, "state": delivered|overdue|\
-            cancelled|pending}.
+            For a mission, two more tables follow: its invoices (as `kaleido invoices`) and its \
+            days (each consultant's timesheet total, then the total, days_budgeted and what is \
+            left), with what is left to invoice on the contract.
+
+            JSON (--format json): for a project, a list by due date (undated last): {"key", \
+            "title", "due": as written or null, "delivered_on": as written or null, "state": \
+            delivered|overdue|cancelled|pending}. For a mission, an object {"engagement", \
+            "deliverables": [that list], "invoices": [as kaleido invoices], "days": \
+            {"budgeted", "used", "left", "by_consultant": [{"consultant", "days"}]}, \
+            "left_to_invoice": [{"amount", "currency"}]}.
             """)
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The project: id or title.")
+    @Argument(help: "The project or mission (engagement): id or title.")
     var project: String
 
     @Flag(help: "Only the deliverables past their due date and not delivered.")
@@ -31,7 +40,7 @@ struct DeliverablesCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             let context = try await options.context()
-            let record = try context.project(project)
+            let record = try context.projectOrEngagement(project)
             let items = context.index.value(record)["deliverables"]?.items ?? []
             // The library keeps the record's order, one answer per item: pair each with its delivery
             // date, then list them by due date (undated last; the record's order among equals).
@@ -46,7 +55,11 @@ struct DeliverablesCommand: AsyncParsableCommand {
                     : context.words("Aucun livrable", "No deliverable")
                 StandardError.write("\(what): \(context.index.title(record)) (\(context.index.id(record))).\n")
             }
-            context.emit(Self.table(rows, context: context), json: Self.json(rows))
+            if context.index.type(record) == .engagement {
+                EngagementSummary(record: record, overdueOnly: overdue, context: context).emit(deliverables: rows)
+            } else {
+                context.emit(Self.table(rows, context: context), json: Self.json(rows))
+            }
         }
     }
 
@@ -87,16 +100,25 @@ struct DeliverablesCommand: AsyncParsableCommand {
 }
 
 extension QueryContext {
-    /// A project from its id or title (or words of it); an unknown or ambiguous one is a usage
-    /// error that lists what the user can type instead.
-    func project(_ query: String) throws -> Int {
-        switch PartnerResolver(index: index).resolve(query, type: .project) {
-        case .found(let record): return record
-        case .ambiguous(let records):
-            let lines = records.map { "  \(index.id($0))  \(index.title($0))" }
-            throw CLIError.usage("\"\(query)\" names several projects; give one of these ids:\n" + lines.joined(separator: "\n"))
-        case .notFound:
-            throw CLIError.usage("no project is called \"\(query)\"; try `kaleido list project` or `kaleido find \(query)` to look for it")
+    /// A project or an engagement from its id or title (or words of it): projects first, as
+    /// before missions existed here, then missions when no project matches ("passeport" is the
+    /// project; the 2009 mission about it is reached by its id or its own words). An unknown or
+    /// ambiguous one is a usage error that lists what the user can type instead.
+    func projectOrEngagement(_ query: String) throws -> Int {
+        let resolver = PartnerResolver(index: index)
+        var candidates: [Int] = []
+        for type in [RecordType.project, .engagement] where candidates.isEmpty {
+            switch resolver.resolve(query, type: type) {
+            case .found(let record): return record
+            case .ambiguous(let records): candidates = records
+            case .notFound: break
+            }
         }
+        if candidates.isEmpty {
+            throw CLIError.usage("no project or mission is called \"\(query)\"; try `kaleido list project`, `kaleido list engagement` or `kaleido find \(query)` to look for it")
+        }
+        let what = index.type(candidates[0]) == .project ? "projects" : "missions"
+        let lines = candidates.map { "  \(index.id($0))  \(index.title($0))" }
+        throw CLIError.usage("\"\(query)\" names several \(what); give one of these ids:\n" + lines.joined(separator: "\n"))
     }
 }

@@ -57,6 +57,7 @@ struct KaleidoCommand: AsyncParsableCommand {
             ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
             ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ContactsCommand.self,
             DeliverablesCommand.self, ODACommand.self, AtlasCommand.self, ReportCommand.self, ParticipantsCommand.self, ProgrammeCommand.self,
+            DaysCommand.self, BillingCommand.self, InvoicesCommand.self, PipelineCommand.self, DueCommand.self,
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
             ConflictsCommand.self, ResolveCommand.self, InitCommand.self, CloneCommand.self, NewCommand.self, ImportCommand.self, InstallMergeDriverCommand.self,
             MergeDriverCommand.self, YAMLCommand.self, ManCommand.self,

@@ -24,6 +24,8 @@ public struct CrossRecordFacts: Sendable {
     /// Partnerships: the `parties` node's span and each party's partner id (nil when missing).
     public var partiesSpan: SourceSpan?
     public var partyIDs: [String?]
+    /// Engagements: each invoice's number, where it is written and its JSON pointer.
+    public var invoiceNumbers: [(number: String, span: SourceSpan, pointer: String)]
 
     /// Extracts the facts of a parsed record, using the hints of its type's schema.
     public init<Node: ReadableNode>(_ record: RecordOf<Node>, hints: [RecordType: [FieldHint]]) {
@@ -49,5 +51,9 @@ public struct CrossRecordFacts: Sendable {
         let parties = record.type == .partnership ? record.root["parties"] : nil
         partiesSpan = parties?.span
         partyIDs = parties?.items?.map { $0["partner"]?.stringValue } ?? []
+        let invoices = record.type == .engagement ? record.root["invoices"]?.items ?? [] : []
+        invoiceNumbers = invoices.enumerated().compactMap { index, invoice in
+            invoice["number"].flatMap { node in node.stringValue.map { ($0, node.span, "/invoices/\(index)/number") } }
+        }
     }
 }

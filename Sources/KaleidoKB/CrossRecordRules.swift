@@ -49,6 +49,7 @@ public struct CrossRecordRules: Sendable {
             base?[part] = referenceFindings(records, range, byID: lookup)
         }
         for part in slices { findings += part }
+        findings += InvoiceNumberRule.check(records)
         return findings
     }
 

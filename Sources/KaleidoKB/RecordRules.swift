@@ -73,7 +73,10 @@ public struct RecordRules: Sendable {
         switch record.type {
         case .person: checkPerson(root, add: add)
         case .convention: checkConvention(root, add: add)
-        case .project, .engagement: checkFunding(root, add: add)
+        case .project: checkFunding(root, add: add)
+        case .engagement:
+            checkFunding(root, add: add)
+            EngagementRules.check(root, add: add)
         case .event: findings += EventRules().check(record)
         default: break
         }

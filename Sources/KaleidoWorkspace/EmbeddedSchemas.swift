@@ -940,6 +940,90 @@ properties:
       amount_ttc: [currency]
   disbursements:
     $ref: defs.yaml#/$defs/disbursements
+  days_budgeted:
+    title: Jours prévus
+    description: Consultant-days sold for the mission (half days allowed, 0.5).
+    type: number
+    minimum: 0
+    multipleOf: 0.25
+  daily_rate:
+    title: Prix de journée (HT)
+    description: The price of one consultant-day before VAT, with its currency.
+    $ref: defs.yaml#/$defs/money
+  timesheet:
+    title: Temps passé
+    description: >-
+      Days worked on the mission, one entry per consultant and date (days in quarters: 0.5 is
+      a half day). The person should be one of the mission's consultants.
+    type: array
+    x-merge-key: [date, person]
+    items:
+      type: object
+      additionalProperties: false
+      required: [date, person, days]
+      properties:
+        date: {$ref: defs.yaml#/$defs/date}
+        person: {$ref: defs.yaml#/$defs/person_id, x-ref: person}
+        days: {type: number, exclusiveMinimum: 0, maximum: 31, multipleOf: 0.25}
+        note: {type: string}
+  invoices:
+    title: Factures
+    description: >-
+      The invoices issued for the mission, copied from the invoice as sent. `number` is unique in
+      the whole knowledge base (French invoices follow one unbroken sequence); `amount_ttc`
+      should equal amount_ht × (1 + vat_rate) to the cent (a warning otherwise); an invoice
+      without `paid_on` is unpaid, and overdue once its `due` date has passed.
+    type: array
+    x-merge-key: number
+    items:
+      type: object
+      additionalProperties: false
+      required: [number, date, amount_ht, vat_rate, amount_ttc, currency, due]
+      properties:
+        number: {type: string, minLength: 1}
+        date: {$ref: defs.yaml#/$defs/date}
+        amount_ht: {$ref: defs.yaml#/$defs/amount}
+        vat_rate:
+          description: VAT as a fraction (0.2 = 20 %; 0 when exempt).
+          $ref: defs.yaml#/$defs/rate
+        amount_ttc: {$ref: defs.yaml#/$defs/amount}
+        currency: {$ref: defs.yaml#/$defs/currency}
+        due: {$ref: defs.yaml#/$defs/date}
+        paid_on: {$ref: defs.yaml#/$defs/date}
+        milestone:
+          description: The schedule milestone this invoice bills (its `milestone` text).
+          type: string
+  schedule:
+    title: Échéancier
+    description: The payment schedule of the contract, milestone by milestone (amounts before VAT).
+    type: array
+    x-merge-key: milestone
+    items:
+      type: object
+      additionalProperties: false
+      required: [due, amount_ht, milestone]
+      properties:
+        due: {$ref: defs.yaml#/$defs/partial_date}
+        amount_ht: {$ref: defs.yaml#/$defs/amount}
+        currency: {$ref: defs.yaml#/$defs/currency}
+        milestone: {type: string, minLength: 1}
+  proposal:
+    title: Proposition commerciale
+    description: >-
+      A proposal sent and not yet decided (status proposition): its amount before VAT and the
+      probability of winning it, for the weighted pipeline.
+    type: object
+    additionalProperties: false
+    required: [amount_ht, currency, probability]
+    properties:
+      amount_ht: {$ref: defs.yaml#/$defs/amount}
+      currency: {$ref: defs.yaml#/$defs/currency}
+      probability:
+        description: Chance of winning, as a fraction (0.6 = 60 %).
+        $ref: defs.yaml#/$defs/rate
+      days: {type: number, minimum: 0, multipleOf: 0.25}
+      sent_on: {$ref: defs.yaml#/$defs/date}
+      decision_due: {$ref: defs.yaml#/$defs/partial_date}
   deliverables:
     $ref: defs.yaml#/$defs/deliverables
   funding:

@@ -76,9 +76,11 @@ import Testing
         ("romans sfax", ["\"romans sfax\" names several projects", "prj-2011-romans-festivals-jeunesse-sfax",
                          "prj-2017-romans-sfax-jeunes-ambassadeurs", "prj-2027-romans-sfax-festivals-durables"]),
         ("Festivals", ["names several projects", "prj-2011-romans-festivals-jeunesse-sfax", "prj-2027-romans-sfax-festivals-durables"]),
-        ("Atlantis", ["no project is called \"Atlantis\"", "kaleido list project"]),
-        // A partner's id is not a project.
-        ("tn-mun-sfax", ["no project is called \"tn-mun-sfax\""]),
+        ("Atlantis", ["no project or mission is called \"Atlantis\"", "kaleido list project", "kaleido list engagement"]),
+        // A partner's id is neither a project nor a mission.
+        ("tn-mun-sfax", ["no project or mission is called \"tn-mun-sfax\""]),
+        // No project has these words; two missions have.
+        ("strategie internationale", ["names several missions", "eng-2025-dep86-strategie-internationale", "eng-2026-amberieu-strategie-internationale"]),
     ])
     func ambiguousOrUnknownProjectsListWhatToType(_ project: String, _ messages: [String]) throws {
         let result = try Kaleido.run(["deliverables", project])

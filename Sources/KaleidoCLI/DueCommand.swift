@@ -1,0 +1,69 @@
+import ArgumentParser
+import KaleidoKB
+import KaleidoQuery
+
+/// `kaleido due [--within 30d]`: what the cooperative must hand in soon and what it is owed.
+struct DueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Deliverables and funding reports due within a period (overdue ones included), and the invoices not paid yet.",
+        discussion: """
+            First table: the deliverables not delivered nor cancelled of missions still open \
+            (signee, en_cours, livree) and projects still running (accepte, en_cours, suspendu), \
+            and the reports not submitted of their granted funding lines, due by today + --within \
+            (30d by default; d, w, m or y), overdue ones first. Second table: every invoice not \
+            paid, overdue or not, with the TTC totals per currency. --today YYYY-MM-DD fixes the \
+            date (default: the system clock).
+
+            JSON (--format json): {"today", "until", "due": [{"record", "kind": deliverable|\
+            report, "key", "title", "due", "state": overdue|pending}], "unpaid_invoices": [as \
+            kaleido invoices], "unpaid_ttc": [{"amount", "currency"}]}.
+            """)
+
+    @OptionGroup var options: QueryOptions
+
+    @Option(help: "How far ahead to look: 30d (default), 2w, 3m…")
+    var within = "30d"
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let context = try await options.context()
+            let until = try Duration.add(within, to: context.today)
+            let questions = Questions(index: context.index, today: context.today)
+            let items = questions.dueItems(until: until)
+            let invoices = questions.unpaidInvoices()
+            let dueTitle = context.words("Livrables et rapports à rendre d'ici le \(until)", "Deliverables and reports due by \(until)")
+            let invoiceTitle = context.words("Factures non payées au \(context.today)", "Invoices unpaid on \(context.today)")
+            context.emit(sections: [(dueTitle, Self.table(items, context: context)), (invoiceTitle, InvoicesCommand.table(invoices, context: context))],
+                         json: JSONText.object([
+                            ("today", JSONText.quote(context.today.description)), ("until", JSONText.quote(until.description)),
+                            ("due", JSONText.array(items.map { Self.json($0, index: context.index) })),
+                            ("unpaid_invoices", JSONText.array(invoices.map { BusinessJSON.invoice($0, index: context.index) })),
+                            ("unpaid_ttc", BusinessJSON.money(MoneyTotals(invoices.map(\.amountTTC)))),
+                         ]))
+        }
+    }
+
+    static func table(_ items: [Questions.DueItem], context: QueryContext) -> ResultTable {
+        var table = ResultTable(columns: [
+            context.words("Échéance", "Due"), context.words("Dossier", "Record"), context.words("Élément", "Item"),
+            context.words("Titre", "Title"), context.words("État", "State"),
+        ])
+        table.flexible = [3]
+        table.rows = items.map { item in
+            let title = item.kind == .report ? context.words("Rapport \(item.key) pour \(context.name(of: item.title))",
+                                                             "\(item.key) report to \(context.name(of: item.title))") : item.title
+            return [item.due.written, context.index.id(item.record), item.kind == .report ? context.words("rapport", "report") : item.key,
+                    title, item.overdue ? context.words("en retard", "overdue") : context.words("à venir", "pending")]
+        }
+        return table
+    }
+
+    static func json(_ item: Questions.DueItem, index: KBIndex) -> String {
+        JSONText.object([
+            ("record", JSONText.quote(index.id(item.record))), ("kind", JSONText.quote(item.kind.rawValue)), ("key", JSONText.quote(item.key)),
+            ("title", JSONText.quote(item.title)), ("due", JSONText.quote(item.due.written)),
+            ("state", JSONText.quote(item.overdue ? "overdue" : "pending")),
+        ])
+    }
+}
