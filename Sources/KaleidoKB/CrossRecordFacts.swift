@@ -24,6 +24,9 @@ public struct CrossRecordFacts: Sendable {
     /// Partnerships: the `parties` node's span and each party's partner id (nil when missing).
     public var partiesSpan: SourceSpan?
     public var partyIDs: [String?]
+    /// Partners: `codes.insee` and `codes.siren` as written, with their spans (duplicate-code rule).
+    public var insee: (value: String, span: SourceSpan)?
+    public var siren: (value: String, span: SourceSpan)?
 
     /// Extracts the facts of a parsed record, using the hints of its type's schema.
     public init<Node: ReadableNode>(_ record: RecordOf<Node>, hints: [RecordType: [FieldHint]]) {
@@ -49,5 +52,8 @@ public struct CrossRecordFacts: Sendable {
         let parties = record.type == .partnership ? record.root["parties"] : nil
         partiesSpan = parties?.span
         partyIDs = parties?.items?.map { $0["partner"]?.stringValue } ?? []
+        let codes = record.type == .partner ? record.root["codes"] : nil
+        insee = codes?["insee"].flatMap { node in node.stringValue.map { ($0, node.span) } }
+        siren = codes?["siren"].flatMap { node in node.stringValue.map { ($0, node.span) } }
     }
 }

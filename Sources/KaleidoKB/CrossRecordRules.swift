@@ -47,6 +47,7 @@ public struct CrossRecordRules: Sendable {
             base?[part] = referenceFindings(records, range, byID: lookup)
         }
         for part in slices { findings += part }
+        findings += PartnerCodeRules.check(records)
         return findings
     }
 

@@ -188,6 +188,7 @@ public struct KBValidator: Sendable {
         "yaml", "io", "record-shape", "id-file-name", "type-folder", "date-order", "personal-data", "open-conflict",
         "review-due", "l1115-financial-commitments", "l1115-prefect", "duration", "convention-ending",
         "funding-report-overdue", "duplicate-id", "reference", "reference-type", "partnership-parties", "plain-scalar",
+        "duplicate-code", "id-code",
     ]
 
     static func droppingSchemaFindingsCoveredByRules(_ findings: [Finding]) -> [Finding] {
