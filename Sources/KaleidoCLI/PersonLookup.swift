@@ -37,7 +37,7 @@ enum PersonLookup {
             : exact
         if byWords, exact.isEmpty, candidates.count == 1 { return candidates[0].id }
         guard !candidates.isEmpty else { throw CLIError.usage("no person is called \"\(query)\"; try `kaleido find \(query)`") }
-        let lines = candidates.map { "  \($0.id)  \($0.title)" }
+        let lines = candidates.sorted { $0.id < $1.id }.map { "  \($0.id)  \($0.title)" }
         throw CLIError.usage("\"\(query)\" " + (exact.isEmpty ? "is not the whole name of a person" : "names several persons")
                              + "; give one of these ids:\n" + lines.joined(separator: "\n"))
     }

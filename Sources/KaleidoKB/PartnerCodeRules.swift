@@ -9,7 +9,8 @@ enum PartnerCodeRules {
         var findings = duplicates(records, code: "INSEE", pointer: "/codes/insee", value: \.insee)
         findings += duplicates(records, code: "SIREN", pointer: "/codes/siren", value: \.siren)
         for record in records {
-            guard let id = record.id, let insee = record.insee, id.hasPrefix("fr-com-") else { continue }
+            // A malformed code (not five characters) is the schema's `format` error alone.
+            guard let id = record.id, let insee = record.insee, insee.value.count == 5, id.hasPrefix("fr-com-") else { continue }
             let code = id.dropFirst("fr-com-".count).prefix { $0 != "-" }
             guard code != Substring(insee.value) else { continue }
             findings.append(Finding(file: record.file, span: record.idSpan, severity: .warning, rule: "id-code", pointer: "/id",

@@ -10,7 +10,7 @@ import KaleidoYAML
     static let romansBis = "knowledge/partners/fr-com-26281-romans.yaml"
 
     static func partner(_ id: String, codes: String) -> String {
-        "id: \(id)\ntype: partner\nname: N\nkind: commune\ncountry: FR\ncodes: \(codes)\n"
+        "id: \(id)\ntype: partner\nname: Ville\nkind: commune\ncountry: FR\ncodes: \(codes)\n"
     }
 
     @Test func duplicateINSEEWarnsOnBothRecords() async throws {
@@ -30,7 +30,7 @@ import KaleidoYAML
     @Test func duplicateSIRENAcrossKindsWarnsToo() async throws {
         var files = KBRulesTests.baseline
         files[Self.romans] = Self.partner("fr-com-26281-romans-sur-isere", codes: "{insee: \"26281\", siren: \"212602813\"}")
-        files["knowledge/partners/fr-asso-resacoop.yaml"] = "id: fr-asso-resacoop\ntype: partner\nname: R\nkind: reseau\ncountry: FR\ncodes:\n  siren: \"212602813\"\n"
+        files["knowledge/partners/fr-asso-resacoop.yaml"] = "id: fr-asso-resacoop\ntype: partner\nname: Réseau\nkind: reseau\ncountry: FR\ncodes:\n  siren: \"212602813\"\n"
         let report = try await KBRulesTests.validate(files)
         #expect(report.findings.map(\.rule) == ["duplicate-code", "duplicate-code"])
         let resacoop = try #require(report.findings.first { $0.file.hasSuffix("resacoop.yaml") })
@@ -53,8 +53,10 @@ import KaleidoYAML
         var files = KBRulesTests.baseline
         files[Self.romans] = Self.partner("fr-com-26281-romans-sur-isere", codes: "{insee: \"26281\", siren: \"212602813\"}")
         files["knowledge/partners/fr-com-38544-vienne.yaml"] = Self.partner("fr-com-38544-vienne", codes: "{insee: \"38544\", siren: \"213805443\"}")
+        // A malformed code is the schema's format error only (no schema checker here: quiet).
+        files["knowledge/partners/fr-com-21231-dijon.yaml"] = Self.partner("fr-com-21231-dijon", codes: "{insee: \"2123\"}")
         // A department's id carries its number, not an INSEE commune code.
-        files["knowledge/partners/fr-dep-86-vienne.yaml"] = "id: fr-dep-86-vienne\ntype: partner\nname: D\nkind: departement\ncountry: FR\ncodes: {siren: \"228600014\"}\n"
+        files["knowledge/partners/fr-dep-86-vienne.yaml"] = "id: fr-dep-86-vienne\ntype: partner\nname: Département\nkind: departement\ncountry: FR\ncodes: {siren: \"228600014\"}\n"
         let report = try await KBRulesTests.validate(files)
         #expect(report.findings.map(\.diagnostic.description) == [])
     }
