@@ -58,6 +58,7 @@ struct ForgetCommand: AsyncParsableCommand {
             let display = DisplayPaths(kbRoot: workspace.root)
             print(words.header(name: name, id: personID, count: plan.places.count))
             for place in plan.places { print(display.show(place.file) + ":\(place.line):\(place.column): " + words.describe(place)) }
+            if !plan.sharedNames.isEmpty { print(words.shared(plan.sharedNames)) }
             if dryRun {
                 print(words.dryRun(files: plan.touchedFiles.count))
                 return

@@ -30,6 +30,12 @@ struct ForgetWords {
         }
     }
 
+    func shared(_ names: [String]) -> String {
+        let list = names.map { "« \($0) »" }.joined(separator: ", ")
+        return say("Attention : \(list) est aussi le nom d'une autre personne : ce nom est laissé tel quel dans le texte libre ; vérifiez à la main (`kaleido find`).",
+                   "Beware: \(list) is also another person's name: it is left as is in free text; check by hand (`kaleido find`).")
+    }
+
     func dryRun(files: Int) -> String {
         say("Essai à blanc : rien n'a été écrit (\(files) fichier\(files > 1 ? "s" : "") seraient modifiés, créés ou supprimés).",
             "Dry run: nothing was written (\(files) file\(files > 1 ? "s" : "") would be changed, created or deleted).")

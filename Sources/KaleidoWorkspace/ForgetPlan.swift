@@ -51,6 +51,9 @@ public struct ForgetPlan: Sendable {
     public var writes: [String: [UInt8]]
     /// Files deleted once the writes are done (the person's record, renamed records' old names).
     public var removals: [String]
+    /// The person's names or aliases another person also bears: left as they are in free text
+    /// (the text may be about the other one), for the consultant to check by hand.
+    public var sharedNames: [String] = []
 
     /// The files changed, created or deleted, sorted.
     public var touchedFiles: [String] { Set(writes.keys).union(removals).sorted() }

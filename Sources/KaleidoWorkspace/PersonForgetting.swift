@@ -45,10 +45,16 @@ public struct PersonForgetting: Sendable {
             throw .invalid("no person record has the id \(personID)")
         }
         let names = [person.root.scalar(at: "full_name")].compactMap { $0 } + person.root.scalars(at: "aliases")
-        let scrubber = NameScrubber(names: names, literals: person.root.scalars(at: "emails") + [personID],
+        // A spelling another person also bears (a homonym) cannot tell them apart in free text:
+        // it is left alone, and the caller says so; ids, e-mails and phones still are erased.
+        let othersSpellings = Set(sources.filter { $0.file != person.file && $0.root.scalar(at: "type") == "person" }.flatMap { other in
+            ([other.root.scalar(at: "full_name")].compactMap { $0 } + other.root.scalars(at: "aliases")).map(TextFold.fold)
+        })
+        let shared = names.filter { othersSpellings.contains(TextFold.fold($0)) }
+        let scrubber = NameScrubber(names: names.filter { !shared.contains($0) }, literals: person.root.scalars(at: "emails") + [personID],
                                     phones: person.root.scalars(at: "phones"))
         var plan = ForgetPlan(mode: mode, personID: personID, anonymisedID: mode == .anonymise ? anonymisedID : nil,
-                              places: [], writes: [:], removals: [person.file])
+                              places: [], writes: [:], removals: [person.file], sharedNames: shared)
         plan.places.append(.init(file: person.file, line: 1, column: 1, kind: .personRecord, field: "",
                                  found: names.first ?? personID))
 

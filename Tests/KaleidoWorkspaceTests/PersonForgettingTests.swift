@@ -106,6 +106,24 @@ struct PersonForgettingTests {
         #expect(plan.writes.count == 1 && plan.anonymisedID == nil)
     }
 
+    /// A homonym: the shared full name is left in free text (it may be about the other one);
+    /// the alias, e-mail, phone and id still go, and the other person's record is untouched.
+    @Test func aNameAnotherPersonBearsIsLeftAlone() throws {
+        let files = [
+            "kb/knowledge/people/p-helene-garnier.yaml": Self.person,
+            "kb/knowledge/people/p-helene-garnier-2.yaml": "id: p-helene-garnier-2\ntype: person\nfull_name: HELENE GARNIER\n",
+            "kb/knowledge/interactions/int-2026-01-05-vienne-point.yaml": Self.interaction,
+        ]
+        let kb = KnowledgeBase(root: "/kb", config: KBConfig(), fileSystem: InMemoryFileSystem(files: files))
+        let forgetting = PersonForgetting(kb: kb, mode: .anonymise, token: "[X]", idToken: "x", anonymisedID: "p-anonyme-1", today: CalendarDay(year: 2026, month: 11, day: 27))
+        let plan = try forgetting.plan(personID: "p-helene-garnier")
+        #expect(plan.sharedNames == ["Hélène Garnier"])
+        #expect(plan.writes["knowledge/people/p-helene-garnier-2.yaml"] == nil)
+        let edited = String(decoding: try #require(plan.writes["knowledge/interactions/int-2026-01-05-vienne-point.yaml"]), as: UTF8.self)
+        #expect(edited.contains("# Rappeler [X] au [X].\nsummary: Point avec Hélène\n  Garnier sur le bilan.\n"))
+        #expect(edited.contains("persons: [p-lea-dubois, p-anonyme-1, p-karim-benali]"))
+    }
+
     @Test func unknownPersonIsRefused() throws {
         let kb = KnowledgeBase(root: "/kb", config: KBConfig(), fileSystem: InMemoryFileSystem(files: ["kb/knowledge/people/p-helene-garnier.yaml": Self.person]))
         let forgetting = PersonForgetting(kb: kb, mode: .anonymise, token: "[X]", idToken: "x", anonymisedID: "p-anonyme-1", today: CalendarDay(year: 2026, month: 11, day: 27))
