@@ -15,12 +15,15 @@ struct ContactsCommand: AsyncParsableCommand {
             with it: --on 2011 lists whoever held a role at some point of 2011. --role keeps one \
             role: a person_role key (charge_mission_ri, elu…) or its French or English label. \
             Only professional details are shown (role, function, dates of the affiliation); \
-            `kaleido show ID` gives the rest of a person's record.
+            `kaleido show ID` gives the rest of a person's record. A person who objected to being \
+            contacted (opt_out: true) is marked "(ne pas contacter)"; records anonymised by \
+            `kaleido forget` are left out.
 
             JSON (--format json): a list, one object per affiliation (a person holding two roles \
             at the partner appears twice), sorted by role, then start: \
             {"id": person id, "full_name", "role": person_role key, "title": function or null, \
-            "from", "until": dates as written or null when open, "primary": true|false}.
+            "from", "until": dates as written or null when open, "primary": true|false, \
+            "opt_out": true|false}.
             """)
 
     @OptionGroup var options: QueryOptions
@@ -85,7 +88,8 @@ struct ContactsCommand: AsyncParsableCommand {
                                           context.words("Depuis", "From"), context.words("Jusqu'à", "Until"), "Id"])
         table.flexible = [2]
         table.rows = contacts.map { contact in
-            [context.label(contact.role, field: "role", type: .person), index.title(contact.person), contact.title ?? "",
+            [context.label(contact.role, field: "role", type: .person),
+             index.title(contact.person) + (contact.optOut ? context.words(" (ne pas contacter)", " (do not contact)") : ""), contact.title ?? "",
              contact.from?.written ?? "", contact.until?.written ?? "", index.id(contact.person)]
         }
         return table
@@ -97,7 +101,7 @@ struct ContactsCommand: AsyncParsableCommand {
                 ("id", JSONText.quote(index.id(contact.person))), ("full_name", JSONText.quote(index.title(contact.person))),
                 ("role", JSONText.quote(contact.role)), ("title", contact.title.map(JSONText.quote) ?? "null"),
                 ("from", DateOption.json(contact.from)), ("until", DateOption.json(contact.until)),
-                ("primary", contact.primary ? "true" : "false"),
+                ("primary", contact.primary ? "true" : "false"), ("opt_out", contact.optOut ? "true" : "false"),
             ])
         })
     }

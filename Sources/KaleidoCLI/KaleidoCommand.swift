@@ -55,7 +55,7 @@ struct KaleidoCommand: AsyncParsableCommand {
         version: KaleidoVersion.current,
         subcommands: [
             ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
-            ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ContactsCommand.self,
+            ConventionsCommand.self, PeopleCommand.self, FundingCommand.self, CallsCommand.self, ContactsCommand.self, FollowUpsCommand.self, ForgetCommand.self,
             DeliverablesCommand.self, ODACommand.self, AtlasCommand.self, ReportCommand.self, ParticipantsCommand.self, ProgrammeCommand.self,
             DaysCommand.self, BillingCommand.self, InvoicesCommand.self, PipelineCommand.self, DueCommand.self,
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,

@@ -26,6 +26,9 @@ public struct CrossRecordFacts: Sendable {
     public var partyIDs: [String?]
     /// Engagements: each invoice's number, where it is written and its JSON pointer.
     public var invoiceNumbers: [(number: String, span: SourceSpan, pointer: String)]
+    /// Partners: `codes.insee` and `codes.siren` as written, with their spans (duplicate-code rule).
+    public var insee: (value: String, span: SourceSpan)?
+    public var siren: (value: String, span: SourceSpan)?
 
     /// Extracts the facts of a parsed record, using the hints of its type's schema.
     public init<Node: ReadableNode>(_ record: RecordOf<Node>, hints: [RecordType: [FieldHint]]) {
@@ -55,5 +58,8 @@ public struct CrossRecordFacts: Sendable {
         invoiceNumbers = invoices.enumerated().compactMap { index, invoice in
             invoice["number"].flatMap { node in node.stringValue.map { ($0, node.span, "/invoices/\(index)/number") } }
         }
+        let codes = record.type == .partner ? record.root["codes"] : nil
+        insee = codes?["insee"].flatMap { node in node.stringValue.map { ($0, node.span) } }
+        siren = codes?["siren"].flatMap { node in node.stringValue.map { ($0, node.span) } }
     }
 }

@@ -50,6 +50,7 @@ public struct CrossRecordRules: Sendable {
         }
         for part in slices { findings += part }
         findings += InvoiceNumberRule.check(records)
+        findings += PartnerCodeRules.check(records)
         return findings
     }
 

@@ -189,6 +189,7 @@ public struct KBValidator: Sendable {
         "review-due", "l1115-financial-commitments", "l1115-prefect", "duration", "convention-ending",
         "funding-report-overdue", "duplicate-id", "reference", "reference-type", "partnership-parties", "plain-scalar",
         "convention-dates", "commitment-party",
+        "duplicate-code", "id-code",
     ]
 
     static func droppingSchemaFindingsCoveredByRules(_ findings: [Finding]) -> [Finding] {

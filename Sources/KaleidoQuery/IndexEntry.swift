@@ -28,7 +28,7 @@ public struct IndexEntry: Sendable {
     public var interval: DateSpan
     public var references: [RawReference]
     /// Folded names and aliases (a partner's `name` and `names[].value`, a person's
-    /// `full_name`, another record's `title`).
+    /// `full_name` and `aliases`, another record's `title`).
     public var names: [String]
     /// Folded id, names, title, summary, object and notes, for `find`.
     public var searchText: String
@@ -87,6 +87,7 @@ public struct IndexEntry: Sendable {
         var names: [String] = []
         for key in ["name", "full_name"] { if let text = value[key]?.text { names.append(TextFold.fold(text)) } }
         for alias in value["names"]?.items ?? [] { if let text = alias["value"]?.text { names.append(TextFold.fold(text)) } }
+        for alias in value["aliases"]?.items ?? [] { if let text = alias.text { names.append(TextFold.fold(text)) } }
         // Other records are named by their title ("Un passeport pour le monde").
         if names.isEmpty, value["title"]?.text != nil { names.append(TextFold.fold(title)) }
         self.names = names
@@ -95,6 +96,7 @@ public struct IndexEntry: Sendable {
             if let text = value[key]?.text { search.append(text) }
         }
         for alias in value["names"]?.items ?? [] { if let text = alias["value"]?.text { search.append(text) } }
+        for alias in value["aliases"]?.items ?? [] { if let text = alias.text { search.append(text) } }
         searchText = TextFold.fold(search.joined(separator: " \n "))
         var bytes: [UInt8] = []
         value.encode(into: &bytes)

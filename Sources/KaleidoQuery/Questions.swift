@@ -34,21 +34,26 @@ public struct Questions: Sendable {
         public var from: PartialDate?
         public var until: PartialDate?
         public var primary: Bool
+        /// The person objected to being contacted (`opt_out`): no mailing, no solicitation.
+        public var optOut: Bool = false
     }
 
     /// The affiliations to `partner` (with `role` when given) sharing at least one day with
     /// `period` (`2011` keeps whoever held the role at some point of 2011), sorted by role, then
-    /// start, then person id. Only professional fields: role, title, dates.
+    /// start, then person id. Only professional fields: role, title, dates, and whether the
+    /// person objected to contacts. Anonymised records are left out.
     public func contacts(of partner: Int, role: String?, during period: DateInterval) -> [Contact] {
         let partnerID = index.id(partner)
         var found: [Contact] = []
-        for person in index.records(of: .person) {
+        // An anonymised record (`kaleido forget`) stands for nobody one could contact.
+        for person in index.records(of: .person) where index.value(person)["anonymised_on"] == nil {
+            let optOut = index.value(person)["opt_out"] == .bool(true)
             for affiliation in index.value(person)["affiliations"]?.items ?? [] where affiliation["partner"]?.text == partnerID {
                 let key = affiliation["role"]?.text ?? ""
                 let from = date(affiliation["from"]), until = date(affiliation["until"])
                 guard role.map({ $0 == key }) ?? true, DateInterval(start: from, end: until).overlaps(period) else { continue }
                 found.append(Contact(person: person, role: key, title: affiliation["title"]?.text, from: from, until: until,
-                                     primary: affiliation["primary"] == .bool(true)))
+                                     primary: affiliation["primary"] == .bool(true), optOut: optOut))
             }
         }
         // An open start (affiliated since before the KB knows) sorts first.

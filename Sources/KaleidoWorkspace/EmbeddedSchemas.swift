@@ -1188,6 +1188,9 @@ properties:
     x-ref: partnership
   next_step:
     title: Prochaine étape
+    description: >-
+      The follow-up this interaction calls for: what, by when, and who does it (`by`; the
+      interaction's assignee when absent). `kaleido followups` lists a week's next steps.
     type: object
     x-merge: atomic
     additionalProperties: false
@@ -1195,6 +1198,10 @@ properties:
     properties:
       date: {$ref: defs.yaml#/$defs/partial_date}
       action: {type: string, minLength: 1}
+      by:
+        title: Par
+        $ref: defs.yaml#/$defs/person_id
+        x-ref: person
 unevaluatedProperties: false
 
 """###),
@@ -1390,6 +1397,14 @@ properties:
     title: Nom complet
     type: string
     minLength: 1
+  aliases:
+    title: Autres noms
+    description: >-
+      Other spellings the person is known by (maiden name, name in Arabic script, initials used
+      in minutes): `kaleido find` searches them and `kaleido forget` erases them too.
+    type: array
+    uniqueItems: true
+    items: {type: string, minLength: 1}
   affiliations:
     title: Rattachements
     description: Where the person works or worked, with which role and when.
@@ -1411,7 +1426,42 @@ properties:
         primary: {type: boolean}
   legal_basis:
     title: Base légale du traitement (RGPD)
+    description: >-
+      Legitimate interest (art. 6.1.f) for a private cooperative's professional contacts, the
+      default; public-interest task (6.1.e) is for public bodies, not for Kaléido'Scop.
     $ref: defs.yaml#/$defs/gdpr_legal_basis
+    default: interet_legitime
+  consent:
+    title: Consentement et information (RGPD)
+    description: >-
+      When the person consented (when the legal basis is consent) and to what, and when the
+      information notice (art. 13–14: who processes what, why, for how long, their rights) was
+      sent to them.
+    type: object
+    additionalProperties: false
+    properties:
+      given_on:
+        title: Consentement donné le
+        $ref: defs.yaml#/$defs/date
+      scope:
+        title: Portée du consentement
+        description: What the person agreed to (newsletter, photos of an event, sharing with a partner…).
+        type: string
+      notice_sent_on:
+        title: Notice d'information envoyée le
+        $ref: defs.yaml#/$defs/date
+  opt_out:
+    title: Opposition (ne plus contacter)
+    description: >-
+      true when the person objected to being contacted (art. 21): no mailing, no solicitation;
+      `kaleido contacts` marks them.
+    type: boolean
+  anonymised_on:
+    title: Anonymisée le
+    description: >-
+      Set by `kaleido forget` on the record that stands for a forgotten person (no name, no
+      contact): references to it stay valid. Such records are left out of contact lists.
+    $ref: defs.yaml#/$defs/date
   review_after:
     title: Revoir après le
     description: Date after which the record must be reviewed (kept, updated or deleted).

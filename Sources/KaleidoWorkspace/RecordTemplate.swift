@@ -49,6 +49,8 @@ package struct RecordTemplate {
     /// of as many skeleton items as the schema's `minItems`, or a placeholder.
     package static func value(at path: [String], shape: FieldShape, outline: SchemaOutline, given: GivenValues) -> Value {
         if let node = given.at(path) { return .given(node) }
+        // A schema default is a sound start (a person's legal basis: legitimate interest).
+        if let value = shape.defaultValue { return .given(YAMLNode(.scalar(value, .plain))) }
         let inner = given.under(path)
         if shape.isObject && (!shape.required.isEmpty || !inner.isEmpty) {
             var keys = shape.required

@@ -10,6 +10,8 @@ package struct FieldShape {
     package var types: [String] = []
     package var enumValues: [String] = []
     package var constValue: String?
+    /// `default`, when a scalar: what a new record starts with (a person's legal basis).
+    package var defaultValue: String?
     package var title: String?
     package var description: String?
     /// `format` (`date`, `partial-date`…).
@@ -87,6 +89,7 @@ package struct SchemaOutline {
             case "enum":
                 if shape.enumValues.isEmpty { shape.enumValues = value.items?.compactMap(\.scalarText) ?? [] }
             case "const": shape.constValue = shape.constValue ?? value.scalarText
+            case "default": shape.defaultValue = shape.defaultValue ?? value.scalarText
             case "title": shape.title = shape.title ?? value.scalarText
             case "format": shape.format = shape.format ?? value.scalarText
             case "description": shape.description = shape.description ?? value.scalarText

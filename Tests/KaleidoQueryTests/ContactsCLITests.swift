@@ -75,7 +75,7 @@ import Testing
         let contacts = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [Object])
         #expect(contacts.count == 2)
         for contact in contacts {
-            #expect(contact.keys.sorted() == ["from", "full_name", "id", "primary", "role", "title", "until"])
+            #expect(contact.keys.sorted() == ["from", "full_name", "id", "opt_out", "primary", "role", "title", "until"])
         }
         #expect(contacts.first?["full_name"] as? String == "Julien Rey")
         #expect(contacts.first?["title"] as? String == "Chargé de mission relations internationales")

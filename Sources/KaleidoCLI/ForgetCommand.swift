@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import KaleidoKB
+import KaleidoQuery
+import KaleidoWorkspace
+
+/// `kaleido forget PERSON [--dry-run] [--anonymise|--remove]`: a person's right to erasure.
+struct ForgetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Remove or anonymise a person across the records and their free text (GDPR).",
+        discussion: """
+            PERSON is a person id (p-…) or a full name or alias, ignoring case and accents; a name \
+            shared by several persons lists them and exits with status 2. --dry-run lists every \
+            place the person appears (file:line:col) and writes nothing. \
+            --anonymise (the default) replaces the person record by a minimal anonymised record \
+            under a new random id (organisations and roles kept, no name, title, date, contact or \
+            note) and points every reference to it, so records stay valid and counts stay right; \
+            --remove deletes the record and removes the references from their lists and keys. \
+            Either way the person's names, aliases, e-mails and phone numbers in free text and \
+            comments become a neutral token, and a record whose id is built from the name is \
+            renamed. Every touched record is validated before anything is written: when one would \
+            become invalid, nothing is written and the errors are shown (exit 1). \
+            Git history still holds the person: see docs/gdpr.md for the team's purge procedure.
+            """)
+
+    @OptionGroup var kbOptions: KBOptions
+
+    @Argument(help: "The person: id, full name or alias.")
+    var person: String
+
+    @Flag(name: .customLong("dry-run"), help: "List every place the person appears; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Anonymise (default) or remove the person record and the references to it.")
+    var mode: Mode = .anonymise
+
+    @Option(help: "Language of the messages: fr or en.")
+    var lang: QueryOptions.Language = .fr
+
+    enum Mode: String, EnumerableFlag {
+        case anonymise, remove
+    }
+
+    func run() async throws {
+        try await reportingCLIErrors {
+            let words = ForgetWords(french: lang == .fr)
+            let workspace = try kbOptions.workspace()
+            let today = try kbOptions.today()
+            var forgetting = PersonForgetting(kb: workspace.kb, mode: mode == .remove ? .remove : .anonymise, token: words.token,
+                                              idToken: words.idToken, anonymisedID: "", today: today)
+            // WorkspaceErrors are printed by reportingCLIErrors (exit 2).
+            let persons = try forgetting.persons()
+            let personID = try PersonLookup.resolve(person, among: persons.map { .init(id: $0.id, title: $0.fullName, spellings: [$0.fullName] + $0.aliases) })
+            forgetting.anonymisedID = Self.newAnonymousID(taken: Set(persons.map(\.id)))
+            let plan = try forgetting.plan(personID: personID)
+            let name = persons.first { $0.id == personID }?.fullName ?? personID
+            let display = DisplayPaths(kbRoot: workspace.root)
+            print(words.header(name: name, id: personID, count: plan.places.count))
+            for place in plan.places { print(display.show(place.file) + ":\(place.line):\(place.column): " + words.describe(place)) }
+            if !plan.sharedNames.isEmpty { print(words.shared(plan.sharedNames)) }
+            if dryRun {
+                print(words.dryRun(files: plan.touchedFiles.count))
+                return
+            }
+            let check: (findings: [Finding], sources: [String: [UInt8]])
+            do { check = try await plan.newErrors(in: workspace.kb, today: today, parallelism: ProcessInfo.processInfo.activeProcessorCount) } catch {
+                throw CLIError.io("could not validate the edited records: \(error)")
+            }
+            if !check.findings.isEmpty {
+                for finding in check.findings {
+                    var diagnostic = finding.diagnostic
+                    diagnostic.file = display.show(finding.file)
+                    StandardError.write(diagnostic.rendered(source: check.sources[finding.file]) + "\n")
+                }
+                StandardError.write(words.refused(files: Set(check.findings.map(\.file)).sorted().map(display.show)))
+                throw ExitCode(1)
+            }
+            try plan.apply(to: workspace.kb)
+            print(words.done(plan: plan, display: display))
+            print(words.history)
+        }
+    }
+
+    /// A random id no record has: random so that it reveals nothing of the person and two
+    /// consultants forgetting two persons offline never pick the same.
+    static func newAnonymousID(taken: Set<String>) -> String {
+        while true {
+            let id = "p-anonyme-" + String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16)
+            if !taken.contains(id) { return id }
+        }
+    }
+}
