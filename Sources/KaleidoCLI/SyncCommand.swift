@@ -10,17 +10,20 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Commit local edits, fetch, merge, update the files and push: one sync cycle.",
         discussion: """
             Files that do not parse are not committed; they are listed and kept on \
-            refs/kaleido/wip/BRANCH. Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
+            refs/kaleido/wip/BRANCH. A record file whose id another record file already has (a copy \
+            such as `x (copie).yaml`) waits the same way, listed with the file that has the id, until \
+            it is deleted or given its own id. \
+            While the daemon runs on the knowledge base, `kaleido sync` asks it to sync now (a request \
+            in .git/kaleido/sync-requests/) and prints the result of that cycle, with the same output \
+            and exit codes as a sync of its own; if the daemon stops or is killed meanwhile, \
+            `kaleido sync` syncs by itself. \
+            Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
             failed or left the branch and the remote apart (a remote commit whose tree holds a path \
             that must not be written, such as .git/ or .., is refused whole: see `kaleido status`), \
             2 usage or configuration error, 3 offline: the remote could not be reached, or made no \
-            progress for sync.timeout seconds (default 30), and the local commits wait in the queue, 4 another \
-            `kaleido sync` kept the knowledge base for more than 5 s, or the daemon did not answer within --wait seconds. \
-            While the daemon runs on the knowledge base, `kaleido sync` asks it to sync now (a request in \
-            .git/kaleido/sync-requests/) and prints its cycle's result, with the same output and exit codes; \
-            if the daemon stops or is killed meanwhile, `kaleido sync` syncs by itself. \
-            A record file whose id another record file already has (a copy such as `x (copie).yaml`) is \
-            not committed either: it is listed, with the file that has the id, until it is deleted or given its own id. An ssh server whose host key is not in known_hosts is refused \
+            progress for sync.timeout seconds (default 30), and the local commits wait in the queue, \
+            4 another `kaleido sync` kept the knowledge base for more than 5 s, or the daemon did not \
+            answer within --wait seconds (its next cycle still syncs the edits). An ssh server whose host key is not in known_hosts is refused \
             (exit 1): check its fingerprint, then `kaleido trust-host`. A refused password, \
             token or key, and an https certificate that is not trusted, exit 1 too (not 3). \
             When the shared config \

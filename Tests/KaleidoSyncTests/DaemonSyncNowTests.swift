@@ -70,4 +70,12 @@ extension ProcessTests {
             #expect(try scratch.gitOutput("show", "main:knowledge/partners/tn-mun-sfax.yaml", in: remote).contains("+216 74 555 555"))
         }
     }
+
+    @Test func aWaitOutOfRangeIsAUsageError() async throws {
+        try await withScratch { scratch in
+            let result = try scratch.kaleido("sync", "--wait", "100000", in: scratch.root)
+            #expect(result.status == 2)
+            #expect(result.errors.contains("--wait must be a number of seconds between 0 and 86400"), "\(result.errors)")
+        }
+    }
 }
