@@ -55,7 +55,7 @@ struct DaemonCommand: AsyncParsableCommand {
             }
             let daemon: Daemon
             do {
-                daemon = try Daemon(settings: settings, merger: DefaultMerger.make(for:), logger: logger)
+                daemon = try Daemon(settings: settings, merger: DefaultMerger.make(for:), logger: logger, answerRequest: SyncCommand.answer)
             } catch SyncError.locked(let message) {
                 StandardError.write("kaleido: \(message)\n")
                 throw ExitCode(SyncCommand.lockedExitCode)

@@ -96,22 +96,47 @@ struct FundingCommand: AsyncParsableCommand {
     }
 }
 
-/// `kaleido calls --closing-within 60d`: calls closing soon and who could answer them.
+/// `kaleido calls --closing-within 60d [--client PARTNER]`: calls closing soon and who could
+/// answer them, or whether one client can and why.
 struct CallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calls", abstract: "Funding calls closing soon, with the clients that have an active partnership in an eligible country.")
+        commandName: "calls", abstract: "Funding calls closing soon, with the clients that have an active partnership in an eligible country.",
+        discussion: """
+            A client is eligible for a call when its kind is in the call's eligible_applicants (when \
+            given), it has an active partnership with a partner of one of the eligible_countries, \
+            and, when the call has requires_convention: true (the MEAE/DCTCIV calls), a convention \
+            in force with that partner (status en_vigueur or signee, effective_until not passed). \
+            --client PARTNER (id, name or alias) lists every call closing within the period with \
+            that client's eligibility: the partner and conventions it rests on, or the first rule \
+            it fails, and the call's maximum co-funding rate and minimum own contribution. JSON with \
+            --client: one object per call: {"id", "closes_on", "eligible": true|false, "problem": \
+            null|"applicant_kind"|"no_partner_in_eligible_country"|"no_convention_in_force", \
+            "partners": [ids], "conventions": [ids], "max_rate", "min_own_contribution_rate": \
+            numbers or null}.
+            """)
 
     @OptionGroup var options: QueryOptions
 
     @Option(name: .customLong("closing-within"), help: "Calls closing within this duration (60d, 2m…).")
     var closingWithin = "60d"
 
+    @Option(help: ArgumentHelp("One client's eligibility for each call: id, name or alias.", valueName: "partner"))
+    var client: String?
+
     func run() async throws {
         try await reportingCLIErrors {
             let context = try await options.context()
             let index = context.index
-            let calls = Questions(index: index, today: context.today).callsClosing(by: try Duration.add(closingWithin, to: context.today))
+            let questions = Questions(index: index, today: context.today)
+            let calls = questions.callsClosing(by: try Duration.add(closingWithin, to: context.today))
             if calls.isEmpty { StandardError.write("kaleido: no open call closes within \(closingWithin)\n") }
+            if let client {
+                let record = try context.partner(client)
+                context.announcePartner(record, query: client)
+                let rows = calls.map { ($0, questions.eligibility(of: record, for: $0.record)) }
+                context.emit(CallEligibilityTable.table(rows, context: context), json: CallEligibilityTable.json(rows, index: index))
+                return
+            }
             var table = ResultTable(columns: ["Id", context.words("Programme", "Programme"), context.words("Clôture", "Closes"),
                                               context.words("Clients concernés", "Eligible clients")])
             table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.written,

@@ -10,12 +10,20 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Commit local edits, fetch, merge, update the files and push: one sync cycle.",
         discussion: """
             Files that do not parse are not committed; they are listed and kept on \
-            refs/kaleido/wip/BRANCH. Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
+            refs/kaleido/wip/BRANCH. A record file whose id another record file already has (a copy \
+            such as `x (copie).yaml`) waits the same way, listed with the file that has the id, until \
+            it is deleted or given its own id. \
+            While the daemon runs on the knowledge base, `kaleido sync` asks it to sync now (a request \
+            in .git/kaleido/sync-requests/) and prints the result of that cycle, with the same output \
+            and exit codes as a sync of its own; if the daemon stops or is killed meanwhile, \
+            `kaleido sync` syncs by itself. \
+            Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
             failed or left the branch and the remote apart (a remote commit whose tree holds a path \
             that must not be written, such as .git/ or .., is refused whole: see `kaleido status`), \
             2 usage or configuration error, 3 offline: the remote could not be reached, or made no \
-            progress for sync.timeout seconds (default 30), and the local commits wait in the queue, 4 another Kaleido process (the daemon) is syncing \
-            this knowledge base. An ssh server whose host key is not in known_hosts is refused \
+            progress for sync.timeout seconds (default 30), and the local commits wait in the queue, \
+            4 another `kaleido sync` kept the knowledge base for more than 5 s, or the daemon did not \
+            answer within --wait seconds (its next cycle still syncs the edits). An ssh server whose host key is not in known_hosts is refused \
             (exit 1): check its fingerprint, then `kaleido trust-host`. A refused password, \
             token or key, and an https certificate that is not trusted, exit 1 too (not 3). \
             When the shared config \
@@ -27,10 +35,19 @@ struct SyncCommand: AsyncParsableCommand {
 
     @OptionGroup var kb: KBOptions
 
+    @Option(help: ArgumentHelp("While the daemon runs: how long to wait for its cycle, in seconds (default: 30 + 4 × sync.timeout).", valueName: "seconds"))
+    var wait: Double?
+
     /// The exit code when the remote is unreachable (commits queued locally).
     static let offlineExitCode: Int32 = 3
-    /// The exit code when another process holds the KB's sync lock.
+    /// The exit code when another process holds the KB's sync lock, or the daemon did not answer.
     static let lockedExitCode: Int32 = 4
+
+    func validate() throws {
+        if let wait, !(wait >= 0 && wait <= 86_400) {
+            throw ValidationError("--wait must be a number of seconds between 0 and 86400, not \(wait)")
+        }
+    }
 
     func run() async throws {
         try await reportingCLIErrors {
@@ -40,13 +57,17 @@ struct SyncCommand: AsyncParsableCommand {
             do { settings = try SharedConfig.load(root: root, remember: false).settings } catch { throw CLIError.usage("\(error)") }
             // A child process: a remote that stops answering is abandoned after sync.timeout.
             settings.transfer = .childProcess(executable: TransferMode.currentExecutable)
-            let report: CycleReport
+            let answer: SyncAnswer
             do {
                 let engine = try SyncEngine(settings: settings, merger: DefaultMerger.make(for: settings),
                                             logger: Logger(label: "kaleido.sync", factory: { _ in SwiftLogNoOpLogHandler() }))
                 engine.configLoader = { try SharedConfig.load(root: root) }
-                let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, timeout: 5)
-                report = try withExtendedLifetime(lock) { try engine.runCycle() }
+                if let answered = try askTheDaemon(gitDirectory: engine.gitDirectory, settings: settings) {
+                    answer = answered
+                } else {
+                    let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, timeout: 5)
+                    answer = Self.answer(withExtendedLifetime(lock) { Result { try engine.runCycle() } })
+                }
             } catch SyncError.locked(let message) {
                 StandardError.write("kaleido: \(message)\n")
                 throw ExitCode(Self.lockedExitCode)
@@ -54,32 +75,73 @@ struct SyncCommand: AsyncParsableCommand {
                 StandardError.write("kaleido: error: \(error)\n")
                 throw ExitCode.failure
             }
-            print(Self.render(report), terminator: "")
-            if let problem = report.configProblem {
-                // Exit 1 even when everything else went well: the team's config is broken, and a
-                // script's "offline, retry later" (3) would hide it.
-                StandardError.write("kaleido: warning: the shared config is not usable (\(problem.origin)); \(ConfigProblem.consequence)\n\(problem.rendered)\n")
-            }
-            if let refusal = report.hostKeyRefusal {
-                StandardError.write("kaleido: error: \(refusal)\n")
-                throw ExitCode.failure
-            }
-            if let refusal = report.accessRefusal {
-                StandardError.write("kaleido: error: \(refusal)\n")
-                throw ExitCode.failure
-            }
-            if report.configProblem != nil { throw ExitCode.failure }
-            if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
-            if let refused = report.refused {
-                StandardError.write("kaleido: error: \(refused)\n")
-                throw ExitCode.failure
-            }
-            // Exit 0 means the branch and the remote hold the same commits, nothing less.
-            if report.behind > 0 || report.ahead > 0 {
-                StandardError.write("kaleido: error: the branch and the remote still differ after the cycle; `kaleido status` says why\n")
-                throw ExitCode.failure
-            }
+            print(answer.output, terminator: "")
+            StandardError.write(answer.errors)
+            if answer.status != 0 { throw ExitCode(answer.status) }
         }
+    }
+
+    /// While the daemon holds the KB: its answer to a request to sync now; `nil` when no daemon
+    /// holds it (or it went away while we waited): the command syncs by itself.
+    ///
+    /// - Throws: `SyncError.locked` when the daemon does not answer in time.
+    private func askTheDaemon(gitDirectory: String, settings: SyncSettings) throws -> SyncAnswer? {
+        guard SyncLock.isHeld(gitDirectory: gitDirectory), let holder = SyncLock.holder(gitDirectory: gitDirectory),
+              holder.isDaemon else { return nil }
+        // Long enough for a cycle in progress and ours, each with a fetch and a push that may
+        // each go `sync.timeout` seconds without progress.
+        let seconds = wait ?? 30 + 4 * settings.timeout
+        switch try SyncRequests.ask(gitDirectory: gitDirectory, timeout: seconds,
+                                    isDaemonRunning: { SyncLock.isHeld(gitDirectory: gitDirectory) }) {
+        case .answered(let answer):
+            return answer
+        case .daemonGone:
+            return nil
+        case .timedOut:
+            throw SyncError.locked(
+                "the daemon (pid \(holder.pid)) syncs this knowledge base but did not answer within \(Self.seconds(seconds)) s; "
+                    + "its next cycle will sync your edits: see `kaleido status`, or `journalctl --user -u kaleido` for its log")
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// What the command prints and exits with after a cycle, whoever ran it (this process or
+    /// the daemon, at its request: see `DaemonCommand`).
+    static func answer(_ result: Result<CycleReport, any Error>) -> SyncAnswer {
+        let report: CycleReport
+        switch result {
+        case .success(let value): report = value
+        case .failure(let error): return SyncAnswer(output: "", errors: "kaleido: error: \(error)\n", status: 1)
+        }
+        var errors = ""
+        var status: Int32 = 0
+        if let problem = report.configProblem {
+            // Exit 1 even when everything else went well: the team's config is broken, and a
+            // script's "offline, retry later" (3) would hide it.
+            errors += "kaleido: warning: the shared config is not usable (\(problem.origin)); \(ConfigProblem.consequence)\n\(problem.rendered)\n"
+        }
+        if let refusal = report.hostKeyRefusal {
+            errors += "kaleido: error: \(refusal)\n"
+            status = 1
+        } else if let refusal = report.accessRefusal {
+            errors += "kaleido: error: \(refusal)\n"
+            status = 1
+        } else if report.configProblem != nil {
+            status = 1
+        } else if report.offline != nil {
+            status = offlineExitCode
+        } else if let refused = report.refused {
+            errors += "kaleido: error: \(refused)\n"
+            status = 1
+        } else if report.behind > 0 || report.ahead > 0 {
+            // Exit 0 means the branch and the remote hold the same commits, nothing less.
+            errors += "kaleido: error: the branch and the remote still differ after the cycle; `kaleido status` says why\n"
+            status = 1
+        }
+        return SyncAnswer(output: render(report), errors: errors, status: status)
     }
 
     static func render(_ report: CycleReport) -> String {

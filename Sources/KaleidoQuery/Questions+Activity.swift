@@ -125,8 +125,8 @@ extension Questions {
         public var record: Int
         /// `closes_on` as written (a partial date closes on its last day).
         public var closes: PartialDate
-        /// Partners that are clients of an engagement and parties of an active partnership
-        /// with a partner of an eligible country.
+        /// Partners that are clients of an engagement and eligible (`eligibility(of:for:)`:
+        /// an active partnership with a partner of an eligible country, and what else the call asks).
         public var clients: [Int]
     }
 
@@ -139,17 +139,7 @@ extension Questions {
             let value = index.value(call)
             guard value["status"]?.text != "clos", let closes = date(value["closes_on"]), closes.last >= today, closes.last <= until
             else { return nil }
-            let eligible = Set((value["eligible_countries"]?.items ?? []).compactMap(\.text))
-            let qualifying = clients.filter { client in
-                index.references(to: client).contains { link in
-                    guard index.type(link.source) == .partnership, link.relation == "party",
-                        index.value(link.source)["status"]?.text == "actif" else { return false }
-                    return index.references(from: link.source).contains { other in
-                        guard other.relation == "party", let partner = other.target, partner != client else { return false }
-                        return eligible.contains(index.value(partner)["country"]?.text ?? "")
-                    }
-                }
-            }
+            let qualifying = clients.filter { eligibility(of: $0, for: call).isEligible }
             return ClosingCall(record: call, closes: closes, clients: qualifying.sorted { index.id($0) < index.id($1) })
         }.sorted { ($0.closes.last, index.id($0.record)) < ($1.closes.last, index.id($1.record)) }
     }

@@ -18,18 +18,24 @@ public final class Daemon {
     /// Prepares the daemon for the KBs in `settings`: takes each KB's lock and starts watching.
     ///
     /// - Throws: `SyncError.locked` when another daemon already syncs one of them.
-    public init(settings: [SyncSettings], merger: (SyncSettings) -> any RecordMerging, logger: Logger) throws {
+    /// `answerRequest` renders a cycle's result for a `kaleido sync` that asked for it (see
+    /// `SyncRequests`): the command's own rendering, so that both ways print the same.
+    public init(settings: [SyncSettings], merger: (SyncSettings) -> any RecordMerging, logger: Logger,
+                answerRequest: ((Result<CycleReport, any Error>) -> SyncAnswer)? = nil) throws {
         self.logger = logger
         StopSignal.install()
         let clock = SystemClock()
         for setting in settings {
             let engine = try SyncEngine(settings: setting, merger: merger(setting), logger: logger)
-            let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory)
+            let lock = try SyncLock.acquire(gitDirectory: engine.gitDirectory, daemon: true)
             engine.daemonPID = getpid()
+            engine.answerRequest = answerRequest
+            let requests = SyncRequests.folder(gitDirectory: engine.gitDirectory)
+            try? FileManager.default.createDirectory(atPath: requests, withIntermediateDirectories: true)
             engine.settleTime = setting.quietPeriod
             engine.isCancelled = { StopSignal.isRequested }
             engine.configLoader = { try SharedConfig.load(root: setting.root) }
-            let watcher = try Watcher(root: setting.root, skipFolder: engine.isIgnoredFolder)
+            let watcher = try Watcher(root: setting.root, requestFolder: requests, skipFolder: engine.isIgnoredFolder)
             let loop = DaemonLoop(runner: engine, events: watcher, clock: clock,
                                   stopRequested: { StopSignal.isRequested }, logger: logger)
             loops.append((loop, lock))

@@ -33,8 +33,13 @@ protocol FileEventSource: AnyObject {
 protocol SyncCycleRunner: AnyObject {
     /// The current settings; a cycle may change them (the shared config is read at each cycle).
     var settings: SyncSettings { get }
-    /// Runs one cycle (see `SyncEngine.runCycle(network:scan:)`).
-    func runCycle(network: Bool, scan: Bool) throws -> CycleReport
+    /// Runs one cycle (see `SyncEngine.runCycle(network:scan:)`); `settle` false commits files
+    /// changed less than a quiet period ago too (a cycle `kaleido sync` asked for).
+    func runCycle(network: Bool, scan: Bool, settle: Bool) throws -> CycleReport
+    /// The `kaleido sync` requests waiting for an answer (see `SyncRequests`).
+    func pendingSyncRequests() -> [String]
+    /// Answers the requests `ids` with the result of the cycle that ran for them.
+    func answerSyncRequests(_ ids: [String], with result: Result<CycleReport, any Error>)
     /// Whether the file at `path` (relative to the root) holds what the last cycle wrote there:
     /// its file event is the daemon's own write, not an edit.
     func isOwnWrite(_ path: String) -> Bool
@@ -49,6 +54,23 @@ protocol SyncCycleRunner: AnyObject {
 }
 
 extension SyncEngine: SyncCycleRunner {
+    func runCycle(network: Bool, scan: Bool, settle: Bool) throws -> CycleReport {
+        let kept = settleTime
+        if !settle { settleTime = 0 }
+        defer { settleTime = kept }
+        return try runCycle(network: network, scan: scan)
+    }
+
+    func pendingSyncRequests() -> [String] { SyncRequests.pending(gitDirectory: gitDirectory) }
+
+    func answerSyncRequests(_ ids: [String], with result: Result<CycleReport, any Error>) {
+        guard !ids.isEmpty else { return }
+        let answer = answerRequest?(result) ?? SyncAnswer(output: "", errors: "kaleido: the daemon cannot answer sync requests\n", status: 1)
+        do { try SyncRequests.answer(ids, with: answer, gitDirectory: gitDirectory) } catch {
+            logger.error("could not answer kaleido sync", metadata: ["kb": "\(settings.root)", "error": "\(error)"])
+        }
+    }
+
     func isOwnWrite(_ path: String) -> Bool {
         guard let written = ownWrites[path] else { return false }
         return scanner.file(at: path)?.id == written

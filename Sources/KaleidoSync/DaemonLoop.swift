@@ -40,9 +40,13 @@ final class DaemonLoop {
     private func cycle(_ step: DaemonSchedule.Step) {
         let root = runner.settings.root
         schedule.cycleStarted(step)
+        // Requests made before the cycle starts are its to answer (the first cycle answers those
+        // made while the daemon started); a later one makes another cycle due.
+        let requests = step.requested || step == .startup ? runner.pendingSyncRequests() : []
         let start = clock.now
-        let result = Result { try runner.runCycle(network: step.network, scan: step.scan) }
+        let result = Result { try runner.runCycle(network: step.network, scan: step.scan, settle: !step.requested) }
         schedule.cycleFinished(step, result: result, at: clock.now)
+        runner.answerSyncRequests(requests, with: result)
         let retryIn = "\(Double(schedule.backoff) / 1000)s"
         switch result {
         case .success(let report) where step.network:
@@ -75,6 +79,10 @@ final class DaemonLoop {
     private func record(_ changes: [Watcher.Event]) {
         let now = clock.now
         for change in changes {
+            if let path = change.path, path.hasPrefix(SyncRequests.eventPrefix) {
+                schedule.syncRequested(at: now)
+                continue
+            }
             if let path = change.path, path.hasPrefix(".git/") || runner.isOwnWrite(path) { continue }
             schedule.fileChanged(at: now)
         }

@@ -9,7 +9,9 @@
 ///   off; a network step is also due every `fetchInterval`, and a full scan every
 ///   `rescanInterval`;
 /// - while the remote is unreachable (or a cycle fails), retries back off 1 s, 2 s, 4 s … up to
-///   `maxBackoff`; a refused login or certificate waits `refusalRetryInterval`.
+///   `maxBackoff`; a refused login or certificate waits `refusalRetryInterval`;
+/// - a request of `kaleido sync` (`SyncRequests`) makes a full cycle due at once, whatever the
+///   quiet period, the fetch interval or the backoff say: the consultant is waiting for it.
 struct DaemonSchedule: Equatable {
     /// The settings' timings in milliseconds (the shared config may change them at each cycle).
     struct Timings: Equatable {
@@ -41,6 +43,9 @@ struct DaemonSchedule: Equatable {
     struct Step: Equatable {
         var network: Bool
         var scan: Bool
+        /// Asked for by `kaleido sync`: the requests are answered with this cycle's result, and
+        /// files changed less than a quiet period ago are committed all the same.
+        var requested = false
 
         /// The daemon's first cycle: changes made while no daemon ran are committed at once.
         static let startup = Step(network: true, scan: true)
@@ -63,6 +68,8 @@ struct DaemonSchedule: Equatable {
     private(set) var backoff: Int64 = 0
     /// Whether a file event arrived since the last scan (else a fetch needs no scan).
     private(set) var dirty = true
+    /// When `kaleido sync` asked for a cycle that has not started yet.
+    private(set) var requestedAt: Int64?
 
     /// The schedule of a daemon starting at `now`: a network step is due at once.
     init(timings: Timings, now: Int64) {
@@ -77,8 +84,15 @@ struct DaemonSchedule: Equatable {
         dirty = true
     }
 
+    /// `kaleido sync` asked for a cycle at `now`.
+    mutating func syncRequested(at now: Int64) {
+        requestedAt = requestedAt ?? now
+        dirty = true
+    }
+
     /// The step due at `now`, or `nil` when the loop may wait.
     func due(at now: Int64) -> Step? {
+        if requestedAt != nil { return Step(network: true, scan: true, requested: true) }
         // Written as `now >= deadline`, the very sums `nextDeadline` returns: a loop woken at
         // its deadline always finds the step due.
         let commitDue = lastChange.map { now >= $0 + timings.quietPeriod } == true
@@ -94,6 +108,7 @@ struct DaemonSchedule: Equatable {
         firstChange = nil
         lastChange = nil
         if step.scan { dirty = false }
+        if step.requested { requestedAt = nil }
     }
 
     /// The cycle running `step` ended at `now` with `result` (a thrown error counts as an
@@ -130,6 +145,7 @@ struct DaemonSchedule: Equatable {
     /// delay cap, network step or rescan.
     var nextDeadline: Int64 {
         var deadline = min(nextNetwork, nextRescan)
+        if let requestedAt { deadline = min(deadline, requestedAt) }
         if let lastChange { deadline = min(deadline, lastChange + timings.quietPeriod) }
         if let firstChange { deadline = min(deadline, firstChange + timings.maxDelay) }
         return deadline

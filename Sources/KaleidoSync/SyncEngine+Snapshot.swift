@@ -55,6 +55,17 @@ extension SyncEngine {
         var bases = waitingBases
         var conflicts: [ConflictNote] = []
         var busy: Set<String> = []
+        var duplicates = DuplicateIDs(present: files, isRecord: isRecord)
+        // Asked only when a changed record's id is also another file's name: a tree lookup.
+        let isCommitted = { (path: String) -> Bool in
+            guard let tip else { return false }
+            return (try? repository.entry(at: path, in: tip)) != nil
+        }
+        let committedID = { (path: String) -> String? in
+            guard let tip, let entry = try? repository.entry(at: path, in: tip),
+                  let bytes = try? repository.readBlob(entry.id) else { return nil }
+            return DuplicateIDs.id(in: bytes)
+        }
         for file in files.sorted(by: { $0.path < $1.path }) {
             let path = file.path
             // Removing what was seen leaves in `tracked` exactly the deleted files.
@@ -76,9 +87,18 @@ extension SyncEngine {
             guard var bytes = scanner.read(path) else { continue }
             withExtendedLifetime(lease) {}
             if Self.isYAML(path) {
-                do { _ = try YAMLParser().parseDocument(bytes) } catch {
+                let document: YAMLDocument
+                do { document = try YAMLParser().parseDocument(bytes) } catch {
                     bases.hold(path, basedOn: old?.id)
                     waiting.append(WaitingFile(path: path, line: error.mark.line, column: error.mark.column, message: error.message))
+                    waitingBytes.append((path, bytes, file.mode))
+                    continue
+                }
+                if isRecord(path), let id = DuplicateIDs.id(of: document),
+                   let hold = duplicates.check(path, id: id, isCommitted: isCommitted, committedID: committedID,
+                                               currentID: { [scanner] in scanner.read($0).flatMap(DuplicateIDs.id(in:)) }) {
+                    bases.hold(path, basedOn: old?.id)
+                    waiting.append(WaitingFile(path: path, line: 1, column: 1, message: hold.message, duplicateOf: hold.owner))
                     waitingBytes.append((path, bytes, file.mode))
                     continue
                 }
@@ -178,12 +198,13 @@ extension SyncEngine {
     private func reportWaitingChanges(_ waiting: [WaitingFile]) {
         let before = Set(state.waiting.map(\.path))
         for file in waiting where !before.contains(file.path) {
-            logger.warning("not committed: the file does not parse; a copy is kept on \(settings.wipReference)",
+            let why = file.duplicateOf == nil ? "the file does not parse" : "its id is another file's"
+            logger.warning("not committed: \(why); a copy is kept on \(settings.wipReference)",
                            metadata: ["kb": "\(settings.root)", "file": "\(file.rendered)"])
         }
         let now = Set(waiting.map(\.path))
         for path in before.subtracting(now) {
-            logger.info("the file parses again and is committed", metadata: ["kb": "\(settings.root)", "file": "\(path)"])
+            logger.info("the file is no longer held back", metadata: ["kb": "\(settings.root)", "file": "\(path)"])
         }
     }
 }

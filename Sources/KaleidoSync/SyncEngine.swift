@@ -73,6 +73,8 @@ public final class SyncEngine {
     public internal(set) var ownWrites: [String: ObjectID] = [:]
     /// The process id recorded in the state (the daemon's), or `nil`.
     public var daemonPID: Int32?
+    /// How the daemon answers `kaleido sync` with a cycle's result (the command's own rendering).
+    public var answerRequest: ((Result<CycleReport, any Error>) -> SyncAnswer)?
     let statePath: String
     let cachePath: String
     /// The tip the last full snapshot left the working tree equal to (but for the waiting

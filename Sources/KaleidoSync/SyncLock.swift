@@ -24,10 +24,11 @@ public final class SyncLock {
         (gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/") + "kaleido/lock"
     }
 
-    /// Takes the lock, waiting at most `timeout` seconds (0: do not wait).
+    /// Takes the lock, waiting at most `timeout` seconds (0: do not wait); `daemon` marks the
+    /// holder as a daemon (`kaleido sync` then asks it to sync instead of waiting: `holder`).
     ///
     /// - Throws: `SyncError.locked` when another process keeps it, naming its pid.
-    public static func acquire(gitDirectory: String, timeout: Double = 0) throws -> SyncLock {
+    public static func acquire(gitDirectory: String, timeout: Double = 0, daemon: Bool = false) throws -> SyncLock {
         let path = Self.path(gitDirectory: gitDirectory)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -37,18 +38,31 @@ public final class SyncLock {
         let deadline = Date().addingTimeInterval(timeout)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let holder = Self.holder(path: path)
                 close(descriptor)
                 throw SyncError.locked(
-                    "another Kaleido process\(holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? "") is syncing this knowledge base; let it finish, or stop the daemon (`systemctl --user stop kaleido`)")
+                    "another Kaleido process\(holder.map { " (pid \($0.pid))" } ?? "") is syncing this knowledge base; let it finish, or stop the daemon (`systemctl --user stop kaleido`)")
             }
             // Only `kaleido sync` waits (a daemon gives up at once): a short sleep is fine there.
             usleep(100_000)
         }
-        let pid = Array("\(getpid())\n".utf8)
+        let pid = Array("\(getpid())\(daemon ? " daemon" : "")\n".utf8)
         ftruncate(descriptor, 0)
         _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         return SyncLock(descriptor: descriptor, path: path)
+    }
+
+    /// Who took the lock last, as its file says: meaningful only while `isHeld` (the file
+    /// outlives its holder).
+    public static func holder(gitDirectory: String) -> (pid: Int32, isDaemon: Bool)? {
+        holder(path: path(gitDirectory: gitDirectory))
+    }
+
+    private static func holder(path: String) -> (pid: Int32, isDaemon: Bool)? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard let first = words.first, let pid = Int32(first) else { return nil }
+        return (pid, words.dropFirst().first == "daemon")
     }
 
     /// Whether some process holds the lock now (what `kaleido status` reports as "daemon running").

@@ -1,7 +1,8 @@
 public import Foundation
 internal import KaleidoWorkspace
 
-/// A file that does not parse, so it waits outside the shared branch (a copy is on the wip ref).
+/// A file that does not parse, or a record whose id another record file has, so it waits
+/// outside the shared branch (a copy is on the wip ref).
 public struct WaitingFile: Codable, Hashable, Sendable {
     /// Relative to the KB root.
     public var path: String
@@ -13,9 +14,14 @@ public struct WaitingFile: Codable, Hashable, Sendable {
     /// is never overwritten while it waits ("tn-mun-sfax: 1 change from Alice waiting until your
     /// file parses"); merged field by field once it parses.
     public var heldChanges: String?
+    /// For a record held back because its id is another file's: that file (the message says
+    /// which id, and what to do).
+    public var duplicateOf: String? = nil
 
-    /// `path:line:col: message`, as a compiler prints it.
-    public var rendered: String { "\(path):\(line):\(column): error: \(message)" }
+    /// `path:line:col: message`, as a compiler prints it; `path: message` for a duplicate id.
+    public var rendered: String {
+        duplicateOf == nil ? "\(path):\(line):\(column): error: \(message)" : "\(path): \(message)"
+    }
 }
 
 /// What `kaleido status` shows: written by every sync cycle to `.git/kaleido/status.json`,

@@ -45,6 +45,7 @@ extension WaitingFile {
         .object(omittingNil: [
             ("path", .string(path)), ("line", .int(line)), ("column", .int(column)), ("message", .string(message)),
             ("held_changes", heldChanges.map(JSONWriter.Value.string)),
+            ("duplicate_of", duplicateOf.map(JSONWriter.Value.string)),
         ])
     }
 }

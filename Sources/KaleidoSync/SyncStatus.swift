@@ -57,7 +57,7 @@ public struct SyncStatus: Codable, Sendable {
             lines.append("Refused remote commit \(refused.commit) by \(refused.author): '\(refused.path)': \(refused.reason)")
         }
         if !state.waiting.isEmpty {
-            lines.append("Waiting, not committed (a copy of each file that does not parse is on refs/kaleido/wip/\(branch)):")
+            lines.append("Waiting, not committed (a copy of each file held back is on refs/kaleido/wip/\(branch)):")
             lines += state.waiting.map { "  " + $0.rendered }
             lines += state.waiting.compactMap { $0.heldChanges.map { "  " + $0 } }
         }

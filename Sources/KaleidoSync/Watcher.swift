@@ -23,7 +23,9 @@ final class Watcher: FileEventSource {
     private static let mask: UInt32 = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
         | UInt32(IN_DELETE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
 
-    init(root: String, skipFolder: @escaping (String) -> Bool) throws {
+    /// `requestFolder`: the folder where `kaleido sync` drops its requests (`SyncRequests`),
+    /// watched for files renamed in only; their events are named `SyncRequests.eventPrefix` + name.
+    init(root: String, requestFolder: String? = nil, skipFolder: @escaping (String) -> Bool) throws {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else {
             throw SyncError.io("could not watch \(root) for changes (inotify): \(String(cString: strerror(errno))); raise fs.inotify.max_user_instances")
@@ -32,6 +34,10 @@ final class Watcher: FileEventSource {
         self.root = root
         self.skipFolder = skipFolder
         addTree("")
+        if let requestFolder {
+            let wd = inotify_add_watch(descriptor, requestFolder, UInt32(IN_MOVED_TO) | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW))
+            if wd >= 0 { folders[wd] = String(SyncRequests.eventPrefix.dropLast()) }
+        }
     }
 
     deinit { close(descriptor) }

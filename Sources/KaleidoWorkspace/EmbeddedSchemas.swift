@@ -34,6 +34,17 @@ properties:
     $ref: defs.yaml#/$defs/call_status
   eligible_countries:
     $ref: defs.yaml#/$defs/countries
+  eligible_applicants:
+    title: Porteurs éligibles
+    description: Kinds of applicant (the French authority answering the call) the call accepts; absent, any kind.
+    type: array
+    uniqueItems: true
+    items:
+      $ref: defs.yaml#/$defs/partner_kind
+  requires_convention:
+    title: Convention exigée
+    description: The applicant must have a convention in force (en_vigueur or signee, not expired) with a partner of an eligible country, as the MEAE/DCTCIV calls ask.
+    type: boolean
   themes:
     $ref: defs.yaml#/$defs/themes
   amount_min:

@@ -77,8 +77,8 @@ import Testing
                 themes:
                   - jeunesse
                   - insertion
-                # optional: scheme, eligible_countries, amount_min, max_rate, min_own_contribution_rate, url, notes,
-                #   sources, confidentiality
+                # optional: scheme, eligible_countries, eligible_applicants, requires_convention, amount_min,
+                #   max_rate, min_own_contribution_rate, url, notes, sources, confidentiality
 
                 """)
             let validate = try Run.kaleido(["validate"], in: kb)

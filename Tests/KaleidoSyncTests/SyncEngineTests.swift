@@ -98,7 +98,7 @@ struct SyncEngineTests {
             #expect(fixed.waiting.isEmpty && fixed.pushed)
             #expect(try scratch.git("ls-tree", "-r", "--name-only", "main", in: remote).contains("fr-ville-romans"))
             #expect(try scratch.run("/usr/bin/git", ["rev-parse", "--verify", "--quiet", "refs/kaleido/wip/main"], in: a, allowFailure: true).status != 0)
-            #expect(try !scratch.kaleido("status", in: a).output.contains("do not parse"))
+            #expect(try !scratch.kaleido("status", in: a).output.contains("Waiting, not committed"))
         }
     }
 

@@ -63,7 +63,9 @@ final class ScriptedCycles: SyncCycleRunner {
         var at: Int64
         var network: Bool
         var scan: Bool
-        var description: String { "\(at) ms\(network ? " network" : "")\(scan ? " scan" : "")" }
+        /// Whether files changed less than a quiet period ago were committed too (a requested cycle).
+        var unsettled = false
+        var description: String { "\(at) ms\(network ? " network" : "")\(scan ? " scan" : "")\(unsettled ? " unsettled" : "")" }
     }
 
     var settings: SyncSettings
@@ -77,17 +79,31 @@ final class ScriptedCycles: SyncCycleRunner {
     var ownWrites: Set<String> = []
     private(set) var failures: [String] = []
     private(set) var saves = 0
+    /// `kaleido sync` requests: the instant each is dropped in the request folder.
+    var requests: [(at: Int64, id: String)] = []
+    /// Each request answered, with the instant of its answer and whether the cycle threw.
+    private(set) var answers: [(id: String, at: Int64, failed: Bool)] = []
 
     init(settings: SyncSettings, clock: VirtualClock) {
         self.settings = settings
         self.clock = clock
     }
 
-    func runCycle(network: Bool, scan: Bool) throws -> CycleReport {
-        let run = Run(at: clock.now, network: network, scan: scan)
+    func runCycle(network: Bool, scan: Bool, settle: Bool) throws -> CycleReport {
+        let run = Run(at: clock.now, network: network, scan: scan, unsettled: !settle)
         runs.append(run)
         clock.now += duration
         return try reply(run)
+    }
+
+    func pendingSyncRequests() -> [String] {
+        let answered = Set(answers.map(\.id))
+        return requests.filter { $0.at <= clock.now && !answered.contains($0.id) }.map(\.id)
+    }
+
+    func answerSyncRequests(_ ids: [String], with result: Result<CycleReport, any Error>) {
+        let failed = if case .failure = result { true } else { false }
+        answers += ids.map { ($0, clock.now, failed) }
     }
 
     func isOwnWrite(_ path: String) -> Bool { ownWrites.contains(path) }
@@ -106,9 +122,13 @@ struct VirtualDaemon {
 
     /// A daemon with `config`'s timings (raised to their floors as the real one's), a record
     /// edited at `edits` and other file events at `events` (milliseconds), stopped at `stopAt`.
-    init(_ config: KBConfig = KBConfig(), edits: [Int64] = [], events: [(at: Int64, path: String)] = [], stopAt: Int64) {
-        self.events = ScriptedFileEvents(clock: clock, events: edits.map { ($0, "knowledge/a.yaml") } + events, stopAt: stopAt)
+    /// `requests`: `kaleido sync` asking for a cycle (its request file's event at that instant).
+    init(_ config: KBConfig = KBConfig(), edits: [Int64] = [], events: [(at: Int64, path: String)] = [],
+         requests: [(at: Int64, id: String)] = [], stopAt: Int64) {
+        let requestEvents = requests.map { ($0.at, SyncRequests.eventPrefix + $0.id) }
+        self.events = ScriptedFileEvents(clock: clock, events: edits.map { ($0, "knowledge/a.yaml") } + events + requestEvents, stopAt: stopAt)
         cycles = ScriptedCycles(settings: SyncSettings(root: "/virtual/kb", config: config), clock: clock)
+        cycles.requests = requests
     }
 
     /// Runs the loop until the stop; returns the cycles it ran.
