@@ -10,7 +10,7 @@ import KaleidoYAML
 struct FmtCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
-        abstract: "Quote ambiguous scalars and tidy line ends and indentation in record files.",
+        abstract: Help.abstract("fmt"),
         discussion: """
             Quotes exactly the plain values `validate` warns about (plain-scalar): NO, yes, \
             2011-09-22, 1:30, 1_000, and 01004 where the schema wants a string; values the \

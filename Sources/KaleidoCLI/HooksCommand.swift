@@ -6,7 +6,7 @@ import KaleidoKB
 struct HooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hooks",
-        abstract: "Install git hooks that check records before a commit.",
+        abstract: Help.abstract("hooks"),
         subcommands: [HooksInstallCommand.self])
 }
 
@@ -16,7 +16,7 @@ struct HooksCommand: AsyncParsableCommand {
 struct HooksInstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Add a pre-commit hook that validates the staged record files.",
+        abstract: Help.abstract("hooks install"),
         discussion: """
             The hook runs `kaleido validate` and `kaleido fmt --check` on the record files the \
             commit adds or changes (as they are in the working tree), with `kaleido` from PATH. \

@@ -9,7 +9,7 @@ import KaleidoYAML
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create records from a spreadsheet's CSV export (French Excel's included).",
+        abstract: Help.abstract("import"),
         discussion: """
             The file is UTF-8 when it is valid UTF-8, else Windows-1252 (French Excel); cells are \
             separated by ; or , (the one the header line uses most), quoted as RFC 4180 says. Each \

@@ -37,12 +37,12 @@ struct KBOptions: ParsableArguments {
         if let kbRoot {
             let absolute = kbRoot.hasPrefix("/") ? kbRoot : cwd + "/" + kbRoot
             guard fileSystem.isDirectory(absolute) else {
-                throw CLIError.usage("--kb \(kbRoot): no such folder")
+                throw CLIError.usage(Messages.noSuchKBFolder(kbRoot))
             }
             root = absolute
         } else {
             guard let found = KnowledgeBase.locate(from: cwd, fileSystem: fileSystem) else {
-                throw CLIError.usage("no knowledge base here: no .kaleido/ folder in \(cwd) or above it; run `kaleido init` or pass --kb DIR")
+                throw CLIError.usage(Messages.noKnowledgeBase(from: cwd))
             }
             root = found
         }
@@ -53,7 +53,7 @@ struct KBOptions: ParsableArguments {
     func today() throws -> CalendarDay {
         if let text = todayText ?? ProcessInfo.processInfo.environment["KALEIDO_TODAY"] {
             guard let date = PartialDate(text), date.day != nil else {
-                throw CLIError.usage("--today \(text): expected a date YYYY-MM-DD")
+                throw CLIError.usage(Messages.badDay(option: "--today", text))
             }
             return date.first
         }
@@ -70,7 +70,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .usage(let message), .io(let message): "kaleido: error: \(message)"
+        case .usage(let message), .io(let message): Messages.errorPrefix + message
         case .diagnostic(let rendered): rendered
         }
     }

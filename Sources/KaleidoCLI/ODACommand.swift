@@ -7,7 +7,7 @@ import KaleidoQuery
 struct ODACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oda",
-        abstract: "A client's yearly ODA (e-APD) declaration: its convention commitments for the year by eligible country, summed exactly.",
+        abstract: Help.abstract("oda"),
         discussion: """
             CLIENT is an id, a name or an alias, as for `history`. The lines sum the client's \
             own financial_commitments for --year in conventions with a party from a country on \
@@ -35,7 +35,7 @@ struct ODACommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             guard year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }), let declared = Int(year) else {
-                throw CLIError.usage("--year \(year): expected a year YYYY, such as 2025")
+                throw CLIError.usage(Messages.badYear(option: "--year", year))
             }
             let context = try await options.context()
             let record = try context.partner(client)
@@ -43,8 +43,7 @@ struct ODACommand: AsyncParsableCommand {
             let declaration = Declaration(client: record, year: declared, lines: lines,
                                           excluded: excludedIDs.flatMap { Self.excluded($0, client: record, year: declared, index: context.index) })
             if lines.isEmpty, declaration.excluded.isEmpty, context.format != .json {
-                StandardError.write(context.words("Aucun engagement financier de \(context.index.title(record)) pour \(year).\n",
-                                                  "No financial commitment of \(context.index.title(record)) for \(year).\n"))
+                StandardError.write(Messages.noODA(client: context.index.title(record), year: year) + "\n")
             }
             context.emit(declaration.table(context: context), json: declaration.json(index: context.index))
         }

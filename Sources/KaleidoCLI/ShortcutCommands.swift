@@ -5,7 +5,7 @@ import KaleidoQuery
 /// `kaleido conventions`: conventions ending soon, or in force with a legal gap.
 struct ConventionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conventions", abstract: "Conventions ending soon (and their renewal), or in force with a gap (--gaps).")
+        commandName: "conventions", abstract: Help.abstract("conventions"))
 
     @OptionGroup var options: QueryOptions
 
@@ -22,8 +22,8 @@ struct ConventionsCommand: AsyncParsableCommand {
             let questions = Questions(index: index, today: context.today)
             if gaps {
                 let found = questions.conventionGaps()
-                if found.isEmpty { StandardError.write("kaleido: no convention in force lacks financial commitments or a transmission to the préfet\n") }
-                var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Manque", "Missing")])
+                if found.isEmpty { StandardError.write(Messages.noConventionGap + "\n") }
+                var table = ResultTable(columns: ["Id", Headers.title, Headers.missing])
                 func missing(_ gap: Questions.ConventionGap) -> [String] {
                     (gap.noFinancialCommitments ? ["financial_commitments"] : []) + (gap.notSentToPrefect ? ["transmitted_to_prefect_on"] : [])
                 }
@@ -35,14 +35,14 @@ struct ConventionsCommand: AsyncParsableCommand {
                 return
             }
             let found = questions.conventionsEnding(by: try Duration.add(endingWithin, to: context.today))
-            if found.isEmpty { StandardError.write("kaleido: no convention in force ends within \(endingWithin)\n") }
-            var table = ResultTable(columns: ["Id", context.words("Titre", "Title"), context.words("Fin", "Ends"), context.words("Suite", "Renewal")])
+            if found.isEmpty { StandardError.write(Messages.noConventionEnding(within: endingWithin) + "\n") }
+            var table = ResultTable(columns: ["Id", Headers.title, Headers.ends, Headers.renewal])
             func renewal(_ convention: Questions.EndingConvention) -> String {
                 if let successor = convention.successor {
                     let status = index.value(successor)["status"]?.text ?? ""
                     return "\(index.id(successor)) (\(context.label(status, field: "status", type: .convention)))"
                 }
-                return context.words("aucune en préparation", "none prepared") + (convention.renewalMode.map { " — \($0)" } ?? "")
+                return Headers.nonePrepared + (convention.renewalMode.map { " — \($0)" } ?? "")
             }
             table.rows = found.map { [index.id($0.record), index.title($0.record), $0.ends.written, renewal($0)] }
             context.emit(table, json: JSONText.array(found.map { convention in
@@ -57,7 +57,7 @@ struct ConventionsCommand: AsyncParsableCommand {
 /// `kaleido people --review-due`: GDPR reviews.
 struct PeopleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "people", abstract: "People whose GDPR review date has passed, or not met for a long time.")
+        commandName: "people", abstract: Help.abstract("people"))
 
     @OptionGroup var options: QueryOptions
 
@@ -71,16 +71,15 @@ struct PeopleCommand: AsyncParsableCommand {
         try await reportingCLIErrors {
             let context = try await options.context()
             let index = context.index
-            guard reviewDue || inactiveFor != nil else { throw CLIError.usage("give --review-due, --inactive-for DURATION, or both") }
+            guard reviewDue || inactiveFor != nil else { throw CLIError.usage(Messages.peopleNeedsCriterion) }
             let since = try inactiveFor.map { try Duration.add($0, to: context.today, backwards: true) }
             let found = Questions(index: index, today: context.today).peopleToReview(inactiveSince: since)
                 .filter { (reviewDue && $0.reviewDue) || (since != nil && $0.inactive) }
             if found.isEmpty {
-                let asked = [reviewDue ? "past their review date" : nil, inactiveFor.map { "without interaction for \($0)" }].compactMap { $0 }
-                StandardError.write("kaleido: no person \(asked.joined(separator: " or "))\n")
+                StandardError.write(Messages.noPersonToReview(reviewDue: reviewDue, inactiveFor: inactiveFor) + "\n")
             }
-            var table = ResultTable(columns: ["Id", context.words("Nom", "Name"), context.words("Revue après", "Review after"),
-                                              context.words("Dernier échange", "Last interaction"), context.words("Motif", "Reason")])
+            var table = ResultTable(columns: ["Id", Headers.name, Headers.reviewAfter,
+                                              Headers.lastInteraction, Headers.reason])
             func reasons(_ person: Questions.PersonReview) -> [String] {
                 (person.reviewDue && reviewDue ? ["review_due"] : []) + (person.inactive && since != nil ? ["inactive"] : [])
             }
@@ -98,7 +97,7 @@ struct PeopleCommand: AsyncParsableCommand {
 /// `kaleido funding --by funder,year`: granted co-funding summed.
 struct FundingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "funding", abstract: "Granted funding (accorde, verse_partiel, solde) by funder and decision year, summed exactly per currency.",
+        commandName: "funding", abstract: Help.abstract("funding"),
         discussion: """
             Amounts in different currencies are never added: each funder, year and currency is \
             a row of its own, and the table ends with one total per currency. JSON \
@@ -119,7 +118,7 @@ struct FundingCommand: AsyncParsableCommand {
             let context = try await options.context()
             let keys = by.split(separator: ",").map(String.init)
             guard !keys.isEmpty, keys.allSatisfy({ $0 == "funder" || $0 == "year" }) else {
-                throw CLIError.usage("--by \(by): use funder, year or funder,year")
+                throw CLIError.usage(Messages.byOption(by))
             }
             // The currency is the last part of every key: EUR and TND are never one figure.
             var totals: [[String]: MoneyTotals] = [:]
@@ -129,11 +128,11 @@ struct FundingCommand: AsyncParsableCommand {
                 overall.add(line.total)
             }
             let rows = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.flatMap { key, sums in sums.totals.map { (key, $0) } }
-            if overall.isEmpty { StandardError.write("kaleido: no granted funding\(since.map { " decided in \($0) or later" } ?? "")\n") }
-            var table = ResultTable(columns: keys + [context.words("montant", "amount"), context.words("devise", "currency")])
+            if overall.isEmpty { StandardError.write(Messages.noFunding(since: since) + "\n") }
+            var table = ResultTable(columns: keys.map { $0 == "funder" ? Headers.funder : Headers.year } + [Headers.amountLower, Headers.currencyLower])
             table.rows = rows.map { $0.0 + [$0.1.amount.description, $0.1.currency] }
             if !overall.isEmpty {
-                table.sections[table.rows.count] = context.words("Total par devise", "Total per currency")
+                table.sections[table.rows.count] = Headers.totalPerCurrency
                 table.rows += overall.totals.map { ["Total"] + Array(repeating: "", count: keys.count - 1) + [$0.amount.description, $0.currency] }
             }
             context.emit(table, json: JSONText.array(rows.map { key, money in
@@ -147,7 +146,7 @@ struct FundingCommand: AsyncParsableCommand {
 /// `kaleido calls --closing-within 60d`: calls closing soon and who could answer them.
 struct CallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calls", abstract: "Funding calls closing soon, with the clients that have an active partnership in an eligible country.")
+        commandName: "calls", abstract: Help.abstract("calls"))
 
     @OptionGroup var options: QueryOptions
 
@@ -159,9 +158,9 @@ struct CallsCommand: AsyncParsableCommand {
             let context = try await options.context()
             let index = context.index
             let calls = Questions(index: index, today: context.today).callsClosing(by: try Duration.add(closingWithin, to: context.today))
-            if calls.isEmpty { StandardError.write("kaleido: no open call closes within \(closingWithin)\n") }
-            var table = ResultTable(columns: ["Id", context.words("Programme", "Programme"), context.words("Clôture", "Closes"),
-                                              context.words("Clients concernés", "Eligible clients")])
+            if calls.isEmpty { StandardError.write(Messages.noCallClosing(within: closingWithin) + "\n") }
+            var table = ResultTable(columns: ["Id", Headers.programme, Headers.closes,
+                                              Headers.eligibleClients])
             table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.written,
                                       $0.clients.map { index.title($0) }.joined(separator: ", ")] }
             context.emit(table, json: JSONText.array(calls.map { call in

@@ -7,7 +7,7 @@ import Logging
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Commit local edits, fetch, merge, update the files and push: one sync cycle.",
+        abstract: Help.abstract("sync"),
         discussion: """
             Files that do not parse are not committed; they are listed and kept on \
             refs/kaleido/wip/BRANCH. Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
@@ -51,63 +51,34 @@ struct SyncCommand: AsyncParsableCommand {
                 StandardError.write("kaleido: \(message)\n")
                 throw ExitCode(Self.lockedExitCode)
             } catch let error as SyncError {
-                StandardError.write("kaleido: error: \(error)\n")
+                StandardError.write(Messages.errorPrefix + "\(error)\n")
                 throw ExitCode.failure
             }
-            print(Self.render(report), terminator: "")
+            print(SyncText.cycle(report), terminator: "")
             if let problem = report.configProblem {
                 // Exit 1 even when everything else went well: the team's config is broken, and a
                 // script's "offline, retry later" (3) would hide it.
-                StandardError.write("kaleido: warning: the shared config is not usable (\(problem.origin)); \(ConfigProblem.consequence)\n\(problem.rendered)\n")
+                StandardError.write(Messages.warningPrefix + SyncText.configUnusable(problem.origin) + "\n\(problem.rendered)\n")
             }
             if let refusal = report.hostKeyRefusal {
-                StandardError.write("kaleido: error: \(refusal)\n")
+                StandardError.write(Messages.errorPrefix + "\(refusal)\n")
                 throw ExitCode.failure
             }
             if let refusal = report.accessRefusal {
-                StandardError.write("kaleido: error: \(refusal)\n")
+                StandardError.write(Messages.errorPrefix + "\(refusal)\n")
                 throw ExitCode.failure
             }
             if report.configProblem != nil { throw ExitCode.failure }
             if report.offline != nil { throw ExitCode(Self.offlineExitCode) }
             if let refused = report.refused {
-                StandardError.write("kaleido: error: \(refused)\n")
+                StandardError.write(Messages.errorPrefix + "\(refused)\n")
                 throw ExitCode.failure
             }
             // Exit 0 means the branch and the remote hold the same commits, nothing less.
             if report.behind > 0 || report.ahead > 0 {
-                StandardError.write("kaleido: error: the branch and the remote still differ after the cycle; `kaleido status` says why\n")
+                StandardError.write(Messages.errorPrefix + SyncText.branchesDiffer + "\n")
                 throw ExitCode.failure
             }
         }
-    }
-
-    static func render(_ report: CycleReport) -> String {
-        var lines: [String] = []
-        lines += report.committed.map { "committed: \($0)" }
-        for file in report.waiting { lines.append("not committed: \(file.rendered)") }
-        if report.broughtIn {
-            lines.append("\(report.merged ? "merged" : "fast-forwarded to") remote changes: \(report.updatedFiles.count) file(s) updated")
-        }
-        for conflict in report.conflicts { lines.append("conflict: \(conflict.path): \(conflict.detail)") }
-        if report.hostKeyRefusal != nil {
-            lines.append("not synced: the ssh server's host key is not trusted (see the error below)")
-            lines.append("\(report.ahead) commit(s) wait to be pushed")
-        } else if let refusal = report.accessRefusal {
-            lines.append("not synced: \(refusal.kind.label) (see the error below)")
-            lines.append("\(report.ahead) commit(s) wait to be pushed")
-        } else if let offline = report.offline {
-            lines.append("offline: \(offline)")
-            lines.append("\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote")
-        } else if let refused = report.refused {
-            lines.append("not synced: remote commit \(refused.commit.prefix(10)) by \(refused.author) refused: '\(refused.path)': \(refused.reason)")
-        } else if report.pushed {
-            lines.append("pushed")
-        } else if report.ahead > 0 || report.behind > 0 {
-            lines.append("not in sync: \(report.ahead) commit(s) to push, \(report.behind) to bring in")
-        } else if lines.isEmpty {
-            lines.append("up to date")
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -10,7 +10,7 @@ import KaleidoSync
 struct TrustHostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust-host",
-        abstract: "Show an ssh server's host key fingerprint and add the key to known_hosts, so that sync trusts it.",
+        abstract: Help.abstract("trust-host"),
         discussion: """
             Sync refuses an ssh server whose host key is not in known_hosts (~/.ssh/known_hosts, \
             /etc/ssh/ssh_known_hosts, or sync.known_hosts in .kaleido/config.yaml, or \

@@ -1,0 +1,68 @@
+import Foundation
+import KaleidoSync
+
+/// The lines of `kaleido sync` and `kaleido status` in the run's language. (`SyncStatus.text()`
+/// in KaleidoSync stays the English reference the sync tests read; the CLI shows these.)
+/// Phrases that come from the sync engine itself (an offline reason, a git error, a refused
+/// path's reason, a conflict's field list) are shown as the engine words them.
+enum SyncText {
+    /// The report of one `kaleido sync` cycle.
+    static func cycle(_ report: CycleReport) -> String {
+        var lines: [String] = []
+        lines += report.committed.map { Lang.pick(fr: "enregistré : \($0)", en: "committed: \($0)") }
+        for file in report.waiting { lines.append(Lang.pick(fr: "non enregistré : ", en: "not committed: ") + file.rendered) }
+        if report.broughtIn {
+            let count = report.updatedFiles.count
+            lines.append(report.merged
+                ? Lang.pick(fr: "modifications distantes fusionnées : \(count) fichier(s) mis à jour", en: "merged remote changes: \(count) file(s) updated")
+                : Lang.pick(fr: "avancé jusqu'aux modifications distantes : \(count) fichier(s) mis à jour",
+                            en: "fast-forwarded to remote changes: \(count) file(s) updated"))
+        }
+        for conflict in report.conflicts { lines.append(Lang.pick(fr: "conflit : ", en: "conflict: ") + "\(conflict.path): \(conflict.detail)") }
+        let waiting = Lang.pick(fr: "\(report.ahead) commit(s) en attente d'envoi", en: "\(report.ahead) commit(s) wait to be pushed")
+        if report.hostKeyRefusal != nil {
+            lines.append(Lang.pick(fr: "non synchronisé : la clé d'hôte du serveur ssh n'est pas reconnue (voir l'erreur ci-dessous)",
+                                   en: "not synced: the ssh server's host key is not trusted (see the error below)"))
+            lines.append(waiting)
+        } else if let refusal = report.accessRefusal {
+            lines.append(Lang.pick(fr: "non synchronisé : \(refusalLabel(refusal.kind)) (voir l'erreur ci-dessous)",
+                                   en: "not synced: \(refusal.kind.label) (see the error below)"))
+            lines.append(waiting)
+        } else if let offline = report.offline {
+            lines.append(Lang.pick(fr: "hors ligne : \(offline)", en: "offline: \(offline)"))
+            lines.append(Lang.pick(fr: "\(report.ahead) commit(s) en attente d'envoi ; la prochaine synchro qui joint le dépôt distant les enverra",
+                                   en: "\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote"))
+        } else if let refused = report.refused {
+            lines.append(Lang.pick(
+                fr: "non synchronisé : commit distant \(refused.commit.prefix(10)) de \(refused.author) refusé : '\(refused.path)' : \(refused.reason)",
+                en: "not synced: remote commit \(refused.commit.prefix(10)) by \(refused.author) refused: '\(refused.path)': \(refused.reason)"))
+        } else if report.pushed {
+            lines.append(Lang.pick(fr: "envoyé", en: "pushed"))
+        } else if report.ahead > 0 || report.behind > 0 {
+            lines.append(Lang.pick(fr: "pas à jour : \(report.ahead) commit(s) à envoyer, \(report.behind) à récupérer",
+                                   en: "not in sync: \(report.ahead) commit(s) to push, \(report.behind) to bring in"))
+        } else if lines.isEmpty {
+            lines.append(Lang.pick(fr: "à jour", en: "up to date"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func refusalLabel(_ kind: AccessRefusal.Kind) -> String {
+        Lang.pick(fr: kind == .authentication ? "authentification refusée" : "certificat refusé", en: kind.label)
+    }
+
+    static var configConsequence: String {
+        Lang.pick(fr: "synchronisation avec la dernière configuration chargée sur cette machine jusqu'à sa correction",
+                  en: ConfigProblem.consequence)
+    }
+
+    static var branchesDiffer: String {
+        Lang.pick(fr: "la branche et le dépôt distant diffèrent encore après le cycle ; `kaleido status` dit pourquoi",
+                  en: "the branch and the remote still differ after the cycle; `kaleido status` says why")
+    }
+
+    static func configUnusable(_ origin: String) -> String {
+        Lang.pick(fr: "la configuration partagée est inutilisable (\(origin)) ; \(configConsequence)",
+                  en: "the shared config is not usable (\(origin)); \(configConsequence)")
+    }
+}
