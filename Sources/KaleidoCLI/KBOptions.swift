@@ -92,7 +92,7 @@ func reportingCLIErrors(_ body: () async throws -> Void) async throws {
         StandardError.write(error.description + "\n")
         throw ExitCode(2)
     } catch let error as WorkspaceError {
-        StandardError.write(error.description + "\n")
+        StandardError.write(Messages.errorPrefix + WorkspaceWording.message(error) + "\n")
         throw ExitCode(2)
     }
 }

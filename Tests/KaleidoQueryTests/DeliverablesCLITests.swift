@@ -73,12 +73,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("romans sfax", ["\"romans sfax\" names several projects", "prj-2011-romans-festivals-jeunesse-sfax",
+        ("romans sfax", ["« romans sfax » désigne plusieurs projets", "prj-2011-romans-festivals-jeunesse-sfax",
                          "prj-2017-romans-sfax-jeunes-ambassadeurs", "prj-2027-romans-sfax-festivals-durables"]),
-        ("Festivals", ["names several projects", "prj-2011-romans-festivals-jeunesse-sfax", "prj-2027-romans-sfax-festivals-durables"]),
-        ("Atlantis", ["no project is called \"Atlantis\"", "kaleido list project"]),
+        ("Festivals", ["désigne plusieurs projets", "prj-2011-romans-festivals-jeunesse-sfax", "prj-2027-romans-sfax-festivals-durables"]),
+        ("Atlantis", ["aucun projet ne s'appelle « Atlantis »", "kaleido list project"]),
         // A partner's id is not a project.
-        ("tn-mun-sfax", ["no project is called \"tn-mun-sfax\""]),
+        ("tn-mun-sfax", ["aucun projet ne s'appelle « tn-mun-sfax »"]),
     ])
     func ambiguousOrUnknownProjectsListWhatToType(_ project: String, _ messages: [String]) throws {
         let result = try Kaleido.run(["deliverables", project])

@@ -17,7 +17,10 @@ extension FindingWording {
         case "additionalProperties", "unevaluatedProperties":
             return [(#"^unknown property "(.*)"(.*)$"#, { "champ inconnu « \($0[0]) »" + didYouMean($0[1]) })]
         case "type", "const", "anyOf", "oneOf":
-            return [(#"^(.+?) must be (.+), not (.+)$"#, { "\(subject($0[0])) doit être \(types($0[1])), pas \(value($0[2]))" })]
+            return [(#"^(.+?) must be (.+), not (.+)$"#, { "\(subject($0[0])) doit être \(types($0[1])), pas \(value($0[2]))" }),
+                    (#"^(.+?) (.+) matches none of the allowed forms$"#, { "\(subject($0[0])) \(value($0[1])) ne correspond à aucune des formes permises" }),
+                    (#"^(.+?) matches more than one alternative \((\d+) and (\d+)\); it must match exactly one$"#,
+                     { "\(subject($0[0])) correspond à plusieurs variantes (\($0[1]) et \($0[2])) ; il en faut exactement une" })]
         case "plain-scalar":
             return [(#"^(.+?) is read as a string here; other tools read it as (.+): quote it \((.*)\)$"#,
                      { "\(subject($0[0])) est lu ici comme une chaîne ; d'autres outils le lisent comme \(types($0[1])) : mettez-le entre guillemets (\($0[2]))" })]
@@ -28,8 +31,26 @@ extension FindingWording {
             return [(#"^(.+?) (".*") does not match the pattern (.*)$"#, { "\(subject($0[0])) \($0[1]) ne suit pas le motif \($0[2])" })]
         case "format":
             return [(#"^(.+?) (".*") is not (.*)$"#, { "\(subject($0[0])) \($0[1]) n'est pas \(format($0[2]))" })]
-        case "minLength":
-            return [(#"^(.+?) must not be empty$"#, { "\(subject($0[0])) ne doit pas être vide" })]
+        case "minLength", "maxLength":
+            return [(#"^(.+?) must not be empty$"#, { "\(subject($0[0])) ne doit pas être vide" }),
+                    (#"^(.+?) is (\d+) characters? long; at (most|least) (\d+) (?:is|are) (?:allowed|required)$"#, { parts in
+                        "\(subject(parts[0])) fait \(parts[1]) caractère\(parts[1] == "1" ? "" : "s") ; \(parts[2] == "most" ? "au plus" : "au moins") \(parts[3]) permis"
+                    })]
+        case "minItems", "maxItems", "minProperties", "maxProperties":
+            return [(#"^(.+?) has (\d+) (item|items|property|properties); at (most|least) (\d+) (?:is|are) (?:allowed|required)$"#, { parts in
+                let noun = parts[2].hasPrefix("item") ? "élément" : "champ"
+                return "\(subject(parts[0])) a \(parts[1]) \(noun)\(parts[1] == "1" ? "" : "s") ; \(parts[3] == "most" ? "au plus" : "au moins") \(parts[4]) permis"
+            })]
+        case "uniqueItems":
+            return [(#"^(.+?) has duplicate items \(items (\d+) and (\d+) are equal\)$"#,
+                     { "\(subject($0[0])) a des doublons (les éléments \($0[1]) et \($0[2]) sont égaux)" })]
+        case "multipleOf":
+            return [(#"^(.+?) (\S+) must be a multiple of (\S+)$"#, { "\(subject($0[0])) \($0[1]) doit être un multiple de \($0[2])" })]
+        case "dependentRequired":
+            return [(#"^property "(.*)" is required when "(.*)" is present$"#, { "le champ « \($0[0]) » est obligatoire quand « \($0[1]) » est présent" })]
+        case "false", "not":
+            return [(#"^(.+?) is not allowed here$"#, { "\(subject($0[0])) n'est pas permis ici" }),
+                    (#"^(.+?) \((.*)\) has a form that is not allowed here$"#, { "\(subject($0[0])) (\(value($0[1]))) a une forme qui n'est pas permise ici" })]
         case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
             return [(#"^(.+?) (\S+) must be (at most|at least|below|above) (\S+)$"#, { parts in
                 let bound = ["at most": "au plus", "at least": "au moins", "below": "inférieur à", "above": "supérieur à"][parts[2]] ?? parts[2]
