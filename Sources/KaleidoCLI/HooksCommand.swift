@@ -42,7 +42,7 @@ struct HooksInstallCommand: AsyncParsableCommand {
             let path = hooks + "/pre-commit"
             if let existing = FileManager.default.contents(atPath: path),
                 !String(decoding: existing, as: UTF8.self).contains(Self.marker), !force {
-                StandardError.write("kaleido: error: \(path) exists and was not written by kaleido; nothing was changed (--force replaces it)\n")
+                StandardError.write(Messages.errorPrefix + Messages.foreignHook(path) + "\n")
                 refused = true
                 return
             }
@@ -51,7 +51,7 @@ struct HooksInstallCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
             let script = Self.script(kbFolder: String(prefix.dropLast()), recordFolder: prefix + kb.config.knowledgeFolder)
             try writeExecutable(Array(script.utf8), to: path)
-            print("installed \(path)")
+            print(Messages.installed(path))
         }
         if refused { throw ExitCode(1) }
     }
@@ -101,7 +101,7 @@ struct HooksInstallCommand: AsyncParsableCommand {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first else {
-            throw CLIError.usage("\(folder) is not in a git repository: a hook needs one (run `git init` or `kaleido init`)")
+            throw CLIError.usage(Messages.hookNeedsGit(folder))
         }
         return String(line)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaleidoKB
+import KaleidoWorkspace
 import KaleidoYAML
 
 /// `kaleido validate [PATH…]`: checks the knowledge base (or some of its files) and reports
@@ -69,7 +70,11 @@ struct ValidateCommand: AsyncParsableCommand {
             combined.findings = setup.findings + report.findings
             for (file, bytes) in setup.sources { combined.sources[file] = bytes }
             let display = DisplayPaths(kbRoot: kb.root)
-            try finish(combined, display: display, wording: FindingWording(vocabulary: workspace.vocabulary()))
+            let outline = SchemaOutline(documents: setup.documents)
+            let fields = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { type in
+                (type, outline.recordShape(type)?.properties.map(\.name) ?? [])
+            })
+            try finish(combined, display: display, wording: FindingWording(vocabulary: workspace.vocabulary(), fields: fields))
         }
     }
 

@@ -83,12 +83,12 @@ import Testing
                 """)
             let validate = try Run.kaleido(["validate"], in: kb)
             #expect(validate.status == 0)
-            #expect(validate.stdout.contains("0 erreurs"))
+            #expect(validate.stdout.contains(" fiches, 0 erreur, "))
 
             // The same ids again: taken, reported at the id cells, nothing written.
             let again = try Run.kaleido(["import", csv, "--type", "call", "--skip-invalid"] + Self.maps, in: kb)
             #expect(again.stderr.contains("\(csv):2:1: error: l'identifiant aap-fej-2027-egalite est déjà pris"))
-            #expect(again.stdout.contains("0 créées"))
+            #expect(again.stdout.contains("0 créée ; 3 ignorées"))
         }
     }
 

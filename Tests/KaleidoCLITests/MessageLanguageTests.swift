@@ -174,9 +174,11 @@ import Testing
             #expect(french.contains("(vouliez-vous dire « cooperation_decentralisee » ?) [enum]"))
             #expect(french.contains("error: amount_ht doit être un nombre, pas la chaîne \"1 800,50\" ; écrivez 1800.50 [type]"))
             #expect(french.contains("tn-mun-sfax.yaml:1:1: error: champ obligatoire « name » absent [required]"))
+            #expect(french.contains(": error: champ inconnu « nmae » (vouliez-vous dire « name » ?) [unevaluatedProperties]"), "\(french)")
             let english = try Run.kaleido(["validate", "--lang", "en"], in: kb).stdout
             #expect(english.contains("(did you mean \"cooperation_decentralisee\"?) [enum]"))
             #expect(english.contains("error: amount_ht must be a number, not the string \"1 800,50\"; write 1800.50 [type]"))
+            #expect(english.contains(": error: unknown property \"nmae\" (did you mean \"name\"?) [unevaluatedProperties]"), "\(english)")
             // `new` checks a value given with --set the same way.
             let new = try Run.kaleido(["new", "partnership", "ptn-fr-com-x--tn-mun-y", "--set", "kind=Coopération_Décentralisée"], in: kb)
             #expect(new.stdout.contains("(vouliez-vous dire « cooperation_decentralisee » ?)"), "\(new.stdout)\(new.stderr)")

@@ -13,7 +13,7 @@ import KaleidoTestSupport
             let run = try MeasuredProcess.run(kaleido, ["validate", "--kb", Self.projectRoot.path, "--today", "2026-11-27"], scratch: scratch)
             #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
             let summary = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-            #expect(summary.hasSuffix(" fiches, 0 erreurs, 3 avertissements"), "\(summary)")  // the sample KB is `language: fr`
+            #expect(summary.hasSuffix(" fiches, 0 erreur, 3 avertissements"), "\(summary)")  // the sample KB is `language: fr`
             // --strict turns the three intended warnings into a failure.
             let strict = try MeasuredProcess.run(kaleido, ["validate", "--strict", "--kb", Self.projectRoot.path, "--today", "2026-11-27"], scratch: scratch)
             #expect(strict.exitCode == 1)

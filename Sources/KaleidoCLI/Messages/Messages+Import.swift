@@ -139,13 +139,13 @@ extension Messages {
     // MARK: Report
 
     static func wouldCreate(_ count: Int, type: String, ids: [String]) -> String {
-        Lang.pick(fr: "créerait \(count) fiche\(count == 1 ? "" : "s") \(type)", en: "would create \(count) \(type) record\(count == 1 ? "" : "s")")
+        Lang.pick(fr: "créerait \(count) fiche\(Messages.pluralFR(count)) \(type)", en: "would create \(count) \(type) record\(count == 1 ? "" : "s")")
             + (ids.isEmpty ? "" : ": " + ids.joined(separator: ", "))
     }
 
     static func invalidRows(_ lines: [Int], skipped: Bool) -> String {
         let list = lines.map(String.init).joined(separator: ", ")
-        return Lang.pick(fr: "\(lines.count) ligne\(lines.count == 1 ? "" : "s") invalide\(lines.count == 1 ? "" : "s") (ligne \(list)) : "
+        return Lang.pick(fr: "\(lines.count) ligne\(Messages.pluralFR(lines.count)) invalide\(Messages.pluralFR(lines.count)) (ligne\(Messages.pluralFR(lines.count)) \(list)) : "
                              + (skipped ? "seraient ignorées" : "rien ne serait écrit sans --skip-invalid"),
                          en: "\(lines.count) invalid row\(lines.count == 1 ? "" : "s") (line \(list)): "
                              + (skipped ? "would be skipped" : "nothing would be written without --skip-invalid"))
@@ -154,15 +154,15 @@ extension Messages {
     static func nothingWritten(_ lines: [Int], valid: Int) -> String {
         let list = lines.map(String.init).joined(separator: ", ")
         return Lang.pick(
-            fr: "rien d'écrit : \(lines.count) ligne\(lines.count == 1 ? "" : "s") invalide\(lines.count == 1 ? "" : "s") (ligne \(list)) ; corrigez-les, ou passez --skip-invalid pour créer les \(valid) valide\(valid == 1 ? "" : "s")",
+            fr: "rien d'écrit : \(lines.count) ligne\(Messages.pluralFR(lines.count)) invalide\(Messages.pluralFR(lines.count)) (ligne\(Messages.pluralFR(lines.count)) \(list)) ; corrigez-les, ou passez --skip-invalid pour créer les \(valid) valide\(Messages.pluralFR(valid))",
             en: "nothing written: \(lines.count) invalid row\(lines.count == 1 ? "" : "s") (line \(list)); fix them, or pass --skip-invalid to create the \(valid) valid one\(valid == 1 ? "" : "s")")
     }
 
     static func createdCount(_ ids: [String], skipped: [Int]) -> String {
         let list = skipped.map(String.init).joined(separator: ", ")
-        return Lang.pick(fr: "\(ids.count) créée\(ids.count == 1 ? "" : "s")", en: "\(ids.count) created")
+        return Lang.pick(fr: "\(ids.count) créée\(Messages.pluralFR(ids.count))", en: "\(ids.count) created")
             + (ids.isEmpty ? "" : " (\(ids.joined(separator: ", ")))")
-            + (skipped.isEmpty ? "" : Lang.pick(fr: " ; \(skipped.count) ignorée\(skipped.count == 1 ? "" : "s") (ligne \(list), erreurs ci-dessus)",
+            + (skipped.isEmpty ? "" : Lang.pick(fr: " ; \(skipped.count) ignorée\(Messages.pluralFR(skipped.count)) (ligne\(Messages.pluralFR(skipped.count)) \(list), erreurs ci-dessus)",
                                                 en: "; \(skipped.count) skipped (line \(list), errors above)"))
     }
 }

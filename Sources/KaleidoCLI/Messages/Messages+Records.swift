@@ -41,7 +41,7 @@ extension Messages {
     static var absent: String { Lang.pick(fr: "(absent)", en: "(absent)") }
 
     static func openConflicts(_ count: Int, records: Int) -> String {
-        Lang.pick(fr: "\(count) conflit\(count == 1 ? "" : "s") ouvert\(count == 1 ? "" : "s") dans \(records) fiche\(records == 1 ? "" : "s")",
+        Lang.pick(fr: "\(count) conflit\(Messages.pluralFR(count)) ouvert\(Messages.pluralFR(count)) dans \(records) fiche\(Messages.pluralFR(records))",
                   en: "\(count) open conflict\(count == 1 ? "" : "s") in \(records) record\(records == 1 ? "" : "s")")
     }
 
@@ -58,5 +58,41 @@ extension Messages {
     static func noConflictRecord(_ id: String, folder: String) -> String {
         Lang.pick(fr: "aucune fiche d'identifiant \(id) dans \(folder)/ ; `kaleido conflicts` liste les fiches en conflit",
                   en: "no record with id \(id) in \(folder)/; `kaleido conflicts` lists the records with open conflicts")
+    }
+}
+
+/// Messages of `fmt` and `hooks install`.
+extension Messages {
+    static func symlinkRecord(_ file: String) -> String {
+        Lang.pick(fr: "\(file): error: une fiche doit être un fichier ordinaire, pas un lien symbolique ; laissée telle quelle",
+                  en: "\(file): error: a record must be a regular file, not a symlink; left as it is")
+    }
+
+    static func filesToFormat(_ count: Int) -> String {
+        Lang.pick(fr: "kaleido: \(count) fichier(s) à mettre en forme ; lancez `kaleido fmt`", en: "kaleido: \(count) file(s) to format; run `kaleido fmt`")
+    }
+
+    static func formatted(_ count: Int) -> String {
+        Lang.pick(fr: "kaleido: \(count) fichier(s) mis en forme", en: "kaleido: formatted \(count) file(s)")
+    }
+
+    static func outsideKnowledgeBase(_ path: String, root: String) -> String {
+        Lang.pick(fr: "\(path) est hors de la base située en \(root)", en: "\(path) is outside the knowledge base at \(root)")
+    }
+
+    static func notYAML(_ path: String) -> String {
+        Lang.pick(fr: "\(path) n'est pas un fichier YAML (.yaml ou .yml)", en: "\(path) is not a YAML file (.yaml or .yml)")
+    }
+
+    static func foreignHook(_ path: String) -> String {
+        Lang.pick(fr: "\(path) existe et n'a pas été écrit par kaleido ; rien n'a changé (--force le remplace)",
+                  en: "\(path) exists and was not written by kaleido; nothing was changed (--force replaces it)")
+    }
+
+    static func installed(_ path: String) -> String { Lang.pick(fr: "installé \(path)", en: "installed \(path)") }
+
+    static func hookNeedsGit(_ folder: String) -> String {
+        Lang.pick(fr: "\(folder) n'est pas dans un dépôt git : un crochet en demande un (lancez `git init` ou `kaleido init`)",
+                  en: "\(folder) is not in a git repository: a hook needs one (run `git init` or `kaleido init`)")
     }
 }

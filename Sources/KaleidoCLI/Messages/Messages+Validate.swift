@@ -12,10 +12,15 @@ import KaleidoQuery
 struct FindingWording {
     /// The KB's vocabulary: the allowed keys of an enumeration when the message lists only ten.
     var vocabulary: Vocabulary?
+    /// Each type's top-level fields, for a "did you mean" on an unknown one.
+    var fields: [RecordType: [String]] = [:]
 
     /// `412 records, 2 errors, 3 warnings` / `412 fiches, 2 erreurs, 3 avertissements`.
     static func summary(_ report: ValidationReport) -> String {
-        func plural(_ count: Int, _ word: String, _ words: String) -> String { "\(count) \(count == 1 ? word : words)" }
+        // French: 0 and 1 take the singular ("0 erreur"); English: only 1 does.
+        func plural(_ count: Int, _ word: String, _ words: String) -> String {
+            "\(count) \((Lang.current == .fr ? count <= 1 : count == 1) ? word : words)"
+        }
         let unit = report.unit == "record" ? Lang.pick(fr: "fiche", en: "record") : Lang.pick(fr: "fichier", en: report.unit)
         let units = report.unit == "record" ? Lang.pick(fr: "fiches", en: "records") : Lang.pick(fr: "fichiers", en: report.unit + "s")
         return Lang.pick(
@@ -28,6 +33,13 @@ struct FindingWording {
     func message(_ finding: Finding) -> String {
         var text = Lang.current == .fr ? Self.french(rule: finding.rule, finding.message) : finding.message
         if finding.rule == "enum", let suggestion = enumSuggestion(finding) { text += Messages.didYouMean(suggestion) }
+        if ["additionalProperties", "unevaluatedProperties"].contains(finding.rule), finding.pointer.split(separator: "/").count == 1,
+            let key = Self.captures(#"^unknown property "(.*)"$"#, finding.message)?[0],
+            let type = Self.recordType(of: finding.file),
+            let suggestion = Suggestion.closest(to: key, among: fields[type] ?? [])
+        {
+            text += Messages.didYouMean(suggestion)
+        }
         if finding.rule == "type", let fixed = Self.decimalCommaFix(finding.message) {
             text += Lang.pick(fr: " ; écrivez \(fixed)", en: "; write \(fixed)")
         }
@@ -48,12 +60,16 @@ struct FindingWording {
             // The message lists ten values: the vocabulary knows the rest, under the names
             // `Vocabulary.label` looks up (`partner_kind` for a partner's `kind`, `theme` for `themes`).
             let singular = field.hasSuffix("s") ? String(field.dropLast()) : String(field)
-            let folder = finding.file.split(separator: "/").dropLast().last.map(String.init) ?? ""
-            let type = RecordType(folder: folder)?.rawValue
+            let type = Self.recordType(of: finding.file)?.rawValue
             let names = (type.map { ["\($0)_\(field)", "\($0)_\(singular)"] } ?? []) + [String(field), singular]
             allowed += names.flatMap { vocabulary.keys(of: $0) }
         }
         return Suggestion.closest(to: value[0], among: allowed)
+    }
+
+    /// The type whose folder holds `file` (`knowledge/partners/tn/x.yaml` → partner).
+    static func recordType(of file: String) -> RecordType? {
+        file.split(separator: "/").dropLast().lazy.compactMap { RecordType(folder: String($0)) }.first
     }
 
     /// `1500.50` for a number written `1500,50` or `1 500,50`, else nil.

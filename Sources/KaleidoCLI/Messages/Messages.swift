@@ -70,6 +70,9 @@ enum Messages {
         return Lang.pick(fr: " (vouliez-vous dire « \(suggestion) » ?)", en: " (did you mean \"\(suggestion)\"?)")
     }
 
+    /// French plural mark: `s` beyond one (0 and 1 take the singular, unlike English).
+    static func pluralFR(_ count: Int) -> String { count > 1 ? "s" : "" }
+
     /// A list of ids to choose from, one per line, after a sentence.
     static func chooseOne(_ lines: [String]) -> String {
         Lang.pick(fr: " ; donnez l'un de ces identifiants :\n", en: "; give one of these ids:\n") + lines.joined(separator: "\n")
