@@ -66,3 +66,46 @@ enum SyncText {
                   en: "the shared config is not usable (\(origin)); \(configConsequence)")
     }
 }
+
+/// The lines of `kaleido trust-host`.
+enum TrustHostText {
+    static func presents(_ endpoint: String, type: String, fingerprint: String) -> String {
+        Lang.pick(fr: "Le serveur ssh \(endpoint) présente la clé \(type) \(fingerprint)", en: "The ssh server \(endpoint) presents the \(type) key \(fingerprint)")
+    }
+
+    static func alreadyTrusted(_ location: String) -> String {
+        Lang.pick(fr: "Elle est déjà reconnue (\(location)).", en: "It is already trusted (\(location)).")
+    }
+
+    static var notTrusted: String { Lang.pick(fr: "Non reconnue : rien n'a changé.", en: "Not trusted: nothing was changed.") }
+
+    static func added(to file: String, endpoint: String) -> String {
+        Lang.pick(fr: "Ajoutée à \(file) : la synchro reconnaît désormais cette clé pour \(endpoint).",
+                  en: "Added to \(file): sync now trusts this key for \(endpoint).")
+    }
+
+    static func noRemote(_ remote: String) -> String {
+        Lang.pick(fr: "la base n'a pas de dépôt distant « \(remote) » : nommez le serveur, par exemple `kaleido trust-host git.example.org:2222`",
+                  en: "the knowledge base has no remote '\(remote)': name the server, e.g. `kaleido trust-host git.example.org:2222`")
+    }
+
+    static func badServer(_ server: String) -> String {
+        Lang.pick(fr: "\(server) : attendu HÔTE, HÔTE:PORT, [HÔTE]:PORT ou ssh://[UTILISATEUR@]HÔTE[:PORT]/CHEMIN",
+                  en: "\(server): expected HOST, HOST:PORT, [HOST]:PORT or ssh://[USER@]HOST[:PORT]/PATH")
+    }
+
+    static func notSSH(_ url: String) -> String {
+        Lang.pick(fr: "le dépôt distant \(url) n'est pas en ssh : seuls les serveurs ssh sont vérifiés avec known_hosts (https passe par les certificats TLS)",
+                  en: "the remote \(url) is not an ssh remote: only ssh servers are checked against known_hosts (https uses TLS certificates)")
+    }
+
+    static func noTerminal(_ file: String) -> String {
+        Lang.pick(fr: "kaleido: l'entrée standard n'est pas un terminal : vérifiez l'empreinte, puis relancez avec --yes pour l'ajouter à \(file)",
+                  en: "kaleido: standard input is not a terminal: check the fingerprint, then run again with --yes to add it to \(file)")
+    }
+
+    static func question(_ file: String) -> String {
+        Lang.pick(fr: "Est-ce l'empreinte que l'administrateur du serveur vous a donnée ? L'ajouter à \(file) ? [o/N] ",
+                  en: "Is this the fingerprint your server's administrator gave you? Add it to \(file)? [y/N] ")
+    }
+}
