@@ -6,7 +6,7 @@ import KaleidoYAML
 
 /// Options every command that works on a knowledge base shares.
 struct KBOptions: ParsableArguments {
-    @Option(name: .customLong("kb"), help: ArgumentHelp("The knowledge base's root folder (default: the folder holding .kaleido/, found from the current directory upward).", valueName: "dir"))
+    @Option(name: .customLong("kb"), help: ArgumentHelp(Help.kbOption, valueName: "dir"))
     var kbRoot: String?
 
     @Option(name: .customLong("today"), help: .hidden)

@@ -18,10 +18,10 @@ enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
 struct QueryOptions: ParsableArguments {
     @OptionGroup var kbOptions: KBOptions
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: ArgumentHelp(Help.queryFormatOption))
     var format: QueryFormat = .table
 
-    @Option(help: "With --format csv: excel-fr for French Excel (; between cells, UTF-8 BOM, decimal comma, lists split by |), which `kaleido import` reads back.")
+    @Option(help: ArgumentHelp(Help.csvOption))
     var csv: CSVDialect = .rfc4180
 
     @Flag(name: .customLong("cache-info"), help: .hidden)

@@ -22,10 +22,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Option(help: "Output format: text (compiler-style) or json.")
+    @Option(help: ArgumentHelp(Help.validateFormatOption))
     var format: DiagnosticFormat = .text
 
-    @Flag(help: "Treat warnings as errors for the exit status.")
+    @Flag(help: ArgumentHelp(Help.strictOption))
     var strict = false
 
     @Option(help: ArgumentHelp("Check the given YAML or JSON files against this one schema (no knowledge base needed).", valueName: "file"))

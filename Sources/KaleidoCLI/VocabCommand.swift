@@ -14,7 +14,7 @@ struct VocabCommand: AsyncParsableCommand {
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: ArgumentHelp(Help.queryFormatOption))
     var format: QueryFormat = .table
 
     @Argument(help: ArgumentHelp("A list of vocab.yaml (partner_kind, project_status…); default: every list.", valueName: "list"))

@@ -39,6 +39,30 @@ enum Help {
                 """)
     }
 
+    // MARK: Options every command or every query shares
+
+    static var kbOption: String {
+        Lang.pick(fr: "Le dossier racine de la base (par défaut : celui qui contient .kaleido/, cherché depuis le dossier courant en remontant).",
+                  en: "The knowledge base's root folder (default: the folder holding .kaleido/, found from the current directory upward).")
+    }
+
+    static var queryFormatOption: String {
+        Lang.pick(fr: "Format de sortie : table, json, csv ou markdown.", en: "Output format: table, json, csv or markdown.")
+    }
+
+    static var csvOption: String {
+        Lang.pick(fr: "Avec --format csv : excel-fr pour Excel en français (; entre les cellules, BOM UTF-8, virgule décimale, listes séparées par |), que `kaleido import` relit.",
+                  en: "With --format csv: excel-fr for French Excel (; between cells, UTF-8 BOM, decimal comma, lists split by |), which `kaleido import` reads back.")
+    }
+
+    static var validateFormatOption: String {
+        Lang.pick(fr: "Format de sortie : text (comme un compilateur) ou json.", en: "Output format: text (compiler-style) or json.")
+    }
+
+    static var strictOption: String {
+        Lang.pick(fr: "Compter les avertissements comme des erreurs pour le code de sortie.", en: "Treat warnings as errors for the exit status.")
+    }
+
     private static let abstracts: [String: Text] = [
         "__man": Text(
             fr: "Afficher la page de manuel kaleido(1) (roff).",
