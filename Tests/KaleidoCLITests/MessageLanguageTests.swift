@@ -185,6 +185,39 @@ import Testing
         }
     }
 
+    /// `sync` and `status` lines on the French sample with a bare remote, then in English.
+    @Test func syncAndStatusSpeakTheKnowledgeBasesLanguage() throws {
+        try Run.withSampleKB { kb in
+            let remote = kb + "/../remote.git"
+            try #require(try Run.git(["init", "-q", "--bare", "-b", "main", remote], in: kb).status == 0)
+            try #require(try Run.git(["init", "-q", "-b", "main"], in: kb).status == 0)
+            try #require(try Run.git(["remote", "add", "origin", remote], in: kb).status == 0)
+            let first = try Run.kaleido(["sync"], in: kb)
+            #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+            #expect(first.stdout.hasSuffix("\nenvoyé\n"), "\(first.stdout)")
+            #expect(first.stdout.hasPrefix("enregistré : ") && first.stdout.contains(" : nouvelle fiche ; ") && first.stdout.contains(" autres\n"),
+                    "\(first.stdout)")
+            let again = try Run.kaleido(["sync"], in: kb)
+            #expect(again.stdout == "à jour\n", "\(again.stdout)\(again.stderr)")
+            let status = try Run.kaleido(["status"], in: kb).stdout
+            let lines = status.split(separator: "\n").map(String.init)
+            #expect(lines.count == 4 && lines[0].hasPrefix("Base ") && lines[0].hasSuffix(", branche main, dépôt distant origin (\(remote))"), "\(status)")
+            #expect(lines[1] == "Démon : arrêté" && lines[2].hasPrefix("Dernière synchro : ") && lines[3] == "En avance de 0, en retard de 0", "\(status)")
+            for output in [first.stdout, again.stdout, status] {
+                #expect(Self.offending(output, list: Self.englishWords) == [] && Self.mixed(output) == [], "\(output)")
+            }
+            let english = try Run.kaleido(["sync", "--lang", "en"], in: kb)
+            #expect(english.stdout == "up to date\n")
+            let englishStatus = try Run.kaleido(["status", "--lang", "en"], in: kb).stdout
+            #expect(englishStatus.contains("\nDaemon: not running\nLast sync: ") && englishStatus.hasSuffix("\nAhead 0, behind 0\n"), "\(englishStatus)")
+            #expect(Self.offending(englishStatus, list: Self.frenchWords) == [] && Self.mixed(englishStatus) == [])
+            // JSON keys do not change with the language.
+            let json = try Run.kaleido(["status", "--format", "json"], in: kb).stdout
+            #expect(json == (try Run.kaleido(["status", "--format", "json", "--lang", "en"], in: kb).stdout))
+            #expect(json.contains("\"remote_url\""), "\(json)")
+        }
+    }
+
     /// `--lang` beats `KALEIDO_LANG`, which beats the KB's setting; outside a KB the locale decides help.
     @Test func theLanguageIsChosenInOrder() throws {
         try Run.withSampleKB { kb in

@@ -9,7 +9,7 @@ enum SyncText {
     /// The report of one `kaleido sync` cycle.
     static func cycle(_ report: CycleReport) -> String {
         var lines: [String] = []
-        lines += report.committed.map { Lang.pick(fr: "enregistré : \($0)", en: "committed: \($0)") }
+        lines += report.committed.map { Lang.pick(fr: "enregistré : \(commitSummaryFR($0))", en: "committed: \($0)") }
         for file in report.waiting { lines.append(Lang.pick(fr: "non enregistré : ", en: "not committed: ") + file.rendered) }
         if report.broughtIn {
             let count = report.updatedFiles.count
@@ -45,6 +45,19 @@ enum SyncText {
             lines.append(Lang.pick(fr: "à jour", en: "up to date"))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The sync's commit summary (KaleidoSync's `Snapshot.message`, English in git's history,
+    /// which the whole team shares) as a French line: `x: new record; y: added; and 3 more`.
+    static func commitSummaryFR(_ summary: String) -> String {
+        var text = summary.replacingOccurrences(of: "; ", with: " ; ")
+        for (pattern, french) in [(#": new record(?= ;|$)"#, " : nouvelle fiche"), (#": added(?= ;|$)"#, " : ajouté"),
+                                  (#": deleted(?= ;|$)"#, " : supprimé"), (#": changed(?= ;|$)"#, " : modifié"),
+                                  (#": rewritten(?= ;|$)"#, " : réécrite"), (#": formatting(?= ;|$)"#, " : mise en forme"),
+                                  (#" ; and (\d+) more$"#, " ; et $1 autres"), (#"^Kaleido: no change$"#, "aucun changement")] {
+            text = text.replacingOccurrences(of: pattern, with: french, options: .regularExpression)
+        }
+        return text
     }
 
     static func refusalLabel(_ kind: AccessRefusal.Kind) -> String {
