@@ -39,7 +39,7 @@ public enum KaleidoMain {
         guard KaleidoCommand.exitCode(for: error) == .validationFailure, !(error is ExitCode) else {
             KaleidoCommand.exit(withError: error)
         }
-        StandardError.write(KaleidoCommand.fullMessage(for: error) + "\n")
+        StandardError.write(Messages.usageError(KaleidoCommand.fullMessage(for: error)) + "\n")
         Foundation.exit(usageFailure)
     }
 

@@ -36,7 +36,7 @@ struct ResolveCommand: AsyncParsableCommand {
 
     func validate() throws {
         let chosen = [ours, theirs, base, value != nil].filter { $0 }.count
-        guard chosen == 1 else { throw ValidationError("choose exactly one of --ours, --theirs, --base or --value V") }
+        guard chosen == 1 else { throw ValidationError(Messages.chooseOneSide) }
     }
 
     func run() async throws {

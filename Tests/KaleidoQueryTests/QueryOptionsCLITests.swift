@@ -129,16 +129,16 @@ import Testing
         #expect(try Kaleido.run(["list", "partner", "--where", "country=TN"]).stderr.isEmpty)
     }
 
-    /// ArgumentParser's own usage errors exit 2 (not its EX_USAGE 64), message kept; help exits 0.
+    /// ArgumentParser's own usage errors exit 2 (not its EX_USAGE 64), message in the KB's language (French); help exits 0.
     @Test(arguments: [
-        (["list", "partner", "--bogus"], "Unknown option '--bogus'"),
-        (["list"], "Missing expected argument '<type>'"),
-        (["find", "x", "--limit", "many"], "The value 'many' is invalid for '--limit"),
-        (["list", "partner", "--format", "pdf"], "The value 'pdf' is invalid for '--format"),
-        (["history"], "Missing expected argument '<partner>'"),
-        (["no-such-command"], "Unexpected argument 'no-such-command'"),
+        (["list", "partner", "--bogus"], "Erreur : option inconnue '--bogus'"),
+        (["list"], "argument attendu manquant '<type>'"),
+        (["find", "x", "--limit", "many"], "la valeur 'many' n'est pas permise pour '--limit"),
+        (["list", "partner", "--format", "pdf"], "la valeur 'pdf' n'est pas permise pour '--format"),
+        (["history"], "argument attendu manquant '<partner>'"),
+        (["no-such-command"], "argument inattendu 'no-such-command'"),
         // A `ValidationError` thrown by a command's `validate()`.
-        (["resolve", "tn-mun-sfax", "name"], "choose exactly one of --ours, --theirs, --base or --value V"),
+        (["resolve", "tn-mun-sfax", "name"], "choisissez exactement une option parmi --ours, --theirs, --base ou --value V"),
     ])
     func usageErrorsExit2(_ arguments: [String], _ message: String) throws {
         let result = try Kaleido.run(arguments)

@@ -45,6 +45,11 @@ extension Messages {
                   en: "\(count) open conflict\(count == 1 ? "" : "s") in \(records) record\(records == 1 ? "" : "s")")
     }
 
+    static var chooseOneSide: String {
+        Lang.pick(fr: "choisissez exactement une option parmi --ours, --theirs, --base ou --value V",
+                  en: "choose exactly one of --ours, --theirs, --base or --value V")
+    }
+
     static func settled(_ file: String, path: String) -> String { Lang.pick(fr: "\(file) : \(path) réglé", en: "\(file): \(path) settled") }
 
     static func deletedBySide(_ file: String) -> String {

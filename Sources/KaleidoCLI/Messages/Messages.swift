@@ -116,3 +116,32 @@ extension Messages {
                   en: "\(type) records have no \(field) field; use \(option) or --set FIELD=VALUE")
     }
 }
+
+/// ArgumentParser's own usage errors (`Error: Unknown option '--bogus'`, `Usage: …`), which it
+/// words in English, in the run's language: the known sentences and the framing lines.
+extension Messages {
+    static func usageError(_ message: String) -> String {
+        guard Lang.current == .fr else { return message }
+        let rules: [(String, String)] = [
+            (#"^Error: Unknown option '(.*)'"#, "Erreur : option inconnue '$1'"),
+            (#"^Error: Unexpected argument '(.*)'"#, "Erreur : argument inattendu '$1'"),
+            (#"^Error: Missing expected argument '(.*)'"#, "Erreur : argument attendu manquant '$1'"),
+            (#"^Error: Missing value for '(.*)'"#, "Erreur : valeur manquante pour '$1'"),
+            (#"^Error: The value '(.*)' is invalid for '(.*)'\. Please provide one of (.*)\.$"#,
+             "Erreur : la valeur '$1' n'est pas permise pour '$2' ; donnez l'une de $3."),
+            (#"^Error: The value '(.*)' is invalid for '(.*)'"#, "Erreur : la valeur '$1' n'est pas permise pour '$2'"),
+            (#"^Error: "#, "Erreur : "),
+            (#"^Help: "#, "Aide : "),
+            (#"^Usage: "#, "Utilisation : "),
+            (#"^  See '(.*)' for more information\.$"#, "  Voir '$1' pour en savoir plus."),
+        ]
+        return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var text = String(line)
+            for (pattern, french) in rules where text.range(of: pattern, options: .regularExpression) != nil {
+                text = text.replacingOccurrences(of: pattern, with: french, options: .regularExpression)
+                break
+            }
+            return text.replacingOccurrences(of: "' or '", with: "' ou '")
+        }.joined(separator: "\n")
+    }
+}
