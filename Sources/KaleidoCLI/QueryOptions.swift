@@ -27,6 +27,10 @@ struct QueryOptions: ParsableArguments {
     @Flag(name: .customLong("cache-info"), help: .hidden)
     var cacheInfo = false
 
+    /// `fr` or `en`: for commands written before `--lang` became global (`Lang`, which takes it
+    /// out of the arguments before parsing, so an option of this type never receives a value).
+    enum Language: String, ExpressibleByArgument, CaseIterable { case fr, en }
+
     /// The CSV flavours: RFC 4180 as is, or what French Excel opens in columns.
     enum CSVDialect: String, ExpressibleByArgument, CaseIterable {
         case rfc4180 = "rfc4180"
@@ -38,6 +42,12 @@ struct QueryOptions: ParsableArguments {
         var context = try await Self.context(kbOptions: kbOptions, format: format, cacheInfo: cacheInfo)
         context.csvDialect = csv
         return context
+    }
+
+    /// The same, for commands written before the catalogue: `lang` is ignored, the run's
+    /// language (`Lang.current`) decides.
+    static func context(kbOptions: KBOptions, lang: Language, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
+        try await context(kbOptions: kbOptions, format: format, cacheInfo: cacheInfo)
     }
 
     static func context(kbOptions: KBOptions, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
