@@ -7,7 +7,7 @@ import KaleidoQuery
 struct AtlasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atlas",
-        abstract: "A client's actions for the CNCD Atlas of decentralised cooperation: partner authority, country, themes, dates.",
+        abstract: Help.abstract("atlas"),
         discussion: """
             CLIENT is an id, a name or an alias. One row per project the client leads or takes \
             part in, oldest first. Columns (the Atlas français de la coopération décentralisée \

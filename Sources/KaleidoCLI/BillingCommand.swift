@@ -6,7 +6,7 @@ import KaleidoQuery
 struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "billing",
-        abstract: "Left to invoice per mission: contract amount before VAT minus what was invoiced, per currency.",
+        abstract: Help.abstract("billing"),
         discussion: """
             Missions signed, running or delivered (status signee, en_cours, livree) with a \
             contract amount (contract.amount_ht). Invoiced and paid are the sums of `invoices` \

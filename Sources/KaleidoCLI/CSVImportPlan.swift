@@ -58,21 +58,21 @@ struct CSVImportPlan {
                 paths.append([field.name])
             } else {
                 let titled = fields.map { (name: $0.name, alsoKnownAs: outline.shape($0.schema).title.map { [$0] } ?? []) }
-                let hint = Suggestion.closest(to: path.first ?? name, among: titled).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let suggestion = Suggestion.closest(to: path.first ?? name, among: titled)
                 if maps[name] != nil {
-                    unknown.append("\(file):\(cell.line):\(cell.column): error: --map \(name)=\(target): \(type.rawValue) records have no field \"\(target)\"\(hint)")
+                    unknown.append("\(file):\(cell.line):\(cell.column): error: " + Messages.mapNoField(name, target, type: type.rawValue, suggestion: suggestion))
                     continue
                 }
-                unknown.append("\(file):\(cell.line):\(cell.column): error: the column \"\(name)\" is no field of \(type.rawValue) records\(hint); map it with --map \"\(name)=FIELD\"")
+                unknown.append("\(file):\(cell.line):\(cell.column): error: " + Messages.columnNoField(name, type: type.rawValue, suggestion: suggestion))
             }
         }
         if !unknown.isEmpty {
             let known = fields.map(\.name).joined(separator: ", ")
-            throw CLIError.diagnostic(unknown.joined(separator: "\n") + "\nthe fields of \(type.rawValue) records are: \(known)")
+            throw CLIError.diagnostic(unknown.joined(separator: "\n") + "\n" + Messages.fieldsOf(type.rawValue, known))
         }
         let named = paths.compactMap { $0 }.filter { !$0.isEmpty }.map { $0.joined(separator: ".") }
         if let twice = Set(named).first(where: { path in named.count { $0 == path } > 1 }) {
-            throw CLIError.usage("\(file): two columns give the field \(twice)")
+            throw CLIError.usage(Messages.twoColumns(file, field: twice))
         }
     }
 
@@ -92,7 +92,7 @@ struct CSVImportPlan {
     func row(_ cells: [CSVReader.Cell], ids: inout [String: Int]) -> Row {
         var row = Row(line: cells.first?.line ?? 0)
         if cells.count > paths.count, let extra = cells[paths.count...].first(where: { !$0.text.isEmpty }) {
-            row.problems.append(Problem(line: extra.line, column: extra.column, message: "this row has more cells than the header has columns"))
+            row.problems.append(Problem(line: extra.line, column: extra.column, message: Messages.extraCells))
         }
         for (cell, path) in zip(cells, paths) {
             let text = cell.text.trimmingCharacters(in: .whitespaces)
@@ -100,7 +100,7 @@ struct CSVImportPlan {
                 row.id = text.isEmpty ? nil : text
                 if let id = row.id {
                     if let earlier = ids[id] {
-                        row.problems.append(Problem(line: cell.line, column: cell.column, message: "the id \(id) is also the id of the row at line \(earlier)"))
+                        row.problems.append(Problem(line: cell.line, column: cell.column, message: Messages.sameIDAsLine(id, line: earlier)))
                     } else {
                         ids[id] = cell.line
                     }
@@ -108,7 +108,7 @@ struct CSVImportPlan {
                 continue
             }
             if path.isEmpty, !text.isEmpty, text != type.rawValue {
-                row.problems.append(Problem(line: cell.line, column: cell.column, message: "type: this row is a \(text), not a \(type.rawValue) (--type \(type.rawValue))"))
+                row.problems.append(Problem(line: cell.line, column: cell.column, message: Messages.wrongRowType(text, type: type.rawValue)))
             }
             guard !path.isEmpty, !text.isEmpty, let shape = shape(at: path) else { continue }
             do {
@@ -118,7 +118,7 @@ struct CSVImportPlan {
                 row.problems.append(Problem(line: cell.line, column: cell.column, message: "\(path.joined(separator: ".")): \(error.message)"))
                 row.unread.append(path)
             } catch {
-                let message = (error as? WorkspaceError)?.message ?? "\(error)"
+                let message = (error as? WorkspaceError).map(WorkspaceWording.message) ?? "\(error)"
                 row.problems.append(Problem(line: cell.line, column: cell.column, message: "\(path.joined(separator: ".")): \(message)"))
                 row.unread.append(path)
             }
@@ -127,12 +127,12 @@ struct CSVImportPlan {
             let made = ImportIDs(type: type, record: record, outline: outline, index: index).id(for: row.given)
             if let made, let earlier = ids[made] {
                 row.problems.append(Problem(line: first.line, column: first.column,
-                                            message: "the id \(made) made for this row is also the id of the row at line \(earlier); give the ids in an id column"))
+                                            message: Messages.madeIDTaken(made, line: earlier)))
             } else if let made {
                 (row.id, ids[made]) = (made, first.line)
             } else {
                 row.problems.append(Problem(line: first.line, column: first.column,
-                                            message: "no id, and this row lacks what a \(type.rawValue) id is made of; give the ids in an id column"))
+                                            message: Messages.cannotMakeID(type: type.rawValue)))
             }
         }
         return row
@@ -164,22 +164,22 @@ struct CSVImportPlan {
         if !shape.enumValues.isEmpty { return try enumeration(text, keys: shape.enumValues, field: field) }
         if shape.types.contains("number") || shape.types.contains("integer") {
             guard let number = FrenchValues.number(text) else {
-                throw ImportValueError(message: "\"\(text)\" is not a number (write 1500,50 or 1 500,50)")
+                throw ImportValueError(message: Messages.notANumber(text))
             }
             if shape.types == ["integer"], number.contains(".") {
-                throw ImportValueError(message: "\"\(text)\" is not a whole number")
+                throw ImportValueError(message: Messages.notAWholeNumber(text))
             }
             return number
         }
         if shape.types.contains("boolean") {
-            guard let value = FrenchValues.boolean(text) else { throw ImportValueError(message: "\"\(text)\" is not oui or non") }
+            guard let value = FrenchValues.boolean(text) else { throw ImportValueError(message: Messages.notYesNo(text)) }
             return value ? "true" : "false"
         }
         if shape.format == "date" || shape.format == "partial-date" {
             guard let date = FrenchValues.date(text) else {
-                throw ImportValueError(message: "\"\(text)\" is not a date (write 22/09/2011, 09/2011 or 2011-09-22)")
+                throw ImportValueError(message: Messages.notADate(text))
             }
-            if shape.format == "date", date.count != 10 { throw ImportValueError(message: "\"\(text)\" is not a full date (day, month and year)") }
+            if shape.format == "date", date.count != 10 { throw ImportValueError(message: Messages.notAFullDate(text)) }
             return date
         }
         return text
@@ -196,10 +196,9 @@ struct CSVImportPlan {
         }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            throw ImportValueError(message: "\"\(text)\" could be \(matches.joined(separator: " or ")); write the key")
+            throw ImportValueError(message: Messages.couldBe(text, matches))
         }
-        let hint = Suggestion.closest(to: text, among: keys).map { " (did you mean \"\($0)\"?)" } ?? ""
-        throw ImportValueError(message: "\"\(text)\" is not one of the allowed values\(hint): \(RecordTemplate.list(keys))")
+        throw ImportValueError(message: Messages.notAllowed(text, suggestion: Suggestion.closest(to: text, among: keys), allowed: RecordTemplate.list(keys)))
     }
 
     /// The id of the record of `type` the text names: its id, or exactly one record whose name
@@ -210,10 +209,9 @@ struct CSVImportPlan {
         if named.count == 1 { return index.id(named[0]) }
         if named.count > 1 {
             let candidates = named.map { "\(index.id($0)) (\(index.title($0)))" }.sorted()
-            throw ImportValueError(message: "\"\(text)\" names several \(type.rawValue) records: \(candidates.joined(separator: ", ")); write the id")
+            throw ImportValueError(message: Messages.namesSeveral(text, type: type.rawValue, candidates: candidates))
         }
         let partial = PartnerResolver(index: index).otherCandidates(text, chosen: -1, type: type).prefix(5).map(index.id)
-        let hint = partial.isEmpty ? "" : "; did you mean \(partial.joined(separator: ", "))?"
-        throw ImportValueError(message: "no \(type.rawValue) has the id, name or alias \"\(text)\"\(hint)")
+        throw ImportValueError(message: Messages.noneNamed(text, type: type.rawValue, partial: Array(partial)))
     }
 }

@@ -7,7 +7,7 @@ import KaleidoWorkspace
 struct CloneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clone",
-        abstract: "Join a team's knowledge base: clone it, register the merge driver and editor settings, set your identity, check the sync.",
+        abstract: Help.abstract("clone"),
         discussion: """
             Fetches URL (ssh, https, git, file URL, user@host:path or a folder) with the sync's \
             transfer and checks (known_hosts, certificates, credentials, sync.timeout; a tree holding \

@@ -9,7 +9,7 @@ import KaleidoYAML
 struct ConflictsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
-        abstract: "List the open merge conflicts of the knowledge base.",
+        abstract: Help.abstract("conflicts"),
         discussion: """
             Each conflict is an entry of a record's _conflicts list: the field's path, the \
             competing values (ours is the one in the record for now) and who and when where \
@@ -32,25 +32,25 @@ struct ConflictsCommand: AsyncParsableCommand {
             case .text: print(Self.text(conflicts, display: display), terminator: "")
             }
             for file in unreadable {
-                StandardError.write("kaleido: warning: \(display.show(file)) does not parse; its conflicts are not listed\n")
+                StandardError.write(Messages.warningPrefix + Messages.unreadableConflicts(display.show(file)) + "\n")
             }
             if !conflicts.isEmpty { throw ExitCode(1) }
         }
     }
 
     static func text(_ conflicts: [RecordConflict], display: DisplayPaths) -> String {
-        guard !conflicts.isEmpty else { return "no open conflict\n" }
+        guard !conflicts.isEmpty else { return Messages.noOpenConflict + "\n" }
         var output = ""
         for item in conflicts {
             let conflict = item.conflict
             output += "\(display.show(item.file)):\(conflict.mark.line):\(conflict.mark.column): \(item.record ?? "?") \(conflict.path)\n"
             for (label, value, by) in [("base", conflict.base, nil), ("ours", conflict.ours, conflict.oursBy), ("theirs", conflict.theirs, conflict.theirsBy)] {
-                let shown = value.map { $0.contains("\n") ? "\n" + $0.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n") : $0 } ?? "(absent)"
-                output += "    \(label): \(shown)\(by.map { "  — \($0)" } ?? "")\n"
+                let shown = value.map { $0.contains("\n") ? "\n" + $0.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n") : $0 } ?? Messages.absent
+                output += "    \(Messages.conflictSide(label)): \(shown)\(by.map { "  — \($0)" } ?? "")\n"
             }
-            if let at = conflict.at { output += "    at: \(at)\n" }
+            if let at = conflict.at { output += "    \(Messages.conflictSide("at")): \(at)\n" }
         }
-        output += "\(conflicts.count) open conflict\(conflicts.count == 1 ? "" : "s") in \(Set(conflicts.map(\.file)).count) record\(Set(conflicts.map(\.file)).count == 1 ? "" : "s")\n"
+        output += Messages.openConflicts(conflicts.count, records: Set(conflicts.map(\.file)).count) + "\n"
         return output
     }
 

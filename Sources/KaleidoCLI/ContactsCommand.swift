@@ -6,7 +6,7 @@ import KaleidoQuery
 struct ContactsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts",
-        abstract: "A partner's contacts on a date (default today): each person's role and function there.",
+        abstract: Help.abstract("contacts"),
         discussion: """
             PARTNER is an id, a name or an alias in any script, ignoring case and accents, as for \
             `history`; a name shared by several partners lists them and exits with status 2, and the \
@@ -49,9 +49,8 @@ struct ContactsCommand: AsyncParsableCommand {
             context.announcePartner(record, query: partner)
             if contacts.isEmpty, context.format != .json {
                 let when = on ?? context.today.description
-                let which = roleKey.map { " (\(context.label($0, field: "role", type: .person)))" } ?? ""
-                StandardError.write(context.words("Aucun contact\(which) enregistré pour \(index.title(record)) à la date \(when).\n",
-                                                  "No contact\(which) recorded for \(index.title(record)) on \(when).\n"))
+                let role = roleKey.map { context.label($0, field: "role", type: .person) }
+                StandardError.write(Messages.noContact(role: role, partner: index.title(record), on: when) + "\n")
             }
             context.emit(Self.table(contacts, context: context), json: Self.json(contacts, index: index))
         }
@@ -78,14 +77,13 @@ struct ContactsCommand: AsyncParsableCommand {
         }
         if matching.count == 1 { return matching[0] }
         let choices = (matching.isEmpty ? keys : matching).map { "  \($0)  \(context.label($0, field: "role", type: .person))" }
-        throw CLIError.usage("--role \(text): " + (matching.isEmpty ? "not a person role" : "several roles match")
-                             + "; give one of these keys:\n" + choices.joined(separator: "\n"))
+        throw CLIError.usage(Messages.roleProblem(text, several: !matching.isEmpty, choices: choices))
     }
 
     static func table(_ contacts: [Questions.Contact], context: QueryContext) -> ResultTable {
         let index = context.index
-        var table = ResultTable(columns: [context.words("Rôle", "Role"), context.words("Nom", "Name"), context.words("Fonction", "Title"),
-                                          context.words("Depuis", "From"), context.words("Jusqu'à", "Until"), "Id"])
+        var table = ResultTable(columns: [Headers.role, Headers.name, Headers.function,
+                                          Headers.from, Headers.until, "Id"])
         table.flexible = [2]
         table.rows = contacts.map { contact in
             [context.label(contact.role, field: "role", type: .person),

@@ -6,7 +6,7 @@ import KaleidoQuery
 /// force with a legal gap.
 struct ConventionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conventions", abstract: "Conventions ending soon (with their notice, vote and transmission deadlines), or in force with a gap (--gaps).",
+        commandName: "conventions", abstract: Help.abstract("conventions"),
         discussion: """
             Ending: conventions signed or in force, not terminated, whose end after their avenants \
             falls within --ending-within. Planned back from the end: the notice date (end minus \

@@ -9,7 +9,7 @@ import Logging
 struct DaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon",
-        abstract: "Watch knowledge bases and sync them continuously (foreground; see contrib/kaleido-daemon.service, installed by scripts/install).",
+        abstract: Help.abstract("daemon"),
         discussion: """
             The KBs are the --kb options, else those listed under `knowledge_bases:` in \
             ~/.config/kaleido/daemon.yaml (`kaleido daemon add DIR` adds one), else the KB around \

@@ -41,7 +41,7 @@ func daemonKBRoot(_ directory: String?) -> String {
 struct DaemonAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Register a knowledge base for the daemon (knowledge_bases: in ~/.config/kaleido/daemon.yaml).",
+        abstract: Help.abstract("daemon add"),
         discussion: """
             Adds the KB holding DIR (default: the current folder), as an absolute path, to the \
             knowledge_bases list of $XDG_CONFIG_HOME/kaleido/daemon.yaml (default ~/.config), \
@@ -69,7 +69,7 @@ struct DaemonAddCommand: ParsableCommand {
 /// `kaleido daemon list`.
 struct DaemonListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the knowledge bases registered for the daemon.")
+        commandName: "list", abstract: Help.abstract("daemon list"))
 
     func run() throws {
         let file = DaemonRegistry.path()
@@ -88,7 +88,7 @@ struct DaemonListCommand: ParsableCommand {
 struct DaemonRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
-        abstract: "Unregister a knowledge base from the daemon's list (its files are not touched).",
+        abstract: Help.abstract("daemon remove"),
         discussion: "Exit codes: 0 removed, 1 it was not listed, 2 the file cannot be edited.")
 
     @Argument(help: "The knowledge base's folder, as listed (it may no longer exist).")

@@ -7,7 +7,7 @@ import KaleidoQuery
 struct DaysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "days",
-        abstract: "Consultant-days used (timesheets) against days budgeted, per client, mission or consultant.",
+        abstract: Help.abstract("days"),
         discussion: """
             Missions count when they have `days_budgeted` or a `timesheet`. --by client (default) \
             sums the missions of each client; --by engagement gives one row per mission; --by \

@@ -7,7 +7,7 @@ import KaleidoQuery
 struct DeliverablesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deliverables",
-        abstract: "A project's or mission's deliverables and where each stands today; for a mission, its invoices and days as well.",
+        abstract: Help.abstract("deliverables"),
         discussion: """
             RECORD is a project or an engagement (mission): an id or a title, ignoring case and \
             accents ("passeport pour le monde"); words of a title are enough when only one \
@@ -51,9 +51,7 @@ struct DeliverablesCommand: AsyncParsableCommand {
                 return (left, lhs.offset) < (right, rhs.offset)
             }.map(\.element).filter { !overdue || $0.deliverable.state == .overdue }
             if rows.isEmpty, context.format != .json {
-                let what = overdue ? context.words("Aucun livrable en retard", "No overdue deliverable")
-                    : context.words("Aucun livrable", "No deliverable")
-                StandardError.write("\(what): \(context.index.title(record)) (\(context.index.id(record))).\n")
+                StandardError.write(Messages.noDeliverable(overdue: overdue, project: context.index.title(record), id: context.index.id(record)) + "\n")
             }
             if context.index.type(record) == .engagement {
                 EngagementSummary(record: record, overdueOnly: overdue, context: context).emit(deliverables: rows)
@@ -70,16 +68,16 @@ struct DeliverablesCommand: AsyncParsableCommand {
 
     static func stateLabel(_ state: Questions.Deliverable.State, context: QueryContext) -> String {
         switch state {
-        case .delivered: context.words("livré", "delivered")
-        case .overdue: context.words("en retard", "overdue")
-        case .cancelled: context.words("annulé", "cancelled")
-        case .pending: context.words("à venir", "pending")
+        case .delivered: Headers.delivered
+        case .overdue: Headers.overdue
+        case .cancelled: Headers.cancelled
+        case .pending: Headers.pending
         }
     }
 
     static func table(_ rows: [Row], context: QueryContext) -> ResultTable {
-        var table = ResultTable(columns: [context.words("Clé", "Key"), context.words("Titre", "Title"), context.words("Échéance", "Due"),
-                                          context.words("Livré le", "Delivered on"), context.words("État", "State")])
+        var table = ResultTable(columns: [Headers.key, Headers.title, Headers.due,
+                                          Headers.deliveredOn, Headers.state])
         table.flexible = [1]
         table.rows = rows.map { row in
             [row.deliverable.key, row.deliverable.title, row.deliverable.due?.written ?? "", row.deliveredOn?.written ?? "",
@@ -115,10 +113,10 @@ extension QueryContext {
             }
         }
         if candidates.isEmpty {
-            throw CLIError.usage("no project or mission is called \"\(query)\"; try `kaleido list project`, `kaleido list engagement` or `kaleido find \(query)` to look for it")
+            throw CLIError.usage(Messages.projectOrMissionNotFound(query))
         }
-        let what = index.type(candidates[0]) == .project ? "projects" : "missions"
         let lines = candidates.map { "  \(index.id($0))  \(index.title($0))" }
-        throw CLIError.usage("\"\(query)\" names several \(what); give one of these ids:\n" + lines.joined(separator: "\n"))
+        if index.type(candidates[0]) == .project { throw CLIError.usage(Messages.projectAmbiguous(query, lines: lines)) }
+        throw CLIError.usage(Messages.missionAmbiguous(query, lines: lines))
     }
 }

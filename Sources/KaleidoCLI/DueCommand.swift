@@ -6,7 +6,7 @@ import KaleidoQuery
 struct DueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "Deliverables and funding reports due within a period (overdue ones included), and the invoices not paid yet.",
+        abstract: Help.abstract("due"),
         discussion: """
             First table: the deliverables not delivered nor cancelled of missions still open \
             (signee, en_cours, livree) and projects still running (accepte, en_cours, suspendu), \

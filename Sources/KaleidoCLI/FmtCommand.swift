@@ -10,7 +10,7 @@ import KaleidoYAML
 struct FmtCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
-        abstract: "Quote ambiguous scalars and tidy line ends and indentation in record files.",
+        abstract: Help.abstract("fmt"),
         discussion: """
             Quotes exactly the plain values `validate` warns about (plain-scalar): NO, yes, \
             2011-09-22, 1:30, 1_000, and 01004 where the schema wants a string; values the \
@@ -46,7 +46,7 @@ struct FmtCommand: AsyncParsableCommand {
                 let path = kb.path(file)
                 // Renaming a formatted copy over a symlink would replace the link itself.
                 if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                    StandardError.write("\(display.show(file)): error: a record must be a regular file, not a symlink; left as it is\n")
+                    StandardError.write(Messages.symlinkRecord(display.show(file)) + "\n")
                     failed = true
                     continue
                 }
@@ -67,11 +67,11 @@ struct FmtCommand: AsyncParsableCommand {
             }
             if check {
                 if changed > 0 {
-                    StandardError.write("kaleido: \(changed) file(s) to format; run `kaleido fmt`\n")
+                    StandardError.write(Messages.filesToFormat(changed) + "\n")
                     failed = true
                 }
             } else if changed > 0 {
-                StandardError.write("kaleido: formatted \(changed) file(s)\n")
+                StandardError.write(Messages.formatted(changed) + "\n")
             }
         }
         if failed { throw ExitCode(1) }
@@ -100,9 +100,9 @@ struct FmtCommand: AsyncParsableCommand {
         var selected: [String] = []
         for path in paths {
             let absolute = ValidateCommand.normalize(path.hasPrefix("/") ? path : cwd + "/" + path)
-            guard kb.fileSystem.exists(absolute) else { throw CLIError.usage("\(path): no such file or folder") }
+            guard kb.fileSystem.exists(absolute) else { throw CLIError.usage(Messages.noSuchPath(path)) }
             guard absolute == kb.root || absolute.hasPrefix(rootPrefix) else {
-                throw CLIError.usage("\(path) is outside the knowledge base at \(kb.root)")
+                throw CLIError.usage(Messages.outsideKnowledgeBase(path, root: kb.root))
             }
             let relative = absolute == kb.root ? "" : String(absolute.dropFirst(rootPrefix.count))
             let isYAML = { (name: String) in name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
@@ -111,7 +111,7 @@ struct FmtCommand: AsyncParsableCommand {
                 do { listed = try kb.fileSystem.listFiles(under: absolute) } catch { throw CLIError.io("\(error)") }
                 selected += listed.filter(isYAML).map { relative.isEmpty ? $0 : relative + "/" + $0 }
             } else {
-                guard isYAML(relative) else { throw CLIError.usage("\(path) is not a YAML file (.yaml or .yml)") }
+                guard isYAML(relative) else { throw CLIError.usage(Messages.notYAML(path)) }
                 selected.append(relative)
             }
         }

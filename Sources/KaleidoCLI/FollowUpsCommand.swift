@@ -6,7 +6,7 @@ import KaleidoQuery
 struct FollowUpsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followups",
-        abstract: "The next steps due in a week (Monday to Sunday), per consultant.",
+        abstract: Help.abstract("followups"),
         discussion: """
             Lists the `next_step` of interactions whose date falls in the week holding --week \
             (YYYY-MM-DD, default today); a step dated by month (2026-12) is listed in every week \

@@ -8,7 +8,7 @@ import KaleidoWorkspace
 struct ForgetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
-        abstract: "Remove or anonymise a person across the records and their free text (GDPR).",
+        abstract: Help.abstract("forget"),
         discussion: """
             PERSON is a person id (p-…) or a full name or alias, ignoring case and accents; a name \
             shared by several persons lists them and exits with status 2. --dry-run lists every \

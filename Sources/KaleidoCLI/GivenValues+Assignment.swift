@@ -6,7 +6,7 @@ extension GivenValues {
     /// are the command's arguments).
     mutating func add(assignment: String, record: FieldShape, outline: SchemaOutline, typeName: String) throws {
         guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-            throw CLIError.usage("--set \(assignment): expected FIELD=VALUE, e.g. --set country=TN or --set location.city=Lyon")
+            throw CLIError.usage(Messages.badSet(assignment))
         }
         let path = assignment[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         try add(path: path, text: String(assignment[assignment.index(after: equals)...]), record: record, outline: outline, typeName: typeName)

@@ -6,7 +6,7 @@ import KaleidoQuery
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "A partner's timeline: every record that refers to it, grouped by year.",
+        abstract: Help.abstract("history"),
         discussion: """
             PARTNER is an id, a name or an alias in any script, ignoring case and accents \
             ("sfax", "Safaqis", "صفاقس"). A name shared by several partners lists them and exits \
@@ -39,28 +39,27 @@ struct HistoryCommand: AsyncParsableCommand {
             let entries = query.run(on: context.index)
             context.announcePartner(record, query: partner)
             if entries.isEmpty {
-                let period = [since.map { " since \($0)" }, until.map { " until \($0)" }].compactMap { $0 }.joined()
-                StandardError.write("kaleido: no record refers to \(context.index.id(record))\(period)\n")
+                StandardError.write(Messages.noHistory(context.index.id(record), since: since, until: until) + "\n")
             }
             context.emit(Self.table(entries, partner: record, context: context), json: Self.json(entries))
         }
     }
 
     static func table(_ entries: [HistoryEntry], partner: Int, context: QueryContext) -> ResultTable {
-        var table = ResultTable(columns: [context.words("Dates", "Dates"), context.words("Type", "Type"), context.words("Titre", "Title"),
-                                          context.words("Relation", "Relation"), "Id"])
+        var table = ResultTable(columns: [Headers.dates, Headers.type, Headers.title,
+                                          Headers.relation, "Id"])
         table.flexible = [2]
         var lastYear: Int?? = .none
         for entry in entries {
             if lastYear != .some(entry.year) {
-                table.sections[table.rows.count] = entry.year.map(String.init) ?? context.words("Sans date", "Undated")
+                table.sections[table.rows.count] = entry.year.map(String.init) ?? Headers.undated
                 lastYear = .some(entry.year)
             }
             let label = Vocabulary.relationLabel(entry.relation, language: context.language)
             let relation = entry.via.map { "\(label) (via \($0))" } ?? label
             table.rows.append([entry.interval.text, context.typeLabel(entry.type), entry.title, relation, entry.id])
         }
-        if entries.isEmpty { table.sections[0] = context.words("Aucun enregistrement", "No record") }
+        if entries.isEmpty { table.sections[0] = Headers.noRecord }
         return table
     }
 

@@ -6,7 +6,7 @@ import KaleidoKB
 struct HooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hooks",
-        abstract: "Install git hooks that check records before a commit.",
+        abstract: Help.abstract("hooks"),
         subcommands: [HooksInstallCommand.self])
 }
 
@@ -16,7 +16,7 @@ struct HooksCommand: AsyncParsableCommand {
 struct HooksInstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Add a pre-commit hook that validates the staged record files.",
+        abstract: Help.abstract("hooks install"),
         discussion: """
             The hook runs `kaleido validate` and `kaleido fmt --check` on the record files the \
             commit adds or changes (as they are in the working tree), with `kaleido` from PATH. \
@@ -42,7 +42,7 @@ struct HooksInstallCommand: AsyncParsableCommand {
             let path = hooks + "/pre-commit"
             if let existing = FileManager.default.contents(atPath: path),
                 !String(decoding: existing, as: UTF8.self).contains(Self.marker), !force {
-                StandardError.write("kaleido: error: \(path) exists and was not written by kaleido; nothing was changed (--force replaces it)\n")
+                StandardError.write(Messages.errorPrefix + Messages.foreignHook(path) + "\n")
                 refused = true
                 return
             }
@@ -51,7 +51,7 @@ struct HooksInstallCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
             let script = Self.script(kbFolder: String(prefix.dropLast()), recordFolder: prefix + kb.config.knowledgeFolder)
             try writeExecutable(Array(script.utf8), to: path)
-            print("installed \(path)")
+            print(Messages.installed(path))
         }
         if refused { throw ExitCode(1) }
     }
@@ -101,7 +101,7 @@ struct HooksInstallCommand: AsyncParsableCommand {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first else {
-            throw CLIError.usage("\(folder) is not in a git repository: a hook needs one (run `git init` or `kaleido init`)")
+            throw CLIError.usage(Messages.hookNeedsGit(folder))
         }
         return String(line)
     }

@@ -9,7 +9,7 @@ import KaleidoYAML
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create records from a spreadsheet's CSV export (French Excel's included).",
+        abstract: Help.abstract("import"),
         discussion: """
             The file is UTF-8 when it is valid UTF-8, else Windows-1252 (French Excel); cells are \
             separated by ; or , (the one the header line uses most), quoted as RFC 4180 says. Each \
@@ -72,15 +72,16 @@ struct ImportCommand: AsyncParsableCommand {
             }
             if event != nil { throw CLIError.usage("--event goes with --type registration only") }
             guard let type = RecordType(rawValue: typeName.lowercased()) ?? RecordType(folder: typeName.lowercased()) else {
-                throw CLIError.usage("unknown record type \"\(typeName)\"; the types are: \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
+                let names = RecordType.allCases.map(\.rawValue)
+                throw CLIError.usage(Messages.unknownType(typeName, suggestion: Suggestion.closest(to: typeName, among: names), types: names))
             }
             let table = try readTable()
-            guard let header = table.rows.first else { throw CLIError.usage("\(file): the file is empty") }
+            guard let header = table.rows.first else { throw CLIError.usage(Messages.emptyFile(file)) }
             let workspace = try kbOptions.workspace()
             let schemas: KBSchemas
-            do { schemas = try workspace.schemas() } catch { throw CLIError.io("cannot read the schemas: \(error)") }
+            do { schemas = try workspace.schemas() } catch { throw CLIError.io(Messages.cannotRead(Messages.theSchemas) + ": \(error)") }
             let outline = SchemaOutline(documents: schemas.documents)
-            guard let shape = outline.recordShape(type) else { throw CLIError.usage("the knowledge base has no schema for \(type.rawValue)") }
+            guard let shape = outline.recordShape(type) else { throw CLIError.usage(Messages.noSchema(for: type.rawValue)) }
             let (index, _) = try await workspace.indexStore().load()
             let plan = try CSVImportPlan(header: header, maps: try mapping(), type: type, record: shape, outline: outline,
                                          index: index, vocabulary: workspace.vocabulary(), file: file)
@@ -88,7 +89,7 @@ struct ImportCommand: AsyncParsableCommand {
             var rows = table.rows.dropFirst().map { plan.row($0, ids: &ids) }
             let rules = RecordRules(knowledgeFolder: workspace.config.knowledgeFolder, today: try kbOptions.today())
             let files: [String]
-            do { files = try KBValidator.recordFiles(of: workspace.kb) } catch { throw CLIError.io("cannot list the records: \(error)") }
+            do { files = try KBValidator.recordFiles(of: workspace.kb) } catch { throw CLIError.io(Messages.cannotRead(Messages.theRecords) + ": \(error)") }
             var taken: [String: String] = [:]
             for file in files { taken[Record(file: file, root: YAMLNode(.mapping([], .block))).fileStem] = file }
             // Rows with unreadable cells are checked too, so that all their errors are told at once.
@@ -105,19 +106,19 @@ struct ImportCommand: AsyncParsableCommand {
         var reader = CSVReader()
         if let encoding {
             guard let chosen = CSVReader.Encoding(rawValue: encoding.lowercased()) else {
-                throw CLIError.usage("--encoding \(encoding): use utf-8 or windows-1252")
+                throw CLIError.usage(Messages.badEncoding(encoding))
             }
             reader.encoding = chosen
         }
         if let delimiter {
-            guard delimiter == ";" || delimiter == "," else { throw CLIError.usage("--delimiter \(delimiter): use ';' or ','") }
+            guard delimiter == ";" || delimiter == "," else { throw CLIError.usage(Messages.badDelimiter(delimiter)) }
             reader.delimiter = delimiter.first
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.io("cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.io(Messages.cannotRead(file)) }
         do {
             return try reader.read(Array(data))
         } catch {
-            throw CLIError.diagnostic("\(file):\(error.line):\(error.column): error: \(error.message)")
+            throw CLIError.diagnostic("\(file):\(error.line):\(error.column): error: \(Messages.csvProblem(error.message))")
         }
     }
 
@@ -126,7 +127,7 @@ struct ImportCommand: AsyncParsableCommand {
         var result: [String: String] = [:]
         for map in maps {
             guard let equals = map.firstIndex(of: "="), equals != map.startIndex, map.index(after: equals) != map.endIndex else {
-                throw CLIError.usage("--map \(map): expected COLUMN=FIELD, e.g. --map \"Ville=locality.city\"")
+                throw CLIError.usage(Messages.badMap(map))
             }
             result[String(map[..<equals])] = String(map[map.index(after: equals)...])
         }
@@ -154,12 +155,12 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if let existing = taken[id] {
             let (line, column) = cell(for: "/id")
-            row.problems.append(.init(line: line, column: column, message: "the id \(id) is taken: \(existing) already has it; ids are unique across the knowledge base"))
+            row.problems.append(.init(line: line, column: column, message: Messages.idTaken(id, by: existing)))
             return
         }
         let template = RecordTemplate(id: id, type: plan.type, shape: plan.record, outline: plan.outline, given: row.given, modelineSchema: nil)
         guard let root = try? YAMLParser().parseDocument(Array(template.text.utf8)).root else {
-            row.problems.append(.init(line: first.0, column: first.1, message: "the record's text does not parse"))
+            row.problems.append(.init(line: first.0, column: first.1, message: Messages.recordDoesNotParse))
             return
         }
         let record = Record(file: RecordCreation.folder(for: plan.type, id: id, kb: workspace.kb) + "/\(id).yaml", root: root)
@@ -178,9 +179,9 @@ struct ImportCommand: AsyncParsableCommand {
             let field = keys.joined(separator: ".")
             if isPlaceholder {
                 let hasColumn = plan.paths.contains { $0 == keys }
-                row.problems.append(.init(line: line, column: column, message: "\(field): required, and no value is given" + (hasColumn ? "" : " (no column gives it)")))
+                row.problems.append(.init(line: line, column: column, message: Messages.requiredNotGiven(field, hasColumn: hasColumn)))
             } else {
-                row.problems.append(.init(line: line, column: column, message: (field.isEmpty ? "" : field + ": ") + finding.message))
+                row.problems.append(.init(line: line, column: column, message: (field.isEmpty ? "" : field + ": ") + FindingWording(vocabulary: workspace.vocabulary()).message(finding)))
             }
         }
     }
@@ -195,16 +196,15 @@ struct ImportCommand: AsyncParsableCommand {
         let valid = rows.filter(\.isValid)
         let writes = invalid.isEmpty || skipInvalid
         if dryRun {
-            print("would create \(valid.count) \(type.rawValue) record\(valid.count == 1 ? "" : "s")\(valid.isEmpty ? "" : ": ")" + valid.compactMap(\.id).joined(separator: ", "))
+            print(Messages.wouldCreate(valid.count, type: type.rawValue, ids: valid.compactMap(\.id)))
             if !invalid.isEmpty {
-                print("\(invalid.count) invalid row\(invalid.count == 1 ? "" : "s") (line \(invalid.map { String($0.line) }.joined(separator: ", "))): "
-                      + (skipInvalid ? "would be skipped" : "nothing would be written without --skip-invalid"))
+                print(Messages.invalidRows(invalid.map(\.line), skipped: skipInvalid))
                 if !skipInvalid { throw ExitCode(1) }
             }
             return
         }
         guard writes else {
-            print("nothing written: \(invalid.count) invalid row\(invalid.count == 1 ? "" : "s") (line \(invalid.map { String($0.line) }.joined(separator: ", "))); fix them, or pass --skip-invalid to create the \(valid.count) valid one\(valid.count == 1 ? "" : "s")")
+            print(Messages.nothingWritten(invalid.map(\.line), valid: valid.count))
             throw ExitCode(1)
         }
         let display = DisplayPaths(kbRoot: workspace.root)
@@ -213,10 +213,9 @@ struct ImportCommand: AsyncParsableCommand {
             guard let id = row.id else { continue }
             let creation = try RecordCreation(workspace: workspace, type: type, id: id)
             let (file, _) = try creation.create(given: row.given)
-            print("created \(display.show(file))")
+            print(Messages.created(display.show(file)))
             created.append(id)
         }
-        print("\(created.count) created" + (created.isEmpty ? "" : " (\(created.joined(separator: ", ")))")
-              + (invalid.isEmpty ? "" : "; \(invalid.count) skipped (line \(invalid.map { String($0.line) }.joined(separator: ", ")), errors above)"))
+        print(Messages.createdCount(created, skipped: invalid.map(\.line)))
     }
 }

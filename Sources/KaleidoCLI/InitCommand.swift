@@ -7,7 +7,7 @@ import KaleidoWorkspace
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a knowledge base: git repository, config, schemas, type folders, merge driver.",
+        abstract: Help.abstract("init"),
         discussion: """
             Creates DIR (default: the current folder) as a git repository (or uses the one \
             there), writes .kaleido/config.yaml, the schemas this kaleido was built with \
@@ -80,7 +80,7 @@ struct InitCommand: AsyncParsableCommand {
 struct InstallMergeDriverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install-merge-driver",
-        abstract: "Register Kaleido's field-level merge driver in the current git repository.",
+        abstract: Help.abstract("install-merge-driver"),
         discussion: """
             Adds `*.yaml merge=kaleido` to .gitattributes and the merge.kaleido section to the \
             repository's git config (for a linked worktree, the shared config). Running it again \

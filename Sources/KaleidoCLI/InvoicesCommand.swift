@@ -7,7 +7,7 @@ import KaleidoQuery
 struct InvoicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoices",
-        abstract: "The missions' invoices and where each stands today: paid, overdue or not due yet.",
+        abstract: Help.abstract("invoices"),
         discussion: """
             Invoices are the `invoices` of engagements. An invoice with `paid_on` is paid; else it \
             is overdue when its due date is before today (--today YYYY-MM-DD fixes the date; \

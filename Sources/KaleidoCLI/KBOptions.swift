@@ -6,7 +6,7 @@ import KaleidoYAML
 
 /// Options every command that works on a knowledge base shares.
 struct KBOptions: ParsableArguments {
-    @Option(name: .customLong("kb"), help: ArgumentHelp("The knowledge base's root folder (default: the folder holding .kaleido/, found from the current directory upward).", valueName: "dir"))
+    @Option(name: .customLong("kb"), help: ArgumentHelp(Help.kbOption, valueName: "dir"))
     var kbRoot: String?
 
     @Option(name: .customLong("today"), help: .hidden)
@@ -37,12 +37,12 @@ struct KBOptions: ParsableArguments {
         if let kbRoot {
             let absolute = kbRoot.hasPrefix("/") ? kbRoot : cwd + "/" + kbRoot
             guard fileSystem.isDirectory(absolute) else {
-                throw CLIError.usage("--kb \(kbRoot): no such folder")
+                throw CLIError.usage(Messages.noSuchKBFolder(kbRoot))
             }
             root = absolute
         } else {
             guard let found = KnowledgeBase.locate(from: cwd, fileSystem: fileSystem) else {
-                throw CLIError.usage("no knowledge base here: no .kaleido/ folder in \(cwd) or above it; run `kaleido init` or pass --kb DIR")
+                throw CLIError.usage(Messages.noKnowledgeBase(from: cwd))
             }
             root = found
         }
@@ -53,7 +53,7 @@ struct KBOptions: ParsableArguments {
     func today() throws -> CalendarDay {
         if let text = todayText ?? ProcessInfo.processInfo.environment["KALEIDO_TODAY"] {
             guard let date = PartialDate(text), date.day != nil else {
-                throw CLIError.usage("--today \(text): expected a date YYYY-MM-DD")
+                throw CLIError.usage(Messages.badDay(option: "--today", text))
             }
             return date.first
         }
@@ -70,7 +70,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .usage(let message), .io(let message): "kaleido: error: \(message)"
+        case .usage(let message), .io(let message): Messages.errorPrefix + message
         case .diagnostic(let rendered): rendered
         }
     }
@@ -92,7 +92,7 @@ func reportingCLIErrors(_ body: () async throws -> Void) async throws {
         StandardError.write(error.description + "\n")
         throw ExitCode(2)
     } catch let error as WorkspaceError {
-        StandardError.write(error.description + "\n")
+        StandardError.write(Messages.errorPrefix + WorkspaceWording.message(error) + "\n")
         throw ExitCode(2)
     }
 }

@@ -6,8 +6,22 @@ import KaleidoWorkspace
 /// Runs the `kaleido` command line with the process's arguments and exits with its code.
 public enum KaleidoMain {
     public static func main() async {
+        // The language first: help, abstracts and the parser's own errors come after it.
+        let (arguments, lang, missing) = Lang.extractOption(from: Array(CommandLine.arguments.dropFirst()))
+        Lang.current = Lang.fallback(arguments: arguments, environment: ProcessInfo.processInfo.environment,
+                                     currentDirectory: FileManager.default.currentDirectoryPath)
+        if let lang {
+            guard !missing, let chosen = Lang(tag: lang), lang.count == 2 else {
+                StandardError.write(Messages.errorPrefix + Messages.badLang(lang) + "\n")
+                Foundation.exit(usageFailure)
+            }
+            Lang.current = chosen
+        } else if missing {
+            StandardError.write(Messages.errorPrefix + Messages.badLang("") + "\n")
+            Foundation.exit(usageFailure)
+        }
         do {
-            var command = try await KaleidoCommand.asyncParseAsRoot()
+            var command = try await KaleidoCommand.asyncParseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -25,7 +39,7 @@ public enum KaleidoMain {
         guard KaleidoCommand.exitCode(for: error) == .validationFailure, !(error is ExitCode) else {
             KaleidoCommand.exit(withError: error)
         }
-        StandardError.write(KaleidoCommand.fullMessage(for: error) + "\n")
+        StandardError.write(Messages.usageError(KaleidoCommand.fullMessage(for: error)) + "\n")
         Foundation.exit(usageFailure)
     }
 
@@ -45,13 +59,8 @@ public enum KaleidoMain {
 struct KaleidoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kaleido",
-        abstract: "A file-based, offline-first knowledge base for international cooperation.",
-        discussion: """
-            Records are YAML files in a git repository, checked against the JSON Schemas in \
-            schemas/. See README.md for the commands and their options, `man kaleido` once \
-            installed (scripts/install), and `kaleido --generate-completion-script bash` (or zsh, \
-            fish) for shell completions.
-            """,
+        abstract: Help.rootAbstract,
+        discussion: Help.rootDiscussion,
         version: KaleidoVersion.current,
         subcommands: [
             ValidateCommand.self, HistoryCommand.self, ShowCommand.self, FindCommand.self, ListCommand.self,
@@ -61,7 +70,7 @@ struct KaleidoCommand: AsyncParsableCommand {
             SyncCommand.self, DaemonCommand.self, StatusCommand.self, TrustHostCommand.self, LogCommand.self,
             ConflictsCommand.self, ResolveCommand.self, InitCommand.self, CloneCommand.self, NewCommand.self, ImportCommand.self, InstallMergeDriverCommand.self,
             MergeDriverCommand.self, YAMLCommand.self, ManCommand.self,
-            FmtCommand.self, HooksCommand.self,
+            FmtCommand.self, HooksCommand.self, VocabCommand.self,
         ]
     )
 

@@ -6,7 +6,7 @@ import KaleidoQuery
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Records of one type, filtered with --where, sorted, or grouped with --count or --sum.",
+        abstract: Help.abstract("list"),
         discussion: """
             Conditions: FIELD=V, FIELD!=V, FIELD~TEXT (contains), FIELD>=V, FIELD<=V, FIELD>V, \
             FIELD<V, 'FIELD in A,B', 'FIELD not in A,B'. FIELD is a dotted path through lists and \
@@ -57,7 +57,7 @@ struct ListCommand: AsyncParsableCommand {
             let query = try makeQuery(check: QueryFieldCheck.load(context.kb, vocabulary: context.vocabulary), index: context.index)
             let resolver = RecordResolver(index: context.index)
             if !query.groupBy.isEmpty || query.sum != nil {
-                guard count || query.sum != nil else { throw CLIError.usage("--group-by needs --count or --sum FIELD") }
+                guard count || query.sum != nil else { throw CLIError.usage(Messages.groupByNeedsAggregate) }
                 let groups = query.groups(in: context.index, resolver: resolver)
                 if groups.allSatisfy({ $0.count == 0 }) { sayNothingMatches(query.type) }
                 emitGroups(groups, query: query, context: context)
@@ -73,10 +73,7 @@ struct ListCommand: AsyncParsableCommand {
     func makeQuery(check: QueryFieldCheck?, index: KBIndex? = nil) throws -> ListQuery {
         guard let recordType = RecordType(rawValue: type) ?? RecordType(folder: type) else {
             let names = RecordType.allCases.map(\.rawValue)
-            if let suggestion = Suggestion.closest(to: type, among: names) {
-                throw CLIError.usage("unknown type \"\(type)\" (did you mean \"\(suggestion)\"?)")
-            }
-            throw CLIError.usage("unknown type \"\(type)\"; use one of \(names.joined(separator: ", "))")
+            throw CLIError.usage(Messages.unknownType(type, suggestion: Suggestion.closest(to: type, among: names), types: names))
         }
         var query = ListQuery(type: recordType)
         do {
@@ -95,7 +92,7 @@ struct ListCommand: AsyncParsableCommand {
                 if let sum = query.sum, let types = try check.check(sum, in: recordType).shape?.types, !types.isEmpty,
                     !types.contains("number"), !types.contains("integer")
                 {
-                    throw QueryError("--sum \(sum): not a number (the schema says \(types.joined(separator: " or ")))")
+                    throw QueryError(Messages.sumNotNumber("\(sum)", types: types))
                 }
             }
         } catch let error as QueryError {
@@ -104,7 +101,7 @@ struct ListCommand: AsyncParsableCommand {
         if let during {
             let parts = during.components(separatedBy: "..")
             guard (1...2).contains(parts.count), let first = PartialDate(parts[0]), let last = PartialDate(parts.last ?? "") else {
-                throw CLIError.usage("--during \(during): expected a period such as 2011 or 2010..2015")
+                throw CLIError.usage(Messages.badPeriod(option: "--during", during))
             }
             query.during = KaleidoKB.DateInterval(from: first.first, to: last.last)
         }
@@ -115,8 +112,7 @@ struct ListCommand: AsyncParsableCommand {
     private func sayNothingMatches(_ type: RecordType) {
         var selection = conditions.map { "--where \($0)" }
         if let during { selection.append("--during \(during)") }
-        StandardError.write(selection.isEmpty ? "kaleido: no \(type.rawValue) in the knowledge base\n"
-                                              : "kaleido: no \(type.rawValue) matches \(selection.joined(separator: " "))\n")
+        StandardError.write(Messages.noneOfType(type.rawValue, selection: selection) + "\n")
     }
 
     static func defaultFields(_ type: RecordType) -> [String] {
@@ -163,8 +159,8 @@ struct ListCommand: AsyncParsableCommand {
     private func emitGroups(_ groups: [ListQuery.Group], query: ListQuery, context: QueryContext) {
         let keyColumns = query.groupBy.map(\.description)
         let isMoney = groups.contains { $0.sum.currencies.contains { !$0.isEmpty } }
-        var table = ResultTable(columns: keyColumns + (query.sum.map { ["sum(\($0))"] } ?? ["count"])
-                                    + (isMoney ? [context.words("devise", "currency")] : []))
+        var table = ResultTable(columns: keyColumns + (query.sum.map { [Headers.sum("\($0)")] } ?? [Headers.count])
+                                    + (isMoney ? [Headers.currencyLower] : []))
         for group in groups {
             guard query.sum != nil else {
                 table.rows.append(group.key + [String(group.count)])

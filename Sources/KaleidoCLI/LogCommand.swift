@@ -6,7 +6,7 @@ import KaleidoSync
 struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Show who changed which field of a record and when, from the git history.")
+        abstract: Help.abstract("log"))
 
     @OptionGroup var kb: KBOptions
 
@@ -24,7 +24,7 @@ struct LogCommand: AsyncParsableCommand {
             let base = try kb.open()
             let settings = try SyncSettings.load(root: base.root)
             guard let path = try RecordHistory.path(of: id, settings: settings) else {
-                throw CLIError.usage("no record '\(id)' in \(settings.knowledgeFolder)/ on the current branch; check the id with `kaleido find`")
+                throw CLIError.usage(Messages.noRecordOnBranch(id, folder: settings.knowledgeFolder))
             }
             let revisions = try RecordHistory.revisions(of: path, settings: settings, limit: limit)
             if format == .json {
@@ -33,17 +33,17 @@ struct LogCommand: AsyncParsableCommand {
             }
             let formatter = ISO8601DateFormatter()
             for revision in revisions {
-                let what = revision.created ? "created" : revision.deleted ? "deleted" : revision.isMerge ? "merged" : "changed"
+                let what = Messages.revisionKind(created: revision.created, deleted: revision.deleted, merged: revision.isMerge)
                 print("\(formatter.string(from: revision.date))  \(revision.author)  \(what)  \(revision.commit.prefix(10))")
                 for field in revision.fields {
                     switch field.action {
-                    case "set": print("    \(field.field): set" + (field.new.map { " to \(quoted($0))" } ?? ""))
-                    case "removed": print("    \(field.field): removed" + (field.old.map { " (was \(quoted($0)))" } ?? ""))
+                    case "set": print("    " + Messages.fieldSet(field.field, to: field.new.map(quoted)))
+                    case "removed": print("    " + Messages.fieldRemoved(field.field, was: field.old.map(quoted)))
                     default:
                         if let old = field.old, let new = field.new {
                             print("    \(field.field): \(quoted(old)) → \(quoted(new))")
                         } else {
-                            print("    \(field.field): changed")
+                            print("    " + Messages.fieldChanged(field.field))
                         }
                     }
                 }

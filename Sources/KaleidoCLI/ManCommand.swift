@@ -6,7 +6,7 @@ import KaleidoWorkspace
 struct ManCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "__man",
-        abstract: "Print the manual page kaleido(1) (roff).",
+        abstract: Help.abstract("__man"),
         shouldDisplay: false)
 
     func run() async throws {

@@ -8,7 +8,7 @@ import KaleidoWorkspace
 struct MergeDriverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-driver",
-        abstract: "Merge one record file field by field (git's merge driver: %O %A %B %P).",
+        abstract: Help.abstract("merge-driver"),
         discussion: """
             Writes the merge over OURS. Conflicts never write markers: ours stays and the \
             competing values go to the record's _conflicts list. Exit status: 0 merged cleanly, \

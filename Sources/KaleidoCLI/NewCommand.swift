@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaleidoKB
+import KaleidoQuery
 import KaleidoYAML
 import KaleidoWorkspace
 
@@ -8,7 +9,7 @@ import KaleidoWorkspace
 struct NewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a record: the right file in the right folder, with the required fields to fill in.",
+        abstract: Help.abstract("new"),
         discussion: """
             Writes knowledge/<folder>/ID.yaml (in the subfolder named after a part of the id \
             when the type's folder is sharded, as partners/tn/ or events/2011/) with id, type, every field the type's schema \
@@ -42,7 +43,8 @@ struct NewCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             guard let type = RecordType(rawValue: typeName.lowercased()) ?? RecordType(folder: typeName.lowercased()) else {
-                throw CLIError.usage("unknown record type \"\(typeName)\"; the types are: \(RecordType.allCases.map(\.rawValue).joined(separator: ", "))")
+                let names = RecordType.allCases.map(\.rawValue)
+                throw CLIError.usage(Messages.unknownType(typeName, suggestion: Suggestion.closest(to: typeName, among: names), types: names))
             }
             let workspace = try kbOptions.workspace()
             let kb = workspace.kb
@@ -52,21 +54,21 @@ struct NewCommand: AsyncParsableCommand {
             let (file, template) = try creation.create(given: given)
 
             let display = DisplayPaths(kbRoot: kb.root)
-            print("created \(display.show(file))")
+            print(Messages.created(display.show(file)))
             let validator = KBValidator(kb: kb, today: try kbOptions.today(), schemaChecker: schemas.checker, hints: schemas.hints,
                                         parallelism: ProcessInfo.processInfo.activeProcessorCount)
             var report: ValidationReport
             do { report = try await validator.validate(files: files + [file], only: [file]) } catch {
-                throw CLIError.io("created \(file), but could not validate it: \(error)")
+                throw CLIError.io(Messages.createdButNotValidated(file, error: "\(error)"))
             }
             // An empty placeholder is read as "" here and as null by YAML 1.1 tools: true, but
             // the placeholder's own error already says to fill it in.
             let placeholders = Set(template.placeholderPointers)
             report.findings.removeAll { $0.rule == "plain-scalar" && placeholders.contains($0.pointer) }
             if report.findings.isEmpty { return }
-            print(ValidationText.render(report, display: display), terminator: "")
+            print(ValidationText.render(report, display: display, wording: FindingWording(vocabulary: workspace.vocabulary())), terminator: "")
             if report.errors > 0 {
-                print("fill in the fields above in \(display.show(file)), then run `kaleido validate \(display.show(file))`")
+                print(Messages.fillIn(display.show(file)))
                 throw ExitCode(1)
             }
         }
@@ -78,13 +80,13 @@ struct NewCommand: AsyncParsableCommand {
         let record = shape ?? FieldShape()
         if let name {
             guard let key = ["name", "full_name"].first(where: { record.property($0) != nil }) else {
-                throw CLIError.usage("\(type.rawValue) records have no name field; use --title or --set FIELD=VALUE")
+                throw CLIError.usage(Messages.noField("name", type: type.rawValue, instead: "--title"))
             }
             try given.add(path: [key], text: name, record: record, outline: outline, typeName: type.rawValue)
         }
         if let title {
             guard record.property("title") != nil else {
-                throw CLIError.usage("\(type.rawValue) records have no title field; use --name or --set FIELD=VALUE")
+                throw CLIError.usage(Messages.noField("title", type: type.rawValue, instead: "--name"))
             }
             try given.add(path: ["title"], text: title, record: record, outline: outline, typeName: type.rawValue)
         }

@@ -8,7 +8,7 @@ import KaleidoQuery
 struct ODACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oda",
-        abstract: "A client's yearly ODA (e-APD) declaration: what it paid in the year, per currency by country, channel and sector.",
+        abstract: Help.abstract("oda"),
         discussion: """
             CLIENT is an id, a name or an alias, as for `history`. Art. L1115-6 CGCT: each spring \
             a French authority declares on the DCTCIV's e-APD form what it PAID in year N. The \
@@ -64,7 +64,7 @@ struct ODACommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             guard year.count == 4, year.allSatisfy({ $0.isASCII && $0.isNumber }), let declared = Int(year) else {
-                throw CLIError.usage("--year \(year): expected a year YYYY, such as 2025")
+                throw CLIError.usage(Messages.badYear(option: "--year", year))
             }
             let context = try await options.context()
             let record = try context.partner(client)
@@ -80,8 +80,7 @@ struct ODACommand: AsyncParsableCommand {
             let declaration = Declaration(client: record, year: declared, lines: lines,
                                           excluded: excludedIDs.flatMap { Self.excluded($0, client: record, year: declared, index: context.index) })
             if lines.isEmpty, declaration.excluded.isEmpty, context.format != .json {
-                StandardError.write(context.words("Aucun engagement financier de \(context.index.title(record)) pour \(year).\n",
-                                                  "No financial commitment of \(context.index.title(record)) for \(year).\n"))
+                StandardError.write(Messages.noODA(client: context.index.title(record), year: year) + "\n")
             }
             context.emit(declaration.table(context: context), json: declaration.json(index: context.index))
         }

@@ -30,9 +30,9 @@ struct Declaration {
     /// heading; the last column says which kind each row is, so CSV (which has no headings)
     /// stays unambiguous.
     func table(context: QueryContext) -> ResultTable {
-        var table = ResultTable(columns: [context.words("Pays", "Country"), context.words("Nature", "Nature"),
-                                          context.words("Montant", "Amount"), context.words("Devise", "Currency"),
-                                          "Conventions", context.words("Remarque", "Note")])
+        var table = ResultTable(columns: [Headers.country, Headers.nature,
+                                          Headers.amount, Headers.currency,
+                                          "Conventions", Headers.note])
         table.flexible = [4]
         func nature(_ key: String) -> String { context.label(key, field: "commitment_nature", type: nil) }
         table.rows = lines.map { [$0.country, nature($0.nature), $0.amount.description, $0.currency, $0.conventions.joined(separator: ", "), ""] }
@@ -41,7 +41,7 @@ struct Declaration {
             table.sections[table.rows.count] = context.words("Exclu (aucune autre partie dans un pays éligible à l'APD)",
                                                              "Excluded (no other party in an ODA-eligible country)")
         }
-        let note = context.words("exclu : pays non éligible", "excluded: country not eligible")
+        let note = Headers.excludedCountryNotEligible
         table.rows += excluded.map {
             [$0.countries.joined(separator: ", "), nature($0.nature), $0.amount.description, $0.currency, $0.convention, note]
         }

@@ -7,7 +7,7 @@ import KaleidoQuery
 struct ParticipantsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participants",
-        abstract: "An event's participants by country, sex and age band (registrations and anonymous counts).",
+        abstract: Help.abstract("participants"),
         discussion: """
             Each registration counts one, unless its status is absent or annule (left out, and \
             said so); each anonymous count (counts:) its number. A registration without \

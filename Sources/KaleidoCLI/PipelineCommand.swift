@@ -6,7 +6,7 @@ import KaleidoQuery
 struct PipelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
-        abstract: "Proposals awaiting a decision, each weighted by its probability, with totals per currency.",
+        abstract: Help.abstract("pipeline"),
         discussion: """
             Missions in status proposition with a `proposal` (amount_ht, currency, probability). \
             Weighted = amount × probability, exactly. Sorted by decision date (undated last). \

@@ -6,7 +6,7 @@ import KaleidoQuery
 struct ProgrammeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "programme",
-        abstract: "An event's programme by day: times, sessions, speakers and rooms.",
+        abstract: Help.abstract("programme"),
         discussion: """
             Sessions are sorted by their start; a day's heading is its date written out \
             (jeudi 22 septembre 2011). Speakers are person records (their names) or \

@@ -53,14 +53,12 @@ struct QueryFieldCheck {
             guard !shape.properties.isEmpty else {
                 // Free-form below this point (no declared properties): nothing to check.
                 if shape.isObject || shape.types.isEmpty { return Target(shape: nil, name: container) }
-                throw QueryError("unknown field \"\(key)\" for \(container): \(container) has no fields")
+                throw QueryError(Messages.unknownField(key, in: container, suggestion: nil, fields: []))
             }
             guard let location = shape.property(key) else {
                 let candidates = shape.properties.map { ($0.name, [outline.shape($0.schema).title].compactMap { $0 }) }
-                if let suggestion = Suggestion.closest(to: key, among: candidates) {
-                    throw QueryError("unknown field \"\(key)\" for \(container) (did you mean \"\(suggestion)\"?)")
-                }
-                throw QueryError("unknown field \"\(key)\" for \(container); its fields: \(shape.properties.map(\.name).joined(separator: ", "))")
+                throw QueryError(Messages.unknownField(key, in: container, suggestion: Suggestion.closest(to: key, among: candidates),
+                                                       fields: shape.properties.map(\.name)))
             }
             shape = outline.shape(location)
             container += "." + key
@@ -79,9 +77,8 @@ struct QueryFieldCheck {
             let ids = index.records(of: reference).map { index.id($0) }
             let folded = Set(ids.map(TextFold.fold))
             for value in condition.values where !value.isEmpty && !folded.contains(TextFold.fold(value)) {
-                let suggestion = Suggestion.closest(to: value, among: ids).map { " (did you mean \"\($0)\"?)" }
-                    ?? "; try `kaleido find \(value)`"
-                throw QueryError("no \(reference.rawValue) has the id \"\(value)\" (\(target.name))\(suggestion)")
+                throw QueryError(Messages.unknownReference(type: reference.rawValue, id: value, field: target.name,
+                                                           suggestion: Suggestion.closest(to: value, among: ids)))
             }
             return
         }
@@ -93,10 +90,8 @@ struct QueryFieldCheck {
             let candidates = allowed.map { key in
                 (key, Vocabulary.Language.allCases.map { vocabulary.label(key, field: field, type: type, language: $0) })
             }
-            if let suggestion = Suggestion.closest(to: value, among: candidates) {
-                throw QueryError("unknown value \"\(value)\" for \(target.name) (did you mean \"\(suggestion)\"?)")
-            }
-            throw QueryError("unknown value \"\(value)\" for \(target.name); one of \(allowed.joined(separator: ", "))")
+            throw QueryError(Messages.unknownValue(value, for: target.name, suggestion: Suggestion.closest(to: value, among: candidates),
+                                                   allowed: allowed))
         }
     }
 

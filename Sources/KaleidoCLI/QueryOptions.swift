@@ -18,18 +18,17 @@ enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
 struct QueryOptions: ParsableArguments {
     @OptionGroup var kbOptions: KBOptions
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: ArgumentHelp(Help.queryFormatOption))
     var format: QueryFormat = .table
 
-    @Option(help: "With --format csv: excel-fr for French Excel (; between cells, UTF-8 BOM, decimal comma, lists split by |), which `kaleido import` reads back.")
+    @Option(help: ArgumentHelp(Help.csvOption))
     var csv: CSVDialect = .rfc4180
-
-    @Option(help: "Language of labels: fr or en.")
-    var lang: Language = .fr
 
     @Flag(name: .customLong("cache-info"), help: .hidden)
     var cacheInfo = false
 
+    /// `fr` or `en`: for commands written before `--lang` became global (`Lang`, which takes it
+    /// out of the arguments before parsing, so an option of this type never receives a value).
     enum Language: String, ExpressibleByArgument, CaseIterable { case fr, en }
 
     /// The CSV flavours: RFC 4180 as is, or what French Excel opens in columns.
@@ -40,19 +39,25 @@ struct QueryOptions: ParsableArguments {
 
     /// Opens the KB and its index (from the cache when it is up to date).
     func context() async throws -> QueryContext {
-        var context = try await Self.context(kbOptions: kbOptions, lang: lang, format: format, cacheInfo: cacheInfo)
+        var context = try await Self.context(kbOptions: kbOptions, format: format, cacheInfo: cacheInfo)
         context.csvDialect = csv
         return context
     }
 
+    /// The same, for commands written before the catalogue: `lang` is ignored, the run's
+    /// language (`Lang.current`) decides.
     static func context(kbOptions: KBOptions, lang: Language, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
+        try await context(kbOptions: kbOptions, format: format, cacheInfo: cacheInfo)
+    }
+
+    static func context(kbOptions: KBOptions, format: QueryFormat, cacheInfo: Bool) async throws -> QueryContext {
         let workspace = try kbOptions.workspace()
         let kb = workspace.kb
         let (index, outcome) = try await workspace.indexStore().load()
         if cacheInfo { StandardError.write("index: \(outcome)\n") }
         let vocabulary = workspace.vocabulary()
         return QueryContext(kb: kb, index: index, today: try kbOptions.today(), vocabulary: vocabulary,
-                            language: lang == .fr ? .fr : .en, format: format)
+                            language: Lang.labels, format: format)
     }
 }
 
@@ -86,9 +91,9 @@ struct QueryContext {
         case .found(let record): return record
         case .ambiguous(let records):
             let lines = records.map { "  \(index.id($0))  \(index.title($0)) (\(index.value($0)["country"]?.text ?? "?"))" }
-            throw CLIError.usage("\"\(query)\" names several partners; give one of these ids:\n" + lines.joined(separator: "\n"))
+            throw CLIError.usage(Messages.partnerAmbiguous(query, lines: lines))
         case .notFound:
-            throw CLIError.usage("no partner is called \"\(query)\"; try `kaleido find \(query)` to look for it")
+            throw CLIError.usage(Messages.partnerNotFound(query))
         }
     }
 
@@ -99,8 +104,8 @@ struct QueryContext {
 
     func typeLabel(_ type: RecordType) -> String { Vocabulary.typeLabel(type, language: language) }
 
-    /// Column titles in the chosen language.
-    func words(_ french: String, _ english: String) -> String { language == .fr ? french : english }
+    /// A label in the run's language (`Lang`): for headers, use `Headers`.
+    func words(_ french: String, _ english: String) -> String { Lang.pick(fr: french, en: english) }
 }
 
 /// The terminal's width: `COLUMNS`, else the tty's, else wide enough never to cut (pipes).
@@ -117,7 +122,7 @@ enum Terminal {
 enum Duration {
     static func add(_ text: String, to day: CalendarDay, backwards: Bool = false) throws -> CalendarDay {
         guard let unit = text.last, let amount = Int(text.dropLast()), amount >= 0 else {
-            throw CLIError.usage("\(text): expected a duration such as 60d, 2w, 6m or 3y")
+            throw CLIError.usage(Messages.badDuration(text))
         }
         let sign = backwards ? -1 : 1
         switch unit {
@@ -125,7 +130,7 @@ enum Duration {
         case "w": return day.adding(days: sign * 7 * amount)
         case "m": return day.adding(months: sign * amount)
         case "y": return day.adding(months: sign * 12 * amount)
-        default: throw CLIError.usage("\(text): expected a duration such as 60d, 2w, 6m or 3y")
+        default: throw CLIError.usage(Messages.badDuration(text))
         }
     }
 }
@@ -134,7 +139,7 @@ enum Duration {
 enum DateOption {
     static func parse(_ text: String?, option: String) throws -> PartialDate? {
         guard let text else { return nil }
-        guard let date = PartialDate(text) else { throw CLIError.usage("\(option) \(text): expected a date YYYY, YYYY-MM or YYYY-MM-DD") }
+        guard let date = PartialDate(text) else { throw CLIError.usage(Messages.badPartialDate(option: option, text)) }
         return date
     }
 

@@ -6,7 +6,7 @@ import KaleidoQuery
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "A partner's history as a Markdown or self-contained HTML document for a client.",
+        abstract: Help.abstract("report"),
         discussion: """
             Timeline, conventions with their financial commitments (per year, party, nature and \
             currency, with totals per party, nature and currency), projects with their funding \
@@ -32,9 +32,6 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: markdown or html.")
     var format: Format = .markdown
 
-    @Option(help: "Language of labels: fr or en.")
-    var lang: QueryOptions.Language = .fr
-
     @Option(help: ArgumentHelp("Also show records of this confidentiality: interne, or restreint (which includes interne).", valueName: "level"))
     var include: Level = .public
 
@@ -49,17 +46,17 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
-            let context = try await QueryOptions.context(kbOptions: kbOptions, lang: lang, format: .markdown, cacheInfo: false)
+            let context = try await QueryOptions.context(kbOptions: kbOptions, format: .markdown, cacheInfo: false)
             let record = try context.partner(partner)
             context.announcePartner(record, query: partner, document: true)
-            let report = PartnerReport(partner: record, index: context.index, today: context.today, french: lang == .fr,
+            let report = PartnerReport(partner: record, index: context.index, today: context.today, french: Lang.current == .fr,
                                        include: include.confidentiality) { key, field, type in
                 context.label(key, field: field, type: type)
             }
             let text = format == .html ? report.html() : report.markdown()
             if let output {
                 guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                    throw CLIError.io("cannot write \(output); check that its folder exists and is writable")
+                    throw CLIError.io(Messages.cannotWrite(output))
                 }
             } else {
                 print(text, terminator: "")

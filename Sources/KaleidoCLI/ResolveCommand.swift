@@ -9,7 +9,7 @@ import KaleidoWorkspace
 struct ResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
-        abstract: "Settle one open conflict: write the chosen value and remove the entry.",
+        abstract: Help.abstract("resolve"),
         discussion: """
             ID is the record's id, PATH the conflict's path as `kaleido conflicts` shows it \
             (`phone`, `contacts[amel-b].phone`, `themes[2]`). The value is written in place; \
@@ -36,7 +36,7 @@ struct ResolveCommand: AsyncParsableCommand {
 
     func validate() throws {
         let chosen = [ours, theirs, base, value != nil].filter { $0 }.count
-        guard chosen == 1 else { throw ValidationError("choose exactly one of --ours, --theirs, --base or --value V") }
+        guard chosen == 1 else { throw ValidationError(Messages.chooseOneSide) }
     }
 
     func run() async throws {
@@ -55,10 +55,10 @@ struct ResolveCommand: AsyncParsableCommand {
             switch outcome {
             case .bytes(let resolved):
                 try AtomicFile.write(resolved, to: kb.path(file))
-                print("\(shown): \(path) settled")
+                print(Messages.settled(shown, path: path))
             case .deleteFile:
-                guard unlink(kb.path(file)) == 0 else { throw CLIError.io("cannot delete \(shown): \(String(cString: strerror(errno)))") }
-                print("\(shown): deleted (the chosen side had deleted the record)")
+                guard unlink(kb.path(file)) == 0 else { throw CLIError.io(Messages.cannotDelete(shown, reason: String(cString: strerror(errno)))) }
+                print(Messages.deletedBySide(shown))
             }
         }
     }
@@ -74,6 +74,6 @@ struct ResolveCommand: AsyncParsableCommand {
                   let root = try? YAMLParser().parseDocument(bytes).root, root["id"]?.stringValue == id else { continue }
             return (file, bytes, root)
         }
-        throw CLIError.usage("no record with id \(id) in \(folder)/; `kaleido conflicts` lists the records with open conflicts")
+        throw CLIError.usage(Messages.noConflictRecord(id, folder: folder))
     }
 }

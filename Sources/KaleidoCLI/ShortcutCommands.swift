@@ -5,7 +5,7 @@ import KaleidoQuery
 /// `kaleido people --review-due`: GDPR reviews.
 struct PeopleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "people", abstract: "People whose GDPR review date has passed, or not met for a long time.")
+        commandName: "people", abstract: Help.abstract("people"))
 
     @OptionGroup var options: QueryOptions
 
@@ -19,16 +19,15 @@ struct PeopleCommand: AsyncParsableCommand {
         try await reportingCLIErrors {
             let context = try await options.context()
             let index = context.index
-            guard reviewDue || inactiveFor != nil else { throw CLIError.usage("give --review-due, --inactive-for DURATION, or both") }
+            guard reviewDue || inactiveFor != nil else { throw CLIError.usage(Messages.peopleNeedsCriterion) }
             let since = try inactiveFor.map { try Duration.add($0, to: context.today, backwards: true) }
             let found = Questions(index: index, today: context.today).peopleToReview(inactiveSince: since)
                 .filter { (reviewDue && $0.reviewDue) || (since != nil && $0.inactive) }
             if found.isEmpty {
-                let asked = [reviewDue ? "past their review date" : nil, inactiveFor.map { "without interaction for \($0)" }].compactMap { $0 }
-                StandardError.write("kaleido: no person \(asked.joined(separator: " or "))\n")
+                StandardError.write(Messages.noPersonToReview(reviewDue: reviewDue, inactiveFor: inactiveFor) + "\n")
             }
-            var table = ResultTable(columns: ["Id", context.words("Nom", "Name"), context.words("Revue après", "Review after"),
-                                              context.words("Dernier échange", "Last interaction"), context.words("Motif", "Reason")])
+            var table = ResultTable(columns: ["Id", Headers.name, Headers.reviewAfter,
+                                              Headers.lastInteraction, Headers.reason])
             func reasons(_ person: Questions.PersonReview) -> [String] {
                 (person.reviewDue && reviewDue ? ["review_due"] : []) + (person.inactive && since != nil ? ["inactive"] : [])
             }
@@ -46,7 +45,7 @@ struct PeopleCommand: AsyncParsableCommand {
 /// `kaleido funding --by funder,year`: granted co-funding summed.
 struct FundingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "funding", abstract: "Granted funding (accorde, verse_partiel, solde) by funder and decision year, summed exactly per currency.",
+        commandName: "funding", abstract: Help.abstract("funding"),
         discussion: """
             Amounts in different currencies are never added: each funder, year and currency is \
             a row of its own, and the table ends with one total per currency. JSON \
@@ -70,7 +69,7 @@ struct FundingCommand: AsyncParsableCommand {
             let context = try await options.context()
             let keys = by.split(separator: ",").map(String.init)
             guard !keys.isEmpty, keys.allSatisfy({ $0 == "funder" || $0 == "year" }) else {
-                throw CLIError.usage("--by \(by): use funder, year or funder,year")
+                throw CLIError.usage(Messages.byOption(by))
             }
             // The currency is the last part of every key: EUR and TND are never one figure.
             var totals: [[String]: MoneyTotals] = [:]
@@ -81,11 +80,11 @@ struct FundingCommand: AsyncParsableCommand {
                 overall.add(line.total)
             }
             let rows = totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.flatMap { key, sums in sums.totals.map { (key, $0) } }
-            if overall.isEmpty { StandardError.write("kaleido: no granted funding\(since.map { " decided in \($0) or later" } ?? "")\n") }
-            var table = ResultTable(columns: keys + [context.words("montant", "amount"), context.words("devise", "currency")])
+            if overall.isEmpty { StandardError.write(Messages.noFunding(since: since) + "\n") }
+            var table = ResultTable(columns: keys.map { $0 == "funder" ? Headers.funder : Headers.year } + [Headers.amountLower, Headers.currencyLower])
             table.rows = rows.map { $0.0 + [$0.1.amount.description, $0.1.currency] }
             if !overall.isEmpty {
-                table.sections[table.rows.count] = context.words("Total par devise", "Total per currency")
+                table.sections[table.rows.count] = Headers.totalPerCurrency
                 table.rows += overall.totals.map { ["Total"] + Array(repeating: "", count: keys.count - 1) + [$0.amount.description, $0.currency] }
             }
             context.emit(table, json: JSONText.array(rows.map { key, money in
@@ -100,7 +99,7 @@ struct FundingCommand: AsyncParsableCommand {
 /// answer them, or whether one client can and why.
 struct CallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calls", abstract: "Funding calls closing soon, with the clients that have an active partnership in an eligible country.",
+        commandName: "calls", abstract: Help.abstract("calls"),
         discussion: """
             A client is eligible for a call when its kind is in the call's eligible_applicants (when \
             given), it has an active partnership with a partner of one of the eligible_countries, \
@@ -129,7 +128,7 @@ struct CallsCommand: AsyncParsableCommand {
             let index = context.index
             let questions = Questions(index: index, today: context.today)
             let calls = questions.callsClosing(by: try Duration.add(closingWithin, to: context.today))
-            if calls.isEmpty { StandardError.write("kaleido: no open call closes within \(closingWithin)\n") }
+            if calls.isEmpty { StandardError.write(Messages.noCallClosing(within: closingWithin) + "\n") }
             if let client {
                 let record = try context.partner(client)
                 context.announcePartner(record, query: client)
@@ -137,8 +136,8 @@ struct CallsCommand: AsyncParsableCommand {
                 context.emit(CallEligibilityTable.table(rows, context: context), json: CallEligibilityTable.json(rows, index: index))
                 return
             }
-            var table = ResultTable(columns: ["Id", context.words("Programme", "Programme"), context.words("Clôture", "Closes"),
-                                              context.words("Clients concernés", "Eligible clients")])
+            var table = ResultTable(columns: ["Id", Headers.programme, Headers.closes,
+                                              Headers.eligibleClients])
             table.rows = calls.map { [index.id($0.record), index.title($0.record), $0.closes.written,
                                       $0.clients.map { index.title($0) }.joined(separator: ", ")] }
             context.emit(table, json: JSONText.array(calls.map { call in

@@ -5,7 +5,7 @@ import KaleidoQuery
 /// `kaleido show ID`: a record, its references resolved to names, and what refers to it.
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "A record with its references resolved by name and its back-references.")
+        commandName: "show", abstract: Help.abstract("show"))
 
     @OptionGroup var options: QueryOptions
 
@@ -17,12 +17,12 @@ struct ShowCommand: AsyncParsableCommand {
             let context = try await options.context()
             let index = context.index
             guard let record = index.position(of: id) else {
-                throw CLIError.usage("no record has the id \(id); try `kaleido find \(id)`")
+                throw CLIError.usage(Messages.noRecord(id: id))
             }
             let value = index.value(record)
             let outgoing = index.references(from: record)
             let incoming = index.references(to: record)
-            var table = ResultTable(columns: [context.words("Champ", "Field"), context.words("Valeur", "Value")])
+            var table = ResultTable(columns: [Headers.field, Headers.value])
             table.flexible = [1]
             table.sections[0] = "\(index.title(record)) — \(context.typeLabel(index.type(record))) (\(index.file(record)))"
             for (key, field) in fieldPairs(value) {
@@ -30,12 +30,12 @@ struct ShowCommand: AsyncParsableCommand {
             }
             let consolidated = index.type(record) == .convention ? ConsolidatedConvention(record: record, in: index) : nil
             if let consolidated { ConventionLifeRows(context: context, record: record, consolidated: consolidated).append(to: &table) }
-            if !outgoing.isEmpty { table.sections[table.rows.count] = context.words("Références", "References") }
+            if !outgoing.isEmpty { table.sections[table.rows.count] = Headers.references }
             for link in outgoing {
-                let name = link.target.map { index.title($0) } ?? context.words("(introuvable)", "(not found)")
+                let name = link.target.map { index.title($0) } ?? Headers.notFound
                 table.rows.append([link.field, "\(link.targetID) — \(name)"])
             }
-            if !incoming.isEmpty { table.sections[table.rows.count] = context.words("Cité par", "Referred to by") }
+            if !incoming.isEmpty { table.sections[table.rows.count] = Headers.referredToBy }
             for link in incoming {
                 table.rows.append([link.relation, "\(index.id(link.source)) — \(index.title(link.source)) (\(link.field))"])
             }
@@ -80,7 +80,7 @@ struct ShowCommand: AsyncParsableCommand {
 struct FindCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "find",
-        abstract: "Search names, aliases, titles and notes, ignoring case and accents; best matches first.")
+        abstract: Help.abstract("find"))
 
     @OptionGroup var options: QueryOptions
 
@@ -94,11 +94,11 @@ struct FindCommand: AsyncParsableCommand {
         try await reportingCLIErrors {
             let context = try await options.context()
             let index = context.index
-            guard limit > 0 else { throw CLIError.usage("--limit \(limit): expected a number of results, 1 or more") }
+            guard limit > 0 else { throw CLIError.usage(Messages.badLimit(limit)) }
             let text = words.joined(separator: " ")
             let hits = FindQuery(text: text, limit: limit).run(on: index)
-            if hits.isEmpty { StandardError.write("kaleido: nothing matches \"\(text)\"\n") }
-            var table = ResultTable(columns: ["Id", context.words("Type", "Type"), context.words("Titre", "Title"), "Score"])
+            if hits.isEmpty { StandardError.write(Messages.nothingMatches(text) + "\n") }
+            var table = ResultTable(columns: ["Id", Headers.type, Headers.title, "Score"])
             table.flexible = [2]
             table.rows = hits.map { [index.id($0.record), context.typeLabel(index.type($0.record)), index.title($0.record), String($0.score)] }
             context.emit(table, json: JSONText.array(hits.map { hit in

@@ -6,7 +6,7 @@ import KaleidoSync
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the sync state: last sync, ahead/behind, offline, files waiting, open conflicts.")
+        abstract: Help.abstract("status"))
 
     @OptionGroup var kb: KBOptions
 
@@ -21,7 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
                 let loaded = try SharedConfig.load(root: root, remember: false)
                 var status = try SyncStatus.read(settings: loaded.settings)
                 status.state.configProblem = loaded.problem  // the file now, not as the last cycle saw it
-                print(format == .json ? status.json() : status.text(), terminator: format == .json ? "\n" : "")
+                print(format == .json ? status.json() : StatusText.render(status), terminator: format == .json ? "\n" : "")
             } catch let error as SyncError {
                 throw CLIError.usage("\(error)")
             }

@@ -7,7 +7,7 @@ import Logging
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Commit local edits, fetch, merge, update the files and push: one sync cycle.",
+        abstract: Help.abstract("sync"),
         discussion: """
             Files that do not parse are not committed; they are listed and kept on \
             refs/kaleido/wip/BRANCH. A record file whose id another record file already has (a copy \
@@ -72,7 +72,7 @@ struct SyncCommand: AsyncParsableCommand {
                 StandardError.write("kaleido: \(message)\n")
                 throw ExitCode(Self.lockedExitCode)
             } catch let error as SyncError {
-                StandardError.write("kaleido: error: \(error)\n")
+                StandardError.write(Messages.errorPrefix + "\(error)\n")
                 throw ExitCode.failure
             }
             print(answer.output, terminator: "")
@@ -98,9 +98,7 @@ struct SyncCommand: AsyncParsableCommand {
         case .daemonGone:
             return nil
         case .timedOut:
-            throw SyncError.locked(
-                "the daemon (pid \(holder.pid)) syncs this knowledge base but did not answer within \(Self.seconds(seconds)) s; "
-                    + "its next cycle will sync your edits: see `kaleido status`, or `journalctl --user -u kaleido` for its log")
+            throw SyncError.locked(SyncText.daemonDidNotAnswer(pid: holder.pid, seconds: Self.seconds(seconds)))
         }
     }
 
@@ -114,62 +112,37 @@ struct SyncCommand: AsyncParsableCommand {
         let report: CycleReport
         switch result {
         case .success(let value): report = value
-        case .failure(let error): return SyncAnswer(output: "", errors: "kaleido: error: \(error)\n", status: 1)
+        case .failure(let error): return SyncAnswer(output: "", errors: Messages.errorPrefix + "\(error)\n", status: 1)
         }
         var errors = ""
         var status: Int32 = 0
         if let problem = report.configProblem {
             // Exit 1 even when everything else went well: the team's config is broken, and a
             // script's "offline, retry later" (3) would hide it.
-            errors += "kaleido: warning: the shared config is not usable (\(problem.origin)); \(ConfigProblem.consequence)\n\(problem.rendered)\n"
+            errors += Messages.warningPrefix + SyncText.configUnusable(problem.origin) + "\n\(problem.rendered)\n"
         }
         if let refusal = report.hostKeyRefusal {
-            errors += "kaleido: error: \(refusal)\n"
+            errors += Messages.errorPrefix + "\(refusal)\n"
             status = 1
         } else if let refusal = report.accessRefusal {
-            errors += "kaleido: error: \(refusal)\n"
+            errors += Messages.errorPrefix + "\(refusal)\n"
             status = 1
         } else if report.configProblem != nil {
             status = 1
         } else if report.offline != nil {
             status = offlineExitCode
         } else if let refused = report.refused {
-            errors += "kaleido: error: \(refused)\n"
+            errors += Messages.errorPrefix + "\(refused)\n"
             status = 1
         } else if report.behind > 0 || report.ahead > 0 {
             // Exit 0 means the branch and the remote hold the same commits, nothing less.
-            errors += "kaleido: error: the branch and the remote still differ after the cycle; `kaleido status` says why\n"
+            errors += Messages.errorPrefix + SyncText.branchesDiffer + "\n"
             status = 1
         }
         return SyncAnswer(output: render(report), errors: errors, status: status)
     }
 
     static func render(_ report: CycleReport) -> String {
-        var lines: [String] = []
-        lines += report.committed.map { "committed: \($0)" }
-        for file in report.waiting { lines.append("not committed: \(file.rendered)") }
-        if report.broughtIn {
-            lines.append("\(report.merged ? "merged" : "fast-forwarded to") remote changes: \(report.updatedFiles.count) file(s) updated")
-        }
-        for conflict in report.conflicts { lines.append("conflict: \(conflict.path): \(conflict.detail)") }
-        if report.hostKeyRefusal != nil {
-            lines.append("not synced: the ssh server's host key is not trusted (see the error below)")
-            lines.append("\(report.ahead) commit(s) wait to be pushed")
-        } else if let refusal = report.accessRefusal {
-            lines.append("not synced: \(refusal.kind.label) (see the error below)")
-            lines.append("\(report.ahead) commit(s) wait to be pushed")
-        } else if let offline = report.offline {
-            lines.append("offline: \(offline)")
-            lines.append("\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote")
-        } else if let refused = report.refused {
-            lines.append("not synced: remote commit \(refused.commit.prefix(10)) by \(refused.author) refused: '\(refused.path)': \(refused.reason)")
-        } else if report.pushed {
-            lines.append("pushed")
-        } else if report.ahead > 0 || report.behind > 0 {
-            lines.append("not in sync: \(report.ahead) commit(s) to push, \(report.behind) to bring in")
-        } else if lines.isEmpty {
-            lines.append("up to date")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        SyncText.cycle(report)
     }
 }

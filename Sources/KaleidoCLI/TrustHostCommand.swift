@@ -10,7 +10,7 @@ import KaleidoSync
 struct TrustHostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust-host",
-        abstract: "Show an ssh server's host key fingerprint and add the key to known_hosts, so that sync trusts it.",
+        abstract: Help.abstract("trust-host"),
         discussion: """
             Sync refuses an ssh server whose host key is not in known_hosts (~/.ssh/known_hosts, \
             /etc/ssh/ssh_known_hosts, or sync.known_hosts in .kaleido/config.yaml, or \
@@ -44,7 +44,7 @@ struct TrustHostCommand: AsyncParsableCommand {
                 let probe = ChildTransfer(executable: TransferMode.currentExecutable, timeout: timeout, label: "\(endpoint)")
                 key = try probe.hostKey(of: endpoint)
             } catch {
-                StandardError.write("kaleido: error: \(error)\n")
+                StandardError.write(Messages.errorPrefix + "\(error)\n")
                 throw ExitCode.failure
             }
             let line = KnownHosts.line(for: key, at: endpoint, hashingWith: hash ? Self.salt() : nil)
@@ -52,28 +52,28 @@ struct TrustHostCommand: AsyncParsableCommand {
                 print(line)
                 return
             }
-            print("The ssh server \(endpoint) presents the \(key.type) key \(key.fingerprint)")
+            print(TrustHostText.presents("\(endpoint)", type: key.type, fingerprint: key.fingerprint))
             let verdict = files.load().verify(key, at: endpoint)
             switch verdict {
             case .trusted(let location):
-                print("It is already trusted (\(location)).")
+                print(TrustHostText.alreadyTrusted("\(location)"))
                 return
             case .changed, .revoked:
                 // Never replace a stored key: the user removes it knowingly first.
-                StandardError.write("kaleido: error: \(HostKeyRefusal(endpoint: endpoint, key: key, verdict: verdict, files: files))\n")
+                StandardError.write(Messages.errorPrefix + "\(HostKeyRefusal(endpoint: endpoint, key: key, verdict: verdict, files: files))\n")
                 throw ExitCode.failure
             case .unknown:
                 break
             }
             guard yes || confirm(files.writable) else {
-                print("Not trusted: nothing was changed.")
+                print(TrustHostText.notTrusted)
                 throw ExitCode.failure
             }
             do { try files.append(line) } catch {
-                StandardError.write("kaleido: error: \(error)\n")
+                StandardError.write(Messages.errorPrefix + "\(error)\n")
                 throw ExitCode.failure
             }
-            print("Added to \(files.writable): sync now trusts this key for \(endpoint).")
+            print(TrustHostText.added(to: files.writable, endpoint: "\(endpoint)"))
         }
     }
 
@@ -92,18 +92,18 @@ struct TrustHostCommand: AsyncParsableCommand {
             if server == nil {
                 if let repository = try? Repository.open(at: root) { remoteURL = try? repository.remoteURL(settings.remote) }
                 guard remoteURL != nil else {
-                    throw CLIError.usage("the knowledge base has no remote '\(settings.remote)': name the server, e.g. `kaleido trust-host git.example.org:2222`")
+                    throw CLIError.usage(TrustHostText.noRemote(settings.remote))
                 }
             }
         }
         if let server {
             guard let endpoint = SSHEndpoint(argument: server) else {
-                throw CLIError.usage("\(server): expected HOST, HOST:PORT, [HOST]:PORT or ssh://[USER@]HOST[:PORT]/PATH")
+                throw CLIError.usage(TrustHostText.badServer(server))
             }
             return (endpoint, files, timeout)
         }
         guard let remoteURL, let endpoint = SSHEndpoint(remoteURL: remoteURL) else {
-            throw CLIError.usage("the remote \(remoteURL ?? "") is not an ssh remote: only ssh servers are checked against known_hosts (https uses TLS certificates)")
+            throw CLIError.usage(TrustHostText.notSSH(remoteURL ?? ""))
         }
         return (endpoint, files, timeout)
     }
@@ -111,12 +111,12 @@ struct TrustHostCommand: AsyncParsableCommand {
     /// Asks on the terminal; without one, says to check the fingerprint and pass --yes.
     private func confirm(_ file: String) -> Bool {
         guard isatty(STDIN_FILENO) == 1 else {
-            StandardError.write("kaleido: standard input is not a terminal: check the fingerprint, then run again with --yes to add it to \(file)\n")
+            StandardError.write(TrustHostText.noTerminal(file) + "\n")
             return false
         }
-        Swift.print("Is this the fingerprint your server's administrator gave you? Add it to \(file)? [y/N] ", terminator: "")
+        Swift.print(TrustHostText.question(file), terminator: "")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        return answer == "y" || answer == "yes"
+        return ["y", "yes", "o", "oui"].contains(answer)
     }
 
     /// 20 random bytes, as ssh salts a hashed name.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaleidoKB
+import KaleidoWorkspace
 import KaleidoYAML
 
 /// `kaleido validate [PATH…]`: checks the knowledge base (or some of its files) and reports
@@ -8,7 +9,7 @@ import KaleidoYAML
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check records against their schemas and the knowledge base's rules.",
+        abstract: Help.abstract("validate"),
         discussion: """
             With no PATH, checks the whole knowledge base; with files or folders, reports on \
             those only (references are still resolved against the whole base). With --schema \
@@ -21,10 +22,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Option(help: "Output format: text (compiler-style) or json.")
+    @Option(help: ArgumentHelp(Help.validateFormatOption))
     var format: DiagnosticFormat = .text
 
-    @Flag(help: "Treat warnings as errors for the exit status.")
+    @Flag(help: ArgumentHelp(Help.strictOption))
     var strict = false
 
     @Option(help: ArgumentHelp("Check the given YAML or JSON files against this one schema (no knowledge base needed).", valueName: "file"))
@@ -44,9 +45,10 @@ struct ValidateCommand: AsyncParsableCommand {
                 return
             }
             if assertFormats != nil {
-                throw CLIError.usage("--assert-formats and --no-assert-formats go with --schema: the knowledge base's own checks always assert formats")
+                throw CLIError.usage(Messages.assertFormatsWithoutSchema)
             }
-            let kb = try kbOptions.open()
+            let workspace = try kbOptions.workspace()
+            let kb = workspace.kb
             // Listing the record files (a directory walk) overlaps with compiling the schemas.
             let listing = Task.detached { try KBValidator.recordFiles(of: kb) }
             let setup = try KBSchemas.load(kb)
@@ -55,7 +57,7 @@ struct ValidateCommand: AsyncParsableCommand {
             let validator = KBValidator(kb: kb, today: try kbOptions.today(), schemaChecker: setup.checker,
                                         hints: setup.hints, parallelism: ProcessInfo.processInfo.activeProcessorCount)
             let only = try selection(in: kb, files: files)
-            let progress = ProgressLine(label: "validating")
+            let progress = ProgressLine(label: Lang.pick(fr: "validation", en: "validating"))
             let report: ValidationReport
             do {
                 report = try await validator.validate(files: files, only: only) { done, total in progress.update(done, of: total) }
@@ -68,22 +70,26 @@ struct ValidateCommand: AsyncParsableCommand {
             combined.findings = setup.findings + report.findings
             for (file, bytes) in setup.sources { combined.sources[file] = bytes }
             let display = DisplayPaths(kbRoot: kb.root)
-            try finish(combined, display: display)
+            let outline = SchemaOutline(documents: setup.documents)
+            let fields = Dictionary(uniqueKeysWithValues: RecordType.allCases.map { type in
+                (type, outline.recordShape(type)?.properties.map(\.name) ?? [])
+            })
+            try finish(combined, display: display, wording: FindingWording(vocabulary: workspace.vocabulary(), fields: fields))
         }
     }
 
     /// Prints the report in the chosen format and exits 1 when it fails.
-    private func finish(_ report: ValidationReport, display: DisplayPaths) throws {
+    private func finish(_ report: ValidationReport, display: DisplayPaths, wording: FindingWording = FindingWording()) throws {
         switch format {
-        case .text: print(ValidationText.render(report, display: display), terminator: "")
-        case .json: print(ValidationJSON.render(report, display: display))
+        case .text: print(ValidationText.render(report, display: display, wording: wording), terminator: "")
+        case .json: print(ValidationJSON.render(report, display: display, wording: wording))
         }
         if report.errors > 0 || (strict && report.warnings > 0) { throw ExitCode(1) }
     }
 
     /// `--schema FILE PATH…`.
     private func validateLooseFiles(schema: String) throws {
-        guard !paths.isEmpty else { throw CLIError.usage("--schema needs the files or folders to check: kaleido validate --schema FILE PATH…") }
+        guard !paths.isEmpty else { throw CLIError.usage(Messages.schemaNeedsPaths) }
         let report: ValidationReport
         do {
             report = try SchemaFileValidator(fileSystem: LocalFileSystem()).validate(schema: schema, paths: paths, assertFormats: assertFormats)
@@ -100,14 +106,14 @@ struct ValidateCommand: AsyncParsableCommand {
         var selected = Set<String>()
         for path in paths {
             let absolute = Self.normalize(path.hasPrefix("/") ? path : cwd + "/" + path)
-            guard kb.fileSystem.exists(absolute) else { throw CLIError.usage("\(path): no such file or folder") }
+            guard kb.fileSystem.exists(absolute) else { throw CLIError.usage(Messages.noSuchPath(path)) }
             let rootPrefix = kb.root.hasSuffix("/") ? kb.root : kb.root + "/"
             guard absolute == kb.root || absolute.hasPrefix(rootPrefix) else {
-                throw CLIError.usage("\(path) is outside the knowledge base at \(kb.root); use --schema FILE to check loose files")
+                throw CLIError.usage(Messages.outsideKB(path, root: kb.root))
             }
             let relative = absolute == kb.root ? "" : String(absolute.dropFirst(rootPrefix.count))
             let matches = all.filter { relative.isEmpty || $0 == relative || $0.hasPrefix(relative + "/") }
-            guard !matches.isEmpty else { throw CLIError.usage("\(path) holds no record file (.yaml under \(kb.config.knowledgeFolder)/)") }
+            guard !matches.isEmpty else { throw CLIError.usage(Messages.noRecordFile(path, folder: kb.config.knowledgeFolder)) }
             selected.formUnion(matches)
         }
         return selected

@@ -24,33 +24,31 @@ struct DisplayPaths {
 
 /// `kaleido validate`'s text output: compiler-style diagnostics, then a summary line.
 enum ValidationText {
-    static func render(_ report: ValidationReport, display: DisplayPaths) -> String {
+    static func render(_ report: ValidationReport, display: DisplayPaths, wording: FindingWording = FindingWording()) -> String {
         var output = ""
         for finding in report.findings {
             var diagnostic = finding.diagnostic
             diagnostic.file = display.show(finding.file)
+            diagnostic.message = wording.message(finding)
             output += diagnostic.rendered(source: report.sources[finding.file]) + "\n"
         }
         output += summary(report) + "\n"
         return output
     }
 
-    /// `412 records, 2 errors, 3 warnings`.
-    static func summary(_ report: ValidationReport) -> String {
-        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "\(plural(report.records, report.unit)), \(plural(report.errors, "error")), \(plural(report.warnings, "warning"))"
-    }
+    /// `412 records, 2 errors, 3 warnings`, in the run's language.
+    static func summary(_ report: ValidationReport) -> String { FindingWording.summary(report) }
 }
 
 /// `kaleido validate --format json`.
 enum ValidationJSON {
     /// The counts over several lines, each diagnostic on one line.
-    static func render(_ report: ValidationReport, display: DisplayPaths) -> String {
+    static func render(_ report: ValidationReport, display: DisplayPaths, wording: FindingWording = FindingWording()) -> String {
         let diagnostics: [JSONWriter.Value] = report.findings.map { finding in
             .encoded(JSONWriter.line(.object([
                 ("file", .string(display.show(finding.file))), ("line", .int(finding.span.start.line)),
                 ("column", .int(finding.span.start.column)), ("severity", .string(finding.severity.rawValue)),
-                ("rule", .string(finding.rule)), ("path", .string(finding.pointer)), ("message", .string(finding.message)),
+                ("rule", .string(finding.rule)), ("path", .string(finding.pointer)), ("message", .string(wording.message(finding))),
             ])))
         }
         return JSONWriter.pretty(.object([

@@ -12,7 +12,7 @@ import KaleidoYAML
 struct YAMLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yaml",
-        abstract: "Print a YAML file's document tree as JSON: each node's kind, value, style and span.")
+        abstract: Help.abstract("yaml"))
 
     @Argument(help: "The YAML file to read.")
     var file: String

@@ -53,6 +53,14 @@ public struct Vocabulary: Sendable {
         (labels[enumeration] ?? [:]).keys.sorted()
     }
 
+    /// The enumeration names of vocab.yaml, sorted (`kaleido vocab`).
+    public var enumerations: [String] { sortedNames }
+
+    /// The label vocab.yaml gives `key` of `enumeration` in `language`, nil when it gives none.
+    public func label(of key: String, in enumeration: String, language: Language) -> String? {
+        labels[enumeration]?[key]?[language]
+    }
+
     /// The label of a record type's name.
     public static func typeLabel(_ type: RecordType, language: Language) -> String {
         switch (type, language) {

@@ -98,7 +98,8 @@ extension SyncEngine {
                    let hold = duplicates.check(path, id: id, isCommitted: isCommitted, committedID: committedID,
                                                currentID: { [scanner] in scanner.read($0).flatMap(DuplicateIDs.id(in:)) }) {
                     bases.hold(path, basedOn: old?.id)
-                    waiting.append(WaitingFile(path: path, line: 1, column: 1, message: hold.message, duplicateOf: hold.owner))
+                    waiting.append(WaitingFile(path: path, line: 1, column: 1, message: hold.message, duplicateOf: hold.owner,
+                                               duplicateID: hold.id, duplicateBothNew: hold.bothNew))
                     waitingBytes.append((path, bytes, file.mode))
                     continue
                 }

@@ -41,7 +41,7 @@ public final class SyncLock {
                 let holder = Self.holder(path: path)
                 close(descriptor)
                 throw SyncError.locked(
-                    "another Kaleido process\(holder.map { " (pid \($0.pid))" } ?? "") is syncing this knowledge base; let it finish, or stop the daemon (`systemctl --user stop kaleido`)")
+                    "another Kaleido process\(holder.map { " (pid \($0.pid))" } ?? "") is syncing this knowledge base; let it finish, or stop the daemon (`systemctl --user stop kaleido-daemon`)")
             }
             // Only `kaleido sync` waits (a daemon gives up at once): a short sleep is fine there.
             usleep(100_000)

@@ -17,6 +17,10 @@ public struct WaitingFile: Codable, Hashable, Sendable {
     /// For a record held back because its id is another file's: that file (the message says
     /// which id, and what to do).
     public var duplicateOf: String? = nil
+    /// The id the two files share, and whether both were new (then the later path waits): for a
+    /// front end that words the line in its own language.
+    public var duplicateID: String? = nil
+    public var duplicateBothNew: Bool? = nil
 
     /// `path:line:col: message`, as a compiler prints it; `path: message` for a duplicate id.
     public var rendered: String {

@@ -124,7 +124,7 @@ import KaleidoTestSupport
         try Run.withSampleKB { kb in
             let missing = try Run.kaleido(["fmt", "nowhere.yaml"], in: kb)
             #expect(missing.status == 2)
-            #expect(missing.stderr.contains("nowhere.yaml: no such file or folder"))
+            #expect(missing.stderr.contains("nowhere.yaml : ce fichier ou dossier n'existe pas"))
             let unknown = try Run.kaleido(["fmt", "--bogus"], in: kb)
             #expect(unknown.status == 2)
         }

@@ -43,8 +43,8 @@ import Testing
             let before = Self.kbFiles(kb)
             let output = try Run.kaleido(["import", csv, "--type", "call", "--dry-run"] + Self.maps, in: kb)
             #expect(output.status == 1)
-            #expect(output.stderr == "\(csv):5:32: error: opens_on: \"31/02/2027\" is not a date (write 22/09/2011, 09/2011 or 2011-09-22)\n")
-            #expect(output.stdout.contains("would create 2 call records: aap-fej-2027-egalite, aap-fej-2027-mobilite"))
+            #expect(output.stderr == "\(csv):5:32: error: opens_on: « 31/02/2027 » n'est pas une date (écrivez 22/09/2011, 09/2011 ou 2011-09-22)\n")
+            #expect(output.stdout.contains("créerait 2 fiches call: aap-fej-2027-egalite, aap-fej-2027-mobilite"))
             #expect(Self.kbFiles(kb) == before)
         }
     }
@@ -61,7 +61,7 @@ import Testing
 
             let skipped = try Run.kaleido(["import", csv, "--type", "call", "--skip-invalid"] + Self.maps, in: kb)
             #expect(skipped.status == 0, "\(skipped.stderr)")
-            #expect(skipped.stdout.contains("2 created (aap-fej-2027-egalite, aap-fej-2027-mobilite); 1 skipped (line 5"))
+            #expect(skipped.stdout.contains("2 créées (aap-fej-2027-egalite, aap-fej-2027-mobilite) ; 1 ignorée (ligne 5"))
             #expect(Self.kbFiles(kb).subtracting(before) == Set(Self.created.map { "knowledge/calls/\($0).yaml" }))
             #expect(Run.read(kb + "/knowledge/calls/aap-fej-2027-egalite.yaml") == """
                 id: aap-fej-2027-egalite
@@ -83,12 +83,12 @@ import Testing
                 """)
             let validate = try Run.kaleido(["validate"], in: kb)
             #expect(validate.status == 0)
-            #expect(validate.stdout.contains("0 errors"))
+            #expect(validate.stdout.contains(" fiches, 0 erreur, "))
 
             // The same ids again: taken, reported at the id cells, nothing written.
             let again = try Run.kaleido(["import", csv, "--type", "call", "--skip-invalid"] + Self.maps, in: kb)
-            #expect(again.stderr.contains("\(csv):2:1: error: the id aap-fej-2027-egalite is taken"))
-            #expect(again.stdout.contains("0 created"))
+            #expect(again.stderr.contains("\(csv):2:1: error: l'identifiant aap-fej-2027-egalite est déjà pris"))
+            #expect(again.stdout.contains("0 créée ; 3 ignorées"))
         }
     }
 
@@ -127,16 +127,16 @@ import Testing
             try Run.write("id;funder;programe\naap-x-2027-y;FEJ;Programme\n", to: csv)
             let output = try Run.kaleido(["import", csv, "--type", "call"], in: kb)
             #expect(output.status == 2)
-            #expect(output.stderr.contains("\(csv):1:11: error: the column \"programe\" is no field of call records (did you mean \"programme\"?)"))
+            #expect(output.stderr.contains("\(csv):1:11: error: la colonne « programe » n'est pas un champ des fiches call (vouliez-vous dire « programme » ?)"))
             let mapped = try Run.kaleido(["import", csv, "--type", "call", "--map", "programe=programm"], in: kb)
             #expect(mapped.status == 2)
-            #expect(mapped.stderr.contains("\(csv):1:11: error: --map programe=programm: call records have no field \"programm\" (did you mean \"programme\"?)"))
+            #expect(mapped.stderr.contains("\(csv):1:11: error: --map programe=programm : les fiches call n'ont pas de champ « programm » (vouliez-vous dire « programme » ?)"))
 
             // A type column must say the type imported.
             try Run.write("id;type;funder;programme;opens_on;closes_on;status\naap-fej-2027-t;partner;FEJ;P;2027;2027;clos\n", to: csv)
             let typed = try Run.kaleido(["import", csv, "--type", "call", "--dry-run"], in: kb)
             #expect(typed.status == 1)
-            #expect(typed.stderr == "\(csv):2:16: error: type: this row is a partner, not a call (--type call)\n")
+            #expect(typed.stderr == "\(csv):2:16: error: type : cette ligne est un(e) partner, pas un(e) call (--type call)\n")
         }
     }
 
@@ -147,8 +147,8 @@ import Testing
             try Run.write("id,funder,programme,opens_on,closes_on,status\naap-x-2027-y,Vienne,P,2027,2027,ouvert\naap-x-2027-z,Nulle Part,P,2027,2027,ouvert\n", to: csv)
             let output = try Run.kaleido(["import", csv, "--type", "call", "--dry-run"], in: kb)
             #expect(output.status == 1)
-            #expect(output.stderr.contains("\(csv):2:14: error: funder: \"Vienne\" names several partner records: at-mun-wien (Stadt Wien), fr-com-38544-vienne (Ville de Vienne), fr-dep-86-vienne (Département de la Vienne); write the id"))
-            #expect(output.stderr.contains("\(csv):3:14: error: funder: no partner has the id, name or alias \"Nulle Part\""))
+            #expect(output.stderr.contains("\(csv):2:14: error: funder: « Vienne » désigne plusieurs fiches partner : at-mun-wien (Stadt Wien), fr-com-38544-vienne (Ville de Vienne), fr-dep-86-vienne (Département de la Vienne) ; écrivez l'identifiant"))
+            #expect(output.stderr.contains("\(csv):3:14: error: funder: aucune fiche partner n'a l'identifiant, le nom ou l'alias « Nulle Part »"))
         }
     }
 
@@ -163,8 +163,8 @@ import Testing
             try Run.write(text, to: csv)
             let output = try Run.kaleido(["import", csv, "--type", "partner", "--skip-invalid"], in: kb)
             #expect(output.status == 0, "\(output.stderr)")
-            #expect(output.stderr == "\(csv):4:1: error: the id tn-mun-gabes made for this row is also the id of the row at line 2; give the ids in an id column\n")
-            #expect(output.stdout.contains("2 created (tn-mun-gabes, fr-com-26362-valence); 1 skipped (line 4"))
+            #expect(output.stderr == "\(csv):4:1: error: l'identifiant tn-mun-gabes fabriqué pour cette ligne est aussi celui de la ligne 2 ; donnez les identifiants dans une colonne id\n")
+            #expect(output.stdout.contains("2 créées (tn-mun-gabes, fr-com-26362-valence) ; 1 ignorée (ligne 4"))
             let valence = Run.read(kb + "/knowledge/partners/fr/fr-com-26362-valence.yaml")
             #expect(valence?.contains("kind: commune\ncountry: FR\ncodes:\n  insee: '26362'\nvalid_from: '2011-09-22'\n") == true)
             #expect(Run.read(kb + "/knowledge/partners/tn/tn-mun-gabes.yaml")?.contains("name: Municipalité de Gabès\n") == true)
@@ -173,7 +173,7 @@ import Testing
             // Again: the made ids are taken now.
             let again = try Run.kaleido(["import", csv, "--type", "partner"], in: kb)
             #expect(again.status == 1)
-            #expect(again.stderr.contains("\(csv):2:1: error: the id tn-mun-gabes is taken"))
+            #expect(again.stderr.contains("\(csv):2:1: error: l'identifiant tn-mun-gabes est déjà pris"))
         }
     }
 
@@ -183,11 +183,11 @@ import Testing
             try Self.writeExport(to: csv)
             let forced = try Run.kaleido(["import", csv, "--type", "call", "--encoding", "utf-8"], in: kb)
             #expect(forced.status == 2)
-            #expect(forced.stderr == "\(csv):1:1: error: the file is not valid UTF-8; try --encoding windows-1252\n")
+            #expect(forced.stderr == "\(csv):1:1: error: le fichier n'est pas de l'UTF-8 valide ; essayez --encoding windows-1252\n")
             try Run.write("id;programme\naap-x-2027-y;\"open\n", to: csv)
             let open = try Run.kaleido(["import", csv, "--type", "call"], in: kb)
             #expect(open.status == 2)
-            #expect(open.stderr == "\(csv):2:14: error: this quote is never closed\n")
+            #expect(open.stderr == "\(csv):2:14: error: ce guillemet n'est jamais fermé\n")
         }
     }
 
@@ -201,10 +201,10 @@ import Testing
             let output = try Run.kaleido(["import", csv, "--type", "call", "--dry-run"], in: kb)
             #expect(output.status == 1)
             #expect(output.stderr == """
-                \(csv):2:27: error: closes_on: closes_on 2027 is before opens_on 2028
-                \(csv):2:32: error: status: "ouvrt" is not one of the allowed values (did you mean "ouvert"?): a_venir, ouvert, clos
-                \(csv):2:38: error: max_rate: max_rate 1.5 must be at most 1
-                \(csv):3:27: error: closes_on: required, and no value is given
+                \(csv):2:27: error: closes_on: closes_on 2027 est avant opens_on 2028
+                \(csv):2:32: error: status: « ouvrt » n'est pas une des valeurs permises (vouliez-vous dire « ouvert » ?): a_venir, ouvert, clos
+                \(csv):2:38: error: max_rate: max_rate 1.5 doit être au plus 1
+                \(csv):3:27: error: closes_on: obligatoire, et aucune valeur n'est donnée
 
                 """)
         }

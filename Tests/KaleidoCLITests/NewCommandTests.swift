@@ -64,7 +64,7 @@ import Testing
         try Run.withSampleKB { kb in
             let run = try Run.kaleido(["new", item.type, item.id], in: kb)
             #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
-            #expect(run.stdout.hasPrefix("created \(item.file)\n"), "\(run.stdout)")
+            #expect(run.stdout.hasPrefix("créé \(item.file)\n"), "\(run.stdout)")
             let text = try #require(Run.read(kb + "/" + item.file))
             #expect(text.hasPrefix("id: \(item.id)\ntype: \(item.type)\n"))
             #expect(Self.topLevelKeys(text) == ["id", "type"] + item.required)
@@ -85,7 +85,7 @@ import Testing
         try Run.withSampleKB { kb in
             let run = try Run.kaleido(["new", item.type, item.id] + item.filled, in: kb)
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-            #expect(run.stdout.hasPrefix("created \(item.file)\n"))
+            #expect(run.stdout.hasPrefix("créé \(item.file)\n"))
             let text = try #require(Run.read(kb + "/" + item.file))
             #expect(!text.contains("# required:"), "\(text)")
             let validate = try Run.kaleido(["validate", item.file], in: kb)
@@ -115,7 +115,7 @@ import Testing
         try Run.withSampleKB { kb in
             let run = try Run.kaleido(["new", item.type, item.id] + item.arguments, in: kb)
             #expect(run.status != 2, "\(run.stderr)")
-            let file = String(run.stdout.split(separator: "\n").first?.dropFirst("created ".count) ?? "")
+            let file = String(run.stdout.split(separator: "\n").first?.dropFirst("créé ".count) ?? "")
             let text = try #require(Run.read(kb + "/" + file))
             #expect(text.contains(item.expected), "\(text)")
             // No plain-scalar warning: what was written reads the same for every YAML tool.
@@ -127,19 +127,19 @@ import Testing
         try Run.withSampleKB { kb in
             let before = Run.files(under: kb)
             let cases: [(arguments: [String], message: String)] = [
-                (["new", "partner", "tn-mun-sfax"], "the id tn-mun-sfax is taken: knowledge/partners/tn-mun-sfax.yaml already has it"),
-                (["new", "project", "fr-com-26281-romans-sur-isere"], "knowledge/partners/fr/fr-com-26281-romans-sur-isere.yaml already has it"),
-                (["new", "organisation", "x"], "unknown record type \"organisation\"; the types are: partner, person, partnership, convention, project, engagement, event, interaction, call"),
-                (["new", "partner", "gabes"], "the id \"gabes\" does not fit the partner id pattern"),
-                (["new", "event", "evt-2026-13-x"], "does not fit the event id pattern"),
-                (["new", "partner", "TN-mun-gabes"], "the id \"TN-mun-gabes\" is not a valid id"),
-                (["new", "partner", "tn-mun-x", "--set", "nmae=Gabès"], "partner records have no field \"nmae\""),
-                (["new", "person", "p-a-b", "--set", "birth_date=1990-01-01"], "birth_date must never be recorded"),
-                (["new", "partner", "tn-mun-x", "--title", "T"], "partner records have no title field"),
-                (["new", "partner", "tn-mun-x", "--set", "country"], "expected FIELD=VALUE"),
-                (["new", "partner", "tn-mun-x", "--set", "id=tn-mun-y"], "given as the command's argument"),
-                (["new", "partner", "tn-mun-x", "--set", "country=TN", "--set", "country=FR"], "country is given twice"),
-                (["new", "partner", "tn-mun-x", "--set", "themes=[a, b"], "not a YAML flow value"),
+                (["new", "partner", "tn-mun-sfax"], "l'identifiant tn-mun-sfax est déjà pris : knowledge/partners/tn-mun-sfax.yaml l'a"),
+                (["new", "project", "fr-com-26281-romans-sur-isere"], "knowledge/partners/fr/fr-com-26281-romans-sur-isere.yaml l'a"),
+                (["new", "organisation", "x"], "type de fiche inconnu « organisation » ; les types : partner, person, partnership, convention, project, engagement, event, interaction, call"),
+                (["new", "partner", "gabes"], "l'identifiant « gabes » ne suit pas le modèle des identifiants partner"),
+                (["new", "event", "evt-2026-13-x"], "ne suit pas le modèle des identifiants event"),
+                (["new", "partner", "TN-mun-gabes"], "l'identifiant « TN-mun-gabes » n'est pas valide"),
+                (["new", "partner", "tn-mun-x", "--set", "nmae=Gabès"], "les fiches partner n'ont pas de champ « nmae » (vouliez-vous dire « name » ?)"),
+                (["new", "person", "p-a-b", "--set", "birth_date=1990-01-01"], "birth_date ne doit jamais être enregistré"),
+                (["new", "partner", "tn-mun-x", "--title", "T"], "les fiches partner n'ont pas de champ title"),
+                (["new", "partner", "tn-mun-x", "--set", "country"], "attendu CHAMP=VALEUR"),
+                (["new", "partner", "tn-mun-x", "--set", "id=tn-mun-y"], "se donne en argument de la commande"),
+                (["new", "partner", "tn-mun-x", "--set", "country=TN", "--set", "country=FR"], "country est donné deux fois"),
+                (["new", "partner", "tn-mun-x", "--set", "themes=[a, b"], "ce n'est pas une valeur YAML en ligne"),
             ]
             for item in cases {
                 let run = try Run.kaleido(item.arguments, in: kb)

@@ -13,7 +13,7 @@ import KaleidoTestSupport
             let run = try MeasuredProcess.run(kaleido, ["validate", "--kb", Self.projectRoot.path, "--today", "2026-11-27"], scratch: scratch)
             #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
             let summary = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-            #expect(summary.hasSuffix(" records, 0 errors, 3 warnings"), "\(summary)")
+            #expect(summary.hasSuffix(" fiches, 0 erreur, 3 avertissements"), "\(summary)")  // the sample KB is `language: fr`
             // --strict turns the three intended warnings into a failure.
             let strict = try MeasuredProcess.run(kaleido, ["validate", "--strict", "--kb", Self.projectRoot.path, "--today", "2026-11-27"], scratch: scratch)
             #expect(strict.exitCode == 1)
@@ -45,7 +45,7 @@ import KaleidoTestSupport
             let country = try #require(errors.first { ($0["file"] as? String)?.hasSuffix("tn-mun-sfax.yaml") == true })
             #expect(country["rule"] as? String == "format")
             #expect(country["path"] as? String == "/country")
-            #expect(country["message"] as? String == "country \"TNX\" is not an ISO 3166-1 alpha-2 code")
+            #expect(country["message"] as? String == "country \"TNX\" n'est pas un code pays ISO 3166-1 alpha-2 (TN, FR…)")
             #expect(country["column"] as? Int == 10)
             let broken = try #require(errors.first { ($0["file"] as? String)?.hasSuffix("broken.yaml") == true })
             #expect(broken["rule"] as? String == "yaml")
@@ -58,10 +58,10 @@ import KaleidoTestSupport
             #expect(textRun.exitCode == 1)
             let lines = textRun.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             let line = try #require(lines.firstIndex { $0.contains("error: country \"TNX\"") })
-            #expect(lines[line].hasSuffix("knowledge/partners/tn-mun-sfax.yaml:5:10: error: country \"TNX\" is not an ISO 3166-1 alpha-2 code [format]"))
+            #expect(lines[line].hasSuffix("knowledge/partners/tn-mun-sfax.yaml:5:10: error: country \"TNX\" n'est pas un code pays ISO 3166-1 alpha-2 (TN, FR…) [format]"))
             #expect(lines[line + 1] == "country: TNX")
             #expect(lines[line + 2] == "         ^")
-            #expect(lines.last { !$0.isEmpty } == "1 record, 1 error, 0 warnings")
+            #expect(lines.last { !$0.isEmpty } == "1 fiche, 1 erreur, 0 avertissement")
         }
     }
 
@@ -79,7 +79,8 @@ import KaleidoTestSupport
             try "price: 0.125\ncurrency: EUX\n".write(to: data.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
 
             // This schema declares no meta-schema with format assertion: --assert-formats asks for it.
-            let run = try MeasuredProcess.run(kaleido, ["validate", "--assert-formats", "--schema", schema.path, data.path], scratch: scratch)
+            // English (`--lang en`), as check-jsonschema words it; the French is checked in MessageLanguageTests.
+            let run = try MeasuredProcess.run(kaleido, ["validate", "--lang", "en", "--assert-formats", "--schema", schema.path, data.path], scratch: scratch)
             #expect(run.exitCode == 1)
             let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map { String($0.drop { $0 != ":" }) }
             #expect(errors == [
@@ -88,7 +89,7 @@ import KaleidoTestSupport
             ])
             #expect(run.stdout.hasSuffix("2 files, 2 errors, 0 warnings\n"))
             // By default `format` is an annotation, as 2020-12 says.
-            let annotated = try MeasuredProcess.run(kaleido, ["validate", "--schema", schema.path, data.path], scratch: scratch)
+            let annotated = try MeasuredProcess.run(kaleido, ["validate", "--lang", "en", "--schema", schema.path, data.path], scratch: scratch)
             #expect(annotated.stdout.hasSuffix("2 files, 1 error, 0 warnings\n"), "\(annotated.stdout)")
             let good = try MeasuredProcess.run(kaleido, ["validate", "--schema", schema.path, data.appendingPathComponent("good.json").path], scratch: scratch)
             #expect(good.exitCode == 0, "\(good.stdout)")
@@ -103,7 +104,7 @@ import KaleidoTestSupport
             #expect(missing.stderr.contains("no such folder"))
             let outside = try MeasuredProcess.run(kaleido, ["validate", "--kb", Self.projectRoot.path, "/etc/hostname"], scratch: scratch)
             #expect(outside.exitCode == 2)
-            #expect(outside.stderr.contains("outside the knowledge base"))
+            #expect(outside.stderr.contains("hors de la base"))
         }
     }
 }

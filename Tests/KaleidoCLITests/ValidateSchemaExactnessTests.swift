@@ -77,7 +77,7 @@ import KaleidoTestSupport
         #expect(asserted.stdout.contains("is not a date (YYYY-MM-DD) [format]"), "\(asserted.stdout)")
         let refused = try Self.validate(["--assert-formats", "--kb", PackageRoot.path], files: [:])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("go with --schema"))
+        #expect(refused.stderr.contains("vont avec --schema"))
     }
 
     @Test func theKBSchemasDeclareFormatAssertion() throws {

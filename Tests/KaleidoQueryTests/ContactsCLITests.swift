@@ -119,12 +119,12 @@ import Testing
     }
 
     @Test(arguments: [
-        (["Vienne"], ["\"Vienne\" names several partners", "fr-com-38544-vienne", "fr-dep-86-vienne", "at-mun-wien"]),
-        (["Atlantis"], ["no partner is called \"Atlantis\"", "kaleido find"]),
-        (["romans", "--on", "2011-13"], ["--on 2011-13", "YYYY-MM-DD"]),
+        (["Vienne"], ["« Vienne » désigne plusieurs partenaires", "fr-com-38544-vienne", "fr-dep-86-vienne", "at-mun-wien"]),
+        (["Atlantis"], ["aucun partenaire ne s'appelle « Atlantis »", "kaleido find"]),
+        (["romans", "--on", "2011-13"], ["--on 2011-13", "AAAA-MM-JJ"]),
         (["romans", "--on", "hier"], ["--on hier"]),
-        (["romans", "--role", "maire"], ["--role maire: not a person role", "charge_mission_ri", "Élu·e"]),
-        (["romans", "--role", "e"], ["--role e: several roles match", "expert", "elu"]),
+        (["romans", "--role", "maire"], ["--role maire : ce n'est pas un rôle de personne", "charge_mission_ri", "Élu·e"]),
+        (["romans", "--role", "e"], ["--role e : plusieurs rôles correspondent", "expert", "elu"]),
     ])
     func badInputIsAUsageErrorThatSaysWhatToType(_ arguments: [String], _ messages: [String]) throws {
         let result = try Kaleido.run(["contacts"] + arguments)

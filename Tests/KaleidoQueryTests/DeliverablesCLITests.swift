@@ -73,14 +73,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("romans sfax", ["\"romans sfax\" names several projects", "prj-2011-romans-festivals-jeunesse-sfax",
+        ("romans sfax", ["« romans sfax » désigne plusieurs projets", "prj-2011-romans-festivals-jeunesse-sfax",
                          "prj-2017-romans-sfax-jeunes-ambassadeurs", "prj-2027-romans-sfax-festivals-durables"]),
-        ("Festivals", ["names several projects", "prj-2011-romans-festivals-jeunesse-sfax", "prj-2027-romans-sfax-festivals-durables"]),
-        ("Atlantis", ["no project or mission is called \"Atlantis\"", "kaleido list project", "kaleido list engagement"]),
+        ("Festivals", ["désigne plusieurs projets", "prj-2011-romans-festivals-jeunesse-sfax", "prj-2027-romans-sfax-festivals-durables"]),
+        ("Atlantis", ["aucun projet ni aucune mission ne s'appelle « Atlantis »", "kaleido list project", "kaleido list engagement"]),
         // A partner's id is neither a project nor a mission.
-        ("tn-mun-sfax", ["no project or mission is called \"tn-mun-sfax\""]),
+        ("tn-mun-sfax", ["aucun projet ni aucune mission ne s'appelle « tn-mun-sfax »"]),
         // No project has these words; two missions have.
-        ("strategie internationale", ["names several missions", "eng-2025-dep86-strategie-internationale", "eng-2026-amberieu-strategie-internationale"]),
+        ("strategie internationale", ["désigne plusieurs missions", "eng-2025-dep86-strategie-internationale", "eng-2026-amberieu-strategie-internationale"]),
     ])
     func ambiguousOrUnknownProjectsListWhatToType(_ project: String, _ messages: [String]) throws {
         let result = try Kaleido.run(["deliverables", project])

@@ -70,7 +70,7 @@ import KaleidoTestSupport
     @Test func fundingThatFindsNothingSaysSo() throws {
         let result = try Kaleido.run(["funding", "--since", "2090"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("kaleido: no granted funding decided in 2090 or later"), "\(result.stderr)")
+        #expect(result.stderr.contains("kaleido: aucun financement accordé décidé en 2090 ou après"), "\(result.stderr)")
     }
 
     @Test func listSumGivesOneTotalPerCurrencyForMoney() throws {
@@ -86,7 +86,7 @@ import KaleidoTestSupport
                                      "--format", "csv"])
         #expect(total.status == 0, "\(total.stderr)")
         let lines = total.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.count == 3 && lines[0].hasPrefix("sum(financial_commitments.amount),"))
+        #expect(lines.count == 3 && lines[0].hasPrefix("somme(financial_commitments.amount),"))
         #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(",EUR") || $0.hasSuffix(",TND") }, "\(lines)")
         #expect(lines.contains("23000,TND"), "\(lines)")
     }
@@ -96,6 +96,6 @@ import KaleidoTestSupport
         #expect(groups.count == 1)
         #expect(groups.first?["sum"] is NSNumber)
         let csv = try Kaleido.run(["list", "project", "--sum", "target_groups.count", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("sum(target_groups.count)\r\n"))
+        #expect(csv.stdout.hasPrefix("somme(target_groups.count)\r\n"))
     }
 }

@@ -102,9 +102,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (["Vienne", "--year", "2025"], ["\"Vienne\" names several partners", "fr-com-38544-vienne", "fr-dep-86-vienne", "at-mun-wien"]),
-        (["Atlantis", "--year", "2025"], ["no partner is called \"Atlantis\"", "kaleido find"]),
-        (["romans", "--year", "25"], ["--year 25: expected a year YYYY"]),
+        (["Vienne", "--year", "2025"], ["« Vienne » désigne plusieurs partenaires", "fr-com-38544-vienne", "fr-dep-86-vienne", "at-mun-wien"]),
+        (["Atlantis", "--year", "2025"], ["aucun partenaire ne s'appelle « Atlantis »", "kaleido find"]),
+        (["romans", "--year", "25"], ["--year 25 : attendu une année AAAA"]),
         (["romans", "--year", "2025-01"], ["--year 2025-01"]),
         (["romans", "--year", "+202"], ["--year +202"]),
     ])

@@ -28,7 +28,8 @@ import Testing
         (["list", "project", "--where", "lead in fr-com-26281-romans-sur-isere,tn-mun-sfaxx"], #"no partner has the id "tn-mun-sfaxx" (project.lead) (did you mean "tn-mun-sfax"?)"#),
     ])
     func misspeltFieldOrValueExits2WithSuggestion(_ arguments: [String], _ message: String) throws {
-        let result = try Kaleido.run(arguments)
+        // In English (--lang en), as issue 13 wrote them; MessageLanguageTests checks the French.
+        let result = try Kaleido.run(arguments + ["--lang", "en"])
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains("kaleido: error: " + message), "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -36,7 +37,7 @@ import Testing
 
     /// Nothing close: the message lists what the type has.
     @Test func unknownFieldWithoutNeighbourListsTheFields() throws {
-        let result = try Kaleido.run(["list", "partner", "--where", "zzzzzzzz=1"])
+        let result = try Kaleido.run(["list", "partner", "--where", "zzzzzzzz=1", "--lang", "en"])
         #expect(result.status == 2)
         #expect(result.stderr.contains(#"unknown field "zzzzzzzz" for partner; "#) && result.stderr.contains("country"), "\(result.stderr)")
     }
@@ -104,40 +105,40 @@ import Testing
     @Test func issueQueryFindsNoLineMatchingBothAndSaysSo() throws {
         let result = try Kaleido.run(["list", "project", "--where", "funding.funder=fr-etat-fej", "--where", "funding.status=solde"])
         #expect(result.status == 0)
-        #expect(result.stderr == "kaleido: no project matches --where funding.funder=fr-etat-fej --where funding.status=solde\n", "\(result.stderr)")
+        #expect(result.stderr == "kaleido: aucune fiche project ne répond à --where funding.funder=fr-etat-fej --where funding.status=solde\n", "\(result.stderr)")
     }
 
     @Test func emptyResultsAreSaidOnStderr() throws {
         let list = try Kaleido.run(["list", "partner", "--where", "country=JP"])
-        #expect(list.status == 0 && list.stderr == "kaleido: no partner matches --where country=JP\n", "\(list.stderr)")
+        #expect(list.status == 0 && list.stderr == "kaleido: aucune fiche partner ne répond à --where country=JP\n", "\(list.stderr)")
         let json = try Kaleido.run(["list", "partner", "--where", "country=JP", "--format", "json"])
-        #expect(json.status == 0 && json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]" && json.stderr.contains("no partner matches"))
+        #expect(json.status == 0 && json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]" && json.stderr.contains("aucune fiche partner ne répond"))
         let groups = try Kaleido.run(["list", "event", "--during", "1990", "--group-by", "kind", "--count"])
-        #expect(groups.status == 0 && groups.stderr == "kaleido: no event matches --during 1990\n", "\(groups.stderr)")
+        #expect(groups.status == 0 && groups.stderr == "kaleido: aucune fiche event ne répond à --during 1990\n", "\(groups.stderr)")
         let find = try Kaleido.run(["find", "zzqqxx"])
-        #expect(find.status == 0 && find.stderr == "kaleido: nothing matches \"zzqqxx\"\n", "\(find.stderr)")
+        #expect(find.status == 0 && find.stderr == "kaleido: rien ne correspond à « zzqqxx »\n", "\(find.stderr)")
         let history = try Kaleido.run(["history", "tn-mun-sfax", "--until", "1990"])
-        #expect(history.status == 0 && history.stderr == "kaleido: no record refers to tn-mun-sfax until 1990\n", "\(history.stderr)")
+        #expect(history.status == 0 && history.stderr == "kaleido: aucune fiche ne renvoie à tn-mun-sfax jusqu'à 1990\n", "\(history.stderr)")
         let calls = try Kaleido.run(["calls", "--closing-within", "0d"], today: "2040-01-01")
-        #expect(calls.status == 0 && calls.stderr == "kaleido: no open call closes within 0d\n", "\(calls.stderr)")
+        #expect(calls.status == 0 && calls.stderr == "kaleido: aucun appel ouvert ne ferme d'ici 0d\n", "\(calls.stderr)")
         let ending = try Kaleido.run(["conventions", "--ending-within", "6m"], today: "2040-01-01")
-        #expect(ending.status == 0 && ending.stderr == "kaleido: no convention in force ends within 6m\n", "\(ending.stderr)")
+        #expect(ending.status == 0 && ending.stderr == "kaleido: aucune convention en vigueur ne prend fin d'ici 6m\n", "\(ending.stderr)")
         let people = try Kaleido.run(["people", "--review-due"], today: "2000-01-01")
-        #expect(people.status == 0 && people.stderr == "kaleido: no person past their review date\n", "\(people.stderr)")
+        #expect(people.status == 0 && people.stderr == "kaleido: aucune personne dont la date de revue est passée\n", "\(people.stderr)")
         // A query that finds something says nothing on stderr.
         #expect(try Kaleido.run(["list", "partner", "--where", "country=TN"]).stderr.isEmpty)
     }
 
-    /// ArgumentParser's own usage errors exit 2 (not its EX_USAGE 64), message kept; help exits 0.
+    /// ArgumentParser's own usage errors exit 2 (not its EX_USAGE 64), message in the KB's language (French); help exits 0.
     @Test(arguments: [
-        (["list", "partner", "--bogus"], "Unknown option '--bogus'"),
-        (["list"], "Missing expected argument '<type>'"),
-        (["find", "x", "--limit", "many"], "The value 'many' is invalid for '--limit"),
-        (["list", "partner", "--format", "pdf"], "The value 'pdf' is invalid for '--format"),
-        (["history"], "Missing expected argument '<partner>'"),
-        (["no-such-command"], "Unexpected argument 'no-such-command'"),
+        (["list", "partner", "--bogus"], "Erreur : option inconnue '--bogus'"),
+        (["list"], "argument attendu manquant '<type>'"),
+        (["find", "x", "--limit", "many"], "la valeur 'many' n'est pas permise pour '--limit"),
+        (["list", "partner", "--format", "pdf"], "la valeur 'pdf' n'est pas permise pour '--format"),
+        (["history"], "argument attendu manquant '<partner>'"),
+        (["no-such-command"], "argument inattendu 'no-such-command'"),
         // A `ValidationError` thrown by a command's `validate()`.
-        (["resolve", "tn-mun-sfax", "name"], "choose exactly one of --ours, --theirs, --base or --value V"),
+        (["resolve", "tn-mun-sfax", "name"], "choisissez exactement une option parmi --ours, --theirs, --base ou --value V"),
     ])
     func usageErrorsExit2(_ arguments: [String], _ message: String) throws {
         let result = try Kaleido.run(arguments)

@@ -23,15 +23,17 @@ enum Run {
         try process("/usr/bin/git", arguments, in: directory, environment: environment)
     }
 
-    /// Runs `executable` in `directory` without the caller's git identity or merge state, with
-    /// `environment` added to the fixed variables.
+    /// Runs `executable` in `directory` without the caller's git identity or merge state, nor
+    /// the caller's language (messages follow the KB's `language:`, else `LANG=C.UTF-8`: English),
+    /// with `environment` added to the fixed variables.
     static func process(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String]) throws -> Output {
         let fixed = [
             "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "HOME": directory,
-            "KALEIDO_NOW": "2026-11-27T10:42:00Z", "KALEIDO_TODAY": "2026-11-27", "GIT_EDITOR": "true",
+            "KALEIDO_NOW": "2026-11-27T10:42:00Z", "KALEIDO_TODAY": "2026-11-27", "GIT_EDITOR": "true", "LANG": "C.UTF-8",
         ]
         let inherited = ChildProcess.environment(
-            removing: { $0.hasPrefix("GIT_AUTHOR_") || $0.hasPrefix("GIT_COMMITTER_") || $0.hasPrefix("GITHEAD_") },
+            removing: { $0.hasPrefix("GIT_AUTHOR_") || $0.hasPrefix("GIT_COMMITTER_") || $0.hasPrefix("GITHEAD_")
+                || ["KALEIDO_LANG", "LC_ALL", "LC_MESSAGES"].contains($0) },
             adding: fixed.merging(environment) { $1 })
         return try ChildProcess.run(executable, arguments, in: directory, environment: inherited)
     }

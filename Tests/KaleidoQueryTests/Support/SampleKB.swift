@@ -49,7 +49,9 @@ enum Kaleido {
 
     /// Runs `kaleido ARGS` in `directory` with KALEIDO_TODAY fixed.
     static func run(_ arguments: [String], in directory: String = SampleKB.root, today: String = "2026-11-27") throws -> Result {
-        let environment = ChildProcess.environment(adding: ["KALEIDO_TODAY": today, "COLUMNS": "200"])
+        // The KB's `language:` decides, not the caller's KALEIDO_LANG or locale.
+        let environment = ChildProcess.environment(removing: { ["KALEIDO_LANG", "LC_ALL", "LC_MESSAGES"].contains($0) },
+                                                   adding: ["KALEIDO_TODAY": today, "COLUMNS": "200", "LANG": "C.UTF-8"])
         return try ChildProcess.run(executable, arguments, in: directory, environment: environment)
     }
 
