@@ -48,8 +48,6 @@ struct ConventionsCommand: AsyncParsableCommand {
         func notTransmitted(_ party: String) -> String { context.words("transmission au préfet par \(party)", "transmission to the préfet by \(party)") }
         func terminated(_ date: String) -> String { context.words("résiliée le \(date)", "terminated on \(date)") }
         // stderr notes stay English until the message catalogue takes them.
-        var noGap: String { "no convention in force lacks financial commitments or a transmission to the préfet" }
-        func noneEnding(_ within: String) -> String { "no convention in force ends within \(within)" }
     }
 
     func run() async throws {
@@ -69,7 +67,7 @@ struct ConventionsCommand: AsyncParsableCommand {
 
     private func listEnding(_ found: [Questions.EndingConvention], context: QueryContext) {
         let index = context.index, say = Wording(context: context)
-        if found.isEmpty { StandardError.write("kaleido: \(say.noneEnding(endingWithin))\n") }
+        if found.isEmpty { StandardError.write(Messages.noConventionEnding(within: endingWithin) + "\n") }
         var table = ResultTable(columns: ["Id", say.title, say.ends, say.notice, say.vote, say.transmit, say.renewal])
         table.flexible = [1]
         func renewal(_ convention: Questions.EndingConvention) -> String {
@@ -103,7 +101,7 @@ struct ConventionsCommand: AsyncParsableCommand {
     private func listGaps(_ questions: Questions, context: QueryContext) {
         let index = context.index, say = Wording(context: context)
         let found = questions.conventionGaps()
-        if found.isEmpty { StandardError.write("kaleido: \(say.noGap)\n") }
+        if found.isEmpty { StandardError.write(Messages.noConventionGap + "\n") }
         var table = ResultTable(columns: ["Id", say.title, say.missing])
         table.flexible = [1, 2]
         func missing(_ gap: Questions.ConventionGap) -> [String] {

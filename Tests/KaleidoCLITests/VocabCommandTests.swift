@@ -11,7 +11,7 @@ import Testing
             let rows = lists.stdout.components(separatedBy: "\r\n")
             #expect(rows.first == "Liste,Valeurs")
             // confidentiality: public, interne, restreint in vocab.yaml; partner_kind: 25 kinds.
-            #expect(rows.contains("confidentiality,3") && rows.contains("partner_kind,25"), "\(lists.stdout)")
+            #expect(rows.contains("confidentiality,3") && rows.contains("partner_kind,32"), "\(lists.stdout)")
 
             let french = try Run.kaleido(["vocab", "confidentiality"], in: kb)
             #expect(french.stdout == """

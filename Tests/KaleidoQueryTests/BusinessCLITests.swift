@@ -68,7 +68,7 @@ import KaleidoTestSupport
         (["billing", "--client", "Atlantis"], "no partner is called"),
     ])
     func usageErrorsExitTwo(_ arguments: [String], _ message: String) throws {
-        let result = try Kaleido.run(arguments)
+        let result = try Kaleido.run(arguments + ["--lang", "en"])
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
@@ -116,7 +116,7 @@ import KaleidoTestSupport
         // The same number as a Romans invoice: an error at the second number, file:line:col.
         let duplicate = record.replacing("KS-2026-040", with: "KS-2026-027")
         try duplicate.write(toFile: scratch.root + "/knowledge/engagements/eng-2026-sfax-formation-agents.yaml", atomically: true, encoding: .utf8)
-        let invalid = try Kaleido.run(["validate"], in: scratch.root)
+        let invalid = try Kaleido.run(["validate", "--lang", "en"], in: scratch.root)
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains("knowledge/engagements/eng-2026-sfax-formation-agents.yaml:12:")
             && invalid.stdout.contains("invoice number \"KS-2026-027\" is already used in knowledge/engagements/eng-2026-romans-renouvellement-convention.yaml"),

@@ -74,7 +74,7 @@ import Testing
 
             """)
         try text.write(toFile: path, atomically: false, encoding: .utf8)
-        let validate = try Kaleido.run(["validate"], in: scratch.root)
+        let validate = try Kaleido.run(["validate", "--lang", "en"], in: scratch.root)
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         let y2025 = try #require(try Kaleido.json(["oda", "fr-com-38544-vienne", "--year", "2025"], in: scratch.root) as? Object)
         #expect(Self.sums(y2025["by_country"], "country") == ["MM 5000 EUR 1", "NR 700.5 EUR 1", "TN 12000 EUR 2", "TN 3500 TND 1", "- 1500 EUR 1"])
@@ -175,7 +175,7 @@ import Testing
 
             """)
         try text.write(toFile: path, atomically: false, encoding: .utf8)
-        let validate = try Kaleido.run(["validate"], in: scratch.root)
+        let validate = try Kaleido.run(["validate", "--lang", "en"], in: scratch.root)
         #expect(validate.status != 0)
         let output = validate.stdout + validate.stderr
         #expect(output.contains("prj-2025-vienne-solidarite-internationale.yaml:"), "\(output)")

@@ -31,17 +31,18 @@ struct DuplicateIDTests {
             // Nothing typed is lost: the copy is on the wip ref, as a file that does not parse.
             #expect(try scratch.gitOutput("show", "refs/kaleido/wip/main:" + Self.copy, in: a) + "\n" == sfaxRecord)
 
-            let status = try scratch.kaleido("status", in: a)
+            let status = try scratch.kaleido("status", "--lang", "fr", in: a)
             #expect(status.output.contains("\n  " + Self.heldLine + " ; "), "\(status.output)")
             let json = try scratch.kaleido("status", "--format", "json", in: a)
             #expect(json.output.contains("\"duplicate_of\": \"\(Self.original)\""))
 
             // `kaleido sync` says it too, and the original's next edit still goes out.
             try scratch.write(sfaxRecord.replacingOccurrences(of: "name: Sfax", with: "name: Sfax la belle"), to: Self.original, in: a)
-            let sync = try scratch.kaleido("sync", in: a)
+            let sync = try scratch.kaleido("sync", "--lang", "en", in: a)
             #expect(sync.status == 0, "\(sync.errors)")
             #expect(sync.output.contains("committed: tn-mun-sfax: name"))
-            #expect(sync.output.contains("not committed: " + Self.heldLine), "\(sync.output)")
+            // In English too: the line is worded by the command, in the run's language.
+            #expect(sync.output.contains("not committed: " + Self.copy + ": held back: the id tn-mun-sfax is already that of " + Self.original), "\(sync.output)")
             #expect(try scratch.gitOutput("show", "main:" + Self.original, in: remote).contains("Sfax la belle"))
             #expect(try !remoteTree(scratch, remote).contains("copie"))
 
@@ -49,7 +50,7 @@ struct DuplicateIDTests {
             try FileManager.default.removeItem(atPath: a + "/" + Self.copy)
             let after = try engine(a).runCycle()
             #expect(after.waiting.isEmpty && after.committed.isEmpty)
-            #expect(try !scratch.kaleido("status", in: a).output.contains("retenu"))
+            #expect(try !scratch.kaleido("status", "--lang", "fr", in: a).output.contains("retenu"))
             #expect(try scratch.run("/usr/bin/git", ["rev-parse", "--verify", "--quiet", "refs/kaleido/wip/main"], in: a, allowFailure: true).status != 0)
         }
     }

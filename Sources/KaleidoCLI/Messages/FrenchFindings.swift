@@ -96,7 +96,9 @@ extension FindingWording {
                      { _ in "une convention en vigueur au titre de l'article L1115-1 doit préciser ses engagements financiers (financial_commitments)" })]
         case "l1115-prefect":
             return [(#"^a convention under L1115-1 takes effect once sent"#,
-                     { _ in "une convention au titre de l'article L1115-1 prend effet une fois transmise au préfet : renseignez transmitted_to_prefect_on" })]
+                     { _ in "une convention au titre de l'article L1115-1 prend effet une fois transmise au préfet : renseignez ses transmissions" }),
+                    (#"^its dates say this convention is in force, but it is executory only once sent"#,
+                     { _ in "d'après ses dates cette convention est en vigueur, mais elle n'est exécutoire qu'une fois transmise au préfet : renseignez ses transmissions" })]
         case "duration":
             return [(#"^duration_months is (\d+) but effective_from (\S+) to effective_until (\S+) is about (\d+) months$"#,
                      { "duration_months vaut \($0[0]) mais de effective_from \($0[1]) à effective_until \($0[2]) il y a environ \($0[3]) mois" })]
@@ -111,7 +113,7 @@ extension FindingWording {
                     (#"^no party of this partnership is foreign"#,
                      { _ in "aucune partie de ce partenariat n'est étrangère ; la coopération décentralisée demande un partenaire étranger" })]
         default:
-            return []
+            return domainRules(rule)
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.hasPrefix("─") }
         #expect(rows == [
-            "funder year montant devise",
+            "financeur année montant devise",
             "fr-agence-afpeja 2012 18432.50 EUR",
             "fr-etat-daect 2011 15000 EUR",
             "fr-etat-daect 2017 20000 EUR",
@@ -34,6 +34,6 @@ import Testing
             "fr-reg-84-auvergne-rhone-alpes 12000 EUR", "tn-mun-sfax 12000 TND",
         ])
         let unknown = try Kaleido.run(["funding", "--client", "Atlantis"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("no partner is called \"Atlantis\""))
+        #expect(unknown.status == 2 && unknown.stderr.contains("aucun partenaire ne s'appelle « Atlantis »"))
     }
 }

@@ -36,6 +36,6 @@ import Testing
         let none = try Kaleido.run(["atlas", "fr-com-21231-dijon"])
         #expect(none.status == 0 && none.stderr.contains("Aucune action de"))
         let unknown = try Kaleido.run(["atlas", "Atlantis"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("no partner is called \"Atlantis\""))
+        #expect(unknown.status == 2 && unknown.stderr.contains("aucun partenaire ne s'appelle « Atlantis »"))
     }
 }
