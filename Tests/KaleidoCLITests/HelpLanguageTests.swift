@@ -26,14 +26,37 @@ import Testing
         return paths
     }
 
-    /// The help screen's words, without the command path, the subcommands' names and value names.
+    /// The help screen's lines as written before ArgumentParser wrapped them: a paragraph of the
+    /// discussion, or one option's row with its continuation lines (so that a list of tokens
+    /// split by a line end is still seen as one).
+    static func unwrapped(_ output: String) -> [String] {
+        var rows: [String] = []
+        var previous = ""
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let continuation = line.hasPrefix(String(repeating: " ", count: 10))
+                || (!line.isEmpty && !line.hasPrefix(" ") && !previous.isEmpty && !previous.hasPrefix(" ") && !line.contains(": "))
+            if continuation, !rows.isEmpty {
+                rows[rows.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+            } else {
+                rows.append(line)
+            }
+            previous = line
+        }
+        return rows
+    }
+
+    /// The help screen's words, without the command path, the subcommands' names, value names
+    /// and the values and defaults ArgumentParser appends to an option's help (data, not language:
+    /// `--name`'s default is the name `init` writes).
     static func words(ofHelp output: String, path: [String]) -> [String] {
         let names = Set(path)
-        let cleaned = output.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var text = String(line)
+        let cleaned = unwrapped(output).map { line -> String in
+            var text = line
             // A subcommand's row: its name, then its abstract.
             text = text.replacingOccurrences(of: #"^  [a-z_-]+(?=\s{2,}|$)"#, with: " ", options: .regularExpression)
             text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"(?<=\.) \((values|valeurs ?):.*\)$"#, with: "", options: .regularExpression)
+            text = text.replacingOccurrences(of: #"(?<=\.) \((default|par défaut ?):[^()]*\)$"#, with: "", options: .regularExpression)
             return text
         }.joined(separator: "\n")
         return MessageLanguageTests.words(cleaned).flatMap(\.words).filter { $0 != "kaleido" && !names.contains($0) }
@@ -67,7 +90,7 @@ import Testing
         try withScratchDirectory { scratch in
             let french = try Run.kaleido(["list", "--help"], in: scratch.path, environment: ["KALEIDO_LANG": "fr"])
             let english = try Run.kaleido(["list", "--help"], in: scratch.path, environment: ["KALEIDO_LANG": "en"])
-            #expect(french.stdout.contains("Une condition (répétable ; toutes doivent être remplies)."))
+            #expect(french.stdout.contains("Une condition (répétable ; toutes doivent être"))
             #expect(french.stdout.contains("Conditions : CHAMP=V"))
             #expect(french.stdout.contains("OPTIONS :") && french.stdout.contains("Afficher l'aide."))
             #expect(english.stdout.contains("A condition (repeatable; all must hold)."))

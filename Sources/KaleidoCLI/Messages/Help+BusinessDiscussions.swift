@@ -128,7 +128,7 @@ extension Help {
                 ce qu'elle a VERSÉ l'année N. La commande lit les `disbursements` des conventions dont \
                 elle est partie, des projets qu'elle pilote ou auxquels elle prend part et des missions \
                 pour elle, et déclare les versements datés de --year dont le payeur est CLIENT (écrit, ou \
-                le chef de file du projet, le client de la mission, l'unique partie française de la \
+                la collectivité pilote du projet, le client de la mission, l'unique partie française de la \
                 convention) vers un pays de la liste CAD de l'OCDE de cette année (le pays écrit, sinon \
                 celui de la fiche du bénéficiaire) ; l'éducation au développement (secteur CRS 99820) en \
                 France ou sans pays est déclarée non ventilée (« Non ventilé »). Les sommes sont exactes et \
@@ -137,9 +137,9 @@ extension Help {
                 sans pays, pays absent de la liste CAD de cette année.
 
                 --format csv écrit la déclaration elle-même, un versement par ligne, dans les colonnes de \
-                la saisie e-APD : Année, Collectivité déclarante, Pays bénéficiaire, Canal \
-                d'acheminement, Secteur CAD, Type d'aide, Partenaire, Montant, Devise, Date du \
-                versement, Marqueurs, Base légale, Convention, Fiche (les pages e-APD du ministère \
+                la saisie e-APD : "Année", "Collectivité déclarante", "Pays bénéficiaire", "Canal \
+                d'acheminement", "Secteur CAD", "Type d'aide", "Partenaire", "Montant", "Devise", "Date du \
+                versement", "Marqueurs", "Base légale", "Convention", "Fiche" (les pages e-APD du ministère \
                 demandent pour chaque montant son pays, son canal et son secteur, et des marqueurs notés \
                 de 0 à 2 ; sources dans docs/data-model.md). Le formulaire prend des euros : convertissez \
                 une ligne dans une autre devise au taux du versement avant de la saisir (aucun taux n'est \
@@ -179,9 +179,9 @@ extension Help {
                 dated outside the year, no country, country not on that year's DAC list.
 
                 --format csv writes the declaration itself, one payment a row, in the e-APD entry's \
-                columns: Année, Collectivité déclarante, Pays bénéficiaire, Canal d'acheminement, \
-                Secteur CAD, Type d'aide, Partenaire, Montant, Devise, Date du versement, \
-                Marqueurs, Base légale, Convention, Fiche (the ministry's e-APD pages ask for each \
+                columns: "Année", "Collectivité déclarante", "Pays bénéficiaire", "Canal d'acheminement", \
+                "Secteur CAD", "Type d'aide", "Partenaire", "Montant", "Devise", "Date du versement", \
+                "Marqueurs", "Base légale", "Convention", "Fiche" (the ministry's e-APD pages ask for each \
                 amount its country, channel and sector, and markers scored 0–2; sources in \
                 docs/data-model.md). The form takes euros: convert a line in another currency at \
                 the payment's rate before entering it (no rate is assumed here). \
@@ -207,7 +207,7 @@ extension Help {
                 """),
         "participants": Text(
             fr: """
-                Chaque inscription compte pour un, sauf si son statut est absent ou annule (écartée, et \
+                Chaque inscription compte pour un, sauf si son statut est `absent` ou `annule` (écartée, et \
                 c'est dit) ; chaque décompte anonyme (counts:) pour son nombre. Une inscription sans \
                 age_band reçoit la tranche de son birth_year l'année de l'événement. --by liste les \
                 dimensions parmi country, sex, age_band, role, fewer_opportunities (par défaut : \
@@ -219,7 +219,7 @@ extension Help {
                 false), "number"}], "total", "left_out"}.
                 """,
             en: """
-                Each registration counts one, unless its status is absent or annule (left out, and \
+                Each registration counts one, unless its status is `absent` or `annule` (left out, and \
                 said so); each anonymous count (counts:) its number. A registration without \
                 age_band gets the band of its birth_year at the event's year. --by lists the \
                 dimensions among country, sex, age_band, role, fewer_opportunities (default: \
@@ -265,20 +265,20 @@ extension Help {
                 ou auquel il prend part, du plus ancien au plus récent. Colonnes (l'Atlas français de la \
                 coopération décentralisée de la CNCD, tenu par la DCTCIV, recense chaque action d'une \
                 collectivité française avec sa collectivité partenaire, son pays, ses thèmes et ses dates ; \
-                docs/data-model.md) : Collectivité française, Collectivité partenaire (les partenaires du \
-                projet d'un autre pays), Pays (les pays du projet autres que celui du client), Intitulé, \
-                Type d'action, Thématiques, Début, Fin, Statut, Fiche. --format csv pour le fichier à \
-                envoyer ; JSON : une liste d'objets dont les clés sont les champs de la fiche (client, \
-                partners, countries, title, kind, themes, start, end, status, record).
+                docs/data-model.md) : "Collectivité française", "Collectivité partenaire" (les partenaires du \
+                projet d'un autre pays), "Pays" (les pays du projet autres que celui du client), "Intitulé", \
+                "Type d'action", "Thématiques", "Début", "Fin", "Statut", "Fiche". --format csv pour le fichier à \
+                envoyer ; JSON : une liste d'objets dont les clés sont les champs de la fiche ("client", \
+                "partners", "countries", "title", "kind", "themes", "start", "end", "status", "record").
                 """,
             en: """
                 CLIENT is an id, a name or an alias. One row per project the client leads or takes \
                 part in, oldest first. Columns (the Atlas français de la coopération décentralisée \
                 of the CNCD, run by the DCTCIV, lists each action of a French authority with its \
-                partner authority, country, themes and dates; docs/data-model.md): Collectivité \
-                française, Collectivité partenaire (the project's partners from another country), \
-                Pays (the project's countries other than the client's), Intitulé, Type d'action, \
-                Thématiques, Début, Fin, Statut, Fiche. --format csv for the file to send; \
+                partner authority, country, themes and dates; docs/data-model.md): "Collectivité \
+                française", "Collectivité partenaire" (the project's partners from another country), \
+                "Pays" (the project's countries other than the client's), "Intitulé", "Type d'action", \
+                "Thématiques", "Début", "Fin", "Statut", "Fiche". --format csv for the file to send; \
                 JSON: a list of objects keyed by the record fields (client, partners, countries, \
                 title, kind, themes, start, end, status, record).
                 """),

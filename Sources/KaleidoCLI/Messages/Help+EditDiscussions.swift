@@ -9,7 +9,7 @@ extension Help {
                 français) ; les cellules sont séparées par ; ou , (celui que la ligne d'en-tête emploie le \
                 plus), entre guillemets comme le dit la RFC 4180. Chaque colonne est un champ : son nom \
                 (avec des points pour un champ dans un autre, locality.city), le titre que lui donne le \
-                schéma (Nom), ou --map COLONNE=CHAMP. Une colonne id donne les identifiants ; sans elle, \
+                schéma ("Nom"), ou --map COLONNE=CHAMP. Une colonne id donne les identifiants ; sans elle, \
                 ils sont formés selon le motif du type (tn-mun-gabes, fr-com-26281-romans-sur-isere, \
                 aap-fej-2027-egalite-chances : la date et le titre ou le nom de la ligne). Les valeurs \
                 sont lues selon le type du champ : nombres 1 500,50 ou 1500,5 (virgule décimale, espaces \
@@ -35,7 +35,7 @@ extension Help {
                 The file is UTF-8 when it is valid UTF-8, else Windows-1252 (French Excel); cells are \
                 separated by ; or , (the one the header line uses most), quoted as RFC 4180 says. Each \
                 column is a field: its name (dotted for a field inside another, locality.city), its \
-                schema title (Nom), or --map COLUMN=FIELD. An id column gives the ids; without one, ids \
+                schema title ("Nom"), or --map COLUMN=FIELD. An id column gives the ids; without one, ids \
                 are made after the type's pattern (tn-mun-gabes, fr-com-26281-romans-sur-isere, \
                 aap-fej-2027-egalite-chances: the row's date and title or name). Values are read \
                 by the field's type: numbers 1 500,50 or 1500,5 (decimal comma, spaces between \

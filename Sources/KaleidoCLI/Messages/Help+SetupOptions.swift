@@ -4,7 +4,7 @@
 extension Help {
     static let setupOptions: [String: Text] = [
         "clone url": Text(
-            fr: "Le dépôt de l'équipe : une URL ssh, https ou file, utilisateur@hôte:chemin, ou un dossier.",
+            fr: "Le dépôt de l'équipe : une URL ssh, https ou `file://`, utilisateur@hôte:chemin, ou un dossier.",
             en: "The team's repository: an ssh, https or file URL, user@host:path, or a folder."),
         "clone directory": Text(
             fr: "Le dossier de votre copie (par défaut : le dernier élément de l'URL, sans .git).",

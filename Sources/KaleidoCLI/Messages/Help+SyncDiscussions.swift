@@ -19,7 +19,7 @@ extension Help {
                 être écrit, comme .git/ ou .., est refusé en entier : voir `kaleido status`), 2 erreur \
                 d'utilisation ou de configuration, 3 hors ligne : le dépôt distant est injoignable, ou \
                 n'a pas avancé pendant `sync.timeout` secondes (30 par défaut), et les commits locaux \
-                attendent dans la file, 4 un autre `kaleido sync` a gardé la base plus de 5 s, ou le \
+                restent en attente, 4 un autre `kaleido sync` a gardé la base plus de 5 s, ou le \
                 démon n'a pas répondu en --wait secondes (son prochain cycle synchronise quand même les \
                 modifications). Un serveur ssh dont la clé d'hôte n'est pas dans known_hosts est refusé \
                 (code 1) : vérifiez son empreinte, puis `kaleido trust-host`. Un mot de passe, un jeton \
@@ -90,7 +90,7 @@ extension Help {
                     en: "Exit codes: 0 removed, 1 it was not listed, 2 the file cannot be edited."),
         "clone": Text(
             fr: """
-                Récupère URL (ssh, https, git, URL file, utilisateur@hôte:chemin ou dossier) avec le \
+                Récupère URL (ssh, https, git, `file://`, utilisateur@hôte:chemin ou dossier) avec le \
                 transfert et les vérifications de la synchro (known_hosts, certificats, identifiants, \
                 `sync.timeout` ; une arborescence contenant .git/, .. ou une fiche en lien symbolique est \
                 refusée avant toute écriture), extrait la branche par défaut du dépôt distant (le HEAD \

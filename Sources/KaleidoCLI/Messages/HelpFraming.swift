@@ -20,9 +20,9 @@ extension Help {
         ]
         // Anywhere in a line: ArgumentParser wraps long help, so these may start a line too.
         let inline: [(String, String)] = [
-            (#"\(values: "#, "(valeurs : "),
-            (#"\(default as flag: "#, "(par défaut, sans valeur : "),
-            (#"\(default: "#, "(par défaut : "),
+            (#"\(values:( |$)"#, "(valeurs :$1"),
+            (#"\(default as flag:( |$)"#, "(par défaut, sans valeur :$1"),
+            (#"\(default:( |$)"#, "(par défaut :$1"),
             (#";\s+default: "#, " ; par défaut : "),
             (#"^(\s+)default: "#, "$1par défaut : "),
         ]
