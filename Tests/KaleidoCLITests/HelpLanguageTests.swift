@@ -100,4 +100,33 @@ import Testing
             #expect(option.stdout == english.stdout)
         }
     }
+
+    /// The manual page speaks the run's language too: headings, the commands' texts and the
+    /// sections no command's help carries (roff's requests and font escapes taken out first).
+    @Test func theManualPageFollowsTheLanguage() throws {
+        try withScratchDirectory { scratch in
+            let french = try Run.kaleido(["__man"], in: scratch.path, environment: ["KALEIDO_LANG": "fr"])
+            let english = try Run.kaleido(["__man"], in: scratch.path, environment: ["KALEIDO_LANG": "en"])
+            for heading in [".SH NOM", ".SH COMMANDES", ".SH CODES DE SORTIE", ".SH FICHIERS", ".SH ENVIRONNEMENT"] {
+                #expect(french.stdout.contains("\n" + heading + "\n"), "\(heading)")
+            }
+            for heading in [".SH NAME", ".SH COMMANDS", ".SH EXIT STATUS", ".SH FILES", ".SH ENVIRONMENT"] {
+                #expect(english.stdout.contains("\n" + heading + "\n"), "\(heading)")
+            }
+            func text(_ page: String) -> String {
+                // Not the requests, nor an option's term line (its names and value name, typed as they are).
+                page.split(separator: "\n").filter { !$0.hasPrefix(".") && !$0.hasPrefix("\\fB") && !$0.hasPrefix("\\fI") }.map { line in
+                    String(line).replacingOccurrences(of: #"\\f[BIR]|\\&|\\e"#, with: " ", options: .regularExpression)
+                        .replacingOccurrences(of: "\\-", with: "-")
+                        .replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+                        // The default value ArgumentParser knows (data: `init --name`'s is an English name).
+                        .replacingOccurrences(of: #" (Par défaut|Default) ?: [^.]*\.$"#, with: "", options: .regularExpression)
+                }.joined(separator: "\n")
+            }
+            let englishInFrench = MessageLanguageTests.offending(text(french.stdout), list: MessageLanguageTests.englishWords)
+            let frenchInEnglish = MessageLanguageTests.offending(text(english.stdout), list: MessageLanguageTests.frenchWords)
+            #expect(englishInFrench == [])
+            #expect(frenchInEnglish == [])
+        }
+    }
 }

@@ -38,4 +38,10 @@ extension Help {
             return text
         }.joined(separator: "\n")
     }
+
+    /// ArgumentParser's help of its own options (`--help`, `--version`), as the manual page shows it.
+    static func framed(phrase: String) -> String {
+        guard Lang.current == .fr else { return phrase }
+        return ["Show help information.": "Afficher l'aide.", "Show the version.": "Afficher la version."][phrase] ?? phrase
+    }
 }
