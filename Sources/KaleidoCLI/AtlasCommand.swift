@@ -8,21 +8,11 @@ struct AtlasCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atlas",
         abstract: Help.abstract("atlas"),
-        discussion: """
-            CLIENT is an id, a name or an alias. One row per project the client leads or takes \
-            part in, oldest first. Columns (the Atlas français de la coopération décentralisée \
-            of the CNCD, run by the DCTCIV, lists each action of a French authority with its \
-            partner authority, country, themes and dates; docs/data-model.md): Collectivité \
-            française, Collectivité partenaire (the project's partners from another country), \
-            Pays (the project's countries other than the client's), Intitulé, Type d'action, \
-            Thématiques, Début, Fin, Statut, Fiche. --format csv for the file to send; \
-            JSON: a list of objects keyed by the record fields (client, partners, countries, \
-            title, kind, themes, start, end, status, record).
-            """)
+        discussion: Help.discussion("atlas"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The client: id, name or alias.")
+    @Argument(help: ArgumentHelp(Help.option("atlas", "client")))
     var client: String
 
     func run() async throws {

@@ -7,23 +7,11 @@ struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "billing",
         abstract: Help.abstract("billing"),
-        discussion: """
-            Missions signed, running or delivered (status signee, en_cours, livree) with a \
-            contract amount (contract.amount_ht). Invoiced and paid are the sums of `invoices` \
-            amount_ht (paid: those with paid_on). One row per mission and currency; an invoice in \
-            another currency than the contract's is a row of its own, never converted. The last \
-            column lists the schedule's milestones that are due (their month or day has begun) \
-            and that no invoice names in its `milestone`. The table ends with the totals per \
-            currency.
-
-            JSON (--format json): a list of {"engagement", "client", "currency", "contract", \
-            "invoiced", "paid", "left" (numbers, exact decimals), "milestones_to_invoice": \
-            [{"milestone", "due", "amount", "currency"}]}.
-            """)
+        discussion: Help.discussion("billing"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(help: "Only this client's missions (id, name or alias).")
+    @Option(help: ArgumentHelp(Help.option("billing", "client")))
     var client: String?
 
     struct Row {

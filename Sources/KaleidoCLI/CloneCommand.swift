@@ -8,37 +8,24 @@ struct CloneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clone",
         abstract: Help.abstract("clone"),
-        discussion: """
-            Fetches URL (ssh, https, git, file URL, user@host:path or a folder) with the sync's \
-            transfer and checks (known_hosts, certificates, credentials, sync.timeout; a tree holding \
-            .git/, .. or a symlinked record is refused before anything is written), checks out the \
-            remote's default branch (a folder remote's HEAD, else the branch .kaleido/config.yaml \
-            names, else the only branch), registers the merge driver (`kaleido merge-driver`, found \
-            on PATH) and the editor schema associations, writes your identity (--name/--email, \
-            else git's user.name/user.email) into the clone's git config, runs one sync cycle, and \
-            prints the next steps (the daemon). DIR defaults to the URL's last component without \
-            .git; it must not exist or be empty. On any failure nothing is left behind. Exit codes: \
-            0 cloned and in sync, 1 the remote is empty, is no Kaleido KB, refused access or holds \
-            an unsafe tree, or the sync check failed, 2 usage error (bad URL, DIR not empty, no \
-            identity, ambiguous branch), 3 the remote could not be reached, 130 interrupted (Ctrl-C).
-            """)
+        discussion: Help.discussion("clone"))
 
-    @Argument(help: "The team's repository: an ssh, https or file URL, user@host:path, or a folder.")
+    @Argument(help: ArgumentHelp(Help.option("clone", "url")))
     var url: String
 
-    @Argument(help: "The folder of your copy (default: the URL's last component, without .git).")
+    @Argument(help: ArgumentHelp(Help.option("clone", "directory")))
     var directory: String?
 
-    @Option(help: "Your name for your commits (default: git's user.name).")
+    @Option(help: ArgumentHelp(Help.option("clone", "name")))
     var name: String?
 
-    @Option(help: "Your email for your commits (default: git's user.email).")
+    @Option(help: ArgumentHelp(Help.option("clone", "email")))
     var email: String?
 
-    @Option(help: "The branch to check out (default: the remote's HEAD, else the config's, else the only one).")
+    @Option(help: ArgumentHelp(Help.option("clone", "branch")))
     var branch: String?
 
-    @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
+    @Option(help: ArgumentHelp(Help.option("clone", "driver"), valueName: "command"))
     var driver: String?
 
     func run() async throws {

@@ -10,16 +10,11 @@ struct ConflictsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conflicts",
         abstract: Help.abstract("conflicts"),
-        discussion: """
-            Each conflict is an entry of a record's _conflicts list: the field's path, the \
-            competing values (ours is the one in the record for now) and who and when where \
-            known. Settle one with `kaleido resolve ID PATH --ours|--theirs|--base|--value V`. \
-            Exit status: 0 when there is none, 1 when some are open, 2 on error.
-            """)
+        discussion: Help.discussion("conflicts"))
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: ArgumentHelp(Help.option("conflicts", "format")))
     var format: DiagnosticFormat = .text
 
     func run() async throws {

@@ -7,34 +7,17 @@ struct ContactsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts",
         abstract: Help.abstract("contacts"),
-        discussion: """
-            PARTNER is an id, a name or an alias in any script, ignoring case and accents, as for \
-            `history`; a name shared by several partners lists them and exits with status 2, and the \
-            partner chosen is named as `history` does. \
-            --on takes a date YYYY, YYYY-MM or YYYY-MM-DD and keeps the affiliations sharing a day \
-            with it: --on 2011 lists whoever held a role at some point of 2011. --role keeps one \
-            role: a person_role key (charge_mission_ri, elu…) or its French or English label. \
-            Only professional details are shown (role, function, dates of the affiliation); \
-            `kaleido show ID` gives the rest of a person's record. A person who objected to being \
-            contacted (opt_out: true) is marked "(ne pas contacter)"; records anonymised by \
-            `kaleido forget` are left out.
-
-            JSON (--format json): a list, one object per affiliation (a person holding two roles \
-            at the partner appears twice), sorted by role, then start: \
-            {"id": person id, "full_name", "role": person_role key, "title": function or null, \
-            "from", "until": dates as written or null when open, "primary": true|false, \
-            "opt_out": true|false}.
-            """)
+        discussion: Help.discussion("contacts"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The partner: id, name or alias.")
+    @Argument(help: ArgumentHelp(Help.option("contacts", "partner")))
     var partner: String
 
-    @Option(help: ArgumentHelp("Only this role: a person_role key (charge_mission_ri, elu…) or its label.", valueName: "role"))
+    @Option(help: ArgumentHelp(Help.option("contacts", "role"), valueName: "role"))
     var role: String?
 
-    @Option(help: ArgumentHelp("The date (YYYY, YYYY-MM or YYYY-MM-DD); default today.", valueName: "date"))
+    @Option(help: ArgumentHelp(Help.option("contacts", "on"), valueName: "date"))
     var on: String?
 
     func run() async throws {

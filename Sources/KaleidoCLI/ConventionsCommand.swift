@@ -7,29 +7,20 @@ import KaleidoQuery
 struct ConventionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conventions", abstract: Help.abstract("conventions"),
-        discussion: """
-            Ending: conventions signed or in force, not terminated, whose end after their avenants \
-            falls within --ending-within. Planned back from the end: the notice date (end minus \
-            renewal.notice_months), the council vote (--vote-margin before the notice date, default \
-            1m) and the transmission of the délibération to the préfet (--transmission-margin \
-            before it, default 15d). A deadline already passed is marked.
-            Gaps: conventions said to be in force (status en_vigueur, or signee with today within \
-            their dates) with no financial commitments, a French party that has not sent them to \
-            its préfet (not executory for it), or a termination date already passed.
-            """)
+        discussion: Help.discussion("conventions"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(name: .customLong("ending-within"), help: "Conventions in force ending within this duration (6m, 90d…).")
+    @Option(name: .customLong("ending-within"), help: ArgumentHelp(Help.option("conventions", "endingWithin")))
     var endingWithin = "6m"
 
-    @Option(name: .customLong("vote-margin"), help: "How long before the notice date the council must vote (1m, 3w…).")
+    @Option(name: .customLong("vote-margin"), help: ArgumentHelp(Help.option("conventions", "voteMargin")))
     var voteMargin = "1m"
 
-    @Option(name: .customLong("transmission-margin"), help: "How long before the notice date the délibération must reach the préfet (15d…).")
+    @Option(name: .customLong("transmission-margin"), help: ArgumentHelp(Help.option("conventions", "transmissionMargin")))
     var transmissionMargin = "15d"
 
-    @Flag(help: "Instead: conventions in force with no financial commitments, not sent to the préfet by a French party, or terminated.")
+    @Flag(help: ArgumentHelp(Help.option("conventions", "gaps")))
     var gaps = false
 
     /// The command's words, in one place for the message catalogue.

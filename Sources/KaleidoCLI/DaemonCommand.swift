@@ -10,23 +10,16 @@ struct DaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon",
         abstract: Help.abstract("daemon"),
-        discussion: """
-            The KBs are the --kb options, else those listed under `knowledge_bases:` in \
-            ~/.config/kaleido/daemon.yaml (`kaleido daemon add DIR` adds one), else the KB around \
-            the current directory. Logs go to standard error, one line per event. With --install: \
-            registers the KB around the current directory, writes the systemd user unit \
-            (~/.config/systemd/user/kaleido-daemon.service) unless there is one, prints the \
-            systemctl line to start it, and exits without syncing.
-            """,
+        discussion: Help.discussion("daemon"),
         subcommands: [DaemonAddCommand.self, DaemonListCommand.self, DaemonRemoveCommand.self])
 
-    @Option(name: .customLong("kb"), help: ArgumentHelp("A knowledge base to sync (repeatable).", valueName: "dir"))
+    @Option(name: .customLong("kb"), help: ArgumentHelp(Help.option("daemon", "roots"), valueName: "dir"))
     var roots: [String] = []
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error.")
+    @Option(help: ArgumentHelp(Help.option("daemon", "logLevel")))
     var logLevel: String = "info"
 
-    @Flag(help: "Register the KB around the current directory and write the systemd user unit; do not sync.")
+    @Flag(help: ArgumentHelp(Help.option("daemon", "install")))
     var install = false
 
     func run() async throws {

@@ -42,14 +42,9 @@ struct DaemonAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: Help.abstract("daemon add"),
-        discussion: """
-            Adds the KB holding DIR (default: the current folder), as an absolute path, to the \
-            knowledge_bases list of $XDG_CONFIG_HOME/kaleido/daemon.yaml (default ~/.config), \
-            keeping the file's comments and entries; a KB already listed is not added twice. \
-            Exit codes: 0 added or already listed, 2 DIR is not in a KB or the file cannot be edited.
-            """)
+        discussion: Help.discussion("daemon add"))
 
-    @Argument(help: "A folder of the knowledge base (default: the current folder).")
+    @Argument(help: ArgumentHelp(Help.option("daemon add", "directory")))
     var directory: String?
 
     func run() throws {
@@ -89,9 +84,9 @@ struct DaemonRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: Help.abstract("daemon remove"),
-        discussion: "Exit codes: 0 removed, 1 it was not listed, 2 the file cannot be edited.")
+        discussion: Help.discussion("daemon remove"))
 
-    @Argument(help: "The knowledge base's folder, as listed (it may no longer exist).")
+    @Argument(help: ArgumentHelp(Help.option("daemon remove", "directory")))
     var directory: String
 
     func run() throws {

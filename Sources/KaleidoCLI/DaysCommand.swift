@@ -8,30 +8,20 @@ struct DaysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "days",
         abstract: Help.abstract("days"),
-        discussion: """
-            Missions count when they have `days_budgeted` or a `timesheet`. --by client (default) \
-            sums the missions of each client; --by engagement gives one row per mission; --by \
-            consultant the days each consultant booked per client (a budget is the mission's, so \
-            that view has none). Left = budgeted − used, negative when the budget is overrun. \
-            --since/--until count only the time entries of that period (the budget stays whole).
-
-            JSON (--format json): a list of {"client", "engagement" (by engagement), \
-            "consultant" (by consultant), "budgeted": number or null, "used": number, "left": \
-            number or null}, without the total row.
-            """)
+        discussion: Help.discussion("days"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(help: "Only this client's missions (id, name or alias).")
+    @Option(help: ArgumentHelp(Help.option("days", "client")))
     var client: String?
 
-    @Option(help: "Group by: client (default), engagement or consultant.")
+    @Option(help: ArgumentHelp(Help.option("days", "by")))
     var by = "client"
 
-    @Option(help: "Only time entries on or after this date.")
+    @Option(help: ArgumentHelp(Help.option("days", "since")))
     var since: String?
 
-    @Option(help: "Only time entries on or before this date.")
+    @Option(help: ArgumentHelp(Help.option("days", "until")))
     var until: String?
 
     func run() async throws {

@@ -8,33 +8,14 @@ struct DeliverablesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deliverables",
         abstract: Help.abstract("deliverables"),
-        discussion: """
-            RECORD is a project or an engagement (mission): an id or a title, ignoring case and \
-            accents ("passeport pour le monde"); words of a title are enough when only one \
-            project has them all (missions are looked for when no project matches), else the \
-            candidates are listed and the exit status is 2. A deliverable is delivered when it has a delivery date or the status livre or \
-            valide, cancelled when annule, overdue when its due date has passed (a partial date \
-            is due on its last day: 2010-12 on the 31st), else pending. --overdue keeps the \
-            overdue ones (and, for a mission, the overdue invoices); the exit status is 0 either way.
-
-            For a mission, two more tables follow: its invoices (as `kaleido invoices`) and its \
-            days (each consultant's timesheet total, then the total, days_budgeted and what is \
-            left), with what is left to invoice on the contract.
-
-            JSON (--format json): for a project, a list by due date (undated last): {"key", \
-            "title", "due": as written or null, "delivered_on": as written or null, "state": \
-            delivered|overdue|cancelled|pending}. For a mission, an object {"engagement", \
-            "deliverables": [that list], "invoices": [as kaleido invoices], "days": \
-            {"budgeted", "used", "left", "by_consultant": [{"consultant", "days"}]}, \
-            "left_to_invoice": [{"amount", "currency"}]}.
-            """)
+        discussion: Help.discussion("deliverables"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The project or mission (engagement): id or title.")
+    @Argument(help: ArgumentHelp(Help.option("deliverables", "project")))
     var project: String
 
-    @Flag(help: "Only the deliverables past their due date and not delivered.")
+    @Flag(help: ArgumentHelp(Help.option("deliverables", "overdue")))
     var overdue = false
 
     func run() async throws {

@@ -7,22 +7,11 @@ struct DueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: Help.abstract("due"),
-        discussion: """
-            First table: the deliverables not delivered nor cancelled of missions still open \
-            (signee, en_cours, livree) and projects still running (accepte, en_cours, suspendu), \
-            and the reports not submitted of their granted funding lines, due by today + --within \
-            (30d by default; d, w, m or y), overdue ones first. Second table: every invoice not \
-            paid, overdue or not, with the TTC totals per currency. --today YYYY-MM-DD fixes the \
-            date (default: the system clock).
-
-            JSON (--format json): {"today", "until", "due": [{"record", "kind": deliverable|\
-            report, "key", "title", "due", "state": overdue|pending}], "unpaid_invoices": [as \
-            kaleido invoices], "unpaid_ttc": [{"amount", "currency"}]}.
-            """)
+        discussion: Help.discussion("due"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(help: "How far ahead to look: 30d (default), 2w, 3m…")
+    @Option(help: ArgumentHelp(Help.option("due", "within")))
     var within = "30d"
 
     func run() async throws {

@@ -11,24 +11,14 @@ struct FmtCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
         abstract: Help.abstract("fmt"),
-        discussion: """
-            Quotes exactly the plain values `validate` warns about (plain-scalar): NO, yes, \
-            2011-09-22, 1:30, 1_000, and 01004 where the schema wants a string; values the \
-            schema types as numbers, booleans or dates stay as they are. Also makes line ends \
-            LF, removes trailing spaces, ends each file with a line break and indents nested \
-            blocks by two spaces. Comments and key order stay. Each file is written whole or \
-            not at all; a file that does not parse is reported and left as it is. With no PATH, \
-            formats every record file of the knowledge base. Exit status: 0 when done (with \
-            --check: when nothing would change), 1 when --check found files to format (listed \
-            on standard output) or a file could not be formatted, 2 on a usage error.
-            """)
+        discussion: Help.discussion("fmt"))
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Flag(help: "Change nothing: list the files fmt would change and exit 1 if there are any.")
+    @Flag(help: ArgumentHelp(Help.option("fmt", "check")))
     var check = false
 
-    @Argument(help: "YAML files or folders of the knowledge base (default: every record file).")
+    @Argument(help: ArgumentHelp(Help.option("fmt", "paths")))
     var paths: [String] = []
 
     func run() async throws {

@@ -7,23 +7,14 @@ struct FollowUpsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followups",
         abstract: Help.abstract("followups"),
-        discussion: """
-            Lists the `next_step` of interactions whose date falls in the week holding --week \
-            (YYYY-MM-DD, default today); a step dated by month (2026-12) is listed in every week \
-            of that month. Who does a step is its `by`, else the interaction's `assignee`; steps \
-            without either are listed last. --by keeps one person's steps (id, name or alias; a \
-            single word is enough when it names one person). Cancelled interactions are left out.
-
-            JSON (--format json): a list sorted by person, then date: {"by": person id or null, \
-            "by_name", "date": as written, "action", "interaction": id}.
-            """)
+        discussion: Help.discussion("followups"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(help: ArgumentHelp("A day of the week wanted (YYYY-MM-DD); default today.", valueName: "date"))
+    @Option(help: ArgumentHelp(Help.option("followups", "week"), valueName: "date"))
     var week: String?
 
-    @Option(help: ArgumentHelp("Only this person's steps: id, name or alias.", valueName: "person"))
+    @Option(help: ArgumentHelp(Help.option("followups", "by"), valueName: "person"))
     var by: String?
 
     func run() async throws {

@@ -9,33 +9,20 @@ struct ForgetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: Help.abstract("forget"),
-        discussion: """
-            PERSON is a person id (p-…) or a full name or alias, ignoring case and accents; a name \
-            shared by several persons lists them and exits with status 2. --dry-run lists every \
-            place the person appears (file:line:col) and writes nothing. \
-            --anonymise (the default) replaces the person record by a minimal anonymised record \
-            under a new random id (organisations and roles kept, no name, title, date, contact or \
-            note) and points every reference to it, so records stay valid and counts stay right; \
-            --remove deletes the record and removes the references from their lists and keys. \
-            Either way the person's names, aliases, e-mails and phone numbers in free text and \
-            comments become a neutral token, and a record whose id is built from the name is \
-            renamed. Every touched record is validated before anything is written: when one would \
-            become invalid, nothing is written and the errors are shown (exit 1). \
-            Git history still holds the person: see docs/gdpr.md for the team's purge procedure.
-            """)
+        discussion: Help.discussion("forget"))
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Argument(help: "The person: id, full name or alias.")
+    @Argument(help: ArgumentHelp(Help.option("forget", "person")))
     var person: String
 
-    @Flag(name: .customLong("dry-run"), help: "List every place the person appears; write nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(Help.option("forget", "dryRun")))
     var dryRun = false
 
-    @Flag(help: "Anonymise (default) or remove the person record and the references to it.")
+    @Flag(help: ArgumentHelp(Help.option("forget", "mode")))
     var mode: Mode = .anonymise
 
-    @Option(help: "Language of the messages: fr or en.")
+    @Option(help: ArgumentHelp(Help.option("forget", "lang")))
     var lang: QueryOptions.Language = .fr
 
     enum Mode: String, EnumerableFlag {

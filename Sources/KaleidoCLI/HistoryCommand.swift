@@ -7,27 +7,20 @@ struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: Help.abstract("history"),
-        discussion: """
-            PARTNER is an id, a name or an alias in any script, ignoring case and accents \
-            ("sfax", "Safaqis", "صفاقس"). A name shared by several partners lists them and exits \
-            with status 2. The partner chosen is named before the table (`Partner: tn-mun-sfax — \
-            Municipalité de Sfax`), with the other partners the words also fit (`also matches: \
-            tn-gouv-sfax …; pass the id to choose`); on standard error for csv, markdown and json. \
-            Dates are intervals: --since 2008 keeps records overlapping 2008 or later.
-            """)
+        discussion: Help.discussion("history"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The partner: id, name or alias.")
+    @Argument(help: ArgumentHelp(Help.option("history", "partner")))
     var partner: String
 
-    @Option(help: "Keep records overlapping this date or later (YYYY, YYYY-MM or YYYY-MM-DD).")
+    @Option(help: ArgumentHelp(Help.option("history", "since")))
     var since: String?
 
-    @Option(help: "Keep records overlapping this date or earlier.")
+    @Option(help: ArgumentHelp(Help.option("history", "until")))
     var until: String?
 
-    @Flag(name: .customLong("include-related"), help: "Add the records of the parent, member, predecessor and successor partners and of the other parties of shared partnerships.")
+    @Flag(name: .customLong("include-related"), help: ArgumentHelp(Help.option("history", "includeRelated")))
     var includeRelated = false
 
     func run() async throws {

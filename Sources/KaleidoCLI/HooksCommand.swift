@@ -17,17 +17,11 @@ struct HooksInstallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
         abstract: Help.abstract("hooks install"),
-        discussion: """
-            The hook runs `kaleido validate` and `kaleido fmt --check` on the record files the \
-            commit adds or changes (as they are in the working tree), with `kaleido` from PATH. \
-            An existing pre-commit hook that kaleido did not write is kept unless --force. \
-            `git commit --no-verify` skips the hook. Exit status: 0 when installed, 1 when a \
-            foreign hook is in the way, 2 on a usage or I/O error.
-            """)
+        discussion: Help.discussion("hooks install"))
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Flag(help: "Replace a pre-commit hook that kaleido did not write.")
+    @Flag(help: ArgumentHelp(Help.option("hooks install", "force")))
     var force = false
 
     /// The line that marks a hook as kaleido's (so that reinstalling may replace it).

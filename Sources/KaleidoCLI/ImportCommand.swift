@@ -10,55 +10,32 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: Help.abstract("import"),
-        discussion: """
-            The file is UTF-8 when it is valid UTF-8, else Windows-1252 (French Excel); cells are \
-            separated by ; or , (the one the header line uses most), quoted as RFC 4180 says. Each \
-            column is a field: its name (dotted for a field inside another, locality.city), its \
-            schema title (Nom), or --map COLUMN=FIELD. An id column gives the ids; without one, ids \
-            are made after the type's pattern (tn-mun-gabes, fr-com-26281-romans-sur-isere, \
-            aap-fej-2027-egalite-chances: the row's date and title or name). Values are read \
-            by the field's type: numbers 1 500,50 or 1500,5 (decimal comma, spaces between \
-            thousands), dates 22/09/2011, 09/2011 or 2011-09-22, oui/non, enumeration keys or \
-            labels, references by id, name or alias (several records answering to a name is an \
-            error listing them), lists separated by | (or by , when no | is in the cell). Every \
-            row is checked against the schema and the record rules before anything is written; \
-            errors point at the cell (FILE:LINE:COL). Nothing is written unless every row is \
-            valid, or with --skip-invalid only the valid rows. Exit status: 0 created (or would \
-            be, with --dry-run), 1 invalid rows and nothing created, 2 usage errors (an unknown \
-            column, a file that cannot be read).
-
-            --type registration --event EVT appends a registrations spreadsheet to an event \
-            (columns: nom, personne, organisation, rôle, statut, pays, sexe, âge, tranche d'âge, \
-            année de naissance, mineur, moins d'opportunités, consentement, objet du \
-            consentement): adults with a consent date become registrations; minors and adults \
-            without consent only add one to an anonymous count (country, sex, age band), their \
-            names never written. The event file keeps its comments and order.
-            """)
+        discussion: Help.discussion("import"))
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp(Help.option("import", "file"), valueName: "file.csv"))
     var file: String
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("The record type of every row.", valueName: "type"))
+    @Option(name: .customLong("type"), help: ArgumentHelp(Help.option("import", "typeName"), valueName: "type"))
     var typeName: String
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("A column's field (repeatable): --map \"Ville=locality.city\".", valueName: "column=field"))
+    @Option(name: .customLong("map"), help: ArgumentHelp(Help.option("import", "maps"), valueName: "column=field"))
     var maps: [String] = []
 
-    @Flag(name: .customLong("dry-run"), help: "Check every row and say what would be created; write nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(Help.option("import", "dryRun")))
     var dryRun = false
 
-    @Flag(name: .customLong("skip-invalid"), help: "Create the valid rows' records and report the others.")
+    @Flag(name: .customLong("skip-invalid"), help: ArgumentHelp(Help.option("import", "skipInvalid")))
     var skipInvalid = false
 
-    @Option(help: ArgumentHelp("The cell separator: ';' or ','; detected from the header line when not given.", valueName: "char"))
+    @Option(help: ArgumentHelp(Help.option("import", "delimiter"), valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("utf-8 or windows-1252; detected when not given.", valueName: "name"))
+    @Option(help: ArgumentHelp(Help.option("import", "encoding"), valueName: "name"))
     var encoding: String?
 
-    @Option(help: ArgumentHelp("With --type registration: the event the rows register for (RegistrationImport).", valueName: "event id"))
+    @Option(help: ArgumentHelp(Help.option("import", "event"), valueName: "event id"))
     var event: String?
 
     func run() async throws {

@@ -8,31 +8,18 @@ struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: Help.abstract("init"),
-        discussion: """
-            Creates DIR (default: the current folder) as a git repository (or uses the one \
-            there), writes .kaleido/config.yaml, the schemas this kaleido was built with \
-            (schemas/), a folder per record type under knowledge/, editor schema associations \
-            (.vscode/settings.json yaml.schemas, merged into an existing file, which is never \
-            overwritten when it is not plain JSON), and registers the field-level merge driver \
-            (.gitattributes and the repository's git config). Files that already exist are kept. \
-            In an existing knowledge base it only adds the editor associations and registers the \
-            merge driver. In a git clone of a KB whose checkout is empty (the remote's HEAD names a \
-            branch that does not exist) it refuses, exit 2: join a team's KB with `kaleido clone`. \
-            --remote URL adds the team's new, empty remote as origin (a folder remote that already \
-            holds a KB is refused, exit 2); the first `kaleido sync` pushes, and on a folder remote \
-            makes its HEAD name the KB's branch.
-            """)
+        discussion: Help.discussion("init"))
 
-    @Argument(help: "The folder of the new knowledge base (default: the current folder).")
+    @Argument(help: ArgumentHelp(Help.option("init", "directory")))
     var directory: String?
 
-    @Option(help: "The knowledge base's name, written in its config.")
+    @Option(help: ArgumentHelp(Help.option("init", "name")))
     var name = "Kaleido knowledge base"
 
-    @Option(help: ArgumentHelp("The team's shared remote, added as origin (an empty bare repository: a folder, or an ssh or https URL); the first `kaleido sync` pushes the KB there.", valueName: "url"))
+    @Option(help: ArgumentHelp(Help.option("init", "remote"), valueName: "url"))
     var remote: String?
 
-    @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
+    @Option(help: ArgumentHelp(Help.option("init", "driver"), valueName: "command"))
     var driver: String?
 
     func run() async throws {
@@ -81,16 +68,12 @@ struct InstallMergeDriverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install-merge-driver",
         abstract: Help.abstract("install-merge-driver"),
-        discussion: """
-            Adds `*.yaml merge=kaleido` to .gitattributes and the merge.kaleido section to the \
-            repository's git config (for a linked worktree, the shared config). Running it again \
-            changes nothing.
-            """)
+        discussion: Help.discussion("install-merge-driver"))
 
-    @Option(help: ArgumentHelp("The repository (default: the one holding the current folder).", valueName: "dir"))
+    @Option(help: ArgumentHelp(Help.option("install-merge-driver", "repository"), valueName: "dir"))
     var repository: String?
 
-    @Option(help: ArgumentHelp("The merge driver command git runs (default: `kaleido merge-driver %O %A %B %P`, kaleido found on PATH).", valueName: "command"))
+    @Option(help: ArgumentHelp(Help.option("install-merge-driver", "driver"), valueName: "command"))
     var driver: String?
 
     func run() async throws {

@@ -8,27 +8,17 @@ struct InvoicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoices",
         abstract: Help.abstract("invoices"),
-        discussion: """
-            Invoices are the `invoices` of engagements. An invoice with `paid_on` is paid; else it \
-            is overdue when its due date is before today (--today YYYY-MM-DD fixes the date; \
-            default the system clock), else not due yet. --unpaid keeps the unpaid ones (overdue \
-            and not due), --overdue the overdue ones. The table ends with the TTC totals per \
-            currency of the invoices listed (EUR and TND never added).
-
-            JSON (--format json): a list by due date then number of {"number", "engagement", \
-            "client", "date", "amount_ht", "vat_rate", "amount_ttc", "currency", "due", "paid_on", \
-            "milestone", "state": paid|overdue|unpaid, "days_late"}.
-            """)
+        discussion: Help.discussion("invoices"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(help: "Only this client's missions (id, name or alias).")
+    @Option(help: ArgumentHelp(Help.option("invoices", "client")))
     var client: String?
 
-    @Flag(help: "Only the invoices not paid (overdue or not due yet).")
+    @Flag(help: ArgumentHelp(Help.option("invoices", "unpaid")))
     var unpaid = false
 
-    @Flag(help: "Only the invoices past their due date and not paid.")
+    @Flag(help: ArgumentHelp(Help.option("invoices", "overdue")))
     var overdue = false
 
     func run() async throws {

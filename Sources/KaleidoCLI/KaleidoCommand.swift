@@ -34,8 +34,15 @@ public enum KaleidoMain {
 
     /// Exits as ArgumentParser would for `error`, except that its usage errors (unknown option,
     /// missing or invalid argument, `ValidationError`), which it exits with EX_USAGE (64), exit
-    /// with 2 like every usage error of Kaleido. Help, `--version` and `ExitCode`s are unchanged.
+    /// with 2 like every usage error of Kaleido. A help screen's framing is in the run's language
+    /// (`Help.framed`); `--version` and `ExitCode`s are unchanged.
     static func exit(withError error: any Error) -> Never {
+        if KaleidoCommand.exitCode(for: error) == .success, !(error is ExitCode), Lang.current == .fr {
+            // A help screen: ArgumentParser's own framing words in French too.
+            let message = KaleidoCommand.fullMessage(for: error)
+            if !message.isEmpty { print(Help.framed(message)) }
+            Foundation.exit(0)
+        }
         guard KaleidoCommand.exitCode(for: error) == .validationFailure, !(error is ExitCode) else {
             KaleidoCommand.exit(withError: error)
         }

@@ -7,48 +7,33 @@ struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: Help.abstract("list"),
-        discussion: """
-            Conditions: FIELD=V, FIELD!=V, FIELD~TEXT (contains), FIELD>=V, FIELD<=V, FIELD>V, \
-            FIELD<V, 'FIELD in A,B', 'FIELD not in A,B'. FIELD is a dotted path through lists and \
-            references (funding.status, parties.partner.country). Dates compare as intervals. \
-            Conditions on one list hold for one item of it: --where funding.funder=fr-etat-fej \
-            --where funding.status=solde keeps projects with one funding line from fr-etat-fej \
-            that is solde (with or without --group-by); the same field given twice with = \
-            (parties.partner.country=FR and =TN) asks for two items. Fields and enumeration \
-            values are checked against the schemas: an unknown one exits 2 with a suggestion. \
-            A query that finds nothing says so on stderr (exit 0). \
-            --group-by accepts FIELD:year. Sums are exact decimals; a summed field with a sibling \
-            `currency` (funding.amount_granted, financial_commitments.amount) is money and gives \
-            one total per currency, never one figure across currencies. JSON output: the full \
-            records (or the groups; "sum" is a number, or for money a list of \
-            {"amount": number, "currency": code}).
-            """)
+        discussion: Help.discussion("list"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The record type (partner, person, partnership, convention, project, engagement, event, interaction, call).")
+    @Argument(help: ArgumentHelp(Help.option("list", "type")))
     var type: String
 
-    @Option(name: .customLong("where"), help: "A condition (repeatable; all must hold).")
+    @Option(name: .customLong("where"), help: ArgumentHelp(Help.option("list", "conditions")))
     var conditions: [String] = []
 
-    @Option(help: "Columns to show, comma-separated dotted paths.")
+    @Option(help: ArgumentHelp(Help.option("list", "fields")))
     var fields: String?
 
     // Unconditional: `--sort -end` is a descending sort, not an unknown option `-end`.
-    @Option(parsing: .unconditional, help: "Sort by these fields (comma-separated; prefix with - for descending).")
+    @Option(parsing: .unconditional, help: ArgumentHelp(Help.option("list", "sort")))
     var sort: String?
 
-    @Option(help: "Keep records whose dates overlap this period: YYYY[..YYYY] (any partial dates).")
+    @Option(help: ArgumentHelp(Help.option("list", "during")))
     var during: String?
 
-    @Option(name: .customLong("group-by"), help: "Group by these fields (comma-separated).")
+    @Option(name: .customLong("group-by"), help: ArgumentHelp(Help.option("list", "groupBy")))
     var groupBy: String?
 
-    @Flag(help: "With --group-by: count the records of each group.")
+    @Flag(help: ArgumentHelp(Help.option("list", "count")))
     var count = false
 
-    @Option(help: "Sum this numeric field (in each group with --group-by); money is summed per currency.")
+    @Option(help: ArgumentHelp(Help.option("list", "sum")))
     var sum: String?
 
     func run() async throws {

@@ -10,13 +10,13 @@ struct LogCommand: AsyncParsableCommand {
 
     @OptionGroup var kb: KBOptions
 
-    @Argument(help: "The record's id, e.g. tn-mun-sfax.")
+    @Argument(help: ArgumentHelp(Help.option("log", "id")))
     var id: String
 
-    @Option(name: .customLong("format"), help: "text or json.")
+    @Option(name: .customLong("format"), help: ArgumentHelp(Help.option("log", "format")))
     var format: DiagnosticFormat = .text
 
-    @Option(help: "At most this many revisions.")
+    @Option(help: ArgumentHelp(Help.option("log", "limit")))
     var limit: Int = 1000
 
     func run() async throws {

@@ -11,29 +11,29 @@ struct ManPage {
     /// The whole page; it ends with a newline.
     func rendered() -> String {
         var lines = [
-            ".TH KALEIDO 1 \"\" \"kaleido \(Self.escaped(version))\" \"User Commands\"",
+            ".TH KALEIDO 1 \"\" \"kaleido \(Self.escaped(version))\" \"" + Lang.pick(fr: "Commandes utilisateur", en: "User Commands") + "\"",
             // No hyphenation, ragged right: an option split across lines cannot be copied.
             ".nh",
             ".ad l",
-            ".SH NAME",
+            ".SH " + Lang.pick(fr: "NOM", en: "NAME"),
             "kaleido \\- " + Self.escaped(root.abstract ?? ""),
             ".SH SYNOPSIS",
             ".B kaleido",
-            ".I command",
+            ".I " + Lang.pick(fr: "commande", en: "command"),
             ".RI [ options ]",
             ".SH DESCRIPTION",
         ]
         lines += Self.paragraphs(root.discussion ?? "")
         lines += [".PP"] + Self.paragraphs(Self.completions)
         lines += [".SH OPTIONS"] + options(root.arguments ?? [])
-        lines.append(".SH COMMANDS")
+        lines.append(".SH " + Lang.pick(fr: "COMMANDES", en: "COMMANDS"))
         for command in root.subcommands ?? [] where command.shouldDisplay {
             lines += section(command, path: ["kaleido"])
         }
-        lines += [".SH EXIT STATUS"] + Self.tagged(Self.exitStatus)
-        lines += [".SH FILES"] + Self.tagged(Self.files)
-        lines += [".SH ENVIRONMENT"] + Self.tagged(Self.environment)
-        lines += [".SH SEE ALSO", ".BR git (1),", ".BR systemctl (1),", ".BR journalctl (1)"]
+        lines += [".SH " + Lang.pick(fr: "CODES DE SORTIE", en: "EXIT STATUS")] + Self.tagged(Self.exitStatus)
+        lines += [".SH " + Lang.pick(fr: "FICHIERS", en: "FILES")] + Self.tagged(Self.files)
+        lines += [".SH " + Lang.pick(fr: "ENVIRONNEMENT", en: "ENVIRONMENT")] + Self.tagged(Self.environment)
+        lines += [".SH " + Lang.pick(fr: "VOIR AUSSI", en: "SEE ALSO"), ".BR git (1),", ".BR systemctl (1),", ".BR journalctl (1)"]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -71,12 +71,12 @@ struct ManPage {
         }
         return groups.flatMap { group -> [String] in
             let argument = group[0]
-            var help = argument.abstract ?? ""
+            var help = Help.framed(phrase: argument.abstract ?? "")
             if let discussion = argument.discussion, !discussion.isEmpty { help += " " + discussion }
             if let values = argument.allValues, !values.isEmpty, argument.kind != .flag {
-                help += " Values: " + values.joined(separator: ", ") + "."
+                help += Lang.pick(fr: " Valeurs : ", en: " Values: ") + values.joined(separator: ", ") + "."
             }
-            if let value = argument.defaultValue, !value.isEmpty, argument.kind != .flag { help += " Default: " + value + "." }
+            if let value = argument.defaultValue, !value.isEmpty, argument.kind != .flag { help += Lang.pick(fr: " Par défaut : ", en: " Default: ") + value + "." }
             return [".TP", group.map(Self.term).joined(separator: ", ")] + Self.paragraphs(help)
         }
     }

@@ -9,24 +9,15 @@ struct MergeDriverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-driver",
         abstract: Help.abstract("merge-driver"),
-        discussion: """
-            Writes the merge over OURS. Conflicts never write markers: ours stays and the \
-            competing values go to the record's _conflicts list. Exit status: 0 merged cleanly, \
-            1 merged with conflicts recorded, 2 on error (OURS is left exactly as it was and the \
-            reason is on stderr). Works in any folder; inside a knowledge base the record's \
-            schema supplies merge keys, atomic fields and a check of the merged record. \
-            Conflict entries name theirs' author (theirs_by) when git's state says which commit \
-            theirs is: during git merge or pull, a rebase, or a cherry-pick of several commits. \
-            Register it with `kaleido install-merge-driver` (or `kaleido init`).
-            """)
+        discussion: Help.discussion("merge-driver"))
 
-    @Argument(help: "The common ancestor's version (git's %O; empty when the file was added on both sides).")
+    @Argument(help: ArgumentHelp(Help.option("merge-driver", "base")))
     var base: String
-    @Argument(help: "Our version (git's %A); the result is written here.")
+    @Argument(help: ArgumentHelp(Help.option("merge-driver", "ours")))
     var ours: String
-    @Argument(help: "Their version (git's %B).")
+    @Argument(help: ArgumentHelp(Help.option("merge-driver", "theirs")))
     var theirs: String
-    @Argument(help: "The file's path in the repository (git's %P), for messages and schema hints.")
+    @Argument(help: ArgumentHelp(Help.option("merge-driver", "path")))
     var path: String = ""
 
     func run() async throws {

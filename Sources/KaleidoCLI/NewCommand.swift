@@ -10,34 +10,23 @@ struct NewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: Help.abstract("new"),
-        discussion: """
-            Writes knowledge/<folder>/ID.yaml (in the subfolder named after a part of the id \
-            when the type's folder is sharded, as partners/tn/ or events/2011/) with id, type, every field the type's schema \
-            requires (the value given with --set, --name or --title, or an empty placeholder \
-            whose comment says what goes there) and a comment listing the optional fields; then \
-            validates it and lists what is left to fill in, like `kaleido validate`. Values are \
-            typed by the schema: a string field keeps 01004 or NO a string (written quoted); a \
-            list field takes a,b or a flow list [a, b]; dotted names reach inside a mapping \
-            (--set location.country=FR). Refuses, writing nothing, an unknown type, an id that \
-            does not fit the type's id pattern, and an id some record already has. Exit status: \
-            0 created and valid, 1 created with fields left to fill in, 2 nothing created.
-            """)
+        discussion: Help.discussion("new"))
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Argument(help: ArgumentHelp("The record type: \(RecordType.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "type"))
+    @Argument(help: ArgumentHelp(Help.newTypeOption(RecordType.allCases.map(\.rawValue).joined(separator: ", ")), valueName: "type"))
     var typeName: String
 
-    @Argument(help: ArgumentHelp("The new record's id, which is also its file name (e.g. tn-mun-gabes, p-nadia-cherif).", valueName: "id"))
+    @Argument(help: ArgumentHelp(Help.option("new", "id"), valueName: "id"))
     var id: String
 
-    @Option(help: ArgumentHelp("The record's name (name, or full_name for a person).", valueName: "text"))
+    @Option(help: ArgumentHelp(Help.option("new", "name"), valueName: "text"))
     var name: String?
 
-    @Option(help: ArgumentHelp("The record's title.", valueName: "text"))
+    @Option(help: ArgumentHelp(Help.option("new", "title"), valueName: "text"))
     var title: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A field's value, typed by the schema (repeatable): country=TN, codes.insee=01004, themes=jeunesse,sport.", valueName: "field=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp(Help.option("new", "assignments"), valueName: "field=value"))
     var assignments: [String] = []
 
     func run() async throws {

@@ -9,56 +9,17 @@ struct ODACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oda",
         abstract: Help.abstract("oda"),
-        discussion: """
-            CLIENT is an id, a name or an alias, as for `history`. Art. L1115-6 CGCT: each spring \
-            a French authority declares on the DCTCIV's e-APD form what it PAID in year N. The \
-            command reads the `disbursements` of the conventions it is party to, the projects it \
-            leads or takes part in and the engagements for it, and declares the payments dated \
-            in --year whose payer is CLIENT (written, or the project's lead, the engagement's \
-            client, the convention's only French party) to a country on the OECD DAC list of \
-            that year (written country, else the recipient record's); development awareness \
-            (CRS sector 99820) in France or with no country is declared unallocated ("Non \
-            ventilé"). Sums are exact and per currency (EUR and TND are never added). Every \
-            other payment found is listed as left out with its reason: paid by another party, \
-            dated outside the year, no country, country not on that year's DAC list.
-
-            --format csv writes the declaration itself, one payment a row, in the e-APD entry's \
-            columns: Année, Collectivité déclarante, Pays bénéficiaire, Canal d'acheminement, \
-            Secteur CAD, Type d'aide, Partenaire, Montant, Devise, Date du versement, \
-            Marqueurs, Base légale, Convention, Fiche (the ministry's e-APD pages ask for each \
-            amount its country, channel and sector, and markers scored 0–2; sources in \
-            docs/data-model.md). The form takes euros: convert a line in another currency at \
-            the payment's rate before entering it (no rate is assumed here). \
-            JSON: {"client", "year", "payments": [{"record", "date", "amount", "currency", \
-            "payer", "recipient", "recipient_name", "country", "channel", "sector", "aid_type", \
-            "legal_basis", "convention"}], "by_country"|"by_channel"|"by_sector": [{key, \
-            "currency", "amount", "payments"}], "totals": [{"amount", "currency"}], \
-            "excluded": [payment + "reason": other_payer|other_year|no_country|not_on_dac_list]}.
-
-            --commitments: the estimated view. The lines sum the client's \
-            own financial_commitments for --year in conventions with a party from a country on \
-            the OECD DAC list of ODA recipients, by country, nature (numeraire, valorisation) \
-            and currency; amounts are exact decimals, never rounded. A convention whose other \
-            parties are in several eligible countries is declared under the first of them in \
-            alphabetical order (split it by hand if needed). A total per currency follows. Commitments in conventions whose other parties are all outside that list \
-            are left out and listed as excluded, with the countries that made them so.
-
-            JSON (--format json, --commitments): {"client": id, "year": number, \
-            "lines": [{"country", "nature", "currency", "amount": number, "conventions": [id…]}], \
-            "totals": [{"currency", "amount"}], \
-            "excluded": [{"convention": id, "countries": [code…], "reason": "no_eligible_country", \
-            "nature", "currency", "amount"}]}.
-            """)
+        discussion: Help.discussion("oda"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The client: id, name or alias.")
+    @Argument(help: ArgumentHelp(Help.option("oda", "client")))
     var client: String
 
-    @Option(help: "The year declared (YYYY).")
+    @Option(help: ArgumentHelp(Help.option("oda", "year")))
     var year: String
 
-    @Flag(help: "Sum the conventions' estimated financial commitments for the year instead of the payments.")
+    @Flag(help: ArgumentHelp(Help.option("oda", "commitments")))
     var commitments = false
 
     func run() async throws {

@@ -8,28 +8,17 @@ struct ParticipantsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participants",
         abstract: Help.abstract("participants"),
-        discussion: """
-            Each registration counts one, unless its status is absent or annule (left out, and \
-            said so); each anonymous count (counts:) its number. A registration without \
-            age_band gets the band of its birth_year at the event's year. --by lists the \
-            dimensions among country, sex, age_band, role, fewer_opportunities (default: \
-            country,sex,age_band); --include-children adds the events whose parent is this one \
-            (the workshops of an ARRICOD Université), and theirs.
-
-            JSON (--format json): {"event", "events": [ids summed], "by": [dimensions], \
-            "groups": [{<dimension>: key or null (fewer_opportunities: true or false), \
-            "number"}], "total", "left_out"}.
-            """)
+        discussion: Help.discussion("participants"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The event's id.")
+    @Argument(help: ArgumentHelp(Help.option("participants", "event")))
     var event: String
 
-    @Option(help: ArgumentHelp("Dimensions, comma-separated: country, sex, age_band, role, fewer_opportunities.", valueName: "list"))
+    @Option(help: ArgumentHelp(Help.option("participants", "by"), valueName: "list"))
     var by = "country,sex,age_band"
 
-    @Flag(name: .customLong("include-children"), help: "Add the events whose parent is this one.")
+    @Flag(name: .customLong("include-children"), help: ArgumentHelp(Help.option("participants", "includeChildren")))
     var includeChildren = false
 
     func run() async throws {

@@ -7,19 +7,11 @@ struct PipelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: Help.abstract("pipeline"),
-        discussion: """
-            Missions in status proposition with a `proposal` (amount_ht, currency, probability). \
-            Weighted = amount × probability, exactly. Sorted by decision date (undated last). \
-            The table ends with the total and the weighted total per currency (never across \
-            currencies).
-
-            JSON (--format json): a list of {"engagement", "client", "amount_ht", "currency", \
-            "probability", "weighted", "sent_on", "decision_due"}.
-            """)
+        discussion: Help.discussion("pipeline"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(help: "Only this client's proposals (id, name or alias).")
+    @Option(help: ArgumentHelp(Help.option("pipeline", "client")))
     var client: String?
 
     func run() async throws {

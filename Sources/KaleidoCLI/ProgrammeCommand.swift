@@ -7,27 +7,14 @@ struct ProgrammeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "programme",
         abstract: Help.abstract("programme"),
-        discussion: """
-            Sessions are sorted by their start; a day's heading is its date written out \
-            (jeudi 22 septembre 2011). Speakers are person records (their names) or \
-            {name, organisation}. --include-children adds the sessions of the events whose \
-            parent is this one, with a column naming the event.
-
-            In a table, the participants follow (as `kaleido participants` counts them, by \
-            country, sex and age band, with the same events).
-
-            JSON (--format json): {"event", "title", "sessions": a list by start: {"event", \
-            "start", "end" or null, "title", "speakers": [{"person": id or null, "name", \
-            "organisation" or null}], "room" or null}, "participants": as `kaleido participants` \
-            gives it}.
-            """)
+        discussion: Help.discussion("programme"))
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The event's id.")
+    @Argument(help: ArgumentHelp(Help.option("programme", "event")))
     var event: String
 
-    @Flag(name: .customLong("include-children"), help: "Add the sessions of the events whose parent is this one.")
+    @Flag(name: .customLong("include-children"), help: ArgumentHelp(Help.option("programme", "includeChildren")))
     var includeChildren = false
 
     struct Session {

@@ -7,32 +7,19 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: Help.abstract("report"),
-        discussion: """
-            Timeline, conventions with their financial commitments (per year, party, nature and \
-            currency, with totals per party, nature and currency), projects with their funding \
-            lines (totals of the granted amounts per currency; refused or pending lines shown as \
-            such and never counted), and contacts (professional details only). Amounts in \
-            different currencies are never added together.
-
-            Only what a client may see: records marked `confidentiality: public`. A record \
-            without the field is `interne` (the schema's default) and is left out unless \
-            --include interne; --include restreint also shows restricted records. Interactions \
-            (the team's exchange notes) are never shown. The document states the period it \
-            covers and how many records it leaves out. The partner chosen (and any other partner \
-            the name also matches) is named on standard error.
-            """)
+        discussion: Help.discussion("report"))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html }
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Argument(help: "The partner: id, name or alias.")
+    @Argument(help: ArgumentHelp(Help.option("report", "partner")))
     var partner: String
 
-    @Option(help: "Output format: markdown or html.")
+    @Option(help: ArgumentHelp(Help.option("report", "format")))
     var format: Format = .markdown
 
-    @Option(help: ArgumentHelp("Also show records of this confidentiality: interne, or restreint (which includes interne).", valueName: "level"))
+    @Option(help: ArgumentHelp(Help.option("report", "include"), valueName: "level"))
     var include: Level = .public
 
     /// `--include`'s values: the confidentiality keys.
@@ -41,7 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
         var confidentiality: Confidentiality { Confidentiality(key: rawValue) ?? .public }
     }
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(Help.option("report", "output")))
     var output: String?
 
     func run() async throws {

@@ -10,28 +10,23 @@ struct ResolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: Help.abstract("resolve"),
-        discussion: """
-            ID is the record's id, PATH the conflict's path as `kaleido conflicts` shows it \
-            (`phone`, `contacts[amel-b].phone`, `themes[2]`). The value is written in place; \
-            the rest of the file keeps its formatting and comments. Choosing a side that had \
-            deleted the value removes it (for PATH `.`, the record's file).
-            """)
+        discussion: Help.discussion("resolve"))
 
     @OptionGroup var kbOptions: KBOptions
 
-    @Argument(help: "The record's id.")
+    @Argument(help: ArgumentHelp(Help.option("resolve", "id")))
     var id: String
 
-    @Argument(help: "The conflict's path.")
+    @Argument(help: ArgumentHelp(Help.option("resolve", "path")))
     var path: String
 
-    @Flag(help: "Keep our value (the one in the record now).")
+    @Flag(help: ArgumentHelp(Help.option("resolve", "ours")))
     var ours = false
-    @Flag(help: "Take their value.")
+    @Flag(help: ArgumentHelp(Help.option("resolve", "theirs")))
     var theirs = false
-    @Flag(help: "Go back to the common ancestor's value.")
+    @Flag(help: ArgumentHelp(Help.option("resolve", "base")))
     var base = false
-    @Option(help: ArgumentHelp("Write this YAML value instead.", valueName: "V"))
+    @Option(help: ArgumentHelp(Help.option("resolve", "value"), valueName: "V"))
     var value: String?
 
     func validate() throws {

@@ -9,10 +9,10 @@ struct PeopleCommand: AsyncParsableCommand {
 
     @OptionGroup var options: QueryOptions
 
-    @Flag(name: .customLong("review-due"), help: "People whose review_after date has passed.")
+    @Flag(name: .customLong("review-due"), help: ArgumentHelp(Help.option("people", "reviewDue")))
     var reviewDue = false
 
-    @Option(name: .customLong("inactive-for"), help: "Also people with no interaction for this long (3y…).")
+    @Option(name: .customLong("inactive-for"), help: ArgumentHelp(Help.option("people", "inactiveFor")))
     var inactiveFor: String?
 
     func run() async throws {
@@ -46,22 +46,17 @@ struct PeopleCommand: AsyncParsableCommand {
 struct FundingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "funding", abstract: Help.abstract("funding"),
-        discussion: """
-            Amounts in different currencies are never added: each funder, year and currency is \
-            a row of its own, and the table ends with one total per currency. JSON \
-            (--format json): a list of {"funder", "year", "amount": number (exact decimal), \
-            "currency"}, without the totals.
-            """)
+        discussion: Help.discussion("funding"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(help: "Group by: funder,year (default), funder, or year.")
+    @Option(help: ArgumentHelp(Help.option("funding", "by")))
     var by = "funder,year"
 
-    @Option(help: "Only decisions from this year on.")
+    @Option(help: ArgumentHelp(Help.option("funding", "since")))
     var since: Int?
 
-    @Option(help: "Only the funding of the projects this client (id, name or alias) leads and of the engagements for it.")
+    @Option(help: ArgumentHelp(Help.option("funding", "client")))
     var client: String?
 
     func run() async throws {
@@ -100,26 +95,14 @@ struct FundingCommand: AsyncParsableCommand {
 struct CallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls", abstract: Help.abstract("calls"),
-        discussion: """
-            A client is eligible for a call when its kind is in the call's eligible_applicants (when \
-            given), it has an active partnership with a partner of one of the eligible_countries, \
-            and, when the call has requires_convention: true (the MEAE/DCTCIV calls), a convention \
-            in force with that partner (status en_vigueur or signee, effective_until not passed). \
-            --client PARTNER (id, name or alias) lists every call closing within the period with \
-            that client's eligibility: the partner and conventions it rests on, or the first rule \
-            it fails, and the call's maximum co-funding rate and minimum own contribution. JSON with \
-            --client: one object per call: {"id", "closes_on", "eligible": true|false, "problem": \
-            null|"applicant_kind"|"no_partner_in_eligible_country"|"no_convention_in_force", \
-            "partners": [ids], "conventions": [ids], "max_rate", "min_own_contribution_rate": \
-            numbers or null}.
-            """)
+        discussion: Help.discussion("calls"))
 
     @OptionGroup var options: QueryOptions
 
-    @Option(name: .customLong("closing-within"), help: "Calls closing within this duration (60d, 2m…).")
+    @Option(name: .customLong("closing-within"), help: ArgumentHelp(Help.option("calls", "closingWithin")))
     var closingWithin = "60d"
 
-    @Option(help: ArgumentHelp("One client's eligibility for each call: id, name or alias.", valueName: "partner"))
+    @Option(help: ArgumentHelp(Help.option("calls", "client"), valueName: "partner"))
     var client: String?
 
     func run() async throws {

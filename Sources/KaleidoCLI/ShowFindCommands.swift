@@ -9,7 +9,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "The record's id.")
+    @Argument(help: ArgumentHelp(Help.option("show", "id")))
     var id: String
 
     func run() async throws {
@@ -84,10 +84,10 @@ struct FindCommand: AsyncParsableCommand {
 
     @OptionGroup var options: QueryOptions
 
-    @Argument(help: "Words to look for (all must occur).")
+    @Argument(help: ArgumentHelp(Help.option("find", "words")))
     var words: [String]
 
-    @Option(help: "At most this many results.")
+    @Option(help: ArgumentHelp(Help.option("find", "limit")))
     var limit = 50
 
     func run() async throws {

@@ -10,7 +10,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var kb: KBOptions
 
-    @Option(name: .customLong("format"), help: "text or json.")
+    @Option(name: .customLong("format"), help: ArgumentHelp(Help.option("status", "format")))
     var format: DiagnosticFormat = .text
 
     func run() async throws {

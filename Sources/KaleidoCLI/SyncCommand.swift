@@ -8,34 +8,11 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: Help.abstract("sync"),
-        discussion: """
-            Files that do not parse are not committed; they are listed and kept on \
-            refs/kaleido/wip/BRANCH. A record file whose id another record file already has (a copy \
-            such as `x (copie).yaml`) waits the same way, listed with the file that has the id, until \
-            it is deleted or given its own id. \
-            While the daemon runs on the knowledge base, `kaleido sync` asks it to sync now (a request \
-            in .git/kaleido/sync-requests/) and prints the result of that cycle, with the same output \
-            and exit codes as a sync of its own; if the daemon stops or is killed meanwhile, \
-            `kaleido sync` syncs by itself. \
-            Exit codes: 0 synced (the branch and the remote hold the same commits), 1 the sync \
-            failed or left the branch and the remote apart (a remote commit whose tree holds a path \
-            that must not be written, such as .git/ or .., is refused whole: see `kaleido status`), \
-            2 usage or configuration error, 3 offline: the remote could not be reached, or made no \
-            progress for sync.timeout seconds (default 30), and the local commits wait in the queue, \
-            4 another `kaleido sync` kept the knowledge base for more than 5 s, or the daemon did not \
-            answer within --wait seconds (its next cycle still syncs the edits). An ssh server whose host key is not in known_hosts is refused \
-            (exit 1): check its fingerprint, then `kaleido trust-host`. A refused password, \
-            token or key, and an https certificate that is not trusted, exit 1 too (not 3). \
-            When the shared config \
-            (.kaleido/config.yaml) does not load or has an unsafe value, the sync still runs with \
-            the last config that loaded on this machine (local edits keep being committed and \
-            pushed), prints the problem and the commit that brought it, and exits 1: someone \
-            must fix the file, and the first sync after the fix uses it.
-            """)
+        discussion: Help.discussion("sync"))
 
     @OptionGroup var kb: KBOptions
 
-    @Option(help: ArgumentHelp("While the daemon runs: how long to wait for its cycle, in seconds (default: 30 + 4 × sync.timeout).", valueName: "seconds"))
+    @Option(help: ArgumentHelp(Help.option("sync", "wait"), valueName: "seconds"))
     var wait: Double?
 
     /// The exit code when the remote is unreachable (commits queued locally).

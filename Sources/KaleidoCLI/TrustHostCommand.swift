@@ -11,28 +11,20 @@ struct TrustHostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust-host",
         abstract: Help.abstract("trust-host"),
-        discussion: """
-            Sync refuses an ssh server whose host key is not in known_hosts (~/.ssh/known_hosts, \
-            /etc/ssh/ssh_known_hosts, or sync.known_hosts in .kaleido/config.yaml, or \
-            KALEIDO_KNOWN_HOSTS). Compare the fingerprint printed here with the one the server's \
-            administrator reads with `ssh-keygen -lf` on the server's host key before you accept \
-            it. A key that differs from a stored one is never replaced: remove the old line with \
-            `ssh-keygen -R` first. Exit codes: 0 trusted (added, or already known), 1 not trusted, \
-            2 usage error.
-            """)
+        discussion: Help.discussion("trust-host"))
 
-    @Argument(help: ArgumentHelp("HOST, HOST:PORT, [HOST]:PORT or an ssh URL (default: the knowledge base's remote).", valueName: "server"))
+    @Argument(help: ArgumentHelp(Help.option("trust-host", "server"), valueName: "server"))
     var server: String?
 
     @OptionGroup var kb: KBOptions
 
-    @Flag(help: "Add the key without asking (for scripts: check the fingerprint first).")
+    @Flag(help: ArgumentHelp(Help.option("trust-host", "yes")))
     var yes = false
 
-    @Flag(help: "Write the host name hashed (|1|salt|hash), as ssh's HashKnownHosts does.")
+    @Flag(help: ArgumentHelp(Help.option("trust-host", "hash")))
     var hash = false
 
-    @Flag(name: .customLong("print"), help: "Only print the known_hosts line, as ssh-keyscan does; change nothing.")
+    @Flag(name: .customLong("print"), help: ArgumentHelp(Help.option("trust-host", "printOnly")))
     var printOnly = false
 
     func run() async throws {

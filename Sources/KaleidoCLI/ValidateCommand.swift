@@ -10,15 +10,7 @@ struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: Help.abstract("validate"),
-        discussion: """
-            With no PATH, checks the whole knowledge base; with files or folders, reports on \
-            those only (references are still resolved against the whole base). With --schema \
-            FILE, checks any YAML or JSON files against that schema: a .json file (or any file \
-            that is one JSON value) is typed as JSON; plain YAML scalars such as 01004 are read \
-            as strings, with a warning, where the schema wants a string. Exit status: 0 \
-            when there is no error (warnings allowed unless --strict), 1 when there are errors, \
-            2 on a usage or I/O error.
-            """)
+        discussion: Help.discussion("validate"))
 
     @OptionGroup var kbOptions: KBOptions
 
@@ -28,14 +20,14 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(Help.strictOption))
     var strict = false
 
-    @Option(help: ArgumentHelp("Check the given YAML or JSON files against this one schema (no knowledge base needed).", valueName: "file"))
+    @Option(help: ArgumentHelp(Help.option("validate", "schema"), valueName: "file"))
     var schema: String?
 
     @Flag(inversion: .prefixedNo,
-          help: ArgumentHelp("With --schema: assert `format` (an invalid date or email is an error), or only annotate it; by default as the schema's meta-schema says (the format-assertion vocabulary; the KB's schemas declare it)."))
+          help: ArgumentHelp(Help.option("validate", "assertFormats")))
     var assertFormats: Bool?
 
-    @Argument(help: "Record files or folders to report on (default: the whole knowledge base).")
+    @Argument(help: ArgumentHelp(Help.option("validate", "paths")))
     var paths: [String] = []
 
     func run() async throws {

@@ -7,17 +7,14 @@ import KaleidoYAML
 struct VocabCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vocab", abstract: Help.abstract("vocab"),
-        discussion: """
-            JSON (--format json): without LIST, a list of {"name", "values": count}; with LIST, a \
-            list of {"key", "fr", "en"} (a label vocab.yaml does not give is null).
-            """)
+        discussion: Help.discussion("vocab"))
 
     @OptionGroup var kbOptions: KBOptions
 
     @Option(help: ArgumentHelp(Help.queryFormatOption))
     var format: QueryFormat = .table
 
-    @Argument(help: ArgumentHelp("A list of vocab.yaml (partner_kind, project_status…); default: every list.", valueName: "list"))
+    @Argument(help: ArgumentHelp(Help.option("vocab", "list"), valueName: "list"))
     var list: String?
 
     func run() async throws {

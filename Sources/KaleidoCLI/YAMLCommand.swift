@@ -14,7 +14,7 @@ struct YAMLCommand: ParsableCommand {
         commandName: "yaml",
         abstract: Help.abstract("yaml"))
 
-    @Argument(help: "The YAML file to read.")
+    @Argument(help: ArgumentHelp(Help.option("yaml", "file")))
     var file: String
 
     func run() throws {

@@ -18,7 +18,8 @@ import KaleidoTestSupport
     ]
 
     static func install(into prefix: String, binary: String, home: String) throws -> ProcessOutput {
-        let environment = ChildProcess.environment(adding: ["KALEIDO_BINARY": binary, "HOME": home])
+        // The page follows the installer's language (HelpLanguageTests checks the French one): English here.
+        let environment = ChildProcess.environment(adding: ["KALEIDO_BINARY": binary, "HOME": home, "KALEIDO_LANG": "en"])
         return try ChildProcess.run("/bin/bash", [script, prefix], in: home, environment: environment, input: .nullDevice)
     }
 

@@ -119,9 +119,8 @@ import Testing
     /// The words of `output` that are language: without the diagnostic prefix, quotes, options,
     /// commands, rule names, ids, paths and numbers.
     static func words(_ output: String) -> [(line: String, words: [String])] {
-        // ArgumentParser's "Help:" line quotes the option's own help, which is still English for
-        // most options (only the shared ones are translated: see the report); it is left out.
-        output.split(separator: "\n").filter { !$0.hasPrefix("Aide : ") && !$0.hasPrefix("Help: ") }.map { line in
+        // ArgumentParser's "Help:" line quotes the option's own help, in the run's language too.
+        output.split(separator: "\n").map { line in
             var text = String(line)
             let strip = [
                 #"^\S+:\d+:\d+: (error|warning):"#, #"^kaleido: "#, #"`[^`]*`"#, #""[^"]*""#, #"«[^»]*»"#, #"'[^']*'"#,
@@ -240,7 +239,7 @@ import Testing
             let englishHelp = try Run.kaleido(["--help"], in: outside, environment: ["LANG": "C.UTF-8"]).stdout
             #expect(englishHelp.contains("Check records against their schemas"), "\(englishHelp)")
             let validateHelp = try Run.kaleido(["validate", "--help"], in: kb).stdout
-            #expect(validateHelp.hasPrefix("OVERVIEW: Vérifier les fiches selon leurs schémas et les règles de la base."), "\(validateHelp)")
+            #expect(validateHelp.hasPrefix("RÉSUMÉ : Vérifier les fiches selon leurs schémas et les règles de la base."), "\(validateHelp)")
         }
     }
 }

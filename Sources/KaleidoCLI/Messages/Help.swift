@@ -1,6 +1,8 @@
 /// The help texts ArgumentParser shows, in the run's language (`Lang`): each command's
-/// abstract (computed when its static configuration is first read, after `KaleidoMain` has
-/// decided the language) and the root command's discussion. Options' help stays English.
+/// abstract and discussion (computed when its static configuration is first read, after
+/// `KaleidoMain` has decided the language), the root command's discussion, and the help of
+/// every option, flag and argument (computed when ArgumentParser builds a command's
+/// arguments, also after). The texts live in Help+*Discussions.swift and Help+*Options.swift.
 enum Help {
     /// A French and an English rendering of one text.
     struct Text {
@@ -12,6 +14,20 @@ enum Help {
     /// The abstract of the command `name` (`hooks install` for a nested one).
     static func abstract(_ name: String) -> String {
         abstracts[name]?.current ?? ""
+    }
+
+    /// The discussion of the command `name` (`daemon add` for a nested one).
+    static func discussion(_ name: String) -> String {
+        let text = queryDiscussions[name] ?? businessDiscussions[name] ?? syncDiscussions[name] ?? editDiscussions[name]
+        assert(text != nil, "no discussion for \(name)")  // a debug build's --help shows the omission
+        return text?.current ?? ""
+    }
+
+    /// The help of the option, flag or argument held by the property `property` of the command `command`.
+    static func option(_ command: String, _ property: String) -> String {
+        let text = queryOptions[command + " " + property] ?? setupOptions[command + " " + property]
+        assert(text != nil, "no help for \(command) \(property)")
+        return text?.current ?? ""
     }
 
     static var rootAbstract: String {
