@@ -75,7 +75,7 @@ struct ConventionsCommand: AsyncParsableCommand {
                 let status = index.value(successor)["status"]?.text ?? ""
                 return "\(index.id(successor)) (\(context.label(status, field: "status", type: .convention)))"
             }
-            return say.nonePrepared + (convention.renewalMode.map { " — \($0)" } ?? "")
+            return say.nonePrepared + (convention.renewalMode.map { " — " + context.label($0, field: "renewal_mode", type: nil) } ?? "")
         }
         func deadline(_ day: CalendarDay) -> String { day < context.today ? "\(day) (\(say.passed))" : day.description }
         table.rows = found.map { convention in

@@ -19,8 +19,8 @@ enum DaemonRegistryText {
         Lang.pick(fr: "\(root) n'est pas dans \(file)", en: "\(root) is not in \(file)")
     }
     static func none(_ file: String) -> String {
-        Lang.pick(fr: "aucune base enregistrée dans \(file) : kaleido daemon add DOSSIER",
-                  en: "no knowledge base listed in \(file): kaleido daemon add FOLDER")
+        Lang.pick(fr: "aucune base enregistrée dans \(file) : `kaleido daemon add DOSSIER`",
+                  en: "no knowledge base listed in \(file): `kaleido daemon add FOLDER`")
     }
     static func missing(_ root: String) -> String { Lang.pick(fr: "\(root)  (introuvable)", en: "\(root)  (not found)") }
     static func notAKB(_ path: String) -> String {

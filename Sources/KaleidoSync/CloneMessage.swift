@@ -113,7 +113,7 @@ public enum CloneMessage: Sendable, Equatable {
     public var englishText: String {
         switch self {
         case .badURL(let url, let why):
-            "the address \"\(url)\" is not valid: \(why)"
+            "the address \"\(url)\" is not valid: \(Self.englishReason(why))"
         case .notAFolder(let path):
             "\(path) exists and is not a folder: choose another place"
         case .folderNotEmpty(let path):
@@ -155,6 +155,19 @@ public enum CloneMessage: Sendable, Equatable {
         case .checkingSync:
             "checking the sync…"
         }
+    }
+
+    /// `KBClone`'s French reasons for a bad URL, in English.
+    static func englishReason(_ why: String) -> String {
+        if why == "une adresse ne contient ni espace ni caractère de contrôle" { return "an address holds no space or control character" }
+        if why == "il manque le nom du serveur" { return "the server's name is missing" }
+        if why.hasPrefix("aucun dossier "), why.hasSuffix(" sur cette machine") {
+            return "no folder " + why.dropFirst("aucun dossier ".count).dropLast(" sur cette machine".count) + " on this machine"
+        }
+        if why.hasPrefix("protocole « "), let end = why.range(of: " » inconnu") {
+            return "unknown protocol \"" + why[why.index(why.startIndex, offsetBy: "protocole « ".count)..<end.lowerBound] + "\" (ssh, https, git or file)"
+        }
+        return why
     }
 
     /// What the consultant reads once the clone is made, in English.
