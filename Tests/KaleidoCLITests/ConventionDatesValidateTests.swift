@@ -57,7 +57,7 @@ import KaleidoTestSupport
             let text = try String(contentsOfFile: path, encoding: .utf8)
             try #require(text.contains(example.find))
             try text.replacingOccurrences(of: example.find, with: example.replace).write(toFile: path, atomically: true, encoding: .utf8)
-            let run = try Run.kaleido(["validate", "--today", "2026-11-27", Self.file], in: root)
+            let run = try Run.kaleido(["validate", "--today", "2026-11-27", "--lang", "en", Self.file], in: root)
             #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
             let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
             #expect(errors == [Substring(Self.file + example.expected)], "\(run.stdout)")
