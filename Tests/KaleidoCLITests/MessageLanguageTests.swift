@@ -176,6 +176,7 @@ import Testing
                 #"--[a-z-]+(=\S+| [a-z_.]+=\S*)?"#, #"\[[a-z0-9-]+\]$"#, #"[A-Za-z0-9_.-]*[/_][A-Za-z0-9_./-]*"#,
                 #"\b[a-z]+(-[a-z0-9]+)+\b"#, #"\b[a-z_]+(, [a-z_]+){2,}"#,  // ids, and lists of field names or type keys
                 #"<[a-z-]+>"#,  // the value names of a usage line
+                #"^\s+(kaleido|systemctl|cd) .*$"#,  // a command line to type, on its own (clone's next steps)
                 #"(?<=[,;:] )[a-z_]+: "#,  // the keys of a nested value shown inline (`deliberation: body: …, number: …`)
             ]
             for pattern in strip { text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression) }
@@ -273,6 +274,34 @@ import Testing
             let json = try Run.kaleido(["status", "--format", "json"], in: kb).stdout
             #expect(json == (try Run.kaleido(["status", "--format", "json", "--lang", "en"], in: kb).stdout))
             #expect(json.contains("\"remote_url\""), "\(json)")
+        }
+    }
+
+    /// `clone` runs outside any KB: `--lang` (else `KALEIDO_LANG`, else the locale) decides its
+    /// progress lines and next steps, which KaleidoSync words in both languages.
+    @Test func cloneSpeaksTheChosenLanguage() throws {
+        try Run.withSampleKB { kb in
+            let remote = kb + "/../remote.git"
+            try #require(try Run.git(["init", "-q", "--bare", "-b", "main", remote], in: kb).status == 0)
+            try #require(try Run.git(["init", "-q", "-b", "main"], in: kb).status == 0)
+            try #require(try Run.git(["remote", "add", "origin", remote], in: kb).status == 0)
+            try #require(try Run.kaleido(["sync"], in: kb).status == 0)
+            let identity = ["--name", "Bruno Ferrand", "--email", "bruno@kaleidoscop.example"]
+            let french = try Run.kaleido(["clone", remote, kb + "/../copie"] + identity, in: kb + "/..", environment: ["KALEIDO_LANG": "fr"])
+            #expect(french.status == 0, "\(french.stderr)")
+            #expect(french.stdout.hasPrefix("base clonée dans ") && french.stdout.contains("\nEt maintenant :\n"), "\(french.stdout)")
+            #expect(french.stderr.contains("récupération de "), "\(french.stderr)")
+            let english = try Run.kaleido(["clone", remote, kb + "/../copy", "--lang", "en"] + identity, in: kb + "/..")
+            #expect(english.status == 0, "\(english.stderr)")
+            #expect(english.stdout.hasPrefix("knowledge base cloned into ") && english.stdout.contains("\nNext:\n"), "\(english.stdout)")
+            #expect(english.stderr.contains("fetching "), "\(english.stderr)")
+            #expect(Self.offending(french.stdout + french.stderr, list: Self.englishWords) == [] && Self.mixed(french.stdout + french.stderr) == [])
+            #expect(Self.offending(english.stdout + english.stderr, list: Self.frenchWords) == [] && Self.mixed(english.stdout + english.stderr) == [])
+            // Into a folder that is not empty: the usage error in each language.
+            let refused = try Run.kaleido(["clone", remote, kb + "/../copy", "--lang", "en"] + identity, in: kb + "/..")
+            #expect(refused.status == 2 && refused.stderr.hasPrefix("kaleido: error: the folder ") && refused.stderr.contains(" exists and is not empty"))
+            let refusé = try Run.kaleido(["clone", remote, kb + "/../copy", "--lang", "fr"] + identity, in: kb + "/..")
+            #expect(refusé.status == 2 && refusé.stderr.hasPrefix("kaleido: erreur : le dossier ") && refusé.stderr.contains(" existe et n'est pas vide"))
         }
     }
 
