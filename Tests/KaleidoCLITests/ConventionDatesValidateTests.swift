@@ -57,7 +57,7 @@ import KaleidoTestSupport
             let text = try String(contentsOfFile: path, encoding: .utf8)
             try #require(text.contains(example.find))
             try text.replacingOccurrences(of: example.find, with: example.replace).write(toFile: path, atomically: true, encoding: .utf8)
-            let run = try Run.kaleido(["validate", "--today", "2026-11-27", "--lang", "en", Self.file], in: root)
+            let run = try Run.kaleido(["validate", "--lang", "en", "--today", "2026-11-27", Self.file], in: root)
             #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
             let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
             #expect(errors == [Substring(Self.file + example.expected)], "\(run.stdout)")
@@ -72,7 +72,7 @@ import KaleidoTestSupport
             try text.replacingOccurrences(of: "effective_until: \"2027-03-31\"\n", with: "effective_until: \"2027-03-31\"\nnew_end_date: \"2028-03-31\"\n")
                 .replacingOccurrences(of: "year: 2026, amount: 18000, currency: EUR, nature: numeraire}", with: "year: 2026, amount: 18000, currency: EUR, nature: numeraire, replaces: true}")
                 .write(toFile: path, atomically: true, encoding: .utf8)
-            let run = try Run.kaleido(["validate", "--today", "2026-11-27", Self.file], in: root)
+            let run = try Run.kaleido(["validate", "--lang", "en", "--today", "2026-11-27", Self.file], in: root)
             #expect(run.status == 1)
             let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
             #expect(errors.count == 2, "\(run.stdout)")

@@ -159,6 +159,10 @@ import Testing
             #expect(output.status == 1)
             #expect(output.stdout.contains("\(file):\(counts + 1):12: error: a minor is never recorded by name: delete name and count them in counts ({country, sex, age_band, number}) [gdpr-minor]"))
             #expect(output.stdout.contains("\(file):\(counts + 2):12: error: an adult is named only with their consent: add consent: {given_on: YYYY-MM-DD, scope: …}, or count them in counts without their name [gdpr-consent]"))
+            // The sample's language, French: the same findings worded for the consultant.
+            let french = try Run.kaleido(["validate"], in: kb)
+            #expect(french.stdout.contains("\(file):\(counts + 1):12: error: un mineur n'est jamais enregistré nommément : supprimez name et comptez-le dans counts"))
+            #expect(french.stdout.contains("\(file):\(counts + 2):12: error: un adulte n'est nommé qu'avec son consentement"))
         }
     }
 

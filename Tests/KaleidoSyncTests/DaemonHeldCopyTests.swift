@@ -16,7 +16,7 @@ extension ProcessTests {
             try scratch.write(sfaxRecord.replacingOccurrences(of: "+216 74 000 000", with: "+216 74 333 333"), to: original, in: a)
             let pushed = try eventually(timeout: 20) {
                 try scratch.gitOutput("show", "main:" + original, in: remote).contains("+216 74 333 333")
-                    && scratch.kaleido("status", in: a).output.contains(DuplicateIDTests.heldLine)
+                    && scratch.kaleido("status", "--lang", "fr", in: a).output.contains(DuplicateIDTests.heldLine)
             }
             #expect(daemon.stop() == 0)
             #expect(pushed, "\(daemon.log)")
