@@ -31,7 +31,9 @@ struct CloneCommand: AsyncParsableCommand {
     func run() async throws {
         let cwd = FileManager.default.currentDirectoryPath
         guard let folder = directory ?? Self.defaultFolder(for: url) else {
-            StandardError.write("kaleido: erreur : impossible de déduire un dossier de « \(url) » : donnez-le (kaleido clone URL DOSSIER)\n")
+            StandardError.write(Messages.errorPrefix + Lang.pick(
+                fr: "impossible de déduire un dossier de « \(url) » : donnez-le (kaleido clone URL DOSSIER)",
+                en: "cannot tell a folder from \"\(url)\": give it (kaleido clone URL FOLDER)") + "\n")
             throw ExitCode(2)
         }
         let root = URL(fileURLWithPath: folder.hasPrefix("/") ? folder : cwd + "/" + folder).standardizedFileURL.path
@@ -39,14 +41,15 @@ struct CloneCommand: AsyncParsableCommand {
         StopSignal.install()
         var request = KBClone.Request(
             url: url, directory: root, name: name, email: email, branch: branch,
-            driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write),
+            driver: driver ?? GitMergeDriverSetup.defaultDriver(note: Messages.writeDriverNote),
             transfer: .childProcess(executable: TransferMode.currentExecutable))
         request.isCancelled = { StopSignal.isRequested }
         do {
-            let result = try KBClone.clone(request) { StandardError.write($0.text + "\n") }
-            print(CloneMessage.done(result, records: Self.recordCount(folder: root + "/" + result.knowledgeFolder)), terminator: "")
+            let result = try KBClone.clone(request) { StandardError.write(Lang.pick(fr: $0.text, en: $0.englishText) + "\n") }
+            let records = Self.recordCount(folder: root + "/" + result.knowledgeFolder)
+            print(Lang.pick(fr: CloneMessage.done(result, records: records), en: CloneMessage.englishDone(result, records: records)), terminator: "")
         } catch {
-            StandardError.write("kaleido: erreur : \(error.description)\n")
+            StandardError.write(Messages.errorPrefix + Lang.pick(fr: error.description, en: error.englishDescription) + "\n")
             throw ExitCode(error.exitCode)
         }
     }

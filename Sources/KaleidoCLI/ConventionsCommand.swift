@@ -66,7 +66,7 @@ struct ConventionsCommand: AsyncParsableCommand {
                 let status = index.value(successor)["status"]?.text ?? ""
                 return "\(index.id(successor)) (\(context.label(status, field: "status", type: .convention)))"
             }
-            return say.nonePrepared + (convention.renewalMode.map { " — \($0)" } ?? "")
+            return say.nonePrepared + (convention.renewalMode.map { " — " + context.label($0, field: "renewal_mode", type: nil) } ?? "")
         }
         func deadline(_ day: CalendarDay) -> String { day < context.today ? "\(day) (\(say.passed))" : day.description }
         table.rows = found.map { convention in
@@ -113,14 +113,14 @@ struct ConventionsCommand: AsyncParsableCommand {
     /// A margin written as a duration (`15d`, `2w`, `1m`, `1y`).
     static func margin(_ text: String, option: String) throws -> RenewalPlan.Margin {
         guard let unit = text.last, let amount = Int(text.dropLast()), amount >= 0 else {
-            throw CLIError.usage("\(option) \(text): expected a duration such as 15d, 2w or 1m")
+            throw CLIError.usage(Messages.badDuration(option, text))
         }
         switch unit {
         case "d": return .days(amount)
         case "w": return .days(7 * amount)
         case "m": return .months(amount)
         case "y": return .months(12 * amount)
-        default: throw CLIError.usage("\(option) \(text): expected a duration such as 15d, 2w or 1m")
+        default: throw CLIError.usage(Messages.badDuration(option, text))
         }
     }
 }

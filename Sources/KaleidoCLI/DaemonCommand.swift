@@ -44,16 +44,16 @@ struct DaemonCommand: AsyncParsableCommand {
                     // A child process: a stalled remote is abandoned, SIGTERM kills a transfer.
                     settings.transfer = .childProcess(executable: TransferMode.currentExecutable)
                     return settings
-                } catch { throw CLIError.usage("\(root): \(error)") }
+                } catch { throw CLIError.usage("\(root): " + SyncProblems.text("\(error)")) }
             }
             let daemon: Daemon
             do {
                 daemon = try Daemon(settings: settings, merger: DefaultMerger.make(for:), logger: logger, answerRequest: SyncCommand.answer)
             } catch SyncError.locked(let message) {
-                StandardError.write("kaleido: \(message)\n")
+                StandardError.write("kaleido: \(SyncProblems.text(message))\n")
                 throw ExitCode(SyncCommand.lockedExitCode)
             } catch let error as SyncError {
-                throw CLIError.usage("\(error)")
+                throw CLIError.usage(SyncProblems.text("\(error)"))
             }
             daemon.run()
         }
@@ -69,7 +69,7 @@ struct DaemonCommand: AsyncParsableCommand {
             if !listed.isEmpty { return listed }
         }
         guard let found = KnowledgeBase.locate(from: cwd, fileSystem: LocalFileSystem()) else {
-            throw CLIError.usage("no knowledge base to sync: pass --kb DIR, list them in ~/.config/kaleido/daemon.yaml, or run from inside a KB")
+            throw CLIError.usage(Messages.noKBToSync)
         }
         return [found]
     }

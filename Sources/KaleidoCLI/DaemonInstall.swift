@@ -64,7 +64,7 @@ enum DaemonInstall {
             do {
                 try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try Data(unitText(executable: executable).utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-            } catch { DaemonRegistryText.fail("impossible d'écrire \(target) : \(error)") }
+            } catch { DaemonRegistryText.fail(DaemonRegistryText.cannotWrite(target, error)) }
             print(DaemonRegistryText.unitWritten(target))
         }
         print(DaemonRegistryText.enable)

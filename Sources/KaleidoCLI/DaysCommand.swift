@@ -27,7 +27,7 @@ struct DaysCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             guard let grouping = Questions.DaysGrouping(rawValue: by) else {
-                throw CLIError.usage("--by \(by): use client, engagement or consultant")
+                throw CLIError.usage(Messages.badDaysBy(by))
             }
             let from = try DateOption.parse(since, option: "--since"), to = try DateOption.parse(until, option: "--until")
             let context = try await options.context()

@@ -23,7 +23,7 @@ struct FollowUpsCommand: AsyncParsableCommand {
             let index = context.index
             var day = context.today
             if let week {
-                guard let date = PartialDate(week), date.day != nil else { throw CLIError.usage("--week \(week): expected a date YYYY-MM-DD") }
+                guard let date = PartialDate(week), date.day != nil else { throw CLIError.usage(Messages.badWeek(week)) }
                 day = date.first
             }
             let person = try by.map { try PersonLookup.resolve($0, index: index, byWords: true) }

@@ -31,7 +31,7 @@ struct ForgetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingCLIErrors {
-            let words = ForgetWords(french: lang == .fr)
+            let words = ForgetWords(french: Lang.current == .fr)
             let workspace = try kbOptions.workspace()
             let today = try kbOptions.today()
             var forgetting = PersonForgetting(kb: workspace.kb, mode: mode == .remove ? .remove : .anonymise, token: words.token,
@@ -52,7 +52,7 @@ struct ForgetCommand: AsyncParsableCommand {
             }
             let check: (findings: [Finding], sources: [String: [UInt8]])
             do { check = try await plan.newErrors(in: workspace.kb, today: today, parallelism: ProcessInfo.processInfo.activeProcessorCount) } catch {
-                throw CLIError.io("could not validate the edited records: \(error)")
+                throw CLIError.io(Messages.cannotValidateEdited(error))
             }
             if !check.findings.isEmpty {
                 for finding in check.findings {

@@ -41,13 +41,13 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingCLIErrors {
             if typeName.lowercased() == "registration" {
-                guard let event else { throw CLIError.usage("--type registration needs --event EVENT_ID: the event the rows register for") }
+                guard let event else { throw CLIError.usage(Messages.registrationNeedsEvent()) }
                 let table = try readTable()
                 let importer = RegistrationImport(file: file, event: event, maps: try mapping(), dryRun: dryRun, skipInvalid: skipInvalid)
                 try await importer.run(table: table, workspace: try kbOptions.workspace(), today: try kbOptions.today())
                 return
             }
-            if event != nil { throw CLIError.usage("--event goes with --type registration only") }
+            if event != nil { throw CLIError.usage(Messages.eventOnlyWithRegistration) }
             guard let type = RecordType(rawValue: typeName.lowercased()) ?? RecordType(folder: typeName.lowercased()) else {
                 let names = RecordType.allCases.map(\.rawValue)
                 throw CLIError.usage(Messages.unknownType(typeName, suggestion: Suggestion.closest(to: typeName, among: names), types: names))

@@ -32,31 +32,28 @@ struct InitCommand: AsyncParsableCommand {
             // editor associations and the merge driver, which live outside git, are added.
             let existing = fileManager.fileExists(atPath: root + "/" + KBConfig.path)
             if !existing, let branch = KBInitializer.clonedKB(around: root) {
-                throw CLIError.usage(
-                    "\(root) is in a clone of an existing knowledge base ('\(branch)' holds \(KBConfig.path)): "
-                        + "kaleido init would make a second KB that shares no history with the team's. "
-                        + "To join it, remove this folder and run `kaleido clone URL \(root)`.")
+                throw CLIError.usage(Messages.initInsideClone(root, branch: branch))
             }
             if !existing {
-                try KBInitializer.create(root: root, name: name) { print($0) }
+                try KBInitializer.create(root: root, name: name) { print(Messages.workspaceNote($0)) }
             }
             let editor: (message: String, wrote: Bool)
             do { editor = try EditorSettings.install(root: root) } catch {
-                throw CLIError.io("cannot write \(EditorSettings.path) in \(root): \(error)")
+                throw CLIError.io(Messages.cannotWriteEditorSettings(root, error))
             }
-            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write))
-            if editor.wrote { print("editor settings: \(editor.message)") } else { StandardError.write("kaleido: note: \(editor.message)\n") }
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: Messages.writeDriverNote))
+            if editor.wrote { print(Messages.editorSettings(editor.message)) } else { StandardError.write(Messages.notePrefix + Messages.workspaceNote(editor.message) + "\n") }
             if existing {
-                print("\(root) is already a knowledge base: its files are kept as they are")
+                print(Messages.alreadyAKB(root))
             } else {
-                print("created a knowledge base in \(root): .kaleido/config.yaml, \(EmbeddedSchemas.files.count) schemas, \(RecordType.allCases.count) type folders under knowledge/")
+                print(Messages.createdKB(root, schemas: EmbeddedSchemas.files.count, folders: RecordType.allCases.count))
             }
-            for change in changes { print("registered the merge driver: \(change)") }
+            for change in changes { print(Messages.registeredDriver(change)) }
             if let remoteURL {
                 if try KBInitializer.addRemote(remoteURL, root: root) {
-                    print("added the remote origin: \(remoteURL); `kaleido sync` pushes the knowledge base there")
+                    print(Messages.addedRemote(remoteURL))
                 } else {
-                    print("the remote origin is already \(remoteURL)")
+                    print(Messages.remoteAlready(remoteURL))
                 }
             }
         }
@@ -81,11 +78,11 @@ struct InstallMergeDriverCommand: AsyncParsableCommand {
             let cwd = FileManager.default.currentDirectoryPath
             let start = repository.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
             guard let root = GitMergeDriverSetup.repositoryRoot(from: start) else {
-                throw CLIError.usage("no git repository at \(start) or above it; run `git init` or `kaleido init`")
+                throw CLIError.usage(Messages.noRepository(start))
             }
-            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: StandardError.write))
-            if changes.isEmpty { print("the merge driver was already registered in \(root)") }
-            for change in changes { print("registered the merge driver in \(root): \(change)") }
+            let changes = try GitMergeDriverSetup.install(root: root, driver: driver ?? GitMergeDriverSetup.defaultDriver(note: Messages.writeDriverNote))
+            if changes.isEmpty { print(Messages.driverAlreadyRegistered(root)) }
+            for change in changes { print(Messages.registeredDriver(change, in: root)) }
         }
     }
 }

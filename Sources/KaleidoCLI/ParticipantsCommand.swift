@@ -26,11 +26,11 @@ struct ParticipantsCommand: AsyncParsableCommand {
             let dimensions = try by.split(separator: ",").map { name in
                 let name = name.trimmingCharacters(in: .whitespaces)
                 guard let dimension = ParticipantTally.Dimension(rawValue: name) else {
-                    throw CLIError.usage("--by \(name): expected country, sex, age_band, role or fewer_opportunities")
+                    throw CLIError.usage(Messages.badParticipantsBy(name))
                 }
                 return dimension
             }
-            guard !dimensions.isEmpty else { throw CLIError.usage("--by: give at least one of country, sex, age_band, role, fewer_opportunities") }
+            guard !dimensions.isEmpty else { throw CLIError.usage(Messages.participantsByEmpty) }
             let context = try await options.context()
             let record = try EventLookup.event(event, index: context.index)
             let records = includeChildren ? EventLookup.withChildren(record, index: context.index) : [record]
@@ -91,10 +91,10 @@ enum EventLookup {
     /// The event with this id; anything else is a usage error.
     static func event(_ id: String, index: KBIndex) throws -> Int {
         guard let record = index.position(of: id) else {
-            throw CLIError.usage("no record has the id \(id); try `kaleido list events` or `kaleido find \(id)`")
+            throw CLIError.usage(Messages.noEvent(id))
         }
         guard index.type(record) == .event else {
-            throw CLIError.usage("\(id) is a \(index.type(record).rawValue), not an event")
+            throw CLIError.usage(Messages.notAnEvent(id, type: index.type(record).rawValue))
         }
         return record
     }

@@ -36,9 +36,8 @@ enum PersonLookup {
             ? persons.filter { person in !words.isEmpty && person.spellings.contains { name in words.allSatisfy { TextFold.fold(name).split(separator: " ").contains($0) } } }
             : exact
         if byWords, exact.isEmpty, candidates.count == 1 { return candidates[0].id }
-        guard !candidates.isEmpty else { throw CLIError.usage("no person is called \"\(query)\"; try `kaleido find \(query)`") }
+        guard !candidates.isEmpty else { throw CLIError.usage(Messages.noPersonCalled(query)) }
         let lines = candidates.sorted { $0.id < $1.id }.map { "  \($0.id)  \($0.title)" }
-        throw CLIError.usage("\"\(query)\" " + (exact.isEmpty ? "is not the whole name of a person" : "names several persons")
-                             + "; give one of these ids:\n" + lines.joined(separator: "\n"))
+        throw CLIError.usage(Messages.ambiguousPerson(query, whole: !exact.isEmpty, lines: lines.joined(separator: "\n")))
     }
 }

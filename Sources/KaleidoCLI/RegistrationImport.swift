@@ -18,7 +18,7 @@ struct RegistrationImport {
     var skipInvalid: Bool
 
     func run(table: CSVReader.Table, workspace: Workspace, today: CalendarDay) async throws {
-        guard let header = table.rows.first else { throw CLIError.usage("\(file): the file is empty") }
+        guard let header = table.rows.first else { throw CLIError.usage(Messages.emptyFile(file)) }
         let (index, _) = try await workspace.indexStore().load()
         let record = try EventLookup.event(event, index: index)
         let value = index.value(record)
@@ -43,7 +43,7 @@ struct RegistrationImport {
         }
         let relative = index.file(record)
         let path = workspace.root + "/" + relative
-        guard let original = FileManager.default.contents(atPath: path) else { throw CLIError.io("cannot read \(relative)") }
+        guard let original = FileManager.default.contents(atPath: path) else { throw CLIError.io(Messages.cannotRead(relative)) }
         var editor: RecordListAppend
         do { editor = try RecordListAppend(bytes: Array(original)) } catch {
             throw CLIError.diagnostic("\(relative):\(error.line):\(error.column): error: \(error.message)")
@@ -54,7 +54,7 @@ struct RegistrationImport {
         registrations = registrations.filter { item in
             let name = item.node["person"]?.scalarText ?? item.node["name"]?.scalarText ?? ""
             guard seen.insert(name).inserted else {
-                StandardError.write("\(file):\(item.line):1: error: \(name) is already registered for \(event)\n")
+                StandardError.write("\(file):\(item.line):1: error: \(Messages.alreadyRegistered(name, event: event))\n")
                 invalidLines.append(item.line)
                 return false
             }
@@ -81,9 +81,9 @@ struct RegistrationImport {
         if !invalidLines.isEmpty, !skipInvalid || dryRun {
             let lines = invalidLines.map(String.init).joined(separator: ", ")
             if dryRun {
-                print("\(invalidLines.count) invalid row\(invalidLines.count == 1 ? "" : "s") (line \(lines)): " + (skipInvalid ? "would be skipped" : "nothing would be written without --skip-invalid"))
+                print(Messages.registrationInvalidRows(invalidLines.count, lines: lines, skipInvalid: skipInvalid))
             } else {
-                print("nothing written: \(invalidLines.count) invalid row\(invalidLines.count == 1 ? "" : "s") (line \(lines)); fix them, or pass --skip-invalid")
+                print(Messages.registrationNothingWritten(invalidLines.count, lines: lines))
             }
             if !skipInvalid { report(registrations: registrations, counted: counted, wouldBe: true); throw ExitCode(1) }
         }
@@ -97,34 +97,33 @@ struct RegistrationImport {
         try check(edited, relative: relative, workspace: workspace, today: today)
         report(registrations: registrations, counted: counted, wouldBe: dryRun)
         if dryRun { return }
-        do { try AtomicFile.write(edited, to: path) } catch { throw CLIError.io("cannot write \(relative): \(error.message)") }
-        print("\(relative): \(registrations.count) registration\(registrations.count == 1 ? "" : "s") and \(counted.count) counted added")
+        do { try AtomicFile.write(edited, to: path) } catch { throw CLIError.io(Messages.cannotWrite(relative, error.message)) }
+        print(Messages.registrationsAdded(relative, registrations: registrations.count, counted: counted.count))
     }
 
     /// The edited record must validate (schema and rules) before it replaces the file.
     private func check(_ bytes: [UInt8], relative: String, workspace: Workspace, today: CalendarDay) throws {
         guard let root = try? YAMLParser().parseDocument(bytes).root else {
-            throw CLIError.io("\(relative): the edited record does not parse; nothing written")
+            throw CLIError.io(Messages.editedDoesNotParse(relative))
         }
         let schemas: KBSchemas
-        do { schemas = try workspace.schemas() } catch { throw CLIError.io("cannot read the schemas: \(error)") }
+        do { schemas = try workspace.schemas() } catch { throw CLIError.io(Messages.cannotRead(Messages.theSchemas) + ": \(error)") }
         let record = Record(file: relative, root: root)
         let rules = RecordRules(knowledgeFolder: workspace.config.knowledgeFolder, today: today)
         let errors = ((schemas.checker?.check(record, type: .event) ?? []) + rules.check(record)).filter { $0.severity == .error }
         guard errors.isEmpty else {
             let lines = errors.map { "\(relative):\($0.span.start.line):\($0.span.start.column): error: \($0.message)" }
-            throw CLIError.diagnostic(lines.joined(separator: "\n") + "\nnothing written: the event would not validate")
+            throw CLIError.diagnostic(lines.joined(separator: "\n") + "\n" + Messages.eventWouldNotValidate)
         }
     }
 
     private func report(registrations: [(node: YAMLNode, line: Int)], counted: [(key: RegistrationRows.CountKey, line: Int, reason: String)], wouldBe: Bool) {
-        let verb = wouldBe ? "would add" : "adds"
         for item in registrations {
-            print("line \(item.line): \(verb) registration \(item.node["person"]?.scalarText ?? item.node["name"]?.scalarText ?? "")")
+            print(Messages.addsRegistration(line: item.line, item.node["person"]?.scalarText ?? item.node["name"]?.scalarText ?? "", wouldBe: wouldBe))
         }
         for row in counted {
             let key = [row.key.country, row.key.sex, row.key.ageBand].map { $0 ?? "?" }.joined(separator: ", ")
-            print("line \(row.line): \(verb) 1 to the count (\(key)): \(row.reason)")
+            print(Messages.addsToCount(line: row.line, key: key, reason: row.reason, wouldBe: wouldBe))
         }
     }
 

@@ -60,7 +60,7 @@ struct RegistrationRows {
             guard let field = Self.columns.first(where: { $0.field == wanted || $0.names.contains(wanted) })?.field else {
                 let known = Self.columns.map(\.field).joined(separator: ", ")
                 throw Problem(line: cell.line, column: cell.column,
-                              message: "the column \"\(name)\" is no field of a registration (\(known)); map it with --map \"\(name)=FIELD\"")
+                              message: Messages.registrationColumn(name, known: known))
             }
             fields.append(field)
         }
@@ -78,7 +78,7 @@ struct RegistrationRows {
         var values: [String: (text: String, cell: CSVReader.Cell)] = [:]
         var problems: [Problem] = []
         if cells.count > fields.count, let extra = cells[fields.count...].first(where: { !$0.text.isEmpty }) {
-            problems.append(Problem(line: extra.line, column: extra.column, message: "this row has more cells than the header has columns"))
+            problems.append(Problem(line: extra.line, column: extra.column, message: Messages.extraCells))
         }
         for (cell, field) in zip(cells, fields) {
             let text = cell.text.trimmingCharacters(in: .whitespaces)
@@ -100,7 +100,7 @@ struct RegistrationRows {
                         || TextFold.fold(vocabulary.label(key, field: enumeration, type: nil, language: $0, anyEnumeration: false)).replacingOccurrences(of: "·e", with: "") == folded
                 }
             }) { return match }
-            fail(field, "\"\(text)\" is not one of \(keys.joined(separator: ", "))")
+            fail(field, Messages.notOneOf(text, keys.joined(separator: ", ")))
             return nil
         }
         let feminine = ["participante": "participant", "intervenante": "intervenant", "organisatrice": "organisateur",
@@ -112,21 +112,21 @@ struct RegistrationRows {
         var country: String?
         if let text = values["country"]?.text {
             if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) { country = text.uppercased() } else {
-                fail("country", "\"\(text)\" is not a two-letter country code (FR, TN, \"NO\"…)")
+                fail("country", Messages.notCountryCode(text))
             }
         }
         func integer(_ field: String) -> Int? {
             guard let text = values[field]?.text else { return nil }
-            guard let value = Int(text), value >= 0 else { fail(field, "\"\(text)\" is not a whole number"); return nil }
+            guard let value = Int(text), value >= 0 else { fail(field, Messages.notWholeNumber(text)); return nil }
             return value
         }
         func boolean(_ field: String) -> Bool? {
             guard let text = values[field]?.text else { return nil }
-            guard let value = FrenchValues.boolean(text) else { fail(field, "\"\(text)\" is not oui or non"); return nil }
+            guard let value = FrenchValues.boolean(text) else { fail(field, Messages.notYesNo(text)); return nil }
             return value
         }
         let birthYear = integer("birth_year")
-        if let birthYear, !(1900...2100).contains(birthYear) { fail("birth_year", "\(birthYear) is not a year") }
+        if let birthYear, !(1900...2100).contains(birthYear) { fail("birth_year", Messages.notAYear(birthYear)) }
         let age = integer("age")
         var band = key("age_band", enumeration: "age_band")
         if band == nil, let age { band = ParticipantTally.ageBand(age: age) }
@@ -136,7 +136,7 @@ struct RegistrationRows {
         var consentOn: String?
         if let text = values["consent.given_on"]?.text, !["non", "no", "faux"].contains(TextFold.fold(text)) {
             if let date = FrenchValues.date(text), date.count == 10 { consentOn = date } else {
-                fail("consent.given_on", "\"\(text)\" is not a date (write 12/09/2011)")
+                fail("consent.given_on", Messages.consentNotADate(text))
             }
         }
         var person: String?
@@ -144,9 +144,9 @@ struct RegistrationRows {
             if let position = index.position(of: text), index.type(position) == .person { person = text } else {
                 let named = index.records(named: TextFold.fold(text)).filter { index.type($0) == .person }
                 if named.count == 1 { person = index.id(named[0]) } else if named.isEmpty {
-                    fail("person", "no person has the id, name or alias \"\(text)\"")
+                    fail("person", Messages.noPersonNamed(text))
                 } else {
-                    fail("person", "\"\(text)\" names several people: \(named.map(index.id).sorted().joined(separator: ", ")); write the id")
+                    fail("person", Messages.severalPeople(text, named.map(index.id).sorted().joined(separator: ", ")))
                 }
             }
         }
@@ -155,7 +155,7 @@ struct RegistrationRows {
             || (age.map { $0 < 18 } ?? false) || (birthYear.flatMap { born in eventYear.map { $0 - born < 18 } } ?? false)
         let named = person != nil || values["name"] != nil
         if minor || consentOn == nil {
-            let reason = minor ? "minor: counted, never named" : named ? "no consent: counted without the name" : "anonymous: counted"
+            let reason = Messages.countReason(minor: minor, named: named)
             return .success(.counted(CountKey(country: country, sex: sex, ageBand: band, role: role, fewerOpportunities: fewer), line: line, reason: reason))
         }
         var pairs: [(String, YAMLNode)] = []

@@ -23,7 +23,7 @@ struct StatusCommand: AsyncParsableCommand {
                 status.state.configProblem = loaded.problem  // the file now, not as the last cycle saw it
                 print(format == .json ? status.json() : StatusText.render(status), terminator: format == .json ? "\n" : "")
             } catch let error as SyncError {
-                throw CLIError.usage("\(error)")
+                throw CLIError.usage(SyncProblems.text("\(error)"))
             }
         }
     }

@@ -31,7 +31,7 @@ struct SyncCommand: AsyncParsableCommand {
             // Not kb.open(): a bad shared config must not stop the sync (see SharedConfig).
             let root = try kb.locateRoot()
             var settings: SyncSettings
-            do { settings = try SharedConfig.load(root: root, remember: false).settings } catch { throw CLIError.usage("\(error)") }
+            do { settings = try SharedConfig.load(root: root, remember: false).settings } catch { throw CLIError.usage(SyncProblems.text("\(error)")) }
             // A child process: a remote that stops answering is abandoned after sync.timeout.
             settings.transfer = .childProcess(executable: TransferMode.currentExecutable)
             let answer: SyncAnswer
@@ -46,10 +46,10 @@ struct SyncCommand: AsyncParsableCommand {
                     answer = Self.answer(withExtendedLifetime(lock) { Result { try engine.runCycle() } })
                 }
             } catch SyncError.locked(let message) {
-                StandardError.write("kaleido: \(message)\n")
+                StandardError.write("kaleido: \(SyncProblems.text(message))\n")
                 throw ExitCode(Self.lockedExitCode)
             } catch let error as SyncError {
-                StandardError.write(Messages.errorPrefix + "\(error)\n")
+                StandardError.write(Messages.errorPrefix + SyncProblems.text("\(error)") + "\n")
                 throw ExitCode.failure
             }
             print(answer.output, terminator: "")

@@ -25,10 +25,18 @@ public enum CloneError: Error, Sendable, CustomStringConvertible {
         case .interrupted: "interrompu : rien n'a été gardé"
         }
     }
+
+    /// The sentence in English (`kaleido clone --lang en`), without the `kaleido: error:` prefix.
+    public var englishDescription: String {
+        switch self {
+        case .usage(let message), .failed(let message), .unreachable(let message): message.englishText
+        case .interrupted: "interrupted: nothing was kept"
+        }
+    }
 }
 
-/// Everything `kaleido clone` tells the consultant, in French (the team's language), in one
-/// place so that the message catalogue can take it over.
+/// Everything `kaleido clone` tells the consultant, in French (`text`, the team's language) and
+/// in English (`englishText`); the CLI picks one with the run's language (KaleidoSync has none).
 public enum CloneMessage: Sendable, Equatable {
     case badURL(String, String)
     case notAFolder(String)
@@ -99,6 +107,87 @@ public enum CloneMessage: Sendable, Equatable {
         case .checkingSync:
             "vérification de la synchronisation…"
         }
+    }
+
+    /// The sentence in English, without the `kaleido: error:` prefix.
+    public var englishText: String {
+        switch self {
+        case .badURL(let url, let why):
+            "the address \"\(url)\" is not valid: \(Self.englishReason(why))"
+        case .notAFolder(let path):
+            "\(path) exists and is not a folder: choose another place"
+        case .folderNotEmpty(let path):
+            "the folder \(path) exists and is not empty: choose a new or empty folder (nothing was changed)"
+        case .insideKB(let outer):
+            "the folder would be inside the knowledge base \(outer): choose a folder outside any Kaleido knowledge base"
+        case .noIdentity:
+            "git does not know your name and email (user.name, user.email): pass --name \"First Last\" --email you@example.com; your changes will be signed so"
+        case .badEmail(let email):
+            "\"\(email)\" is not an email address: pass --email you@example.com"
+        case .cannotCreate(let root, let detail):
+            "cannot create the copy in \(root): \(detail)"
+        case .refused(let detail):
+            "access refused: \(detail)"
+        case .unreachable(let url, let detail):
+            "cannot reach \(url): \(detail). Check the address and the connection, then run `kaleido clone` again"
+        case .emptyRemote(let url):
+            "the repository \(url) is empty (no branch): whoever created the knowledge base must first run `kaleido sync` in their copy"
+        case .notAKB(let url, let branches):
+            "\(url) is not a Kaleido knowledge base: no branch (\(branches.joined(separator: ", "))) holds .kaleido/config.yaml"
+        case .badConfig(let branch, let diagnostic):
+            "the knowledge base's settings (branch \(branch)) do not parse: \(diagnostic)"
+        case .noSuchBranch(let branch, let branches):
+            "the repository has no branch \"\(branch)\"; its branches: \(branches.joined(separator: ", "))"
+        case .ambiguousBranch(let branches):
+            "the repository has several branches (\(branches.joined(separator: ", "))) and does not say which is the knowledge base: choose with --branch"
+        case .configBranchMissing(let branch, let named):
+            "the settings of branch \(branch) name the shared branch \"\(named)\", which the repository lacks or holds other settings in: clone with --branch \(named) once it exists"
+        case .unsafeTree(let detail):
+            "the repository is refused, nothing was written: \(detail)"
+        case .notCheckedOut(let branch, let detail):
+            "the branch \(branch) could not be checked out: \(detail)"
+        case .syncCheck(let detail):
+            "the copy is made but the trial sync failed: \(detail)"
+        case .fetching(let url):
+            "fetching \(url)…"
+        case .checkingOut(let branch):
+            "checking out branch \(branch)…"
+        case .checkingSync:
+            "checking the sync…"
+        }
+    }
+
+    /// `KBClone`'s French reasons for a bad URL, in English.
+    static func englishReason(_ why: String) -> String {
+        if why == "une adresse ne contient ni espace ni caractère de contrôle" { return "an address holds no space or control character" }
+        if why == "il manque le nom du serveur" { return "the server's name is missing" }
+        if why.hasPrefix("aucun dossier "), why.hasSuffix(" sur cette machine") {
+            return "no folder " + why.dropFirst("aucun dossier ".count).dropLast(" sur cette machine".count) + " on this machine"
+        }
+        if why.hasPrefix("protocole « "), let end = why.range(of: " » inconnu") {
+            return "unknown protocol \"" + why[why.index(why.startIndex, offsetBy: "protocole « ".count)..<end.lowerBound] + "\" (ssh, https, git or file)"
+        }
+        return why
+    }
+
+    /// What the consultant reads once the clone is made, in English.
+    public static func englishDone(_ result: KBClone.Result, records: Int) -> String {
+        """
+        knowledge base cloned into \(result.root) (branch \(result.branch), \(records) record\(records == 1 ? "" : "s"), commit \(result.head.prefix(10)))
+        identity: \(result.name) <\(result.email)>
+        merge driver (kaleido merge-driver) and editor settings (.vscode/settings.json) in place
+        sync checked: the copy and the repository are up to date
+
+        Next:
+          cd \(shellQuoted(result.root))
+          kaleido daemon add .
+              hands this knowledge base to the sync daemon
+          systemctl --user enable --now kaleido-daemon
+              starts the daemon at each session (service installed by scripts/install or `kaleido daemon --install`)
+          kaleido sync
+              syncs by hand, whenever you want
+
+        """
     }
 
     /// What the consultant reads once the clone is made.

@@ -5,7 +5,8 @@ import KaleidoTestSupport
 /// `kaleido clone`'s refusals, each with its exit code and nothing left behind, and
 /// `kaleido init` refusing to make a second KB inside a clone of one.
 @Suite struct CloneCommandTests {
-    static let identity = ["--name", "Bruno Ferrand", "--email", "bruno@kaleidoscop.example"]
+    /// With `--lang fr`: a clone runs outside any KB, where the locale (C in tests) would choose English.
+    static let identity = ["--name", "Bruno Ferrand", "--email", "bruno@kaleidoscop.example", "--lang", "fr"]
 
     /// A bare remote on `master` whose only branch is `main`, pushed with plain git (which
     /// leaves HEAD alone): the remote, a `git clone` of which checks out nothing.
@@ -151,7 +152,7 @@ import KaleidoTestSupport
                                       symlinks: ["knowledge/partners/tn-mun-x.yaml": "/etc/passwd"])
             default:
                 url = try Self.remoteWithUnbornHead(scratch)
-                identity = []
+                identity = ["--lang", "fr"]
             }
             // Into a folder whose parent does not exist either: neither is left.
             let run = try Run.kaleido(["clone", url, "copie/base"] + identity, in: scratch)
@@ -200,7 +201,7 @@ import KaleidoTestSupport
             let scratch = scratchURL.path
             let remote = try Self.remoteWithUnbornHead(scratch)
             try Run.write("[user]\n\tname = Chloé Durand\n\temail = chloe@kaleidoscop.example\n", to: scratch + "/gitconfig")
-            let run = try Run.kaleido(["clone", remote], in: scratch, environment: ["GIT_CONFIG_GLOBAL": scratch + "/gitconfig"])
+            let run = try Run.kaleido(["clone", remote, "--lang", "fr"], in: scratch, environment: ["GIT_CONFIG_GLOBAL": scratch + "/gitconfig"])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("identité : Chloé Durand <chloe@kaleidoscop.example>"), "\(run.stdout)")
             #expect(try Run.git(["config", "--local", "user.name"], in: scratch + "/equipe").stdout == "Chloé Durand\n")

@@ -10,7 +10,8 @@ import KaleidoTestSupport
         try withScratchDirectory { scratchURL in
             let scratch = scratchURL.path
             #expect(try Run.kaleido(["init", "kb"], in: scratch).status == 0)
-            try body(scratch, scratch + "/kb", ["XDG_CONFIG_HOME": scratch + "/config"])
+            // French, as the team speaks (outside a KB the test locale, C, would choose English).
+            try body(scratch, scratch + "/kb", ["XDG_CONFIG_HOME": scratch + "/config", "KALEIDO_LANG": "fr"])
         }
     }
 

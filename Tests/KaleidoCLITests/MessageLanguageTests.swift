@@ -26,7 +26,7 @@ import Testing
     /// French words that are not also English (nor words of the sample's French data in the outputs checked).
     static let frenchWords: Set<String> = [
         "erreur", "erreurs", "avertissement", "avertissements", "aucun", "aucune", "inconnu", "inconnue", "champ", "valeur",
-        "fiche", "fiches", "vouliez", "doit", "obligatoire", "absent", "permises", "attendu", "essayez", "lancez",
+        "fiche", "fiches", "vouliez", "doit", "obligatoire", "permises", "attendu", "essayez", "lancez",
         "identifiant", "chaîne", "écrivez", "est", "pas", "ne", "une", "dans", "ici", "créé", "rien", "ligne", "liste",
         "Titre", "Nom", "Fin", "Suite", "Manque", "Revue", "Motif", "Clôture", "Montant", "Devise", "Rôle", "Fonction",
         "Depuis", "Clé", "Échéance", "État", "Pays", "Libellé", "Liste", "Valeurs", "Champ", "Valeur", "nombre", "financeur",
@@ -37,6 +37,9 @@ import Testing
     struct Case: CustomStringConvertible {
         var arguments: [String]
         var status: Int32
+        /// The run changes the KB (a first `init` registers the merge driver, a second finds
+        /// it there), so a second run's output may differ.
+        var changesState = false
         var description: String { arguments.joined(separator: " ") }
     }
 
@@ -85,6 +88,41 @@ import Testing
         Case(arguments: ["show"], status: 2),
         Case(arguments: ["list", "partner", "--format", "xml"], status: 2),
         Case(arguments: ["resolve", "tn-mun-sfax", "name"], status: 2),
+        // Commands other lanes added: the main error and one normal run of each.
+        Case(arguments: ["clone", ".", "knowledge"], status: 2),
+        Case(arguments: ["clone", "/nulle/part.git", "/tmp/kaleido-clone-nulle-part"], status: 2),
+        Case(arguments: ["daemon", "add", "/nulle/part"], status: 2),
+        Case(arguments: ["daemon", "list"], status: 0),
+        Case(arguments: ["daemon", "remove", "."], status: 1),
+        Case(arguments: ["init", "--remote", "nulle-part"], status: 2),
+        Case(arguments: ["init"], status: 0, changesState: true),
+        Case(arguments: ["import", "inscriptions.csv", "--type", "registration"], status: 2),
+        Case(arguments: ["import", "inscriptions.csv", "--type", "registration", "--event", "evt-2011-09-arricod-universites-dijon", "--dry-run"], status: 1),
+        Case(arguments: ["import", "inscriptions.csv", "--type", "call", "--event", "x"], status: 2),
+        Case(arguments: ["participants", "tn-mun-sfax"], status: 2),
+        Case(arguments: ["participants", "evt-2011-09-arricod-universites-dijon", "--by", "pays"], status: 2),
+        Case(arguments: ["participants", "evt-2011-09-arricod-universites-dijon", "--by", "country,sex"], status: 0),
+        Case(arguments: ["programme", "nulle-part"], status: 2),
+        Case(arguments: ["programme", "evt-2011-09-arricod-universites-dijon"], status: 0),
+        Case(arguments: ["days", "--by", "zzz"], status: 2),
+        Case(arguments: ["days"], status: 0),
+        Case(arguments: ["billing", "--client", "Nulle-part-sur-mer"], status: 2),
+        Case(arguments: ["billing"], status: 0),
+        Case(arguments: ["invoices"], status: 0),
+        Case(arguments: ["pipeline"], status: 0),
+        Case(arguments: ["due", "--within", "6x"], status: 2),
+        Case(arguments: ["due"], status: 0),
+        Case(arguments: ["deliverables", "eng-2026-romans-renouvellement-convention"], status: 0),
+        Case(arguments: ["oda", "fr-com-26281-romans-sur-isere", "--year", "2026"], status: 0),
+        Case(arguments: ["atlas", "Nulle-part-sur-mer"], status: 2),
+        Case(arguments: ["atlas", "fr-com-26281-romans-sur-isere"], status: 0),
+        Case(arguments: ["forget", "Personne Inconnue", "--dry-run"], status: 2),
+        Case(arguments: ["forget", "p-claire-morel", "--dry-run"], status: 0),
+        Case(arguments: ["followups", "--week", "2026-13"], status: 2),
+        Case(arguments: ["followups", "--week", "2026-10-22"], status: 0),
+        Case(arguments: ["conventions"], status: 0),
+        Case(arguments: ["show", "conv-2021-romans-sfax-cooperation"], status: 0),
+        Case(arguments: ["calls", "--client", "fr-com-26281-romans-sur-isere"], status: 0),
     ]
 
     /// The sample with the common validation errors: a value outside its enumeration written
@@ -104,13 +142,23 @@ import Testing
         try Run.write(text, to: sfax)
         try Run.write("programme;funder;status;closes_on\nAppel test;Nulle Part;ouvret;31/02/2027\n", to: kb + "/bad.csv")
         try Run.write("programme;statut\nAppel test;ouvert\n", to: kb + "/bad-header.csv")
+        // Line 2 an adult with consent, line 3 a minor, line 4 a consent on 31 February.
+        try Run.write("""
+            Nom;Organisation;Rôle;Statut;Pays;Sexe;Âge;Consentement
+            Hélène Dupré;Région Bourgogne;Participante;Présente;FR;F;34;15/09/2011
+            Youssef Ben Ali;Association Horizons Sfax;Participant;Inscrit;TN;H;16;
+            Chloé Martin;Ville de Lyon;Participante;Présente;FR;F;29;31/02/2011
+
+            """, to: kb + "/inscriptions.csv")
         try Run.git(["init", "-q", "-b", "main"], in: kb)
     }
 
     /// Runs every case in `kb` with `extra` arguments and returns the outputs, checking the exit statuses.
     static func runAll(in kb: String, extra: [String] = []) throws -> [(Case, String)] {
-        try cases.map { item in
-            let run = try Run.kaleido(item.arguments + extra, in: kb)
+        // `daemon add/list/remove` edit $XDG_CONFIG_HOME/kaleido/daemon.yaml: one beside the KB.
+        let environment = ["XDG_CONFIG_HOME": kb + "/../config"]
+        return try cases.map { item in
+            let run = try Run.kaleido(item.arguments + extra, in: kb, environment: environment)
             #expect(run.status == item.status, "\(item): \(run.stdout)\(run.stderr)")
             return (item, run.stdout + run.stderr)
         }
@@ -127,6 +175,8 @@ import Testing
                 #"--[a-z-]+(=\S+| [a-z_.]+=\S*)?"#, #"\[[a-z0-9-]+\]$"#, #"[A-Za-z0-9_.-]*[/_][A-Za-z0-9_./-]*"#,
                 #"\b[a-z]+(-[a-z0-9]+)+\b"#, #"\b[a-z_]+(, [a-z_]+){2,}"#,  // ids, and lists of field names or type keys
                 #"<[a-z-]+>"#,  // the value names of a usage line
+                #"^\s+(kaleido|systemctl|cd) .*$"#,  // a command line to type, on its own (clone's next steps)
+                #"(?<=[,;:] )[a-z_]+: "#,  // the keys of a nested value shown inline (`deliberation: body: …, number: …`)
             ]
             for pattern in strip { text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression) }
             let words = text.split { !$0.isLetter && $0 != "'" }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
@@ -167,7 +217,9 @@ import Testing
                 #expect(Self.mixed(output) == [], "\(item)")
             }
             // The option and the setting say the same.
-            #expect(withOption.map(\.1) == withConfig.map(\.1))
+            for ((item, option), (_, config)) in zip(withOption, withConfig) where !item.changesState {
+                #expect(option == config, "\(item)")
+            }
         }
     }
 
@@ -221,6 +273,34 @@ import Testing
             let json = try Run.kaleido(["status", "--format", "json"], in: kb).stdout
             #expect(json == (try Run.kaleido(["status", "--format", "json", "--lang", "en"], in: kb).stdout))
             #expect(json.contains("\"remote_url\""), "\(json)")
+        }
+    }
+
+    /// `clone` runs outside any KB: `--lang` (else `KALEIDO_LANG`, else the locale) decides its
+    /// progress lines and next steps, which KaleidoSync words in both languages.
+    @Test func cloneSpeaksTheChosenLanguage() throws {
+        try Run.withSampleKB { kb in
+            let remote = kb + "/../remote.git"
+            try #require(try Run.git(["init", "-q", "--bare", "-b", "main", remote], in: kb).status == 0)
+            try #require(try Run.git(["init", "-q", "-b", "main"], in: kb).status == 0)
+            try #require(try Run.git(["remote", "add", "origin", remote], in: kb).status == 0)
+            try #require(try Run.kaleido(["sync"], in: kb).status == 0)
+            let identity = ["--name", "Bruno Ferrand", "--email", "bruno@kaleidoscop.example"]
+            let french = try Run.kaleido(["clone", remote, kb + "/../copie"] + identity, in: kb + "/..", environment: ["KALEIDO_LANG": "fr"])
+            #expect(french.status == 0, "\(french.stderr)")
+            #expect(french.stdout.hasPrefix("base clonée dans ") && french.stdout.contains("\nEt maintenant :\n"), "\(french.stdout)")
+            #expect(french.stderr.contains("récupération de "), "\(french.stderr)")
+            let english = try Run.kaleido(["clone", remote, kb + "/../copy", "--lang", "en"] + identity, in: kb + "/..")
+            #expect(english.status == 0, "\(english.stderr)")
+            #expect(english.stdout.hasPrefix("knowledge base cloned into ") && english.stdout.contains("\nNext:\n"), "\(english.stdout)")
+            #expect(english.stderr.contains("fetching "), "\(english.stderr)")
+            #expect(Self.offending(french.stdout + french.stderr, list: Self.englishWords) == [] && Self.mixed(french.stdout + french.stderr) == [])
+            #expect(Self.offending(english.stdout + english.stderr, list: Self.frenchWords) == [] && Self.mixed(english.stdout + english.stderr) == [])
+            // Into a folder that is not empty: the usage error in each language.
+            let refused = try Run.kaleido(["clone", remote, kb + "/../copy", "--lang", "en"] + identity, in: kb + "/..")
+            #expect(refused.status == 2 && refused.stderr.hasPrefix("kaleido: error: the folder ") && refused.stderr.contains(" exists and is not empty"))
+            let refusé = try Run.kaleido(["clone", remote, kb + "/../copy", "--lang", "fr"] + identity, in: kb + "/..")
+            #expect(refusé.status == 2 && refusé.stderr.hasPrefix("kaleido: erreur : le dossier ") && refusé.stderr.contains(" existe et n'est pas vide"))
         }
     }
 

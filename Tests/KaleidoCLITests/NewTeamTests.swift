@@ -56,7 +56,7 @@ import KaleidoTestSupport
             #expect(try Run.git(["symbolic-ref", "HEAD"], in: remote).stdout == "refs/heads/main\n")
 
             // Bruno joins.
-            let cloned = try Run.kaleido(["clone", remote, bruno, "--name", "Bruno Ferrand", "--email", "bruno@kaleidoscop.example"], in: scratch)
+            let cloned = try Run.kaleido(["clone", remote, bruno, "--name", "Bruno Ferrand", "--email", "bruno@kaleidoscop.example", "--lang", "fr"], in: scratch)
             Self.expectRun(cloned, "clone")
             #expect(cloned.stdout.contains("base clonée dans \(bruno) (branche main, 4 fiches"), "\(cloned.stdout)")
             #expect(cloned.stdout.contains("kaleido daemon add"), "\(cloned.stdout)")

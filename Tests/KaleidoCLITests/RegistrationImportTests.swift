@@ -33,14 +33,14 @@ import Testing
             let csv = kb + "/../inscriptions.csv"
             try Self.writeExport(Self.rows, to: csv)
             let before = Run.read(kb + "/" + Self.eventFile)
-            let output = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--dry-run"], in: kb)
+            let output = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--dry-run", "--lang", "en"], in: kb)
             #expect(output.status == 1)
             #expect(output.stderr == "\(csv):5:58: error: consent.given_on: \"31/02/2011\" is not a date (write 12/09/2011)\n")
             #expect(output.stdout.contains("line 2: would add registration Hélène Dupré"))
             #expect(output.stdout.contains("line 3: would add 1 to the count (TN, homme, age_13_17): minor: counted, never named"))
             #expect(output.stdout.contains("line 4: would add 1 to the count (FR, homme, plus_30): no consent: counted without the name"))
             #expect(Run.read(kb + "/" + Self.eventFile) == before)
-            let refused = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event], in: kb)
+            let refused = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--lang", "en"], in: kb)
             #expect(refused.status == 1)
             #expect(Run.read(kb + "/" + Self.eventFile) == before)
         }
@@ -51,7 +51,7 @@ import Testing
             let csv = kb + "/../inscriptions.csv"
             try Self.writeExport(Self.rows, to: csv)
             let before = try #require(Run.read(kb + "/" + Self.eventFile))
-            let output = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--skip-invalid"], in: kb)
+            let output = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--skip-invalid", "--lang", "en"], in: kb)
             #expect(output.status == 0, "\(output.stderr)")
             let after = try #require(Run.read(kb + "/" + Self.eventFile))
             // Every line of the record is still there, in order (comments included).
@@ -78,10 +78,10 @@ import Testing
                 sources:
                 """))
             #expect(!after.contains("Youssef") && !after.contains("Ben Ali") && !after.contains("Jean Morin") && !after.contains("Chloé"))
-            let validate = try Run.kaleido(["validate"], in: kb)
+            let validate = try Run.kaleido(["validate", "--lang", "en"], in: kb)
             #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
             // 114 before; Hélène Dupré, the minor and Jean Morin add one each.
-            let participants = try Run.kaleido(["participants", Self.event, "--by", "country,sex,age_band,role", "--format", "json"], in: kb)
+            let participants = try Run.kaleido(["participants", Self.event, "--by", "country,sex,age_band,role", "--format", "json", "--lang", "en"], in: kb)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(participants.stdout.utf8)) as? [String: Any])
             #expect(object["total"] as? Int == 117)
             let groups = (object["groups"] as? [[String: Any]] ?? []).map { group in
@@ -97,9 +97,9 @@ import Testing
         try Run.withSampleKB { kb in
             let csv = kb + "/../mineurs.csv"
             try Self.writeExport(["Youssef Ben Ali;Association Horizons Sfax;Participant;Inscrit;TN;H;16;;"], to: csv)
-            #expect(try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event], in: kb).status == 0)
+            #expect(try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--lang", "en"], in: kb).status == 0)
             try Self.writeExport(["Sami Trabelsi;Association Horizons Sfax;Participant;Inscrit;TN;H;15;;"], to: csv)
-            #expect(try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event], in: kb).status == 0)
+            #expect(try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--lang", "en"], in: kb).status == 0)
             let after = try #require(Run.read(kb + "/" + Self.eventFile))
             #expect(after.contains("  - {country: TN, sex: homme, age_band: age_13_17, role: participant, number: 2}\nsources:"))
         }
@@ -116,14 +116,14 @@ import Testing
                 "Nadia Cherif;Ville de Romans;Intervenante;Confirmée;FR;F;;01/05/2011;Programme",
                 "Sami;Sfax;Participant;Inscrit;TN;H;17;;;en trop",
             ], to: csv)
-            let refused = try Run.kaleido(["import", csv, "--type", "registration", "--event", "evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie"], in: kb)
+            let refused = try Run.kaleido(["import", csv, "--type", "registration", "--event", "evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie", "--lang", "en"], in: kb)
             #expect(refused.status == 1)
             #expect(refused.stderr == "\(csv):3:41: error: this row has more cells than the header has columns\n")
             try Self.writeExport([
                 "Nadia Cherif;Ville de Romans;Intervenante;Confirmée;FR;F;;01/05/2011;Programme",
                 "Sami;Sfax;Participant;Inscrit;TN;H;17;;",
             ], to: csv)
-            let output = try Run.kaleido(["import", csv, "--type", "registration", "--event", "evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie"], in: kb)
+            let output = try Run.kaleido(["import", csv, "--type", "registration", "--event", "evt-2011-05-12-romans-atelier-jeunesse-festivals-tunisie", "--lang", "en"], in: kb)
             #expect(output.status == 0, "\(output.stderr)")
             #expect(Run.read(kb + "/" + file) == before + """
                 registrations:
@@ -138,7 +138,7 @@ import Testing
                   - {country: TN, sex: homme, age_band: age_13_17, role: participant, number: 1}
 
                 """)
-            #expect(try Run.kaleido(["validate"], in: kb).status == 0)
+            #expect(try Run.kaleido(["validate", "--lang", "en"], in: kb).status == 0)
         }
     }
 
@@ -170,11 +170,11 @@ import Testing
         try Run.withSampleKB { kb in
             let csv = kb + "/../inscriptions.csv"
             try Self.writeExport(Self.rows, to: csv)
-            #expect(try Run.kaleido(["import", csv, "--type", "registration"], in: kb).status == 2)
-            #expect(try Run.kaleido(["import", csv, "--type", "registration", "--event", "fr-asso-arricod"], in: kb).status == 2)
-            #expect(try Run.kaleido(["import", csv, "--type", "call", "--event", Self.event], in: kb).status == 2)
+            #expect(try Run.kaleido(["import", csv, "--type", "registration", "--lang", "en"], in: kb).status == 2)
+            #expect(try Run.kaleido(["import", csv, "--type", "registration", "--event", "fr-asso-arricod", "--lang", "en"], in: kb).status == 2)
+            #expect(try Run.kaleido(["import", csv, "--type", "call", "--event", Self.event, "--lang", "en"], in: kb).status == 2)
             try Run.write("Nom;Nationalité\nX;Y\n", to: csv)
-            let unknown = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event], in: kb)
+            let unknown = try Run.kaleido(["import", csv, "--type", "registration", "--event", Self.event, "--lang", "en"], in: kb)
             #expect(unknown.status == 2)
             #expect(unknown.stderr.hasPrefix("\(csv):1:5: error: the column \"Nationalité\" is no field of a registration"))
         }

@@ -158,9 +158,9 @@ import Testing
         defer { scratch.remove() }
         let partial = try Kaleido.run(["forget", "Rey", "--dry-run"], in: scratch.root)
         #expect(partial.status == 2)
-        #expect(partial.stderr.contains("\"Rey\" is not the whole name of a person; give one of these ids:\n  p-julien-rey  Julien Rey"))
+        #expect(partial.stderr.contains("« Rey » n'est le nom complet d'aucune personne ; donnez un de ces identifiants :\n  p-julien-rey  Julien Rey"))
         let unknown = try Kaleido.run(["forget", "Jean Personne", "--dry-run"], in: scratch.root)
-        #expect(unknown.status == 2 && unknown.stderr.contains("no person is called \"Jean Personne\""))
+        #expect(unknown.status == 2 && unknown.stderr.contains("aucune personne ne s'appelle « Jean Personne »"))
         try """
             id: p-julien-rey-2
             type: person
@@ -172,7 +172,7 @@ import Testing
             """.write(toFile: scratch.root + "/knowledge/people/p-julien-rey-2.yaml", atomically: true, encoding: .utf8)
         let shared = try Kaleido.run(["forget", "julien rey"], in: scratch.root)
         #expect(shared.status == 2)
-        #expect(shared.stderr.contains("names several persons; give one of these ids:\n  p-julien-rey  Julien Rey\n  p-julien-rey-2  Julien Rey"))
+        #expect(shared.stderr.contains("désigne plusieurs personnes ; donnez un de ces identifiants :\n  p-julien-rey  Julien Rey\n  p-julien-rey-2  Julien Rey"))
         #expect(FileManager.default.fileExists(atPath: scratch.root + "/knowledge/people/p-julien-rey.yaml"))
     }
 

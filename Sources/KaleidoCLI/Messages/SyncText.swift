@@ -49,7 +49,7 @@ enum SyncText {
                                    en: "not synced: \(refusal.kind.label) (see the error below)"))
             lines.append(waiting)
         } else if let offline = report.offline {
-            lines.append(Lang.pick(fr: "hors ligne : \(offline)", en: "offline: \(offline)"))
+            lines.append(Lang.pick(fr: "hors ligne : \(SyncProblems.text(offline))", en: "offline: \(offline)"))
             lines.append(Lang.pick(fr: "\(report.ahead) commit(s) en attente d'envoi ; la prochaine synchro qui joint le dépôt distant les enverra",
                                    en: "\(report.ahead) commit(s) wait to be pushed; they will be pushed by the next sync that reaches the remote"))
         } else if let refused = report.refused {

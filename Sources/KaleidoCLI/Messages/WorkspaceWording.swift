@@ -47,7 +47,7 @@ enum WorkspaceWording {
         for (pattern, render) in patterns {
             if let parts = FindingWording.captures(pattern, message) { return render(parts) }
         }
-        return message
+        return Messages.workspaceNote(message)
     }
 
     /// ` (expected: …)` as the schema's description says it.

@@ -46,8 +46,8 @@ struct Task14WeeklyFollowUpsTests {
         let empty = try Kaleido.run(["followups", "--week", "2026-11-27"])
         #expect(empty.status == 0 && empty.stderr.contains("Aucune prochaine étape du 2026-11-23 au 2026-11-29."))
         let badDate = try Kaleido.run(["followups", "--week", "2026-12"])
-        #expect(badDate.status == 2 && badDate.stderr.contains("--week 2026-12: expected a date YYYY-MM-DD"))
+        #expect(badDate.status == 2 && badDate.stderr.contains("--week 2026-12 : attendu une date AAAA-MM-JJ"))
         let unknown = try Kaleido.run(["followups", "--by", "Personne Inconnue"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("no person is called \"Personne Inconnue\""))
+        #expect(unknown.status == 2 && unknown.stderr.contains("aucune personne ne s'appelle « Personne Inconnue »"))
     }
 }
