@@ -22,9 +22,6 @@ struct ForgetCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(Help.option("forget", "mode")))
     var mode: Mode = .anonymise
 
-    @Option(help: ArgumentHelp(Help.option("forget", "lang")))
-    var lang: QueryOptions.Language = .fr
-
     enum Mode: String, EnumerableFlag {
         case anonymise, remove
     }

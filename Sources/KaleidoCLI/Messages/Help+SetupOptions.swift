@@ -54,9 +54,6 @@ extension Help {
         "forget mode": Text(
             fr: "Anonymiser (par défaut) ou supprimer la fiche de la personne et les références vers elle.",
             en: "Anonymise (default) or remove the person record and the references to it."),
-        "forget lang": Text(
-            fr: "Langue des messages : fr ou en.",
-            en: "Language of the messages: fr or en."),
         "hooks install force": Text(
             fr: "Remplacer un crochet pre-commit que kaleido n'a pas écrit.",
             en: "Replace a pre-commit hook that kaleido did not write."),
