@@ -12,7 +12,7 @@ extension ProcessTests {
             let server = try SSHServer(base)
             let scratch = server.withKey(base)
             let target = scratch.path("bruno")
-            let identity = ["--name", "Bruno Ferrand", "--email", "bruno@example.org"]
+            let identity = ["--name", "Bruno Ferrand", "--email", "bruno@example.org", "--lang", "fr"]
 
             let refused = try scratch.run(KaleidoBinary.path, ["clone", server.url(remote), target] + identity, in: scratch.root, allowFailure: true)
             #expect(refused.status == 1, "\(refused.errors)")
