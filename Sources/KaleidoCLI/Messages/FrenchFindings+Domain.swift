@@ -4,9 +4,7 @@ import Foundation
 /// business and partner codes (KaleidoKB's `ConventionDateRules`, `EventRules`,
 /// `EngagementRules`, `InvoiceNumberRule`, `PartnerCodeRules`), one sentence pattern each.
 extension FindingWording {
-    typealias DomainRendering = (pattern: String, render: ([String]) -> String)
-
-    static func domainRules(_ rule: String) -> [DomainRendering] {
+    static func domainRules(_ rule: String) -> [PatternRendering] {
         switch rule {
         case "convention-dates":
             return [

@@ -2,15 +2,10 @@
 extension FindingWording {
     /// `message` in French when its rule's sentence is one of the known ones, else unchanged.
     static func french(rule: String, _ message: String) -> String {
-        for (pattern, render) in patterns(rule) {
-            if let parts = captures(pattern, message) { return render(parts) }
-        }
-        return message
+        firstRendering(of: message, in: patterns(rule)) ?? message
     }
 
-    private typealias Rendering = (pattern: String, render: ([String]) -> String)
-
-    private static func patterns(_ rule: String) -> [Rendering] {
+    private static func patterns(_ rule: String) -> [PatternRendering] {
         switch rule {
         case "required":
             return [(#"^missing required property "(.*)"$"#, { "champ obligatoire « \($0[0]) » absent" })]
@@ -71,7 +66,7 @@ extension FindingWording {
     }
 
     /// The KB's own rules (KaleidoKB's `RecordRules`, `CrossRecordRules`).
-    private static func kbRules(_ rule: String) -> [Rendering] {
+    private static func kbRules(_ rule: String) -> [PatternRendering] {
         switch rule {
         case "record-shape":
             return [(#"^a record must be a mapping"#, { _ in "une fiche doit être une suite de champs (`id: …`, `type: …`)" })]

@@ -64,7 +64,7 @@ extension Messages {
             en: "no kaleido on PATH: git merges of records will fail until there is one (run scripts/install, or pass --driver 'PATH/kaleido merge-driver %O %A %B %P')") + "\n")
     }
 
-    private static let notePatterns: [(String, @Sendable ([String]) -> String)] = [
+    private static let notePatterns: [PatternRendering] = [
         (#"^created a git repository \(branch (\S+)\)$"#, { "dépôt git créé (branche \($0[0]))" }),
         (#"^(\S+) already associates the schemas with the record folders$"#, { "\($0[0]) associe déjà les schémas aux dossiers des fiches" }),
         (#"^(\S+): yaml.schemas associates (\d+) schemas? with the record folders \(VS Code's YAML extension\)$"#,
@@ -86,9 +86,6 @@ extension Messages {
     /// (unchanged in English, or when no pattern knows it).
     static func workspaceNote(_ message: String) -> String {
         guard Lang.current == .fr else { return message }
-        for (pattern, render) in notePatterns {
-            if let parts = FindingWording.captures(pattern, message) { return render(parts) }
-        }
-        return message
+        return FindingWording.firstRendering(of: message, in: notePatterns) ?? message
     }
 }

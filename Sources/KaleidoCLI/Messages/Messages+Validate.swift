@@ -82,6 +82,15 @@ struct FindingWording {
         return digits.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
     }
 
+    /// The wording of the first pattern of `table` that matches `message` (its captures
+    /// given to the pattern's closure), or nil: the one lookup every translation table uses.
+    static func firstRendering(of message: String, in table: [PatternRendering]) -> String? {
+        for (pattern, render) in table {
+            if let parts = captures(pattern, message) { return render(parts) }
+        }
+        return nil
+    }
+
     /// The capture groups of `pattern`'s first match in `text`, or nil.
     static func captures(_ pattern: String, _ text: String) -> [String]? {
         guard let (regex, prefix) = CompiledPatterns.shared.regex(pattern), text.hasPrefix(prefix),
@@ -100,6 +109,9 @@ struct FindingWording {
         }
     }
 }
+
+/// A sentence pattern (a regular expression with capture groups) and how to word its captures.
+typealias PatternRendering = (String, @Sendable ([String]) -> String)
 
 /// Each pattern of the catalogue compiled once per process, with the literal text an anchored
 /// pattern starts with: `validate` words every finding through these tables, and compiling and

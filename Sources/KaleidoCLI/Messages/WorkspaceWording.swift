@@ -18,7 +18,7 @@ enum WorkspaceWording {
         return text
     }
 
-    private static let patterns: [(String, @Sendable ([String]) -> String)] = [
+    private static let patterns: [PatternRendering] = [
         (#"^the id (\S+) is taken: (\S+) already has it; ids are unique across the knowledge base, choose another$"#,
          { "l'identifiant \($0[0]) est déjà pris : \($0[1]) l'a ; un identifiant est unique dans toute la base, choisissez-en un autre" }),
         (#"^the id "(.*)" is not a valid id: lowercase ASCII letters and digits joined by hyphens(?: \(expected: (.*)\))?$"#,
@@ -44,10 +44,7 @@ enum WorkspaceWording {
     ]
 
     static func french(_ message: String) -> String {
-        for (pattern, render) in patterns {
-            if let parts = FindingWording.captures(pattern, message) { return render(parts) }
-        }
-        return Messages.workspaceNote(message)
+        FindingWording.firstRendering(of: message, in: patterns) ?? Messages.workspaceNote(message)
     }
 
     /// ` (expected: …)` as the schema's description says it.
